@@ -1,0 +1,1 @@
+//! Date phrases → PartialDate and ranges (issue 3; to be written).

@@ -1,0 +1,1 @@
+//! bytes → text (to be written).

@@ -1,0 +1,357 @@
+//! The output contract: [`LibraryReport`] and the types of its fields.
+//!
+//! Field names follow `spec/report.md` and never change; fields may be
+//! added. Everything here is owned and `Serialize`, so a record can be
+//! written whole by any writer. Enums shared by several stages (section
+//! kinds, approximation, origin) live here because they are part of the
+//! contract.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::decimal::Decimal;
+use crate::tables::metric_keys::MetricKey;
+use crate::unit::Unit;
+
+/// One output record: a parsed report, or the file that failed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A file read and parsed as a report.
+    Report(Box<LibraryReport>),
+    /// A file that could not be read or is not a report.
+    Failed(FailedFile),
+}
+
+impl Record {
+    /// The input this record is about.
+    pub fn file(&self) -> &str {
+        match self {
+            Record::Report(report) => &report.file,
+            Record::Failed(failed) => &failed.file,
+        }
+    }
+
+    /// The report, when the file was parsed.
+    pub fn report(&self) -> Option<&LibraryReport> {
+        match self {
+            Record::Report(report) => Some(report),
+            Record::Failed(_) => None,
+        }
+    }
+}
+
+/// A file that yields no report: `{"file": …, "error": …}` and nothing else.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FailedFile {
+    /// The input path as given.
+    pub file: String,
+    /// Why the file yields no report, in one lowercase line.
+    pub error: String,
+}
+
+/// Everything extracted from one annual report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LibraryReport {
+    /// The input path as given (`-` for standard input).
+    pub file: String,
+    /// The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"` …).
+    pub encoding: String,
+    /// The library's full name as the report writes it.
+    pub library: Option<String>,
+    /// The year the report covers.
+    pub year: Option<i32>,
+    /// The report's sections, in order.
+    pub sections: Vec<SectionInfo>,
+    /// One resolved value per metric key.
+    pub metrics: BTreeMap<MetricKey, Mention>,
+    /// Every figure read for a metric key, in text order.
+    pub mentions: Vec<Mention>,
+    /// The rows of the statistics table, as written.
+    pub statistics: Vec<StatRow>,
+    /// The chronicle of the year, one entry per event.
+    pub chronicle: Vec<ChronicleEntry>,
+    /// Next year's plan, one item per point.
+    pub plan: Vec<PlanItem>,
+    /// What the extractor noticed but could not settle.
+    pub warnings: Vec<Warning>,
+}
+
+/// The kind of a report section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Work summary (工作总结).
+    Summary,
+    /// Statistics table or chapter (数据统计).
+    Statistics,
+    /// Chronicle of the year (大事记).
+    Chronicle,
+    /// Next year's plan (工作计划, 工作思路).
+    Plan,
+    /// Organisation and staff (机构与人员).
+    Organization,
+    /// Funding (经费).
+    Funding,
+    /// A section whose title names none of the above.
+    Other,
+}
+
+impl SectionKind {
+    /// The kind as printed (`"summary"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Summary => "summary",
+            SectionKind::Statistics => "statistics",
+            SectionKind::Chronicle => "chronicle",
+            SectionKind::Plan => "plan",
+            SectionKind::Organization => "organization",
+            SectionKind::Funding => "funding",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for SectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A section as listed in the record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionInfo {
+    /// What the section is.
+    pub kind: SectionKind,
+    /// The heading as written (numbering kept), or the report title for a
+    /// report without headings.
+    pub title: String,
+    /// First line, 1-based, in the decoded text.
+    pub start_line: u32,
+    /// Last line, inclusive.
+    pub end_line: u32,
+}
+
+/// How exact a figure is, from words such as 余, 约, 近, 不足.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// 余, 多, 逾, 超过, 以上: the true figure is higher.
+    MoreThan,
+    /// 约, 左右, 大约: roughly this figure.
+    About,
+    /// 近, 将近, 接近: a little below this figure.
+    Nearly,
+    /// 不足, 不到: below this figure.
+    LessThan,
+}
+
+impl Approx {
+    /// The word as printed (`"more_than"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approx::MoreThan => "more_than",
+            Approx::About => "about",
+            Approx::Nearly => "nearly",
+            Approx::LessThan => "less_than",
+        }
+    }
+}
+
+/// Where a figure was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A row of the statistics table.
+    Table,
+    /// Running text.
+    Prose,
+}
+
+/// One figure read for a metric key, with the phrase and line it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// The metric this figure is a value of.
+    pub key: MetricKey,
+    /// The value in the key's base unit.
+    pub value: Decimal,
+    /// The key's base unit.
+    pub unit: Unit,
+    /// `None` for an exact figure.
+    pub approx: Option<Approx>,
+    /// The phrase the figure was read from.
+    pub text: String,
+    /// The line of that phrase, 1-based.
+    pub line: u32,
+    /// The kind of section the phrase stands in.
+    pub section: SectionKind,
+    /// Table or prose.
+    pub origin: Origin,
+}
+
+/// A row of the statistics table, as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatRow {
+    /// The item (项目名称).
+    pub item: String,
+    /// The figure, when the row has one that reads as a number.
+    pub value: Option<Decimal>,
+    /// The unit column as written.
+    pub unit: Option<String>,
+    /// The note column (备注), when not empty.
+    pub note: Option<String>,
+    /// The row's line, 1-based.
+    pub line: u32,
+}
+
+/// A calendar date known to the year, the month or the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day of the month, when given.
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO 8601: `2020-04-14`, or `2020-05` when the day is not known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            Some(day) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, day),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// One event of the chronicle (大事记).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChronicleEntry {
+    /// The day (or month) of the event; `None` when no date could be read.
+    pub date: Option<PartialDate>,
+    /// The last day of a multi-day event.
+    pub end: Option<PartialDate>,
+    /// The event, without its date prefix.
+    pub text: String,
+    /// The entry's first line, 1-based.
+    pub line: u32,
+}
+
+/// One point of next year's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanItem {
+    /// The point, without its numbering.
+    pub text: String,
+    /// Its line, 1-based.
+    pub line: u32,
+}
+
+/// Something the extractor noticed but could not settle.
+///
+/// Serialized as its message, so the JSON stays readable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// Bytes that did not decode were replaced with U+FFFD.
+    LossyDecoding {
+        /// How many replacement characters were inserted.
+        replaced: usize,
+    },
+    /// No library name was found in the title lines.
+    NoLibrary,
+    /// No report year was found in the title lines.
+    NoYear {
+        /// The year taken instead, from the most frequent year in the text.
+        guessed: Option<i32>,
+    },
+    /// A heading whose title names no known section kind.
+    UnclassifiedSection {
+        /// The heading as written.
+        title: String,
+        /// Its line.
+        line: u32,
+    },
+    /// Two different figures for one key; the kept one is in `metrics`.
+    ConflictingValues {
+        /// The metric.
+        key: MetricKey,
+        /// The kept figure and its line.
+        kept: (Decimal, u32),
+        /// The other figure and its line.
+        other: (Decimal, u32),
+    },
+    /// A figure was left out because it may not be this year's own.
+    DoubtfulFigure {
+        /// The metric it would have been.
+        key: MetricKey,
+        /// The phrase.
+        text: String,
+        /// Its line.
+        line: u32,
+        /// Why it was left out.
+        reason: String,
+    },
+    /// A date phrase that could not be read.
+    UnreadableDate {
+        /// The phrase.
+        text: String,
+        /// Its line.
+        line: u32,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::LossyDecoding { replaced } => write!(
+                f,
+                "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
+            ),
+            Warning::NoLibrary => f.write_str("no library name found in the title lines"),
+            Warning::NoYear { guessed: Some(year) } => write!(
+                f,
+                "no report year in the title lines; took {year}, the year the text names most"
+            ),
+            Warning::NoYear { guessed: None } => f.write_str("no report year found"),
+            Warning::UnclassifiedSection { title, line } => {
+                write!(f, "line {line}: section \"{title}\" is of no known kind")
+            }
+            Warning::ConflictingValues { key, kept, other } => write!(
+                f,
+                "{key}: kept {} (line {}), other figure {} (line {})",
+                kept.0,
+                kept.1,
+                other.0,
+                other.1,
+                key = key.as_str()
+            ),
+            Warning::DoubtfulFigure {
+                key,
+                text,
+                line,
+                reason,
+            } => write!(
+                f,
+                "line {line}: left out \"{text}\" as {key}: {reason}",
+                key = key.as_str()
+            ),
+            Warning::UnreadableDate { text, line } => {
+                write!(f, "line {line}: could not read a date in \"{text}\"")
+            }
+        }
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

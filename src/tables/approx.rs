@@ -1,0 +1,1 @@
+//! Approximation words (issue 3; to be written).

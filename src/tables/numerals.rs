@@ -1,0 +1,1 @@
+//! Numeral vocabulary: digits and multipliers (issue 3; to be written).

@@ -1,0 +1,1 @@
+//! Unit vocabulary: written unit → base unit and power of ten (issue 3; to be written).

@@ -1,0 +1,136 @@
+//! Units of measure as the reports count things: 册, 人次, 场次, 元, TB …
+//!
+//! A [`Unit`] is always a *base* unit: 万 and 亿 are numeral multipliers, and
+//! written forms such as 万元, GB or ㎡ are mapped to a base unit and a power
+//! of ten by the unit table (`tables::units`).
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+macro_rules! units {
+    ($($(#[$doc:meta])* $variant:ident => $symbol:literal,)*) => {
+        /// A base unit, printed as the Chinese (or SI) symbol reports use.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Unit {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Unit {
+            /// Every unit, in declaration order.
+            pub const ALL: &'static [Unit] = &[$(Unit::$variant,)*];
+
+            /// The symbol printed in the output (`"册"`, `"TB"`, `"%"`).
+            pub fn symbol(self) -> &'static str {
+                match self {
+                    $(Unit::$variant => $symbol,)*
+                }
+            }
+
+            /// The unit whose symbol is exactly `s`.
+            pub fn from_symbol(s: &str) -> Option<Unit> {
+                match s {
+                    $($symbol => Some(Unit::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+units! {
+    /// Volumes: books and other physical items (册).
+    Volume => "册",
+    /// Item uses: loans or reading-room uses (册次).
+    VolumeUse => "册次",
+    /// Person-visits (人次).
+    PersonVisit => "人次",
+    /// People (人).
+    Person => "人",
+    /// People, counted with the measure word 名.
+    PersonMing => "名",
+    /// Generic count (个).
+    Item => "个",
+    /// Cards, sheets (张).
+    Sheet => "张",
+    /// Events (场).
+    Session => "场",
+    /// Events counted as occurrences (场次).
+    SessionCount => "场次",
+    /// Times (次).
+    Time => "次",
+    /// Posts, news items (条).
+    Entry => "条",
+    /// Awards, projects, tasks (项).
+    Project => "项",
+    /// Machines (台).
+    Machine => "台",
+    /// Institutions such as schools (所).
+    Institution => "所",
+    /// Places, sites (处).
+    Place => "处",
+    /// Kinds, titles (种).
+    Kind => "种",
+    /// Issues, sessions of a course (期).
+    Issue => "期",
+    /// Boards, panels (块).
+    Board => "块",
+    /// Organisations, households (家).
+    Household => "家",
+    /// Buildings (座).
+    Building => "座",
+    /// Rooms (间).
+    Room => "间",
+    /// Articles (篇).
+    Article => "篇",
+    /// Works, films (部).
+    Work => "部",
+    /// Pieces (件).
+    Piece => "件",
+    /// Sets (套).
+    Set => "套",
+    /// Classes, courses (班).
+    Class => "班",
+    /// Hours (小时).
+    Hour => "小时",
+    /// Days (天).
+    Day => "天",
+    /// Money in yuan (元).
+    Yuan => "元",
+    /// Floor area in square metres (平方米).
+    SquareMetre => "平方米",
+    /// Data volume in terabytes.
+    Terabyte => "TB",
+    /// Percent.
+    Percent => "%",
+    /// Percentage points (个百分点), used for changes of a rate.
+    PercentagePoint => "个百分点",
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.symbol())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_are_unique_and_round_trip() {
+        for &unit in Unit::ALL {
+            assert_eq!(Unit::from_symbol(unit.symbol()), Some(unit));
+        }
+        let mut symbols: Vec<_> = Unit::ALL.iter().map(|u| u.symbol()).collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        assert_eq!(symbols.len(), Unit::ALL.len());
+    }
+}

@@ -1,0 +1,1 @@
+//! The audit page (issue 7; to be written).

@@ -1,0 +1,7 @@
+//! One test binary for all integration tests (one link step on 2-core CI).
+
+mod cli;
+mod corpus;
+mod encodings;
+mod fixtures;
+mod util;
