@@ -253,7 +253,10 @@ mod tests {
     #[test]
     fn scaling_by_wan_is_exact() {
         assert_eq!(d("0.07").checked_mul_pow10(4), Some(d("700")));
-        assert_eq!(d("5.6").checked_mul_pow10(4), Some(Decimal::from_int(56000)));
+        assert_eq!(
+            d("5.6").checked_mul_pow10(4),
+            Some(Decimal::from_int(56000))
+        );
         assert_eq!(d("168.52").checked_mul_pow10(4), Some(d("1685200")));
         assert_eq!(d("3.89").checked_mul_pow10(-3), Some(d("0.00389")));
     }
@@ -272,7 +275,15 @@ mod tests {
         }
         assert_eq!(d("5.60").to_string(), "5.6");
         assert_eq!(d("-0.0").to_string(), "0");
-        for bad in ["", ".5", "5.", "1e5", "--1", "1.2.3", "99999999999999999999"] {
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            "1e5",
+            "--1",
+            "1.2.3",
+            "99999999999999999999",
+        ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad}");
         }
     }

@@ -316,7 +316,9 @@ impl fmt::Display for Warning {
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
-            Warning::NoYear { guessed: Some(year) } => write!(
+            Warning::NoYear {
+                guessed: Some(year),
+            } => write!(
                 f,
                 "no report year in the title lines; took {year}, the year the text names most"
             ),

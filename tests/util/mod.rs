@@ -1,1 +1,66 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: run the real binary, read the
+//! fixtures.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The crate's root directory.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled fixture reports (`fixtures/*.txt`), sorted.
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
+        .expect("fixtures directory")
+        .map(|entry| entry.expect("fixture entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The binary under test, run from the crate root.
+pub fn libreport() -> Command {
+    let mut cmd = Command::cargo_bin("libreport").expect("binary built");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs the binary with `args` and returns its output, whatever the status.
+pub fn run(args: &[&str]) -> Output {
+    libreport().args(args).output().expect("binary runs")
+}
+
+/// Runs the binary with `args` in `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = libreport();
+    cmd.current_dir(dir);
+    cmd.args(args).output().expect("binary runs")
+}
+
+/// Standard output as UTF-8.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Standard error as UTF-8.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// The exit code.
+pub fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited normally")
+}
+
+/// Parses JSON Lines output into values.
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}

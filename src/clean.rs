@@ -1,0 +1,409 @@
+//! Stage 2, text → lines: undo what a Word or PDF export left behind.
+//!
+//! Drops table-of-contents lines (dot leaders and a page number, kept aside
+//! as [`TocEntry`] because segmenting uses them), lines that are only a
+//! URL, `[image: …]` placeholders and page-number lines; then rejoins
+//! sentences broken across lines. Every [`Line`] keeps the 1-based number
+//! of its first physical line, so every figure can be traced.
+//!
+//! Rejoining needs a look at the whole document first (is it hard-wrapped,
+//! and at what width?), so this stage returns a `Vec` rather than a lazy
+//! iterator; reports are small and the input size is bounded by the caller.
+//!
+//! Two ways a line gets broken, two rules:
+//! - **Hard-wrapped documents** (most lines end near one width, as a PDF
+//!   export leaves them): a line that reaches the wrap width and does not
+//!   end a sentence continues on the next line.
+//! - **Page breaks** in unwrapped documents: a long line that ends in the
+//!   middle of a sentence (on 、，or on a plain character) continues on
+//!   the next line, unless that next line starts a new numbered point, a
+//!   date entry, a heading or a table row.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::heading;
+use crate::tables::sections::TOC_HEADINGS;
+
+/// One logical line of the cleaned text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line<'t> {
+    /// 1-based number of the first physical line.
+    pub no: u32,
+    /// 1-based number of the last physical line (differs when rejoined).
+    pub last: u32,
+    /// The text, trimmed; owned only when lines were joined or junk removed.
+    pub text: Cow<'t, str>,
+}
+
+/// An entry of the table of contents (目录).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TocEntry {
+    /// The title as listed, without dot leaders and page number.
+    pub title: String,
+    /// The line it was listed on.
+    pub line: u32,
+}
+
+/// The cleaned text of a report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cleaned<'t> {
+    /// Content lines, in order.
+    pub lines: Vec<Line<'t>>,
+    /// The table of contents, when the report has one.
+    pub toc: Vec<TocEntry>,
+}
+
+/// What a physical line is.
+#[derive(Clone, Debug, PartialEq)]
+enum Kind<'t> {
+    Blank,
+    Junk,
+    Toc(TocEntry),
+    Content(Cow<'t, str>),
+}
+
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?\S)\s*(?:[.．·…。]{3,}|…+|\.{2,})\s*(?:第\s*)?\d{1,3}\s*(?:页)?$")
+        .expect("static regex")
+});
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:https?://|www\.)[[:ascii:]&&[^\s]]+$").expect("static regex")
+});
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]").expect("static regex"));
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|[-–—]?\s*[IVXLivxl]{1,5}\s*[-–—]?|Page \d{1,3}(?: of \d{1,3})?)$",
+    )
+    .expect("static regex")
+});
+
+/// Cleans a decoded report text.
+pub fn clean(text: &str) -> Cleaned<'_> {
+    let mut toc = Vec::new();
+    let mut physical: Vec<(u32, Cow<'_, str>)> = Vec::new();
+    let mut in_toc = false;
+    for (index, raw) in split_lines(text).enumerate() {
+        let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        match classify(raw, no, in_toc) {
+            Kind::Blank | Kind::Junk => {}
+            Kind::Toc(entry) => {
+                in_toc = true;
+                if !entry.title.is_empty() {
+                    toc.push(entry);
+                }
+            }
+            Kind::Content(line) => {
+                in_toc = false;
+                physical.push((no, line));
+            }
+        }
+    }
+    let wrap = wrap_width(physical.iter().map(|(_, text)| text.as_ref()));
+    Cleaned {
+        lines: rejoin(physical, wrap),
+        toc,
+    }
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`, the endings exports leave.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
+fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
+    let line = trim(raw);
+    if line.is_empty() {
+        return Kind::Blank;
+    }
+    let compact: String = line.split_whitespace().collect();
+    if TOC_HEADINGS.iter().any(|h| *h == line || *h == compact) {
+        return Kind::Toc(TocEntry {
+            title: String::new(),
+            line: no,
+        });
+    }
+    if let Some(caps) = TOC_LINE.captures(line) {
+        let title = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
+        return Kind::Toc(TocEntry { title, line: no });
+    }
+    // Inside a contents block, "标题<tab>3" without leaders is an entry too.
+    if in_toc
+        && let Some((title, page)) = line.rsplit_once(char::is_whitespace)
+        && page.bytes().all(|b| b.is_ascii_digit())
+        && page.len() <= 3
+    {
+        let title = title.trim().to_owned();
+        return Kind::Toc(TocEntry { title, line: no });
+    }
+    if URL_LINE.is_match(line) || PAGE_NUMBER.is_match(line) {
+        return Kind::Junk;
+    }
+    if IMAGE.is_match(line) {
+        let rest = IMAGE.replace_all(line, "");
+        let rest = trim(&rest);
+        return if rest.is_empty() {
+            Kind::Junk
+        } else {
+            Kind::Content(Cow::Owned(rest.to_owned()))
+        };
+    }
+    Kind::Content(Cow::Borrowed(line))
+}
+
+/// Trims ASCII and Unicode white space (full-width space, NBSP, BOM).
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+}
+
+/// The display width of a text: CJK and full-width characters count 2.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        0x2018..=0x201F | 0x2014 | 0x2026 => 2,
+        _ => 1,
+    }
+}
+
+/// The width at which the document is hard-wrapped, if it is: the 90th
+/// percentile of line widths, when at least 40% of the lines reach 85% of
+/// it and it is a plausible page width.
+fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let mut widths: Vec<usize> = lines.map(display_width).collect();
+    if widths.len() < 10 {
+        return None;
+    }
+    widths.sort_unstable();
+    let p90 = widths[widths.len() * 9 / 10];
+    if !(30..=160).contains(&p90) {
+        return None;
+    }
+    let full = widths.iter().filter(|&&w| w * 100 >= p90 * 85).count();
+    (full * 100 >= widths.len() * 40).then_some(p90)
+}
+
+fn rejoin(physical: Vec<(u32, Cow<'_, str>)>, wrap: Option<usize>) -> Vec<Line<'_>> {
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(physical.len());
+    let mut last_piece_width = 0;
+    let mut last_piece_heading = false;
+    for (no, text) in physical {
+        let width = display_width(&text);
+        let joins = out.last().is_some_and(|prev| {
+            continues(
+                &prev.text,
+                last_piece_width,
+                last_piece_heading,
+                &text,
+                wrap,
+            )
+        });
+        let heading_like = looks_like_heading(&text);
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.text.to_mut().push_str(&text);
+                prev.last = no;
+            }
+            _ => out.push(Line { no, last: no, text }),
+        }
+        last_piece_width = width;
+        last_piece_heading = heading_like;
+    }
+    out
+}
+
+/// Characters that end a sentence or a block: never continued.
+const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'];
+/// Characters after which a sentence must go on.
+const CONTINUING: &[char] = &['，', ',', '、', '（', '(', '“', '《', '—', '+', '·'];
+
+/// Does `next` continue the logical line that ends with `prev`?
+fn continues(
+    prev: &str,
+    prev_width: usize,
+    prev_heading: bool,
+    next: &str,
+    wrap: Option<usize>,
+) -> bool {
+    let Some(last) = prev.chars().next_back() else {
+        return false;
+    };
+    if TERMINAL.contains(&last) || is_table_row(prev) || is_table_row(next) {
+        return false;
+    }
+    if let Some(width) = wrap
+        && prev_width * 100 >= width * 85
+    {
+        return true;
+    }
+    if prev_heading || starts_new_point(next) {
+        return false;
+    }
+    CONTINUING.contains(&last) || prev_width >= 40
+}
+
+/// A heading, a title or a contents line: never glued to what follows.
+fn looks_like_heading(line: &str) -> bool {
+    heading::is_heading_shaped(line)
+        && (heading::split_marker(line).is_some()
+            || heading::title_kind(line).is_some()
+            || heading::is_report_title(line)
+            || display_width(line) < 40)
+}
+
+/// Does the line open a new point: a numbered item, a dated entry, a
+/// month heading, a heading?
+fn starts_new_point(line: &str) -> bool {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,2}\s*[日月号]|[一二三四五六七八九十]{1,3}月|(?:19|20)\d{2}\s*年|\d{1,2}\s*[-—–~～]\s*\d{1,2}\s*日)")
+            .expect("static regex")
+    });
+    heading::split_marker(line).is_some() || DATED.is_match(line) || looks_like_heading(line)
+}
+
+/// Tab-, pipe- or wide-space-separated cells.
+pub fn is_table_row(line: &str) -> bool {
+    line.contains('\t') || line.matches('|').count() >= 2 || line.contains("  ") || {
+        line.contains('\u{3000}')
+            && line
+                .split('\u{3000}')
+                .filter(|c| !c.trim().is_empty())
+                .count()
+                >= 3
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<(u32, String)> {
+        clean(input)
+            .lines
+            .into_iter()
+            .map(|l| (l.no, l.text.into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn drops_toc_urls_images_and_page_numbers_keeping_numbers() {
+        let input = "年报\n\n目 录\n\n一、工作总结.....\t1\n二、大事记……5\n\nhttp://www.hdlib.net/a.html\n[image: a.png]\n- 3 -\n\n正文第一行。[image: image9.jpg]\n12\n第二行。";
+        let cleaned = clean(input);
+        let titles: Vec<_> = cleaned
+            .toc
+            .iter()
+            .map(|e| (e.line, e.title.as_str()))
+            .collect();
+        assert_eq!(titles, [(5, "一、工作总结"), (6, "二、大事记")]);
+        assert_eq!(
+            texts(input),
+            [
+                (1, "年报".to_owned()),
+                (12, "正文第一行。".to_owned()),
+                (14, "第二行。".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn line_endings_crlf_and_lone_cr_count_alike() {
+        let got = texts("甲。\r\n乙。\r丙。\n丁。");
+        let numbers: Vec<_> = got.iter().map(|(no, _)| *no).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn page_break_inside_a_sentence_is_rejoined() {
+        let input = "（三）切实加大对外媒体宣传。2020 年通过人民日报、\n\n中国新闻网、武隆电视台等主流媒体报道 21 条。\n\n29 日，区图书馆安全检查小组一行对总馆、江南分馆、\n\n世纪广场 24 小时自助图书馆进行节前安全隐患排查。";
+        assert_eq!(
+            texts(input),
+            [
+                (1, "（三）切实加大对外媒体宣传。2020 年通过人民日报、中国新闻网、武隆电视台等主流媒体报道 21 条。".to_owned()),
+                (5, "29 日，区图书馆安全检查小组一行对总馆、江南分馆、世纪广场 24 小时自助图书馆进行节前安全隐患排查。".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_and_dated_entries_are_not_glued() {
+        let input = "武隆区图书馆 2020 年度工作总结\n\n2020 年，在市级各部门的关心指导下完成任务。\n\n一月\n\n14 日至 15 日，参加活动。\n\n1、利用网络平台，开展在线服务\n\n受疫情影响，区图书馆充分利用网络平台。\n 诸城市图书馆\n\n2021年3月16日";
+        let got: Vec<_> = texts(input).into_iter().map(|(no, _)| no).collect();
+        assert_eq!(got, [1, 3, 5, 7, 9, 11, 12, 14]);
+    }
+
+    #[test]
+    fn hard_wrapped_document_is_rejoined_at_the_wrap_width() {
+        let anju = include_str!("../fixtures/anju-2020.txt");
+        let cleaned = clean(anju);
+        let find = |no: u32| {
+            cleaned
+                .lines
+                .iter()
+                .find(|l| l.no == no)
+                .map(|l| (l.last, l.text.as_ref()))
+        };
+        assert_eq!(
+            find(29),
+            Some((
+                31,
+                "在本年度工作取得一定成绩的基础上，进一步优化服务质量、提升业务素质，改变图书馆的传统模式，加强软环境建设。"
+            ))
+        );
+        assert_eq!(
+            find(27).map(|(last, _)| last),
+            Some(27),
+            "a heading stays alone"
+        );
+        assert_eq!(
+            find(188),
+            Some((
+                190,
+                "3.5 月 18 日，安居区图书馆在安居镇头陀寺广场大力开展2020 年“文化科技卫生三下乡活动”。"
+            ))
+        );
+        let stats = find(309)
+            .map(|(_, text)| text.to_owned())
+            .unwrap_or_default();
+        assert!(stats.ends_with("较上年相比提高了18.16%，2020 年馆藏数字资源下载量 15836 次，较上年相比下降了 22.35%，2020 年本馆流通人次 45067 人次，较上年相比减少了 8.85%。"), "{stats}");
+        assert_eq!(cleaned.toc.len(), 5);
+        assert!(cleaned.lines.iter().all(|l| !l.text.starts_with("http")));
+    }
+
+    #[test]
+    fn widths_count_cjk_double() {
+        assert_eq!(display_width("ab"), 2);
+        assert_eq!(display_width("图书馆"), 6);
+        assert_eq!(display_width("１２"), 4);
+    }
+}

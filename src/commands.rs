@@ -1,0 +1,376 @@
+//! What each subcommand does: reading inputs in parallel, writing records
+//! in input order, reporting failures per file.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use libreport::input::{self, Expanded, Input};
+use libreport::report::Record;
+use libreport::write::{self, Format};
+use libreport::{Options, failed};
+
+use crate::cli::{CheckArgs, Command, ExtractArgs, InputArgs};
+
+/// Runs a parsed command line; the exit code says whether every input was
+/// good (0) or some failed (1).
+pub fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Extract(args) => extract(args),
+        Command::Check(args) => check(args),
+        Command::Sections(args) => sections(args),
+    }
+}
+
+/// One input of a batch: a file to read, or a path that already failed.
+enum Job {
+    Read(Input),
+    Failed(String, libreport::error::Error),
+}
+
+fn jobs(paths: &[PathBuf]) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for path in paths {
+        match input::expand(path) {
+            Expanded::Inputs(inputs) => jobs.extend(inputs.into_iter().map(Job::Read)),
+            Expanded::Failed(err) => jobs.push(Job::Failed(path.display().to_string(), err)),
+        }
+    }
+    jobs
+}
+
+fn options(args: &InputArgs) -> Result<Options> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(libreport::decode::encoding_for_label(label)?),
+        None => None,
+    };
+    Ok(Options { encoding })
+}
+
+fn process(job: &Job, options: &Options, max_bytes: u64) -> Record {
+    match job {
+        Job::Read(input) => {
+            let name = input.name();
+            match input.read(max_bytes) {
+                Ok(bytes) => libreport::extract(&name, &bytes, options),
+                Err(err) => failed(&name, &err),
+            }
+        }
+        Job::Failed(name, err) => failed(name, err),
+    }
+}
+
+/// Processes jobs in parallel and hands records to `emit` in input order.
+/// Work goes in chunks, so memory holds at most one chunk of records
+/// whatever the batch size.
+fn for_each_record(
+    jobs: &[Job],
+    args: &InputArgs,
+    mut emit: impl FnMut(Record) -> io::Result<()>,
+) -> Result<()> {
+    let options = options(args)?;
+    let chunk = rayon::current_num_threads().max(1) * 8;
+    for jobs in jobs.chunks(chunk) {
+        let records: Vec<Record> = jobs
+            .par_iter()
+            .map(|job| process(job, &options, args.max_bytes))
+            .collect();
+        for record in records {
+            emit(record)?;
+        }
+    }
+    Ok(())
+}
+
+fn report_failure(record: &Record) -> bool {
+    if let Record::Failed(failed) = record {
+        eprintln!("libreport: {}: {}", failed.file, failed.error);
+        true
+    } else {
+        false
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let format = args
+        .format
+        .map(Format::from)
+        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Json);
+    let jobs = jobs(&args.input.paths);
+    let mut failures = 0usize;
+    let mut run = |out: &mut dyn Write| -> Result<()> {
+        let mut writer = write::writer(format, out);
+        for_each_record(&jobs, &args.input, |record| {
+            failures += usize::from(report_failure(&record));
+            writer.record(&record)
+        })?;
+        writer.finish()?;
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, |file| run(file))?,
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            run(&mut out)?;
+        }
+    }
+    Ok(exit_code(failures))
+}
+
+fn exit_code(failures: usize) -> ExitCode {
+    if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes into a temporary file beside `path` and renames it over `path`
+/// only when everything was written, so an interrupted run never leaves a
+/// half-written output.
+fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> Result<()> {
+        let file = fs::File::create(&tmp).with_context(|| format!("{}", tmp.display()))?;
+        let mut out = BufWriter::new(file);
+        fill(&mut out)?;
+        let file = out.into_inner().map_err(|err| err.into_error())?;
+        file.sync_all()?;
+        fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn sections(args: InputArgs) -> Result<ExitCode> {
+    let jobs = jobs(&args.paths);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failures = 0usize;
+    for_each_record(&jobs, &args, |record| {
+        if report_failure(&record) {
+            failures += 1;
+            return Ok(());
+        }
+        let Some(report) = record.report() else {
+            return Ok(());
+        };
+        let library = report.library.as_deref().unwrap_or("(library not found)");
+        let year = report
+            .year
+            .map_or_else(|| "(year not found)".to_owned(), |y| y.to_string());
+        writeln!(out, "{}  {library}  {year}", report.file)?;
+        for section in &report.sections {
+            let lines = format!("{}–{}", section.start_line, section.end_line);
+            writeln!(
+                out,
+                "  {:<13}{lines:<10}{}",
+                section.kind.as_str(),
+                section.title
+            )?;
+        }
+        if report.sections.is_empty() {
+            writeln!(out, "  (no sections)")?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(exit_code(failures))
+}
+
+/// The expected-record file beside a report: `NAME.expected.json`.
+fn expected_path(report: &Path) -> PathBuf {
+    report.with_extension("expected.json")
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let jobs = jobs(&args.input.paths);
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for_each_record(&jobs, &args.input, |record| {
+        let problems = match check_record(&record, args.bless) {
+            Ok(problems) => problems,
+            Err(err) => vec![format!("{err:#}")],
+        };
+        if problems.is_empty() {
+            passed += 1;
+        } else {
+            failed += 1;
+            for problem in &problems {
+                eprintln!("libreport: {}: {problem}", record.file());
+            }
+        }
+        Ok(())
+    })?;
+    println!("{passed} passed, {failed} failed");
+    Ok(exit_code(failed))
+}
+
+/// What is wrong with one record; empty when it passes.
+fn check_record(record: &Record, bless: bool) -> Result<Vec<String>> {
+    let report = match record {
+        Record::Failed(failed) => return Ok(vec![failed.error.clone()]),
+        Record::Report(report) => report,
+    };
+    let mut problems = Vec::new();
+    if report.library.is_none() {
+        problems.push("no library name found".to_owned());
+    }
+    if report.year.is_none() {
+        problems.push("no report year found".to_owned());
+    }
+    if report.sections.is_empty() {
+        problems.push("no section found".to_owned());
+    }
+    if report.file == "-" {
+        return Ok(problems);
+    }
+    let expected_file = expected_path(Path::new(&report.file));
+    let actual = comparable(record)?;
+    if bless {
+        let mut text = serde_json::to_string_pretty(&actual)?;
+        text.push('\n');
+        fs::write(&expected_file, text).with_context(|| format!("{}", expected_file.display()))?;
+        return Ok(problems);
+    }
+    if !expected_file.exists() {
+        return Ok(problems);
+    }
+    let text = fs::read_to_string(&expected_file)
+        .with_context(|| format!("{}", expected_file.display()))?;
+    let expected: Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(err) => bail!("{}: not JSON: {err}", expected_file.display()),
+    };
+    let mut differences = Vec::new();
+    diff("", &expected, &actual, &mut differences);
+    const SHOWN: usize = 20;
+    let more = differences.len().saturating_sub(SHOWN);
+    problems.extend(
+        differences
+            .into_iter()
+            .take(SHOWN)
+            .map(|d| format!("differs from {}: {d}", expected_file.display())),
+    );
+    if more > 0 {
+        problems.push(format!("… and {more} more differences"));
+    }
+    Ok(problems)
+}
+
+/// The record as stored in an expected file: the `file` field holds only
+/// the file name, so the comparison does not depend on where it runs from.
+fn comparable(record: &Record) -> Result<Value> {
+    let mut value = serde_json::to_value(record)?;
+    if let Some(file) = value.get_mut("file") {
+        let name = Path::new(record.file()).file_name().map_or_else(
+            || record.file().to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        *file = Value::String(name);
+    }
+    Ok(value)
+}
+
+/// Lists where two JSON values differ, by field path.
+fn diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(want), Value::Object(got)) => {
+            for (key, want_value) in want {
+                let sub = join_path(path, key);
+                match got.get(key) {
+                    Some(got_value) => diff(&sub, want_value, got_value, out),
+                    None => out.push(format!("{sub}: missing (expected {})", short(want_value))),
+                }
+            }
+            for (key, got_value) in got {
+                if !want.contains_key(key) {
+                    let sub = join_path(path, key);
+                    out.push(format!("{sub}: unexpected {}", short(got_value)));
+                }
+            }
+        }
+        (Value::Array(want), Value::Array(got)) => {
+            for (i, (w, g)) in want.iter().zip(got).enumerate() {
+                diff(&format!("{path}[{i}]"), w, g, out);
+            }
+            if want.len() != got.len() {
+                out.push(format!(
+                    "{path}: expected {} items, got {}",
+                    want.len(),
+                    got.len()
+                ));
+            }
+        }
+        _ if expected != actual => out.push(format!(
+            "{}: expected {}, got {}",
+            if path.is_empty() { "record" } else { path },
+            short(expected),
+            short(actual)
+        )),
+        _ => {}
+    }
+}
+
+fn join_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A value in one line, cut to a readable length.
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 80 {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_names_the_changed_fields() {
+        let want = json!({"year": 2020, "sections": [{"kind": "summary"}], "metrics": {"visits": {"value": 1}}});
+        let got =
+            json!({"year": 2021, "sections": [{"kind": "plan"}, {"kind": "other"}], "metrics": {}});
+        let mut out = Vec::new();
+        diff("", &want, &got, &mut out);
+        assert_eq!(
+            out,
+            [
+                "metrics.visits: missing (expected {\"value\":1})",
+                "sections[0].kind: expected \"summary\", got \"plan\"",
+                "sections: expected 1 items, got 2",
+                "year: expected 2020, got 2021",
+            ]
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! Stage 3, lines → sections: find the headings and give each section a
+//! kind.
+//!
+//! A heading is a short line that is not a sentence and either names a
+//! section kind (a word of `tables::sections::SECTION_TITLES`) or repeats an
+//! entry of the table of contents. Reports nest headings (第一章 › 一、 ›
+//! （一）), and only the top level makes sections:
+//!
+//! - when the report has chapters (第一章), only chapters and lines that
+//!   repeat a contents entry are section headings;
+//! - otherwise unnumbered title lines (2020 年大事记) are headings, and so
+//!   are numbered ones of the shallowest numbering style among them.
+//!
+//! A report with no heading at all is one summary section. Text between
+//! the title lines and the first heading is a summary too.
+
+use crate::clean::{Cleaned, Line, TocEntry, display_width};
+use crate::heading::{self, MarkerStyle};
+use crate::report::{SectionKind, Warning};
+
+/// A section of the report: its kind, heading and lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section<'s, 't> {
+    /// What the section is.
+    pub kind: SectionKind,
+    /// The heading as written, or the report title for an untitled section.
+    pub title: String,
+    /// First line, 1-based (the heading's line when there is one).
+    pub start_line: u32,
+    /// Last physical line, inclusive.
+    pub end_line: u32,
+    /// The section's lines after the heading.
+    pub lines: &'s [Line<'t>],
+}
+
+/// The report's outline: title lines, then sections.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline<'s, 't> {
+    /// The lines before the first section: title, library, date.
+    pub front: &'s [Line<'t>],
+    /// The sections in order.
+    pub sections: Vec<Section<'s, 't>>,
+    /// Headings that name no known kind.
+    pub warnings: Vec<Warning>,
+}
+
+struct Candidate {
+    index: usize,
+    kind: Option<SectionKind>,
+    style: Option<MarkerStyle>,
+    in_toc: bool,
+}
+
+/// Segments a cleaned report.
+pub fn segment<'s, 't>(cleaned: &'s Cleaned<'t>) -> Outline<'s, 't> {
+    let lines = cleaned.lines.as_slice();
+    let headings = find_headings(lines, &cleaned.toc);
+    let body_start = front_matter_len(lines);
+    let mut sections = Vec::new();
+    let mut warnings = Vec::new();
+
+    let first_heading = headings.first().map_or(lines.len(), |c| c.index);
+    let front_end = body_start.min(first_heading);
+    if front_end < first_heading {
+        // Text before the first heading (or a report without headings).
+        sections.push(untitled_summary(lines, front_end, first_heading));
+    }
+    for (n, candidate) in headings.iter().enumerate() {
+        let end = headings.get(n + 1).map_or(lines.len(), |next| next.index);
+        let heading = &lines[candidate.index];
+        let kind = candidate.kind.unwrap_or(SectionKind::Other);
+        if candidate.kind.is_none() {
+            warnings.push(Warning::UnclassifiedSection {
+                title: heading.text.to_string(),
+                line: heading.no,
+            });
+        }
+        sections.push(Section {
+            kind,
+            title: heading.text.to_string(),
+            start_line: heading.no,
+            end_line: lines[end - 1].last,
+            lines: &lines[candidate.index + 1..end],
+        });
+    }
+    Outline {
+        front: &lines[..front_end],
+        sections,
+        warnings,
+    }
+}
+
+fn untitled_summary<'s, 't>(lines: &'s [Line<'t>], start: usize, end: usize) -> Section<'s, 't> {
+    let title = lines[..start]
+        .iter()
+        .find(|l| heading::is_report_title(&l.text))
+        .or_else(|| lines[..start].first())
+        .map_or_else(String::new, |l| l.text.to_string());
+    Section {
+        kind: SectionKind::Summary,
+        title,
+        start_line: lines[start].no,
+        end_line: lines[end - 1].last,
+        lines: &lines[start..end],
+    }
+}
+
+fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| candidate(index, line, toc))
+        .collect();
+    let has_chapters = candidates
+        .iter()
+        .any(|c| c.style == Some(MarkerStyle::Chapter));
+    let shallowest = candidates
+        .iter()
+        .filter_map(|c| c.style.map(MarkerStyle::depth))
+        .min();
+    candidates.retain(|c| {
+        if c.in_toc {
+            return true;
+        }
+        match c.style {
+            Some(style) => Some(style.depth()) == shallowest,
+            None => !has_chapters,
+        }
+    });
+    if !has_chapters {
+        add_numbered_siblings(lines, &mut candidates);
+    }
+    candidates
+}
+
+/// When the top-level headings are numbered (一、工作总结 二、大事记), a
+/// heading-shaped line that continues their sequence (四、其他事项) opens a
+/// section too, even though its title names no kind. A point that restarts
+/// the count (一、 inside a plan) is nested, not a sibling.
+fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
+    let Some(style) = candidates.iter().find_map(|c| c.style) else {
+        return;
+    };
+    let mut added = Vec::new();
+    let mut last_number = 0;
+    let mut next_candidate = candidates.iter().peekable();
+    for (index, line) in lines.iter().enumerate() {
+        if next_candidate.peek().is_some_and(|c| c.index == index) {
+            if let Some((marker, _)) = heading::split_marker(&line.text) {
+                last_number = marker.number;
+            }
+            next_candidate.next();
+            continue;
+        }
+        let Some((marker, _)) = heading::split_marker(&line.text) else {
+            continue;
+        };
+        if marker.style == style
+            && last_number > 0
+            && marker.number == last_number + 1
+            && heading::is_heading_shaped(&line.text)
+        {
+            last_number = marker.number;
+            added.push(Candidate {
+                index,
+                kind: heading::title_kind(&line.text),
+                style: Some(style),
+                in_toc: false,
+            });
+        }
+    }
+    candidates.extend(added);
+    candidates.sort_by_key(|c| c.index);
+}
+
+fn candidate(index: usize, line: &Line<'_>, toc: &[TocEntry]) -> Option<Candidate> {
+    let text = line.text.as_ref();
+    if !heading::is_heading_shaped(text)
+        || display_width(text) > 60
+        || heading::is_report_title(text)
+    {
+        return None;
+    }
+    let marker = heading::split_marker(text);
+    let style = marker.map(|(m, _)| m.style);
+    let kind = heading::title_kind(text);
+    let in_toc = toc.iter().any(|entry| same_title(&entry.title, text));
+    let chapter = style == Some(MarkerStyle::Chapter);
+    (kind.is_some() || in_toc || chapter).then_some(Candidate {
+        index,
+        kind,
+        style,
+        in_toc,
+    })
+}
+
+/// Compares titles without numbering and white space; a heading may drop
+/// or reword a little of its contents entry (数据统计分析汇总表 vs
+/// 数据分析汇总表), so near matches of the same kind count; a line numbered
+/// in another style than the entry is a subheading, not the entry.
+fn same_title(listed_text: &str, line_text: &str) -> bool {
+    let listed = title_chars(listed_text);
+    let line = title_chars(line_text);
+    if listed.is_empty() || line.is_empty() {
+        return false;
+    }
+    let style = |t: &str| heading::split_marker(t).map(|(m, _)| m.style);
+    let line_style = style(line_text);
+    if heading::title_kind(listed_text) != heading::title_kind(line_text)
+        || (line_style.is_some() && line_style != style(listed_text))
+    {
+        return false;
+    }
+    let common = lcs_len(&listed, &line);
+    common * 10 >= listed.len().max(line.len()) * 8
+}
+
+fn title_chars(title: &str) -> Vec<char> {
+    let rest = heading::split_marker(title).map_or(title, |(_, rest)| rest);
+    rest.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Length of the longest common subsequence; titles are short.
+fn lcs_len(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &ca in a {
+        let mut diagonal = 0;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// How many leading lines are title matter (report title, library name,
+/// date): short heading-shaped lines before the first sentence.
+fn front_matter_len(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(8)
+        .take_while(|l| heading::is_heading_shaped(&l.text) && display_width(&l.text) <= 60)
+        .take_while(|l| {
+            heading::title_kind(&l.text).is_none() && heading::split_marker(&l.text).is_none()
+        })
+        .count()
+        .min(lines.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn outline(text: &str) -> Vec<(SectionKind, u32, u32, String)> {
+        let cleaned = clean(text);
+        segment(&cleaned)
+            .sections
+            .into_iter()
+            .map(|s| (s.kind, s.start_line, s.end_line, s.title))
+            .collect()
+    }
+
+    #[test]
+    fn wulong_sections_follow_the_contents() {
+        use SectionKind::*;
+        let got = outline(include_str!("../fixtures/wulong-2020.txt"));
+        let kinds: Vec<_> = got.iter().map(|s| (s.0, s.1, s.2)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Summary, 14, 42),
+                (Statistics, 44, 63),
+                (Chronicle, 65, 187),
+                (Plan, 189, 205)
+            ]
+        );
+    }
+
+    #[test]
+    fn anju_chapters_hide_their_subheadings() {
+        use SectionKind::*;
+        let got = outline(include_str!("../fixtures/anju-2020.txt"));
+        let kinds: Vec<_> = got.iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Summary, 23),
+                (Chronicle, 176),
+                (Organization, 233),
+                (Funding, 278),
+                (Statistics, 304)
+            ]
+        );
+        assert_eq!(got[0].3, "第一章 2020 年安居区图书馆工作计划与总结");
+    }
+
+    #[test]
+    fn report_without_headings_is_one_summary() {
+        let got = outline(include_str!("../fixtures/yuancheng-2020.txt"));
+        assert_eq!(
+            got,
+            [(
+                SectionKind::Summary,
+                7,
+                65,
+                "源城区图书馆 2020 年年报".to_owned()
+            )]
+        );
+        let got = outline(include_str!("../fixtures/zhucheng-2020.txt"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0, got[0].1, got[0].2),
+            (SectionKind::Summary, 3, 23)
+        );
+    }
+
+    #[test]
+    fn numbered_top_level_headings_without_chapters() {
+        use SectionKind::*;
+        let text = "某某县图书馆2021年年报\n一、工作总结\n今年开展活动 12 场。\n（一）工作计划\n子标题下的内容。\n二、大事记\n3月5日，开馆。\n三、2022年工作思路\n继续努力。\n四、其他事项\n无。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(got, [(Summary, 2), (Chronicle, 6), (Plan, 8), (Other, 10)]);
+    }
+
+    #[test]
+    fn near_titles_match_contents_entries() {
+        assert!(same_title(
+            "二、2020 年数据统计分析汇总表",
+            "2020 年数据分析汇总表"
+        ));
+        assert!(!same_title("三、2020 年大事记", "2020 年数据分析汇总表"));
+    }
+}
