@@ -299,6 +299,13 @@ pub enum Warning {
         /// Why it was left out.
         reason: String,
     },
+    /// A multi-year statistics table has no column for the report year.
+    OtherYearColumn {
+        /// The year whose column was read instead.
+        taken: i32,
+        /// The header row's line.
+        line: u32,
+    },
     /// A date phrase that could not be read.
     UnreadableDate {
         /// The phrase.
@@ -344,6 +351,10 @@ impl fmt::Display for Warning {
                 f,
                 "line {line}: left out \"{text}\" as {key}: {reason}",
                 key = key.as_str()
+            ),
+            Warning::OtherYearColumn { taken, line } => write!(
+                f,
+                "line {line}: the statistics table has no column for the report year; read the {taken} column"
             ),
             Warning::UnreadableDate { text, line } => {
                 write!(f, "line {line}: could not read a date in \"{text}\"")

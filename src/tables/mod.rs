@@ -2,6 +2,8 @@
 //! here, one row per line, so adding a synonym is a one-line change.
 
 pub mod approx;
+pub mod columns;
+pub mod enumeration;
 pub mod metric_keys;
 pub mod numerals;
 pub mod sections;

@@ -1,0 +1,201 @@
+//! Plan section → [`PlanItem`]s: one per numbered point (一、 1. （一）…)
+//! and one per inline enumeration (一是…二是…) inside a point.
+//!
+//! A point that is only a heading (（一）继续推进免费开放工作) takes the
+//! unnumbered paragraph under it as its body. Lines before the first point
+//! that only announce the list (以下几方面工作：) are not items; a plan
+//! without any numbering gives one item per paragraph.
+
+use crate::clean::Line;
+use crate::heading;
+use crate::report::PlanItem;
+use crate::tables::enumeration::INLINE_ENUMERATORS;
+
+/// The items of a plan section's lines.
+pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
+    let mut points: Vec<PlanItem> = Vec::new();
+    let mut numbered = false;
+    let mut last_was_heading = false;
+    let mut last_number = 0;
+    for line in lines {
+        let text = line.text.trim();
+        if let Some((marker, rest)) = split_point(text, last_number) {
+            last_number = marker.number;
+            numbered = true;
+            last_was_heading = heading::is_heading_shaped(rest);
+            points.push(PlanItem {
+                text: rest.to_owned(),
+                line: line.no,
+            });
+            continue;
+        }
+        match points.last_mut() {
+            // The body of a heading-only point.
+            Some(point) if numbered && last_was_heading => {
+                point.text.push('：');
+                point.text.push_str(text);
+                last_was_heading = false;
+            }
+            _ if numbered => points.push(PlanItem {
+                text: text.to_owned(),
+                line: line.no,
+            }),
+            _ if text.ends_with(['：', ':']) => {}
+            _ => points.push(PlanItem {
+                text: text.to_owned(),
+                line: line.no,
+            }),
+        }
+    }
+    points.into_iter().flat_map(split_enumeration).collect()
+}
+
+/// The numbering of a point. `1.2021 年…` is point 1 only when 1 is the
+/// next number in sequence, since `1.5万册` is a number.
+fn split_point(text: &str, last_number: u32) -> Option<(heading::Marker, &str)> {
+    heading::split_marker(text).or_else(|| {
+        heading::split_marker_loose(text)
+            .filter(|(m, _)| m.number == last_number + 1 || m.number == 1)
+    })
+}
+
+/// Splits `一是…，二是…` into the lead and one item per part; a point
+/// without such an enumeration stays whole.
+fn split_enumeration(point: PlanItem) -> Vec<PlanItem> {
+    let starts = enumeration_starts(&point.text);
+    if starts.len() < 2 {
+        return vec![point];
+    }
+    let mut items = Vec::with_capacity(starts.len() + 1);
+    let lead = trim_item(&point.text[..starts[0].0]);
+    if !lead.is_empty() {
+        items.push(PlanItem {
+            text: lead.to_owned(),
+            line: point.line,
+        });
+    }
+    for (n, &(start, word_len)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(point.text.len(), |next| next.0);
+        let part = trim_item(&point.text[start + word_len..end]);
+        if !part.is_empty() {
+            items.push(PlanItem {
+                text: part.to_owned(),
+                line: point.line,
+            });
+        }
+    }
+    items
+}
+
+/// Byte offsets and lengths of `一是`, `二是`, … in sequence, each at the
+/// start of the text or after punctuation.
+fn enumeration_starts(text: &str) -> Vec<(usize, usize)> {
+    let mut starts = Vec::new();
+    let mut expected = 1;
+    let mut from = 0;
+    while let Some((offset, word)) = INLINE_ENUMERATORS
+        .iter()
+        .filter(|(_, n)| *n == expected)
+        .filter_map(|(word, _)| {
+            text[from..]
+                .match_indices(word)
+                .map(|(i, _)| from + i)
+                .find(|&i| at_clause_start(text, i))
+                .map(|i| (i, *word))
+        })
+        .min_by_key(|(i, _)| *i)
+    {
+        starts.push((offset, word.len()));
+        from = offset + word.len();
+        expected += 1;
+    }
+    starts
+}
+
+fn at_clause_start(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| "，,。；;：:、 ".contains(c))
+}
+
+fn trim_item(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || "，,；;、：:".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn lines(texts: &[&'static str]) -> Vec<Line<'static>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i as u32 + 1,
+                last: i as u32 + 1,
+                text: Cow::Borrowed(t),
+            })
+            .collect()
+    }
+
+    fn texts(items: &[PlanItem]) -> Vec<(&str, u32)> {
+        items.iter().map(|i| (i.text.as_str(), i.line)).collect()
+    }
+
+    #[test]
+    fn numbered_points_with_inline_enumeration() {
+        let input = lines(&[
+            "一、深入推广全民阅读，围绕建党 100 周年开展活动，一是参加诵读大赛，二是参加红岩少年阅读活动，三是举办党史展览。同时做好培训工作。",
+            "二、积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
+        ]);
+        assert_eq!(
+            texts(&parse_plan(&input)),
+            [
+                ("深入推广全民阅读，围绕建党 100 周年开展活动", 1),
+                ("参加诵读大赛", 1),
+                ("参加红岩少年阅读活动", 1),
+                ("举办党史展览。同时做好培训工作。", 1),
+                (
+                    "积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
+                    2
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_points_take_their_paragraph() {
+        let input = lines(&[
+            "2021 年重点做好以下工作：",
+            "（一）继续推进免费开放工作",
+            "进一步优化服务质量。",
+            "（二）做好采购工作。",
+            "1.2021 年寒暑假读书活动。",
+        ]);
+        assert_eq!(
+            texts(&parse_plan(&input)),
+            [
+                ("继续推进免费开放工作：进一步优化服务质量。", 2),
+                ("做好采购工作。", 4),
+                ("2021 年寒暑假读书活动。", 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_plan_gives_one_item_per_paragraph() {
+        let input = lines(&["加强阵地服务。", "推进总分馆建设。"]);
+        assert_eq!(
+            texts(&parse_plan(&input)),
+            [("加强阵地服务。", 1), ("推进总分馆建设。", 2)]
+        );
+    }
+
+    #[test]
+    fn a_lone_yi_shi_is_not_an_enumeration() {
+        let input = lines(&["一、一是要坚持读者第一。"]);
+        assert_eq!(texts(&parse_plan(&input)), [("一是要坚持读者第一。", 1)]);
+    }
+}

@@ -1,0 +1,296 @@
+//! Statistics tables → [`StatRow`]s, as written.
+//!
+//! A table starts at a header row (序号 项目名称 数量 单位 备注) whose cells
+//! are separated by tabs, runs of spaces, full-width spaces or `|` pipes;
+//! the header tells which column holds the item, the value, the unit and
+//! the note. In a multi-year table (项目 | 2021年 | 2020年 | 增长率) the
+//! value is the report year's column. Rows go on until a line that is not
+//! a row. In a statistics section, `指标：数值 单位` lines are rows too.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::clean::{Line, is_table_row};
+use crate::decimal::Decimal;
+use crate::report::{StatRow, Warning};
+use crate::tables::columns::{COLUMN_TITLES, Column};
+
+/// Which column holds what.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Layout {
+    item: Option<usize>,
+    value: Option<usize>,
+    unit: Option<usize>,
+    note: Option<usize>,
+    width: usize,
+}
+
+/// The rows of the tables in `lines`. `key_value_lines` also takes
+/// `指标：数值` lines (in a statistics section).
+pub fn parse_tables(
+    lines: &[Line<'_>],
+    year: Option<i32>,
+    key_value_lines: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<StatRow> {
+    let mut rows = Vec::new();
+    let mut layout: Option<Layout> = None;
+    for line in lines {
+        let text = line.text.as_ref();
+        if is_table_row(text) {
+            let cells = split_cells(text);
+            if let Some(found) = header_layout(&cells, year, line.no, warnings) {
+                layout = Some(found);
+                continue;
+            }
+            if let Some(layout) = &layout
+                && let Some(row) = table_row(&cells, layout, line.no)
+            {
+                rows.push(row);
+                continue;
+            }
+        } else {
+            layout = None;
+        }
+        if key_value_lines && let Some(row) = key_value_row(text, line.no) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// Splits a row into trimmed cells.
+pub fn split_cells(line: &str) -> Vec<&str> {
+    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\t+|\s*\|\s*|[ \u{3000}\u{a0}]{2,}|\u{3000}").expect("static regex")
+    });
+    let line = line.trim().trim_matches('|');
+    SEPARATOR.split(line).map(str::trim).collect()
+}
+
+/// The layout a header row announces, if `cells` is a header row.
+fn header_layout(
+    cells: &[&str],
+    year: Option<i32>,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> Option<Layout> {
+    let mut layout = Layout {
+        width: cells.len(),
+        ..Layout::default()
+    };
+    let mut year_columns = Vec::new();
+    let mut titled = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(column_year) = year_heading(&compact) {
+            year_columns.push((i, column_year));
+            titled += 1;
+            continue;
+        }
+        let Some(&(_, column)) = COLUMN_TITLES.iter().find(|(title, _)| *title == compact) else {
+            continue;
+        };
+        titled += 1;
+        let slot = match column {
+            Column::Item => &mut layout.item,
+            Column::Value => &mut layout.value,
+            Column::Unit => &mut layout.unit,
+            Column::Note => &mut layout.note,
+            Column::Serial | Column::Ignored => continue,
+        };
+        slot.get_or_insert(i);
+    }
+    if titled < 2 || layout.item.is_none() {
+        return None;
+    }
+    if layout.value.is_none() {
+        let chosen = year_columns
+            .iter()
+            .find(|(_, y)| Some(*y) == year)
+            .or_else(|| year_columns.first());
+        if let Some(&(i, column_year)) = chosen {
+            layout.value = Some(i);
+            if Some(column_year) != year {
+                warnings.push(Warning::OtherYearColumn {
+                    taken: column_year,
+                    line,
+                });
+            }
+        }
+    }
+    layout.value.is_some().then_some(layout)
+}
+
+/// `2021年`, `2021 年度`, `2021` as a column heading.
+fn year_heading(cell: &str) -> Option<i32> {
+    let digits = cell
+        .strip_suffix("年度")
+        .or_else(|| cell.strip_suffix('年'))
+        .unwrap_or(cell);
+    let year: i32 = digits.parse().ok()?;
+    (1949..=2100).contains(&year).then_some(year)
+}
+
+fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
+    let cell = |i: Option<usize>| {
+        i.and_then(|i| cells.get(i))
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+    };
+    // A row with fewer cells than the header lost its empty trailing cells
+    // (unit, note); the leading ones are still in place.
+    let item = cell(layout.item)?;
+    let value_text = cell(layout.value);
+    let value = value_text.and_then(parse_value);
+    Some(StatRow {
+        item: item.to_owned(),
+        value,
+        unit: cell(layout.unit).map(str::to_owned),
+        note: cell(layout.note).map(str::to_owned),
+        line,
+    })
+}
+
+/// `区图书馆进馆人次：47000 人` as a row; only short lines with one figure.
+fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
+    static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^([^：:，,。；;]{2,30})[：:]\s*([0-9][0-9,.]*)\s*([^\s0-9，,。；;]{0,4})[。；;]?$",
+        )
+        .expect("static regex")
+    });
+    let caps = KEY_VALUE.captures(text.trim())?;
+    let item = caps.get(1)?.as_str().trim();
+    let value = parse_value(caps.get(2)?.as_str())?;
+    let unit = caps.get(3).map(|m| m.as_str()).filter(|u| !u.is_empty());
+    Some(StatRow {
+        item: item.to_owned(),
+        value: Some(value),
+        unit: unit.map(str::to_owned),
+        note: None,
+        line,
+    })
+}
+
+/// The number in a value cell.
+fn parse_value(cell: &str) -> Option<Decimal> {
+    let plain: String = cell.chars().filter(|&c| c != ',' && c != '，').collect();
+    plain.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn lines(texts: &[&'static str]) -> Vec<Line<'static>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i as u32 + 1,
+                last: i as u32 + 1,
+                text: Cow::Borrowed(t),
+            })
+            .collect()
+    }
+
+    fn rows(
+        texts: &[&'static str],
+        year: Option<i32>,
+    ) -> Vec<(String, Option<String>, Option<String>, Option<String>, u32)> {
+        let mut warnings = Vec::new();
+        parse_tables(&lines(texts), year, true, &mut warnings)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.item,
+                    r.value.map(|v| v.to_string()),
+                    r.unit,
+                    r.note,
+                    r.line,
+                )
+            })
+            .collect()
+    }
+
+    fn row(
+        item: &str,
+        value: &str,
+        unit: Option<&str>,
+        note: Option<&str>,
+        line: u32,
+    ) -> (String, Option<String>, Option<String>, Option<String>, u32) {
+        (
+            item.to_owned(),
+            Some(value.to_owned()),
+            unit.map(str::to_owned),
+            note.map(str::to_owned),
+            line,
+        )
+    }
+
+    #[test]
+    fn tab_separated_table_with_serials() {
+        let got = rows(
+            &[
+                "序号\t项目名称\t数量\t单位\t备注",
+                "1\t文献馆藏量\t180383\t册\t",
+                "5\t实际持证读者数\t12334\t个\t含少儿",
+                "2020 年大事记",
+            ],
+            Some(2020),
+        );
+        assert_eq!(
+            got,
+            [
+                row("文献馆藏量", "180383", Some("册"), None, 2),
+                row("实际持证读者数", "12334", Some("个"), Some("含少儿"), 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn pipes_spaces_and_full_width_spaces() {
+        for header in [
+            "| 指标 | 数值 | 单位 |",
+            "指标    数值    单位",
+            "指标\u{3000}数值\u{3000}单位",
+        ] {
+            let body = header
+                .replace("指标", "到馆人次")
+                .replace("数值", "1,234")
+                .replace("单位", "人次");
+            let body: &'static str = Box::leak(body.into_boxed_str());
+            let header: &'static str = Box::leak(header.to_owned().into_boxed_str());
+            assert_eq!(
+                rows(&[header, body], Some(2020)),
+                [row("到馆人次", "1234", Some("人次"), None, 2)],
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn multi_year_tables_take_the_report_year() {
+        let got = rows(
+            &[
+                "项目 | 2021年 | 2020年 | 增长率",
+                "外借册次 | 60000 | 55818 | 7.5%",
+            ],
+            Some(2020),
+        );
+        assert_eq!(got, [row("外借册次", "55818", None, None, 2)]);
+    }
+
+    #[test]
+    fn key_value_lines_in_a_statistics_section() {
+        let got = rows(
+            &["文献总藏量：180383 册", "读者满意度很高，工作顺利。"],
+            Some(2020),
+        );
+        assert_eq!(got, [row("文献总藏量", "180383", Some("册"), None, 1)]);
+    }
+}
