@@ -288,6 +288,14 @@ pub enum Warning {
         /// The other figure and its line.
         other: (Decimal, u32),
     },
+    /// Different figures for one key and nothing to choose between them;
+    /// the key is left out of `metrics`.
+    UnsettledValues {
+        /// The metric.
+        key: MetricKey,
+        /// Each distinct figure with the first line it stands on.
+        values: Vec<(Decimal, u32)>,
+    },
     /// A figure was left out because it may not be this year's own.
     DoubtfulFigure {
         /// The metric it would have been.
@@ -342,6 +350,14 @@ impl fmt::Display for Warning {
                 other.1,
                 key = key.as_str()
             ),
+            Warning::UnsettledValues { key, values } => {
+                write!(f, "{}: left out, the report gives", key.as_str())?;
+                for (n, (value, line)) in values.iter().enumerate() {
+                    let sep = if n == 0 { "" } else { "," };
+                    write!(f, "{sep} {value} (line {line})")?;
+                }
+                Ok(())
+            }
             Warning::DoubtfulFigure {
                 key,
                 text,

@@ -5,6 +5,7 @@ pub mod approx;
 pub mod columns;
 pub mod enumeration;
 pub mod metric_keys;
+pub mod metrics;
 pub mod numerals;
 pub mod sections;
 pub mod units;

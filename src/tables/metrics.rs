@@ -1,0 +1,389 @@
+//! Metric vocabulary: the wordings that name each key, the units each key
+//! accepts, the subjects that give a generic wording its meaning, and the
+//! qualifiers that make a figure not this year's own.
+//!
+//! A label is matched as the longest label ending just before a number
+//! (馆藏量 180383 册), or, for the keys in `AFTER_LABELS`, starting just
+//! after it (27 个分馆). A label with a subject (粉丝 + 微博) needs that
+//! subject earlier in the same sentence or in the label's own text. A label
+//! whose key is `None` blocks shorter labels inside it (线上活动 is a part,
+//! not the total that 活动 would name).
+
+use crate::tables::metric_keys::MetricKey::{self, *};
+use crate::unit::Unit::{self, *};
+
+/// What a generic wording is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The WeChat official account.
+    Wechat,
+    /// The Weibo account.
+    Weibo,
+    /// The library's website.
+    Website,
+    /// Digital resources.
+    Digital,
+}
+
+/// Words that set the subject of the sentence.
+#[rustfmt::skip]
+pub static SUBJECTS: &[(&str, Subject)] = &[
+    ("微信公众号", Subject::Wechat),
+    ("微信公眾號", Subject::Wechat),
+    ("公众号",     Subject::Wechat),
+    ("公眾號",     Subject::Wechat),
+    ("微信",       Subject::Wechat),
+    ("微博",       Subject::Weibo),
+    ("门户网站",   Subject::Website),
+    ("門戶網站",   Subject::Website),
+    ("网站",       Subject::Website),
+    ("網站",       Subject::Website),
+    ("数字资源",   Subject::Digital),
+    ("數字資源",   Subject::Digital),
+    ("电子资源",   Subject::Digital),
+    ("電子資源",   Subject::Digital),
+];
+
+/// Labels before a number: (wording, required subject, key or blocker).
+#[rustfmt::skip]
+pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
+    // holdings
+    ("馆藏量",           None, Some(CollectionTotal)),
+    ("館藏量",           None, Some(CollectionTotal)),
+    ("总藏量",           None, Some(CollectionTotal)),
+    ("總藏量",           None, Some(CollectionTotal)),
+    ("文献总藏量",       None, Some(CollectionTotal)),
+    ("总藏书量",         None, Some(CollectionTotal)),
+    ("總藏書量",         None, Some(CollectionTotal)),
+    ("藏书总量",         None, Some(CollectionTotal)),
+    ("藏书量",           None, Some(CollectionTotal)),
+    ("藏書量",           None, Some(CollectionTotal)),
+    ("馆藏总量",         None, Some(CollectionTotal)),
+    ("館藏總量",         None, Some(CollectionTotal)),
+    ("现有藏书",         None, Some(CollectionTotal)),
+    ("現有藏書",         None, Some(CollectionTotal)),
+    ("馆藏图书",         None, Some(CollectionTotal)),
+    ("馆藏文献",         None, Some(CollectionTotal)),
+    ("总馆藏",           None, Some(CollectionTotal)),
+    ("新增藏量",         None, Some(CollectionNew)),
+    ("新增藏書",         None, Some(CollectionNew)),
+    ("新增藏书",         None, Some(CollectionNew)),
+    ("新增文献藏量",     None, Some(CollectionNew)),
+    ("新增文献入藏量",   None, Some(CollectionNew)),
+    ("新增文獻入藏量",   None, Some(CollectionNew)),
+    ("新增馆藏",         None, Some(CollectionNew)),
+    ("新增图书",         None, Some(CollectionNew)),
+    ("新增圖書",         None, Some(CollectionNew)),
+    ("新增文献",         None, Some(CollectionNew)),
+    ("新购图书",         None, Some(CollectionNew)),
+    ("新購圖書",         None, Some(CollectionNew)),
+    ("采购图书",         None, Some(CollectionNew)),
+    ("年新增",           None, Some(CollectionNew)),
+    ("入藏图书",         None, Some(CollectionNew)),
+    ("电子图书",         None, Some(Ebooks)),
+    ("電子圖書",         None, Some(Ebooks)),
+    ("电子书",           None, Some(Ebooks)),
+    ("數字資源",         None, Some(DigitalResourcesTb)),
+    ("数字资源",         None, Some(DigitalResourcesTb)),
+    ("数字资源总量",     None, Some(DigitalResourcesTb)),
+    ("数字资源量",       None, Some(DigitalResourcesTb)),
+    ("共有数字资源",     None, Some(DigitalResourcesTb)),
+    ("新增数字资源",     None, Some(DigitalResourcesNewTb)),
+    ("新增數字資源",     None, Some(DigitalResourcesNewTb)),
+    // use
+    ("到馆人次",         None, Some(Visits)),
+    ("到館人次",         None, Some(Visits)),
+    ("进馆人次",         None, Some(Visits)),
+    ("進館人次",         None, Some(Visits)),
+    ("入馆人次",         None, Some(Visits)),
+    ("接待读者",         None, Some(Visits)),
+    ("接待讀者",         None, Some(Visits)),
+    ("接待到馆读者",     None, Some(Visits)),
+    ("到馆读者",         None, Some(Visits)),
+    ("流通人次",         None, Some(Visits)),
+    ("外借册次",         None, Some(Loans)),
+    ("外借冊次",         None, Some(Loans)),
+    ("借阅册次",         None, Some(Loans)),
+    ("借閱冊次",         None, Some(Loans)),
+    ("流通书刊",         None, Some(Loans)),
+    ("流通書刊",         None, Some(Loans)),
+    ("流通图书",         None, Some(Loans)),
+    ("流通圖書",         None, Some(Loans)),
+    ("外借图书",         None, Some(Loans)),
+    ("图书外借",         None, Some(Loans)),
+    ("书刊外借",         None, Some(Loans)),
+    ("书刊借阅",         None, Some(Loans)),
+    ("外借人次",         None, Some(LoanVisits)),
+    ("借阅人次",         None, Some(LoanVisits)),
+    ("借閱人次",         None, Some(LoanVisits)),
+    ("阅览册次",         None, Some(ReadingRoomUses)),
+    ("閱覽冊次",         None, Some(ReadingRoomUses)),
+    ("持证读者",         None, Some(RegisteredReaders)),
+    ("持證讀者",         None, Some(RegisteredReaders)),
+    ("持证读者数",       None, Some(RegisteredReaders)),
+    ("实际持证读者数",   None, Some(RegisteredReaders)),
+    ("有效读者卡",       None, Some(RegisteredReaders)),
+    ("有效讀者卡",       None, Some(RegisteredReaders)),
+    ("有效读者证",       None, Some(RegisteredReaders)),
+    ("有效借阅证",       None, Some(RegisteredReaders)),
+    ("注册读者",         None, Some(RegisteredReaders)),
+    ("办证数",           None, Some(NewRegistrations)),
+    ("辦證數",           None, Some(NewRegistrations)),
+    ("新办证",           None, Some(NewRegistrations)),
+    ("新办读者证",       None, Some(NewRegistrations)),
+    ("办理读者证",       None, Some(NewRegistrations)),
+    ("新增持证读者",     None, Some(NewRegistrations)),
+    ("新增读者",         None, Some(NewRegistrations)),
+    ("网站访问量",       None, Some(WebsiteVisits)),
+    ("網站訪問量",       None, Some(WebsiteVisits)),
+    ("网站点击量",       None, Some(WebsiteVisits)),
+    ("网站浏览量",       None, Some(WebsiteVisits)),
+    ("访问量",           Some(Subject::Website), Some(WebsiteVisits)),
+    ("点击量",           Some(Subject::Website), Some(WebsiteVisits)),
+    ("数字资源浏览量",   None, Some(DigitalViews)),
+    ("數字資源瀏覽量",   None, Some(DigitalViews)),
+    ("数字资源访问量",   None, Some(DigitalViews)),
+    ("浏览量",           Some(Subject::Digital), Some(DigitalViews)),
+    ("访问量",           Some(Subject::Digital), Some(DigitalViews)),
+    ("点击量",           Some(Subject::Digital), Some(DigitalViews)),
+    ("数字资源下载量",   None, Some(DigitalDownloads)),
+    ("數字資源下載量",   None, Some(DigitalDownloads)),
+    ("下载量",           Some(Subject::Digital), Some(DigitalDownloads)),
+    // activities
+    ("各类活动",         None, Some(Events)),
+    ("各類活動",         None, Some(Events)),
+    ("各项活动",         None, Some(Events)),
+    ("各种活动",         None, Some(Events)),
+    ("各类读者活动",     None, Some(Events)),
+    ("读者活动",         None, Some(Events)),
+    ("阅读推广活动",     None, Some(Events)),
+    ("閱讀推廣活動",     None, Some(Events)),
+    ("阅读推广活动场次", None, Some(Events)),
+    ("活动场次",         None, Some(Events)),
+    ("活动总数",         None, Some(Events)),
+    ("等活动",           None, Some(Events)),
+    ("等活動",           None, Some(Events)),
+    ("线上活动",         None, None),
+    ("线下活动",         None, None),
+    ("展览",             None, Some(Exhibitions)),
+    ("展覽",             None, Some(Exhibitions)),
+    ("展览场次",         None, Some(Exhibitions)),
+    ("讲座",             None, Some(Lectures)),
+    ("講座",             None, Some(Lectures)),
+    ("讲座场次",         None, Some(Lectures)),
+    ("培训",             None, Some(Trainings)),
+    ("培訓",             None, Some(Trainings)),
+    ("培训场次",         None, Some(Trainings)),
+    ("媒体报道",         None, Some(MediaReports)),
+    ("媒體報道",         None, Some(MediaReports)),
+    ("宣传报道",         None, Some(MediaReports)),
+    ("新闻报道",         None, Some(MediaReports)),
+    // social media
+    ("粉丝",             Some(Subject::Wechat), Some(WechatFollowers)),
+    ("粉丝量",           Some(Subject::Wechat), Some(WechatFollowers)),
+    ("粉絲",             Some(Subject::Wechat), Some(WechatFollowers)),
+    ("关注人数",         Some(Subject::Wechat), Some(WechatFollowers)),
+    ("关注用户",         Some(Subject::Wechat), Some(WechatFollowers)),
+    ("订阅用户",         Some(Subject::Wechat), Some(WechatFollowers)),
+    ("发布信息",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("發布信息",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("推送信息",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("推送文章",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("发布文章",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("总浏览量",         Some(Subject::Wechat), Some(WechatViews)),
+    ("浏览量",           Some(Subject::Wechat), Some(WechatViews)),
+    ("瀏覽量",           Some(Subject::Wechat), Some(WechatViews)),
+    ("总阅读量",         Some(Subject::Wechat), Some(WechatViews)),
+    ("阅读量",           Some(Subject::Wechat), Some(WechatViews)),
+    ("粉丝",             Some(Subject::Weibo), Some(WeiboFollowers)),
+    ("粉丝量",           Some(Subject::Weibo), Some(WeiboFollowers)),
+    ("粉絲",             Some(Subject::Weibo), Some(WeiboFollowers)),
+    ("发布信息",         Some(Subject::Weibo), Some(WeiboPosts)),
+    ("發布信息",         Some(Subject::Weibo), Some(WeiboPosts)),
+    ("发布微博",         Some(Subject::Weibo), Some(WeiboPosts)),
+    ("总浏览量",         Some(Subject::Weibo), Some(WeiboViews)),
+    ("浏览量",           Some(Subject::Weibo), Some(WeiboViews)),
+    ("瀏覽量",           Some(Subject::Weibo), Some(WeiboViews)),
+    ("总阅读量",         Some(Subject::Weibo), Some(WeiboViews)),
+    ("阅读量",           Some(Subject::Weibo), Some(WeiboViews)),
+    // network and premises
+    ("分馆",             None, Some(Branches)),
+    ("分館",             None, Some(Branches)),
+    ("直属馆",           None, Some(Branches)),
+    ("服务点",           None, Some(ServicePoints)),
+    ("服務點",           None, Some(ServicePoints)),
+    ("服务网点",         None, Some(ServicePoints)),
+    ("流通点",           None, Some(ServicePoints)),
+    ("流动站",           None, Some(ServicePoints)),
+    ("流動站",           None, Some(ServicePoints)),
+    ("农家书屋",         None, Some(ServicePoints)),
+    ("農家書屋",         None, Some(ServicePoints)),
+    ("自助图书馆",       None, Some(SelfServiceLibraries)),
+    ("自助圖書館",       None, Some(SelfServiceLibraries)),
+    ("城市书房",         None, Some(SelfServiceLibraries)),
+    ("城市書房",         None, Some(SelfServiceLibraries)),
+    ("工作人员",         None, Some(StaffTotal)),
+    ("工作人員",         None, Some(StaffTotal)),
+    ("在职职工",         None, Some(StaffTotal)),
+    ("在職職工",         None, Some(StaffTotal)),
+    ("在职人员",         None, Some(StaffTotal)),
+    ("在编人员",         None, Some(StaffTotal)),
+    ("在岗职工",         None, Some(StaffTotal)),
+    ("馆员",             None, Some(StaffTotal)),
+    ("建筑面积",         None, Some(FloorAreaM2)),
+    ("建築面積",         None, Some(FloorAreaM2)),
+    ("馆舍面积",         None, Some(FloorAreaM2)),
+    ("館舍面積",         None, Some(FloorAreaM2)),
+    ("馆舍建筑面积",     None, Some(FloorAreaM2)),
+    ("计算机终端",       None, Some(Computers)),
+    ("計算機終端",       None, Some(Computers)),
+    ("公共电脑",         None, Some(Computers)),
+    ("电脑",             None, Some(Computers)),
+    ("電腦",             None, Some(Computers)),
+    ("计算机",           None, Some(Computers)),
+    ("阅览座位",         None, Some(Seats)),
+    ("閱覽座位",         None, Some(Seats)),
+    ("阅览座席",         None, Some(Seats)),
+    ("座位",             None, Some(Seats)),
+    ("座席",             None, Some(Seats)),
+    // money
+    ("财政预算",         None, Some(BudgetYuan)),
+    ("財政預算",         None, Some(BudgetYuan)),
+    ("经费预算",         None, Some(BudgetYuan)),
+    ("經費預算",         None, Some(BudgetYuan)),
+    ("预算经费",         None, Some(BudgetYuan)),
+    ("财政拨款",         None, Some(BudgetYuan)),
+    ("財政撥款",         None, Some(BudgetYuan)),
+    ("财政补助",         None, Some(BudgetYuan)),
+    ("年度预算",         None, Some(BudgetYuan)),
+    ("经费支出",         None, Some(ExpenditureYuan)),
+    ("經費支出",         None, Some(ExpenditureYuan)),
+    ("总支出",           None, Some(ExpenditureYuan)),
+    ("總支出",           None, Some(ExpenditureYuan)),
+    ("全年支出",         None, Some(ExpenditureYuan)),
+    ("支出总额",         None, Some(ExpenditureYuan)),
+    ("购书经费",         None, Some(AcquisitionSpendingYuan)),
+    ("購書經費",         None, Some(AcquisitionSpendingYuan)),
+    ("购书费",           None, Some(AcquisitionSpendingYuan)),
+    ("文献购置费",       None, Some(AcquisitionSpendingYuan)),
+    ("文獻購置費",       None, Some(AcquisitionSpendingYuan)),
+    ("文献购置经费",     None, Some(AcquisitionSpendingYuan)),
+    ("文献资源购置费",   None, Some(AcquisitionSpendingYuan)),
+    ("购买文献资源",     None, Some(AcquisitionSpendingYuan)),
+    ("購買文獻資源",     None, Some(AcquisitionSpendingYuan)),
+    // recognition and people
+    ("奖项",             None, Some(Awards)),
+    ("獎項",             None, Some(Awards)),
+    ("荣誉",             None, Some(Awards)),
+    ("榮譽",             None, Some(Awards)),
+    ("获奖",             None, Some(Awards)),
+    ("志愿者",           None, Some(Volunteers)),
+    ("志願者",           None, Some(Volunteers)),
+    ("注册志愿者",       None, Some(Volunteers)),
+];
+
+/// Keys whose wording may follow the number (27 个分馆, 50万册电子图书).
+#[rustfmt::skip]
+pub static AFTER_LABELS: &[MetricKey] = &[
+    Branches, ServicePoints, SelfServiceLibraries, Ebooks, Volunteers, Computers, Seats,
+];
+
+/// Words that may stand between a label and its number (为, 达, 共计 …).
+#[rustfmt::skip]
+pub static FILLERS: &[&str] = &[
+    "：", ":", "为", "為", "达", "達", "达到", "共", "共计", "共計", "累计", "累計",
+    "总计", "總計", "合计", "合計", "计", "有", "已达", "突破", "使用", "共有", "是",
+    "总数", "数", "量", "全年", "年",
+];
+
+/// Units each key accepts besides its base unit. A count keeps its value
+/// (场 and 场次 count the same events); money and data must be in the base
+/// unit already (the quantity stage converts 万元 and GB).
+#[rustfmt::skip]
+pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
+    (CollectionTotal,      &[Kind]),
+    (CollectionNew,        &[Kind]),
+    (Ebooks,               &[Kind]),
+    (Visits,               &[Person]),
+    (ReadingRoomUses,      &[Volume]),
+    (RegisteredReaders,    &[Item, Sheet, PersonMing, PersonVisit]),
+    (NewRegistrations,     &[Item, Person, PersonMing]),
+    (WebsiteVisits,        &[Time]),
+    (DigitalViews,         &[PersonVisit]),
+    (DigitalDownloads,     &[PersonVisit]),
+    (Events,               &[Session, Time, Issue]),
+    (Exhibitions,          &[Session, Time, Issue]),
+    (Lectures,             &[Session, Time, Issue]),
+    (Trainings,            &[Session, Time, Issue, Class]),
+    (MediaReports,         &[Time, Article]),
+    (WechatFollowers,      &[PersonMing]),
+    (WechatPosts,          &[Article, Time]),
+    (WechatViews,          &[Time]),
+    (WeiboFollowers,       &[PersonMing]),
+    (WeiboPosts,           &[Article, Time]),
+    (WeiboViews,           &[Time]),
+    (Branches,             &[Institution, Household, Place]),
+    (ServicePoints,        &[Place, Household]),
+    (SelfServiceLibraries, &[Place, Building, Room, Household]),
+    (StaffTotal,           &[PersonMing]),
+    (Computers,            &[Set]),
+    (Seats,                &[Room]),
+    (Awards,               &[Item, Time]),
+    (Volunteers,           &[PersonMing]),
+];
+
+/// Why a figure is not this year's own total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// 人均, 日均: a ratio, silently not a total.
+    PerCapita,
+    /// 上年, 去年: last year's figure.
+    LastYear,
+    /// 计划, 力争: a target, not an outcome.
+    Target,
+    /// 全国: a body larger than any library.
+    Nation,
+    /// 全省: the province (the library's own only for a provincial library).
+    Province,
+    /// 全市: the city (the library's own only for a city library).
+    City,
+    /// 新建: only the new ones, not the total (for stock counts).
+    NewOnly,
+}
+
+/// Qualifier words, searched in the clause before the label.
+#[rustfmt::skip]
+pub static QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("人均", Qualifier::PerCapita),
+    ("日均", Qualifier::PerCapita),
+    ("月均", Qualifier::PerCapita),
+    ("平均", Qualifier::PerCapita),
+    ("每天", Qualifier::PerCapita),
+    ("每日", Qualifier::PerCapita),
+    ("上年", Qualifier::LastYear),
+    ("上一年", Qualifier::LastYear),
+    ("去年", Qualifier::LastYear),
+    ("计划", Qualifier::Target),
+    ("計劃", Qualifier::Target),
+    ("力争", Qualifier::Target),
+    ("預計", Qualifier::Target),
+    ("预计", Qualifier::Target),
+    ("目标", Qualifier::Target),
+    ("全国", Qualifier::Nation),
+    ("全國", Qualifier::Nation),
+    ("全省", Qualifier::Province),
+    ("全市", Qualifier::City),
+    ("新建", Qualifier::NewOnly),
+];
+
+/// Keys that count a stock at year end, for which 新建 means a part.
+#[rustfmt::skip]
+pub static STOCK_KEYS: &[MetricKey] = &[
+    CollectionTotal, Branches, ServicePoints, SelfServiceLibraries, StaffTotal,
+    FloorAreaM2, Computers, Seats, RegisteredReaders, Volunteers,
+];
+
+/// Words that close a list, making the figure after it the list's total
+/// (展览、讲座等活动 38 场次).
+#[rustfmt::skip]
+pub static LIST_CLOSERS: &[&str] = &["等", "等各类", "等各项"];
