@@ -23,7 +23,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use crate::decimal::Decimal;
-use crate::report::{Approx, ChronicleEntry, LibraryReport, Mention, Origin, PartialDate, SectionKind};
+use crate::report::{
+    Approx, ChronicleEntry, LibraryReport, Mention, Origin, PartialDate, SectionKind,
+};
 use crate::tables::metric_keys::MetricKey;
 use crate::unit::Unit;
 
@@ -364,9 +366,10 @@ impl<'a> ReportPage<'a> {
             .metrics
             .iter()
             .filter_map(|(&key, metric)| {
-                let i = report.mentions.iter().position(|m| {
-                    m.key == key && m.line == metric.line && m.text == metric.text
-                })?;
+                let i = report
+                    .mentions
+                    .iter()
+                    .position(|m| m.key == key && m.line == metric.line && m.text == metric.text)?;
                 Some((key, i))
             })
             .collect();
@@ -563,6 +566,12 @@ impl<'a> ReportPage<'a> {
                     Esc(&metric.text)
                 )?,
             }
+            // A table figure alone ("180383") says little; show its row.
+            if metric.origin == Origin::Table
+                && let Some(row) = self.table_row(metric.line)
+            {
+                write!(out, "<span class=\"ctx\">{}</span>", Esc(&row))?;
+            }
             out.push_str("</td><td>");
             self.write_line_ref(out, metric.line)?;
             let (origin, origin_en) = origin_zh(metric.origin);
@@ -584,18 +593,19 @@ impl<'a> ReportPage<'a> {
                 };
                 let (before, after) = m.approx.map_or(("", ""), approx_words);
                 let label = format!("{before}{}{after}", group_digits(m.value));
+                let at = format!("{}行", m.line);
                 let title = format!("第 {} 行: {}", m.line, m.text);
                 if self.spans[i].is_some() {
                     write!(
                         out,
-                        "<a class=\"other{differs}\" href=\"#m{i}\" title=\"{}\">{}</a> ",
+                        "<a class=\"other{differs}\" href=\"#m{i}\" title=\"{}\">{}<small>{at}</small></a> ",
                         Esc(&title),
                         Esc(&label)
                     )?;
                 } else {
                     write!(
                         out,
-                        "<span class=\"other{differs}\" title=\"{}\">{}</span> ",
+                        "<span class=\"other{differs}\" title=\"{}\">{}<small>{at}</small></span> ",
                         Esc(&title),
                         Esc(&label)
                     )?;
@@ -605,6 +615,18 @@ impl<'a> ReportPage<'a> {
         }
         out.push_str("</tbody></table></section>\n");
         Ok(())
+    }
+
+    /// The cells of a statistics-table line, joined for reading: `文献馆藏量 │ 180383 │ 册`.
+    fn table_row(&self, no: u32) -> Option<String> {
+        let line = self.lines.iter().find(|l| l.no == no)?;
+        let cells: Vec<&str> = line
+            .text
+            .split(['\t', '|', '｜'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        (cells.len() > 1).then(|| cells.join(" │ "))
     }
 
     fn write_text(&self, out: &mut String) -> fmt::Result {
@@ -632,9 +654,9 @@ impl<'a> ReportPage<'a> {
             let due: Vec<u32> = section_starts.range(..=line.no).map(|(&k, _)| k).collect();
             for start in due {
                 for section in section_starts.remove(&start).unwrap_or_default() {
-                    write!(
+                    writeln!(
                         out,
-                        "<div class=\"sec\">{}<span class=\"en\">{}</span> · {}</div>\n",
+                        "<div class=\"sec\">{}<span class=\"en\">{}</span> · {}</div>",
                         section_zh(section.kind),
                         section.kind.as_str(),
                         Esc(&section.title)
@@ -659,7 +681,7 @@ impl<'a> ReportPage<'a> {
             self.write_mark(out, i, &line.text[start..end])?;
             at = end;
         }
-        write!(out, "{}</span></div>\n", Esc(&line.text[at..]))
+        writeln!(out, "{}</span></div>", Esc(&line.text[at..]))
     }
 
     fn write_mark(&self, out: &mut String, i: usize, text: &str) -> fmt::Result {
@@ -734,7 +756,10 @@ impl<'a> ReportPage<'a> {
         let mut undated = Vec::new();
         for entry in chronicle {
             match entry.date {
-                Some(date) => months.entry((date.year, date.month)).or_default().push(entry),
+                Some(date) => months
+                    .entry((date.year, date.month))
+                    .or_default()
+                    .push(entry),
                 None => undated.push(entry),
             }
         }
@@ -777,9 +802,9 @@ impl<'a> ReportPage<'a> {
             }
             None => out.push_str("<span class=\"date\">—</span>"),
         }
-        write!(out, "<span class=\"ev\">{}</span> ", Esc(&entry.text))?;
+        write!(out, "<span class=\"ev\">{} ", Esc(&entry.text))?;
         self.write_line_ref(out, entry.line)?;
-        out.push_str("</li>");
+        out.push_str("</span></li>");
         Ok(())
     }
 
@@ -791,7 +816,9 @@ impl<'a> ReportPage<'a> {
             plan.len()
         )?;
         if plan.is_empty() {
-            out.push_str("<p class=\"empty\">没有计划 <span class=\"en\">no plan</span></p></section>\n");
+            out.push_str(
+                "<p class=\"empty\">没有计划 <span class=\"en\">no plan</span></p></section>\n",
+            );
             return Ok(());
         }
         out.push_str("<ol class=\"plan\">");
@@ -850,7 +877,11 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
             write_index_cell(out, r.metrics.get(&key))?;
         }
         let warn = if r.warnings.is_empty() { "" } else { " alert" };
-        write!(out, "<td class=\"num{warn}\">{}</td></tr>\n", r.warnings.len())?;
+        writeln!(
+            out,
+            "<td class=\"num{warn}\">{}</td></tr>",
+            r.warnings.len()
+        )?;
     }
     out.push_str("</tbody></table></div></section>\n");
 
@@ -984,7 +1015,7 @@ header.top{position:sticky;top:0;z-index:5;background:rgba(255,255,255,.97);bord
 header.top .who{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .9rem}
 header.top h1{font-size:1.3rem;margin:0;font-weight:700}
 header.top .year{font-size:1.05rem;font-weight:600}
-.file{color:var(--muted);font-size:.78rem;font-family:ui-monospace,monospace;display:block}
+.file{color:var(--muted);font-size:.78rem;font-family:ui-monospace,monospace;font-weight:normal;display:block}
 header.top .file{display:inline}
 nav.counts{display:flex;flex-wrap:wrap;gap:.3rem}
 nav.counts a{text-decoration:none;color:var(--ink);border:1px solid var(--rule);border-radius:999px;padding:.05rem .7rem;font-size:.9rem;background:var(--soft)}
@@ -1006,7 +1037,10 @@ th,td{border-bottom:1px solid var(--rule);padding:.3rem .55rem;text-align:left;v
 thead th{background:var(--soft);font-weight:600;border-bottom:1px solid #c9ced4;white-space:nowrap}
 thead th .en{display:block;margin:0}
 tbody th{font-weight:600;white-space:nowrap}
-tbody th .en{display:block;margin:0;font-family:ui-monospace,monospace;font-size:.7rem}
+tbody th .en{font-family:ui-monospace,monospace;font-size:.7rem}
+table.index tbody th .en{display:block;margin:0}
+.ctx{display:block;font-size:.75rem;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.others small{color:var(--muted);font-weight:normal;margin-left:.15em;font-size:.75em}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .alt{display:block;font-size:.75rem;color:var(--muted)}
 .approx{background:#efe6ff;border-radius:3px;padding:0 .3rem;white-space:nowrap}
@@ -1044,7 +1078,6 @@ ol.timeline{list-style:none;margin:0 0 0 .45rem;padding:0 0 0 1.2rem;border-left
 ol.timeline li{position:relative;margin:.25rem 0;display:grid;grid-template-columns:8.5em minmax(0,1fr);column-gap:.6rem}
 ol.timeline li::before{content:"";position:absolute;left:-1.62rem;top:.62em;width:.6rem;height:.6rem;border-radius:50%;background:var(--accent);border:2px solid var(--paper)}
 .date{font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
-ol.timeline .lnref{grid-column:2}
 .ev{overflow-wrap:anywhere}
 ol.plan{padding-left:1.8rem}
 ol.plan li{margin:.35rem 0}
@@ -1122,7 +1155,8 @@ mod tests {
         }
     }
 
-    const LINE_34: &str = "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。";
+    const LINE_34: &str =
+        "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。";
     const LINE_47: &str = "1\t文献馆藏量\t180383\t册\t";
 
     /// Four mentions on two lines (two keys twice), one metric per key, a
@@ -1260,7 +1294,10 @@ mod tests {
         let links = ids(&html, "href=\"#m");
         assert!(links.len() >= report.metrics.len(), "{links:?}");
         for link in links {
-            assert!(html.contains(&format!("id=\"m{link}\"")), "dangling #m{link}");
+            assert!(
+                html.contains(&format!("id=\"m{link}\"")),
+                "dangling #m{link}"
+            );
         }
         for key in report.metrics.keys() {
             assert!(html.contains(&format!("<tr id=\"metric-{}\"", key.as_str())));
@@ -1361,7 +1398,9 @@ mod tests {
             999,
             Origin::Prose,
         ));
-        report.mentions.push(mention(MetricKey::Visits, "1", "", 34, Origin::Prose));
+        report
+            .mentions
+            .push(mention(MetricKey::Visits, "1", "", 34, Origin::Prose));
         let html = render_report(&report, &lines);
         assert_eq!(html.matches("<mark class=\"fig\"").count(), 4);
         assert!(html.contains("figures not located in the text"));
