@@ -17,7 +17,10 @@
 //! figure is a `<mark class="fig" id="m{i}">`, `i` being its index in
 //! `report.mentions`; the metric table links to the mark it was resolved
 //! from (`#m{i}`) and each mark links back to its metric row
-//! (`#metric-{key}`). Lines keep the report's own numbers (`#L{no}`).
+//! (`#metric-{key}`). A mention whose phrase is not in its line is listed
+//! in a "not located" note, whose entry carries the `m{i}` id instead. Lines
+//! keep the report's own numbers (`#L{no}`), so a reader can open the .txt
+//! at the same line.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write};
@@ -521,7 +524,7 @@ impl<'a> ReportPage<'a> {
             return Ok(());
         }
         out.push_str(
-            "<table class=\"metrics\"><thead><tr>\
+            "<div class=\"wide\"><table class=\"metrics\"><thead><tr>\
              <th>指标 <span class=\"en\">metric</span></th>\
              <th class=\"num\">数值 <span class=\"en\">value</span></th>\
              <th>约数 <span class=\"en\">approx</span></th>\
@@ -613,7 +616,7 @@ impl<'a> ReportPage<'a> {
             }
             out.push_str("</td></tr>\n");
         }
-        out.push_str("</tbody></table></section>\n");
+        out.push_str("</tbody></table></div></section>\n");
         Ok(())
     }
 
@@ -1038,12 +1041,12 @@ thead th{background:var(--soft);font-weight:600;border-bottom:1px solid #c9ced4;
 thead th .en{display:block;margin:0}
 tbody th{font-weight:600;white-space:nowrap}
 tbody th .en{font-family:ui-monospace,monospace;font-size:.7rem}
-table.index tbody th .en{display:block;margin:0}
 .ctx{display:block;font-size:.75rem;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .others small{color:var(--muted);font-weight:normal;margin-left:.15em;font-size:.75em}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .alt{display:block;font-size:.75rem;color:var(--muted)}
 .approx{background:#efe6ff;border-radius:3px;padding:0 .3rem;white-space:nowrap}
+table.metrics{min-width:54rem}
 td.src{max-width:24rem}
 td.src a{color:var(--ink);text-decoration:none;border-bottom:2px solid var(--fig)}
 td.src a:hover{background:var(--fig-soft)}
@@ -1092,7 +1095,8 @@ td.alert{background:var(--warn)}
 footer{max-width:76rem;margin:0 auto;padding:1rem 1.5rem 2rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--rule)}
 @media print{
 header.top{position:static;border-bottom:2px solid var(--ink)}
-nav.counts,.card,footer{display:none}
+.card,footer{display:none}
+nav.counts a{background:none;border:0;padding:0 .4rem 0 0}
 main{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 mark.fig,.ln .no,.box,thead th,.sec{-webkit-print-color-adjust:exact;print-color-adjust:exact}
