@@ -5,3 +5,4 @@ mod corpus;
 mod encodings;
 mod fixtures;
 mod util;
+mod view;

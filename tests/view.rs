@@ -1,0 +1,618 @@
+//! Integration tests: the audit page in a real browser (Debian's chromium).
+//!
+//! The page is rendered through the library API, written to a temp dir, and
+//! loaded by headless chromium with `--dump-dom`, so the checks run on the
+//! DOM a browser actually built (after our script ran), not on our string.
+//!
+//! Without chromium the browser tests print a note and pass, unless `CI` is
+//! set: CI installs chromium, so there a missing browser is a failure.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use regex::Regex;
+
+use libreport::decimal::Decimal;
+use libreport::report::{
+    Approx, ChronicleEntry, LibraryReport, Mention, Origin, PartialDate, PlanItem, SectionInfo,
+    SectionKind, Warning,
+};
+use libreport::tables::metric_keys::MetricKey;
+use libreport::view::{IndexEntry, SourceLine, render_index, render_report};
+
+/// How long chromium may take before it is killed.
+const CHROMIUM_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The chromium binary on `PATH`, if any.
+fn find_chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser"].iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// Chromium, or `None` after a note when it is missing outside CI.
+///
+/// # Panics
+/// When chromium is missing and the `CI` environment variable is set.
+fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: chromium is not installed, and CI is set (apt-get install -y chromium)"
+        );
+        eprintln!("note: {test} skipped: chromium is not installed (apt-get install -y chromium)");
+    }
+    found
+}
+
+/// `file://` URL of an existing file, with the few characters a URL cannot
+/// hold as written percent-encoded.
+fn file_url(path: &Path) -> String {
+    let path = path
+        .canonicalize()
+        .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    let mut url = String::from("file://");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => url.push_str("%25"),
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '?' => url.push_str("%3F"),
+            c => url.push(c),
+        }
+    }
+    url
+}
+
+/// Runs headless chromium on `page` with `args` and returns its stdout.
+///
+/// Fresh profile, no network chatter, killed after [`CHROMIUM_TIMEOUT`].
+///
+/// # Panics
+/// When chromium is missing, fails, or times out; the message has its stderr.
+fn run_chromium(page: &Path, args: &[&str]) -> String {
+    let chromium = find_chromium().expect("chromium is not installed");
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let profile = scratch.path().join("profile");
+    let stdout_path = scratch.path().join("stdout");
+    let stderr_path = scratch.path().join("stderr");
+    // Files, not pipes: a DOM larger than the pipe buffer would block
+    // chromium while we wait for it to exit.
+    let mut child = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(file_url(page))
+        .stdin(Stdio::null())
+        .stdout(File::create(&stdout_path).expect("stdout file"))
+        .stderr(File::create(&stderr_path).expect("stderr file"))
+        .spawn()
+        .unwrap_or_else(|err| panic!("{}: {err}", chromium.display()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for chromium") {
+            break status;
+        }
+        if started.elapsed() > CHROMIUM_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "chromium did not finish within {CHROMIUM_TIMEOUT:?} on {}; stderr:\n{}",
+                page.display(),
+                fs::read_to_string(&stderr_path).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        status.success(),
+        "chromium failed ({status}) on {}; stderr:\n{}",
+        page.display(),
+        fs::read_to_string(&stderr_path).unwrap_or_default()
+    );
+    fs::read_to_string(&stdout_path).expect("chromium stdout is UTF-8")
+}
+
+/// The DOM headless chromium builds from the HTML file at `path`, after
+/// scripts ran, serialized as HTML.
+///
+/// # Panics
+/// When chromium is missing, fails, or takes longer than a minute.
+pub fn dump_dom(path: &Path) -> String {
+    run_chromium(path, &["--dump-dom"])
+}
+
+/// Saves a screenshot of the page, for looking at while developing.
+fn screenshot(page: &Path, png: &Path, width: u32, height: u32) {
+    run_chromium(
+        page,
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={width},{height}"),
+            "--hide-scrollbars",
+        ],
+    );
+}
+
+static MARK_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<mark class="fig" id="(m\d+)""#).expect("static regex"));
+static MARK_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r##"href="#(m\d+)""##).expect("static regex"));
+static METRIC_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r##"href="#(metric-[a-z0-9_]+)""##).expect("static regex"));
+static ANY_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\sid="([^"]+)""#).expect("static regex"));
+
+/// Checks a dumped report page: `mentions` marks, and every in-page link
+/// (`#mN`, `#metric-key`) lands on an element that exists.
+fn check_report_dom(dom: &str, mentions: usize) {
+    let marks: Vec<&str> = MARK_ID
+        .captures_iter(dom)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .collect();
+    assert_eq!(
+        marks.len(),
+        mentions,
+        "one <mark class=\"fig\"> per mention"
+    );
+    let ids: std::collections::HashSet<&str> = ANY_ID
+        .captures_iter(dom)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    let mark_links: Vec<&str> = MARK_LINK
+        .captures_iter(dom)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    assert!(
+        !mark_links.is_empty(),
+        "the metric table links to its figures"
+    );
+    for target in mark_links.iter().chain(
+        METRIC_LINK
+            .captures_iter(dom)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        assert!(ids.contains(target), "link to #{target} has no target");
+    }
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().expect("test literal")
+}
+
+fn mention(key: MetricKey, value: &str, text: &str, line: u32, origin: Origin) -> Mention {
+    Mention {
+        key,
+        value: d(value),
+        unit: key.base_unit(),
+        approx: None,
+        text: text.into(),
+        line,
+        section: match origin {
+            Origin::Table => SectionKind::Statistics,
+            Origin::Prose => SectionKind::Summary,
+        },
+        origin,
+    }
+}
+
+fn day(month: u8, day: u8) -> PartialDate {
+    PartialDate {
+        year: 2020,
+        month,
+        day: Some(day),
+    }
+}
+
+/// A small report over real lines of fixtures/wulong-2020.txt, with a
+/// hostile line and a figure that cannot be found.
+fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
+    let mentions = vec![
+        mention(
+            MetricKey::CollectionTotal,
+            "180383",
+            "馆藏量 180383 册",
+            34,
+            Origin::Prose,
+        ),
+        mention(
+            MetricKey::CollectionNew,
+            "12797",
+            "新增藏量 12797 册",
+            34,
+            Origin::Prose,
+        ),
+        mention(
+            MetricKey::WebsiteVisits,
+            "126841",
+            "网站访问量 126841 人次",
+            34,
+            Origin::Prose,
+        ),
+        mention(
+            MetricKey::CollectionTotal,
+            "180383",
+            "180383",
+            47,
+            Origin::Table,
+        ),
+        mention(MetricKey::Events, "56", "不在此行 56 场", 47, Origin::Prose),
+    ];
+    let mut metrics = BTreeMap::new();
+    for i in [3, 1, 2, 4] {
+        metrics.insert(mentions[i].key, mentions[i].clone());
+    }
+    let report = LibraryReport {
+        file: "fixtures/wulong-2020.txt".into(),
+        encoding: "UTF-8".into(),
+        library: Some("重庆市武隆区图书馆".into()),
+        year: Some(2020),
+        sections: Vec::new(),
+        metrics,
+        mentions,
+        statistics: Vec::new(),
+        chronicle: vec![ChronicleEntry {
+            date: Some(day(1, 14)),
+            end: Some(day(1, 15)),
+            text: "武隆区图书馆参加了“梦想驿站”活动。".into(),
+            line: 69,
+        }],
+        plan: vec![PlanItem {
+            text: "积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。".into(),
+            line: 193,
+        }],
+        warnings: vec![Warning::NoYear {
+            guessed: Some(2020),
+        }],
+    };
+    let lines = vec![
+        SourceLine {
+            no: 20,
+            text: "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        },
+        SourceLine {
+            no: 34,
+            text: "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。",
+        },
+        SourceLine {
+            no: 47,
+            text: "1\t文献馆藏量\t180383\t册\t",
+        },
+    ];
+    (report, lines)
+}
+
+#[test]
+fn report_page_in_chromium() {
+    let Some(_) = chromium_or_skip("report_page_in_chromium") else {
+        return;
+    };
+    let (report, lines) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("report.html");
+    fs::write(&page, render_report(&report, &lines)).expect("write page");
+
+    let dom = dump_dom(&page);
+    // The mention not found on its line is listed, not highlighted.
+    check_report_dom(&dom, report.mentions.len() - 1);
+    assert!(dom.contains(r#"<li id="m4" class="nl">"#));
+    // Our script ran (it marks the root), and it is the only script.
+    assert!(
+        dom.contains(r#"<html lang="zh-CN" class="js">"#),
+        "script did not run"
+    );
+    assert_eq!(dom.matches("<script").count(), 1);
+    assert!(!dom.contains("<img"));
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x"));
+    assert!(dom.contains("no report year in the title lines; took 2020"));
+}
+
+#[test]
+fn index_page_in_chromium() {
+    let Some(_) = chromium_or_skip("index_page_in_chromium") else {
+        return;
+    };
+    let (report, _) = sample();
+    let unnamed = LibraryReport {
+        file: "<b>unnamed</b>.txt".into(),
+        ..LibraryReport::default()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("index.html");
+    let html = render_index(&[
+        IndexEntry {
+            report: &report,
+            href: "wulong-2020.html".into(),
+        },
+        IndexEntry {
+            report: &unnamed,
+            href: "unnamed.html".into(),
+        },
+    ]);
+    fs::write(&page, html).expect("write page");
+
+    let dom = dump_dom(&page);
+    assert!(dom.contains(r#"<a href="wulong-2020.html">重庆市武隆区图书馆</a>"#));
+    assert!(
+        dom.contains(r#"<a href="unnamed.html">（未识别馆名）&lt;b&gt;unnamed&lt;/b&gt;.txt</a>"#)
+    );
+    assert!(!dom.contains("<b>"));
+    assert!(dom.contains(">180,383</td>"));
+}
+
+// ---------------------------------------------------------------------------
+// A realistic preview: fixtures/wulong-2020.txt with hand-placed figures.
+// Run with `cargo test --test tests view::preview -- --ignored --nocapture`;
+// it writes HTML and screenshots to $LIBREPORT_VIEW_OUT (default: a temp dir).
+
+static CHRONICLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d+) 月 )?(\d+)(?: 日)?\s*(?:至|-)\s*(?:(\d+) 月 )?(\d+) 日|^(\d+) 日")
+        .expect("static regex")
+});
+
+const MONTHS: [&str; 12] = [
+    "一月",
+    "二月",
+    "三月",
+    "四月",
+    "五月",
+    "六月",
+    "七月",
+    "八月",
+    "九月",
+    "十月",
+    "十一月",
+    "十二月",
+];
+
+/// Builds a report for wulong-2020 as the extractor is meant to.
+fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
+    let lines: Vec<SourceLine<'_>> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, text)| SourceLine {
+            no: u32::try_from(i + 1).expect("short fixture"),
+            text,
+        })
+        .collect();
+    use MetricKey::*;
+    use Origin::{Prose, Table};
+    #[rustfmt::skip]
+    let figures: &[(MetricKey, &str, &str, u32, Origin)] = &[
+        (RegisteredReaders, "12334", "有效读者卡 12334 个", 20, Prose),
+        (Visits, "241122", "流通人次 241122 人次", 20, Prose),
+        (Loans, "234991", "流通书刊 234991 册次", 20, Prose),
+        (Events, "103", "活动 103 场", 20, Prose),
+        (Awards, "11", "奖项 11 项", 20, Prose),
+        (Branches, "27", "27 个分(直属)馆", 22, Prose),
+        (MediaReports, "21", "报道 21 条", 26, Prose),
+        (WechatFollowers, "6397", "微信公众号粉丝 6397 人", 28, Prose),
+        (WechatPosts, "132", "发布信息 132 条", 28, Prose),
+        (WechatViews, "15579", "总浏览量 15579 人次", 28, Prose),
+        (WeiboFollowers, "15528", "微博粉丝 15528 人", 28, Prose),
+        (WeiboPosts, "71", "发布信息 71 条", 28, Prose),
+        (WeiboViews, "164944", "总阅读量 164944 人次", 28, Prose),
+        (Awards, "12", "奖项共计 12 项", 30, Prose),
+        (CollectionTotal, "180383", "馆藏量 180383 册", 34, Prose),
+        (CollectionNew, "12797", "新增藏量 12797 册", 34, Prose),
+        (WebsiteVisits, "126841", "网站访问量 126841 人次", 34, Prose),
+        (CollectionTotal, "180383", "180383", 47, Table),
+        (CollectionNew, "12797", "12797", 48, Table),
+        (Loans, "234991", "234991", 49, Table),
+        (Visits, "241122", "241122", 50, Table),
+        (RegisteredReaders, "12334", "12334", 51, Table),
+        (Events, "56", "56", 52, Table),
+        (Exhibitions, "14", "14", 53, Table),
+        (Lectures, "21", "21", 54, Table),
+        (Trainings, "12", "12", 55, Table),
+        (MediaReports, "21", "21", 56, Table),
+        (WebsiteVisits, "126841", "126841", 57, Table),
+        (WechatPosts, "132", "132", 58, Table),
+        (WechatFollowers, "6397", "6397", 59, Table),
+        (WechatViews, "15579", "15579", 60, Table),
+        (WeiboPosts, "71", "71", 61, Table),
+        (WeiboFollowers, "15528", "15528", 62, Table),
+        (WeiboViews, "164944", "164944", 63, Table),
+        (CollectionNew, "5000", "5000 余册新书", 89, Prose),
+        (Volunteers, "15", "15 名志愿者", 117, Prose),
+    ];
+    let mut mentions: Vec<Mention> = figures
+        .iter()
+        .map(|&(key, value, text, line, origin)| {
+            let mut m = mention(key, value, text, line, origin);
+            if line > 64 {
+                m.section = SectionKind::Chronicle;
+            }
+            m
+        })
+        .collect();
+    mentions[34].approx = Some(Approx::MoreThan);
+    // Table beats prose; otherwise the last prose figure is kept.
+    let mut metrics = BTreeMap::new();
+    for m in &mentions {
+        let keep = match metrics.get(&m.key) {
+            None => true,
+            Some(kept) => {
+                let kept: &Mention = kept;
+                kept.origin == Prose && (m.origin == Table || m.section == SectionKind::Summary)
+            }
+        };
+        if keep {
+            metrics.insert(m.key, m.clone());
+        }
+    }
+    let sections = [
+        (SectionKind::Summary, 14, 43),
+        (SectionKind::Statistics, 44, 63),
+        (SectionKind::Chronicle, 65, 187),
+        (SectionKind::Plan, 189, 205),
+    ]
+    .iter()
+    .map(|&(kind, start, end)| SectionInfo {
+        kind,
+        title: lines
+            .iter()
+            .find(|l| l.no == start)
+            .map_or("", |l| l.text)
+            .into(),
+        start_line: start,
+        end_line: end,
+    })
+    .collect();
+
+    let mut chronicle = Vec::new();
+    let mut month = 0u8;
+    for line in lines.iter().filter(|l| (66..=187).contains(&l.no)) {
+        if let Some(i) = MONTHS.iter().position(|m| *m == line.text) {
+            month = u8::try_from(i + 1).expect("twelve months");
+            continue;
+        }
+        let num = |c: &regex::Captures<'_>, i| c.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
+        let (date, end, rest) = match CHRONICLE_DATE.captures(line.text) {
+            Some(c) if c.get(5).is_some() => (
+                Some(day(month, num(&c, 5).unwrap_or(1))),
+                None,
+                &line.text[c.get(0).map_or(0, |m| m.end())..],
+            ),
+            Some(c) => (
+                Some(day(num(&c, 1).unwrap_or(month), num(&c, 2).unwrap_or(1))),
+                Some(day(
+                    num(&c, 3).unwrap_or(num(&c, 1).unwrap_or(month)),
+                    num(&c, 4).unwrap_or(1),
+                )),
+                &line.text[c.get(0).map_or(0, |m| m.end())..],
+            ),
+            None => (
+                Some(PartialDate {
+                    year: 2020,
+                    month,
+                    day: None,
+                }),
+                None,
+                line.text,
+            ),
+        };
+        chronicle.push(ChronicleEntry {
+            date,
+            end,
+            text: rest
+                .trim_start_matches(['，', ' ', '下', '午', '起'])
+                .into(),
+            line: line.no,
+        });
+    }
+    let plan = lines
+        .iter()
+        .filter(|l| l.no > 189)
+        .map(|l| PlanItem {
+            text: l
+                .text
+                .split_once('、')
+                .map_or(l.text, |(_, rest)| rest)
+                .into(),
+            line: l.no,
+        })
+        .collect();
+    let warnings = vec![
+        Warning::ConflictingValues {
+            key: Events,
+            kept: (d("56"), 52),
+            other: (d("103"), 20),
+        },
+        Warning::ConflictingValues {
+            key: Awards,
+            kept: (d("12"), 30),
+            other: (d("11"), 20),
+        },
+        Warning::DoubtfulFigure {
+            key: Events,
+            text: "2018 年的免费开放绩效评价".into(),
+            line: 141,
+            reason: "names another year".into(),
+        },
+    ];
+    let report = LibraryReport {
+        file: "fixtures/wulong-2020.txt".into(),
+        encoding: "UTF-8".into(),
+        library: Some("重庆市武隆区图书馆".into()),
+        year: Some(2020),
+        sections,
+        metrics,
+        mentions,
+        statistics: Vec::new(),
+        chronicle,
+        plan,
+        warnings,
+    };
+    (report, lines)
+}
+
+#[test]
+fn wulong_preview_is_consistent() {
+    let text = fs::read_to_string("fixtures/wulong-2020.txt").expect("fixture");
+    let (report, lines) = wulong(&text);
+    let html = render_report(&report, &lines);
+    assert_eq!(
+        html.matches("<mark class=\"fig\"").count(),
+        report.mentions.len(),
+        "every hand-placed figure is found on its line"
+    );
+}
+
+#[test]
+#[ignore = "writes a preview and screenshots to look at; not a check"]
+fn preview() {
+    let text = fs::read_to_string("fixtures/wulong-2020.txt").expect("fixture");
+    let (report, lines) = wulong(&text);
+    let out = std::env::var_os("LIBREPORT_VIEW_OUT").map_or_else(
+        || std::env::temp_dir().join("libreport-view"),
+        PathBuf::from,
+    );
+    fs::create_dir_all(&out).expect("output dir");
+    let page = out.join("wulong-2020.html");
+    fs::write(&page, render_report(&report, &lines)).expect("write page");
+    let (small, small_lines) = sample();
+    let index = out.join("index.html");
+    fs::write(
+        &index,
+        render_index(&[
+            IndexEntry {
+                report: &report,
+                href: "wulong-2020.html".into(),
+            },
+            IndexEntry {
+                report: &small,
+                href: "sample.html".into(),
+            },
+        ]),
+    )
+    .expect("write index");
+    fs::write(out.join("sample.html"), render_report(&small, &small_lines)).expect("write");
+    println!("preview: {}", page.display());
+    if chromium_or_skip("preview").is_some() {
+        check_report_dom(&dump_dom(&page), report.mentions.len());
+        screenshot(&page, &out.join("wulong-2020.png"), 1280, 2000);
+        screenshot(&index, &out.join("index.png"), 1280, 900);
+        println!("screenshots: {}", out.display());
+    }
+}
