@@ -67,6 +67,15 @@ pub struct InputArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = libreport::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+
+    /// Process this many files at once [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Hide the progress bar (shown on a terminal for batches of more than
+    /// a few files).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `libreport extract`.

@@ -2,11 +2,12 @@
 //! in input order, reporting failures per file.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -74,17 +75,44 @@ fn for_each_record(
     mut emit: impl FnMut(Record) -> io::Result<()>,
 ) -> Result<()> {
     let options = options(args)?;
-    let chunk = rayon::current_num_threads().max(1) * 8;
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = args.threads {
+        pool = pool.num_threads(usize::from(threads));
+    }
+    let pool = pool.build().context("cannot start worker threads")?;
+    let progress = progress_bar(jobs.len(), args.quiet);
+    let chunk = pool.current_num_threads().max(1) * 8;
     for jobs in jobs.chunks(chunk) {
-        let records: Vec<Record> = jobs
-            .par_iter()
-            .map(|job| process(job, &options, args.max_bytes))
-            .collect();
+        let records: Vec<Record> = pool.install(|| {
+            jobs.par_iter()
+                .map(|job| {
+                    let record = process(job, &options, args.max_bytes);
+                    progress.inc(1);
+                    record
+                })
+                .collect()
+        });
         for record in records {
             emit(record)?;
         }
     }
+    progress.finish_and_clear();
     Ok(())
+}
+
+/// A progress bar on stderr, only for a person watching a batch.
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    const FEW: usize = 8;
+    if quiet || len <= FEW || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn report_failure(record: &Record) -> bool {

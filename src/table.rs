@@ -197,10 +197,9 @@ mod tests {
             .collect()
     }
 
-    fn rows(
-        texts: &[&'static str],
-        year: Option<i32>,
-    ) -> Vec<(String, Option<String>, Option<String>, Option<String>, u32)> {
+    type Row = (String, Option<String>, Option<String>, Option<String>, u32);
+
+    fn rows(texts: &[&'static str], year: Option<i32>) -> Vec<Row> {
         let mut warnings = Vec::new();
         parse_tables(&lines(texts), year, true, &mut warnings)
             .into_iter()
@@ -216,13 +215,7 @@ mod tests {
             .collect()
     }
 
-    fn row(
-        item: &str,
-        value: &str,
-        unit: Option<&str>,
-        note: Option<&str>,
-        line: u32,
-    ) -> (String, Option<String>, Option<String>, Option<String>, u32) {
+    fn row(item: &str, value: &str, unit: Option<&str>, note: Option<&str>, line: u32) -> Row {
         (
             item.to_owned(),
             Some(value.to_owned()),
