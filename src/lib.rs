@@ -21,6 +21,7 @@
 
 #![warn(missing_docs)]
 
+pub mod chronicle;
 pub mod clean;
 pub mod date;
 pub mod decimal;
@@ -28,6 +29,7 @@ pub mod decode;
 pub mod error;
 pub mod heading;
 pub mod input;
+pub mod metrics;
 pub mod numeral;
 pub mod plan;
 pub mod quantity;
@@ -110,23 +112,58 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
         }
     };
     warnings.extend(outline.warnings.iter().cloned());
-    let sections = outline
-        .sections
-        .iter()
-        .map(|s| SectionInfo {
-            kind: s.kind,
-            title: s.title.clone(),
-            start_line: s.start_line,
-            end_line: s.end_line,
-        })
-        .collect();
-    Ok(LibraryReport {
-        library,
+    let context = metrics::Context {
+        library: library.as_deref(),
         year,
-        sections,
-        warnings,
+    };
+    let mut report = LibraryReport {
+        year,
         ..LibraryReport::default()
-    })
+    };
+    for section in &outline.sections {
+        report.sections.push(SectionInfo {
+            kind: section.kind,
+            title: section.title.clone(),
+            start_line: section.start_line,
+            end_line: section.end_line,
+        });
+        extract_section(section, &context, &mut report, &mut warnings);
+    }
+    // Table and prose figures of a section were read in two passes.
+    report.mentions.sort_by_key(|m| m.line);
+    report.metrics = metrics::resolve(&report.mentions, &mut warnings);
+    report.library = library;
+    report.warnings = warnings;
+    Ok(report)
+}
+
+/// Runs the extractors a section's kind calls for.
+fn extract_section(
+    section: &segment::Section<'_, '_>,
+    context: &metrics::Context<'_>,
+    report: &mut LibraryReport,
+    warnings: &mut Vec<Warning>,
+) {
+    use crate::report::SectionKind;
+    match section.kind {
+        SectionKind::Chronicle => {
+            // A chronicle titled with its year (2020 年大事记) says best
+            // which year its day-only dates fall in.
+            let year = title::first_year(&section.title).or(context.year);
+            let entries = chronicle::parse_chronicle(section.lines, year, warnings);
+            report.chronicle.extend(entries);
+        }
+        SectionKind::Plan => report.plan.extend(plan::parse_plan(section.lines)),
+        kind => {
+            let key_value_lines = kind == SectionKind::Statistics;
+            let rows = table::parse_tables(section.lines, context.year, key_value_lines, warnings);
+            let from_tables = metrics::table_mentions(&rows, section.lines, kind, context, warnings);
+            let from_prose = metrics::prose_mentions(section.lines, kind, context, warnings);
+            report.mentions.extend(from_tables);
+            report.mentions.extend(from_prose);
+            report.statistics.extend(rows);
+        }
+    }
 }
 
 /// Refuses texts that cannot be a library's report, so a README or a log

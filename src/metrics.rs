@@ -65,12 +65,6 @@ impl Context<'_> {
     }
 }
 
-/// Sections whose figures are this year's results (not the plan's targets
-/// or the chronicle's events).
-pub fn reads_metrics(kind: SectionKind) -> bool {
-    !matches!(kind, SectionKind::Chronicle | SectionKind::Plan)
-}
-
 /// A label found for a figure.
 struct Label {
     key: MetricKey,

@@ -83,7 +83,8 @@ pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
     most_frequent_year(text).map(|year| (year, true))
 }
 
-fn first_year(line: &str) -> Option<i32> {
+/// The first year named in a line (2020 年, 二〇二〇年).
+pub fn first_year(line: &str) -> Option<i32> {
     YEAR.captures_iter(line)
         .filter_map(|caps| parse_year(caps.get(1)?.as_str()))
         .next()

@@ -1,0 +1,166 @@
+//! Chronicle section → [`ChronicleEntry`]s, one per event.
+//!
+//! Two layouts are common: month headings (一月, 十二月) followed by
+//! day-only entries (14 日至 15 日，…), and numbered entries with full
+//! dates (1.1 月 13 日—1 月 17 日…). An entry's date comes from the date
+//! engine with the report year and the current month as context; its text
+//! is what follows the date. A line without a date under a month heading
+//! is an event of that month (month precision); without a month heading it
+//! continues the entry before it.
+
+use crate::clean::Line;
+use crate::date::{self, DateContext};
+use crate::heading;
+use crate::report::{ChronicleEntry, Warning};
+
+/// The entries of a chronicle section. `year` is the year the chronicle
+/// covers (from its title or the report).
+pub fn parse_chronicle(
+    lines: &[Line<'_>],
+    year: Option<i32>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<ChronicleEntry> {
+    let mut entries: Vec<ChronicleEntry> = Vec::new();
+    let mut month_heading: Option<u8> = None;
+    let mut month_from_entries: Option<u8> = None;
+    let mut last_number = 0;
+    for line in lines {
+        let text = line.text.trim();
+        if let Some(month) = date::parse_month_heading(text) {
+            month_heading = Some(month);
+            continue;
+        }
+        let (numbered, rest) = match split_entry_number(text, last_number) {
+            Some((number, rest)) => {
+                last_number = number;
+                (true, rest)
+            }
+            None => (false, text),
+        };
+        let found = year.and_then(|year| {
+            let context = DateContext {
+                year,
+                month: month_heading.or(month_from_entries),
+            };
+            date::parse_prefix(rest, &context)
+        });
+        match found {
+            Some((span, consumed)) => {
+                if month_heading.is_none() {
+                    month_from_entries = Some(span.start.month);
+                }
+                entries.push(ChronicleEntry {
+                    date: Some(span.start),
+                    end: span.end,
+                    text: entry_text(&rest[consumed..]).to_owned(),
+                    line: line.no,
+                });
+            }
+            None if month_heading.is_some() || numbered || entries.is_empty() => {
+                let date = year.zip(month_heading).map(|(year, month)| crate::report::PartialDate {
+                    year,
+                    month,
+                    day: None,
+                });
+                if date.is_none() {
+                    warnings.push(Warning::UnreadableDate {
+                        text: first_chars(rest, 20),
+                        line: line.no,
+                    });
+                }
+                entries.push(ChronicleEntry {
+                    date,
+                    end: None,
+                    text: entry_text(rest).to_owned(),
+                    line: line.no,
+                });
+            }
+            None => {
+                if let Some(previous) = entries.last_mut() {
+                    previous.text.push_str(rest);
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
+fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
+    let (marker, rest) = heading::split_marker(text).or_else(|| {
+        heading::split_marker_loose(text).filter(|(m, _)| m.number == last_number + 1)
+    })?;
+    Some((marker.number, rest))
+}
+
+fn entry_text(rest: &str) -> &str {
+    rest.trim_start_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c))
+        .trim_end()
+}
+
+fn first_chars(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::segment::segment;
+    use crate::report::SectionKind;
+
+    fn chronicle(text: &str) -> Vec<(Option<String>, Option<String>, String, u32)> {
+        let cleaned = clean(text);
+        let outline = segment(&cleaned);
+        let section = outline
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Chronicle)
+            .expect("a chronicle");
+        let mut warnings = Vec::new();
+        parse_chronicle(section.lines, Some(2020), &mut warnings)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.date.map(|d| d.to_string()),
+                    e.end.map(|d| d.to_string()),
+                    e.text,
+                    e.line,
+                )
+            })
+            .collect()
+    }
+
+    fn entry(date: &str, end: Option<&str>, text: &str, line: u32) -> (Option<String>, Option<String>, String, u32) {
+        (Some(date.to_owned()), end.map(str::to_owned), text.to_owned(), line)
+    }
+
+    #[test]
+    fn month_headings_with_day_entries() {
+        let text = "某县图书馆2020年年报\n2020 年大事记\n一月\n14 日至 15 日，参加活动。\n16 日，自助图书馆开馆。\n三月\n在“3·5”学雷锋日期间，开展志愿服务。\n27-31 日，送图书进基层。\n七月\n7 月 20 日至 8 月 14 日在仙女山开设课堂。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-01-14", Some("2020-01-15"), "参加活动。", 4),
+                entry("2020-01-16", None, "自助图书馆开馆。", 5),
+                entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
+                entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
+                entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_entries_with_full_dates_and_continuations() {
+        let text = "某区图书馆2020年年报\n第二章 2020 年大事记\n1.1 月 13 日—1 月 17 日开展了诵读活动。\n2.5 月，开展科普宣传周活动。\n3.7 月 22 日，地志办捐赠丛书 300 余册。\n此次赠书弥补了缺口。\n4.2020 年 10 月 26 日，招标采购设备。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-01-13", Some("2020-01-17"), "开展了诵读活动。", 3),
+                entry("2020-05", None, "开展科普宣传周活动。", 4),
+                entry("2020-07-22", None, "地志办捐赠丛书 300 余册。此次赠书弥补了缺口。", 5),
+                entry("2020-10-26", None, "招标采购设备。", 7),
+            ]
+        );
+    }
+}

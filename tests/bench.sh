@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: throughput, memory and latency of
+# `libreport extract` over a generated corpus, against a one-pass grep.
+#
+#   tests/bench.sh [--mb N] [--runs N] [--corpus DIR]
+#
+# The corpus comes from shared/bench/make-corpus.py (the seed reports with
+# their figures changed, some hard-wrapped, CRLF or GB18030); it measures
+# speed and memory only. Results are medians of --runs runs (default 5) on
+# a warm page cache.
+set -euo pipefail
+
+mb=50
+runs=5
+corpus=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --mb) mb=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --corpus) corpus=$2; shift 2 ;;
+    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR]" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${LIBREPORT_SHARED:-$root/../shared}
+corpus=${corpus:-${TMPDIR:-/tmp}/libreport-bench-${mb}mb}
+if [ ! -d "$corpus" ]; then
+  python3 "$shared/bench/make-corpus.py" "$corpus" --mb "$mb" >&2
+fi
+
+(cd "$root" && cargo build --release --quiet)
+bin=$root/target/release/libreport
+files=$(find "$corpus" -name '*.txt' | wc -l)
+bytes=$(find "$corpus" -name '*.txt' -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1)
+mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+cores=$(nproc)
+cat "$corpus"/*.txt > /dev/null   # warm the page cache
+
+# run CMD...: prints "seconds max_rss_kib" of one run
+run() {
+  local out
+  out=$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -n 1)
+  echo "$out"
+}
+
+# median of N runs: prints "seconds max_rss_kib"
+median() {
+  local results=()
+  for _ in $(seq "$runs"); do results+=("$(run "$@")"); done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'
+}
+
+echo "corpus: $files reports, $mib MiB in $corpus; $cores cores; median of $runs runs"
+read -r grep_s grep_kib <<< "$(median env LC_ALL=C grep -c '[0-9]' -r "$corpus")"
+printf '%-28s %8.3f s  %8.1f MiB/s\n' "grep -c '[0-9]' (one pass)" "$grep_s" \
+  "$(awk -v m="$mib" -v s="$grep_s" 'BEGIN { print (s > 0 ? m / s : 0) }')"
+
+for threads in 1 "$cores"; do
+  read -r s kib <<< "$(median "$bin" extract --quiet --format jsonl -j "$threads" "$corpus")"
+  awk -v t="$threads" -v s="$s" -v kib="$kib" -v m="$mib" -v f="$files" -v g="$grep_s" 'BEGIN {
+    printf "%-28s %8.3f s  %8.1f MiB/s  %9.0f reports/s  peak %6.1f MiB  %5.1fx grep\n",
+      "extract -j " t, s, (s > 0 ? m / s : 0), (s > 0 ? f / s : 0), kib / 1024, (g > 0 ? s / g : 0)
+  }'
+done
+
+# One report end to end, process start included.
+report=$root/fixtures/wulong-2020.txt
+n=200
+start=$(date +%s%N)
+for _ in $(seq "$n"); do "$bin" extract --quiet "$report" > /dev/null; done
+end=$(date +%s%N)
+awk -v ns=$((end - start)) -v n="$n" 'BEGIN { printf "%-28s %8.2f ms per run (mean of %d)\n", "one report, process start", ns / n / 1e6, n }'
