@@ -9,8 +9,10 @@ use crate::tables::lexicon::Lexicon;
 /// The part of a date a marker follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
-    /// 年, 年度.
+    /// 年: may be followed by a month.
     Year,
+    /// 年度: a year phrase that no month follows (2020年度).
+    YearOnly,
     /// 月, 月份.
     Month,
     /// 日, 号.
@@ -21,12 +23,16 @@ pub enum Field {
 #[rustfmt::skip]
 pub static DATE_MARKERS: &[(&str, Field)] = &[
     ("年",   Field::Year),
-    ("年度", Field::Year),
+    ("年度", Field::YearOnly),
     ("月",   Field::Month),
     ("月份", Field::Month),
     ("日",   Field::Day),
     ("号",   Field::Day),
 ];
+
+/// The day markers that make a day number a date on their own (16 日). 号
+/// needs a month before it (5月3号): alone it numbers documents (2 号).
+pub static DAY_ONLY_MARKERS: &[&str] = &["日"];
 
 /// Words after a month that narrow it without naming a day (4月下旬): the
 /// phrase keeps month precision and the word is part of it.
@@ -55,8 +61,11 @@ pub static RANGE_SEPARATORS: &[&str] = &[
     "——", "—", "–", "-", "－", "～", "~", "〜", "至", "到",
 ];
 
-/// Year span a year phrase may name (a report year, a founding year).
+/// Years a bare year phrase may name (`date::scan_years`).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+/// Years a full date may carry (a chronicle may cite an older date).
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Date markers.
 pub static MARKERS: LazyLock<Lexicon<Field>> =
@@ -83,7 +92,7 @@ mod tests {
         assert!(duplicates(DOT_DATE_CUES.iter().copied()).is_empty());
         assert!(duplicates(RANGE_SEPARATORS.iter().copied()).is_empty());
         assert_eq!(MARKERS.longest_prefix("月份，"), Some((Field::Month, 6)));
-        assert_eq!(MARKERS.longest_prefix("年度工作"), Some((Field::Year, 6)));
+        assert_eq!(MARKERS.longest_prefix("年度工作"), Some((Field::YearOnly, 6)));
         assert_eq!(RANGE.longest_prefix("——5月"), Some(((), 6)));
         assert_eq!(MONTH_PART.longest_prefix("中下旬"), Some(((), 9)));
     }
