@@ -101,6 +101,8 @@ pub struct Numeral {
     pub bare_round: bool,
     /// The numeral is a lone Chinese digit (一, 两).
     pub lone_digit: bool,
+    /// A string of Chinese digits read digit by digit (二〇二一).
+    pub digit_string: bool,
 }
 
 /// A numeral that could not be read, and how long its run of numeral
@@ -203,6 +205,7 @@ pub fn parse_detailed(s: &str) -> Option<Result<Numeral, Refused>> {
             digit_count: reader.arabic_digits,
             bare_round: reader.bare_round,
             lone_digit: reader.chinese_digits == 1 && !reader.multiplied && !reader.has_arabic,
+            digit_string: reader.digit_string,
         }),
         Err(error) => Err(Refused {
             error,
@@ -257,6 +260,8 @@ struct Reader<'a> {
     closed: bool,
     /// After 点, whether one 万/亿 may still follow (三点五万).
     closed_big_ok: bool,
+    /// Read as a digit string.
+    digit_string: bool,
 }
 
 fn overflow<T>(x: Option<T>) -> Result<T, NumeralError> {
@@ -286,6 +291,7 @@ impl<'a> Reader<'a> {
             bare_round: false,
             closed: false,
             closed_big_ok: false,
+            digit_string: false,
         }
     }
 
@@ -630,6 +636,7 @@ impl<'a> Reader<'a> {
         }
         self.has_chinese = true;
         self.chinese_digits = count;
+        self.digit_string = true;
         Ok(Decimal::from_int(mantissa))
     }
 }

@@ -165,14 +165,22 @@ pub static CODE_CUE_GAPS: &[char] = &[' ', '\u{3000}', ':', '：', '(', '（', '
 pub static CODE_JOINERS: &[char] = &['-', ')', '）', '－'];
 
 /// Punctuation after a 1–2 digit number at the start of a line that makes it
-/// a list number (1. 2、 3）), an ordinal.
-pub static LIST_MARKERS: &[char] = &['.', '．', '、', ')', '）'];
+/// a list number (1. 2、 3）) or a table row number (1⇥文献馆藏量), an ordinal.
+pub static LIST_MARKERS: &[char] = &['.', '．', '、', ')', '）', '\t'];
 
 /// Characters after which a list number may start (besides a line start).
 pub static LIST_MARKER_OPENERS: &[char] = &['。', '；', ';', '\n', '（', '('];
 
 /// Dashes around a page number ("- 3 -", "— 12 —").
 pub static PAGE_DASHES: &[char] = &['-', '—', '–', '－'];
+
+/// Dot leaders before a page number at a line end in a table of contents
+/// (工作总结.....⇥1); two or more in a row.
+pub static PAGE_LEADERS: &[char] = &['.', '…', '．', '·', '。'];
+
+/// Longest quotation (in characters) taken for a name: a figure inside a
+/// longer quotation is more likely quoted speech, or an unbalanced mark.
+pub const MAX_QUOTED_NAME_CHARS: usize = 40;
 
 /// Range separators between two figures (3-13 岁, 10～20 人). A range is
 /// not one figure, so it yields no value.
