@@ -1,1 +1,932 @@
-//! Number + unit + approximation word → Quantity in a base unit (issue 3; to be written).
+//! Number + unit + approximation word → [`Quantity`] in a base unit, and
+//! every numeric phrase of a line, classified ([`scan`]).
+//!
+//! Stage: a (logical, rejoined) line in; [`QuantityMatch`]es out, each with
+//! its byte span. The extractors keep the [`QuantityKind::Figure`]s and
+//! [`QuantityKind::Change`]s they recognise and ignore the rest; ordinals,
+//! dates, years and parts of names are reported rather than dropped so that
+//! an extractor can tell "no number here" from "a number that is not a
+//! figure" and skip over it.
+//!
+//! # Phrase grammar
+//!
+//! ```text
+//! phrase  = [comparison] [change [link]] [approx-before] ["百分之"] numeral
+//!           [approx-after-number [万|亿]] [unit] [approx-after-unit]
+//!
+//! comparison  较上年 同比 …                 (part of a change phrase)
+//! change      提高 增长 … (+) | 下降 减少 … (−) | 新增 (no change: a figure)
+//! link        了 为 达 (still a change) | 到 至 (the new level: a figure)
+//! approx      约 近 逾 超过 不足 … before; 余 多 after the number; 左右 以上 after the unit
+//! unit        tables::units, longest first (人次 before 人); 万元 → 元 ×10⁴, GB → TB ×10⁻³
+//! ```
+//!
+//! Spaces (ASCII, ideographic, no-break) may stand between the parts. Words
+//! come from `tables::{approx, units, phrases, dates}`.
+//!
+//! # Classification (first rule that applies)
+//!
+//! 1. A list number at a line start (`1.`, `2、`, `（3）`) → [`QuantityKind::Ordinal`].
+//!    `1.2020 年…` and `2.4·23…` are list numbers too: the rest reads as a
+//!    year or date.
+//! 2. A name written with a number (十四五, 十九大, 5G) → `NamePart`.
+//! 3. A date or date range (12月27日, 16 日, 4·23, 27-31 日) → `Date`.
+//! 4. A phone number, postcode or code (leading 0, 11 digits from 1, after
+//!    电话/邮编, 0536-6221234), a page number (`- 3 -`) → `NamePart`.
+//! 5. A range of figures (3-13 岁, 10～20 人) → nothing: no single value is
+//!    right.
+//! 6. A year: 4 digits 1949–2100 before 年/年度, or alone and before no unit
+//!    (2020“迎中秋”, 〔2020〕) → `Year`. 二〇二〇年 too.
+//! 7. 第 + number → `Ordinal` (Arabic always; Chinese only before a unit or
+//!    an ordinal noun: 第三章, 第一名 — 第一 alone is a word). A number before
+//!    楼/号/届 (7 楼, 2 号, 十九届) → `Ordinal`.
+//! 8. Before 周年, or 24 小时 followed by more name (24小时自助图书馆), or a
+//!    number glued to Latin letters (4S店) → `NamePart`.
+//! 9. A vague phrase (数十, 十几, 两三个, 成千上万) → nothing.
+//! 10. A bare 百/千/万/亿 with no approximation word (百名, 万家, 千年) →
+//!     nothing; 百余场, 上千人 are figures.
+//! 11. In running text a Chinese numeral with no unit, approximation or
+//!     percent (一是, 统一, 十九) → nothing.
+//! 12. After a change word → `Change`, negative for 下降/减少/降低.
+//! 13. Inside quotes or a title mark with other words (“21 天阅读挑战”) →
+//!     `NamePart`.
+//! 14. Otherwise → `Figure`.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use crate::date::{self, DateContext};
+use crate::decimal::Decimal;
+use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix};
+use crate::report::Approx;
+use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
+use crate::tables::dates::{Field, MARKERS, YEARS};
+use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
+use crate::tables::phrases::{
+    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE,
+    LIST_MARKER_OPENERS, LIST_MARKERS, LINKS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES,
+    NAME_SUFFIX, NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS,
+    QUOTES, quote,
+};
+use crate::tables::units::{UNIT_WORDS, UnitEntry};
+use crate::unit::Unit;
+
+/// A figure: a value in its base unit, with how exact it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// The value, already in the base unit (168.52 万元 → 1685200, 3.89 GB →
+    /// 0.00389). For a [`QuantityKind::Change`] it is signed.
+    pub value: Decimal,
+    /// The base unit; `None` for a bare number.
+    pub unit: Option<Unit>,
+    /// `None` for an exact figure.
+    pub approx: Option<Approx>,
+}
+
+/// What a numeric phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// A count or amount of the report, plain percentages included.
+    Figure,
+    /// A signed change against an earlier figure (较上年提高了 18.16%):
+    /// positive for 提高/增长/增加/上升, negative for 下降/减少/降低.
+    Change,
+    /// An ordinal or list number (第 25 个, 第三章, 7 楼, 2 号, `1.`). The value
+    /// is the number.
+    Ordinal,
+    /// A date or date range (4·23, 12月27日, 16 日). The value is the first
+    /// number written; read the date with `date::parse_prefix`.
+    Date,
+    /// A calendar year (2020 年, 2020年度, 〔2020〕). The value is the year.
+    Year,
+    /// Part of a name or a code (24小时自助图书馆, 5G, 十四五, 建党 100 周年,
+    /// phone numbers, page numbers). The value is the number written.
+    NamePart,
+}
+
+impl QuantityKind {
+    /// The kind as printed (`"figure"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Figure => "figure",
+            QuantityKind::Change => "change",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Date => "date",
+            QuantityKind::Year => "year",
+            QuantityKind::NamePart => "name_part",
+        }
+    }
+}
+
+impl fmt::Display for QuantityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A numeric phrase found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct QuantityMatch {
+    /// Its value, unit and approximation.
+    pub quantity: Quantity,
+    /// What it is.
+    pub kind: QuantityKind,
+    /// Byte range of the whole phrase in the scanned text: change and
+    /// approximation words, numeral, unit.
+    pub span: Range<usize>,
+    /// Byte range of the numeral alone.
+    pub number: Range<usize>,
+}
+
+/// Why a phrase is not one quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuantityError {
+    /// Nothing but whitespace and punctuation.
+    Empty,
+    /// No numeric phrase.
+    NotAQuantity,
+    /// A vague amount with no figure (若干, 数十, 两三个).
+    Vague,
+    /// A range of figures (3-13 岁), which has no single value.
+    Range,
+    /// The numeral could not be read (e.g. it overflows).
+    Numeral(NumeralError),
+    /// A figure followed by other text, at this byte offset.
+    TrailingText {
+        /// Byte offset of the first character after the figure.
+        at: usize,
+    },
+}
+
+impl fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuantityError::Empty => f.write_str("empty phrase"),
+            QuantityError::NotAQuantity => f.write_str("not a quantity"),
+            QuantityError::Vague => f.write_str("vague amount, no figure"),
+            QuantityError::Range => f.write_str("a range of figures, no single value"),
+            QuantityError::Numeral(e) => write!(f, "{e}"),
+            QuantityError::TrailingText { at } => write!(f, "text after the figure at byte {at}"),
+        }
+    }
+}
+
+impl std::error::Error for QuantityError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            QuantityError::Numeral(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Every numeric phrase in `text`, in order and non-overlapping, each
+/// classified (see the module docs). `text` should be one logical line: a
+/// change word wrapped onto the previous physical line is not seen.
+pub fn scan(text: &str) -> Vec<QuantityMatch> {
+    let mut scanner = Scanner::new(text, false);
+    scanner.run();
+    scanner.out
+}
+
+/// The whole of `s` as one quantity (surrounding whitespace and trailing
+/// punctuation allowed): 130余场次, 168.52 万元, 较上年提高了 18.16%.
+///
+/// A bare Chinese numeral (一千零五) is accepted here, unlike in [`scan`]. A
+/// phrase that is an ordinal, date, year or name (第三章, 4·23, 2020 年年报,
+/// 24小时自助图书馆) is returned with that kind even when words follow it,
+/// so long as no figure is among them; a figure must take the whole phrase.
+pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
+    let start = s.len() - s.trim_start().len();
+    let body = s
+        .trim()
+        .trim_end_matches(TRAILING_PUNCTUATION)
+        .trim_end();
+    if body.is_empty() {
+        return Err(QuantityError::Empty);
+    }
+    if VAGUE_WORDS.contains(&body) {
+        return Err(QuantityError::Vague);
+    }
+    let mut scanner = Scanner::new(body, true);
+    scanner.run();
+    let shift = |mut m: QuantityMatch| {
+        m.span = m.span.start + start..m.span.end + start;
+        m.number = m.number.start + start..m.number.end + start;
+        m
+    };
+    let figures = scanner
+        .out
+        .iter()
+        .filter(|m| matches!(m.kind, QuantityKind::Figure | QuantityKind::Change))
+        .count();
+    match scanner.out.first() {
+        None => Err(scanner.error.unwrap_or(QuantityError::NotAQuantity)),
+        Some(m) if scanner.out.len() == 1 && m.span == (0..body.len()) => Ok(shift(m.clone())),
+        Some(m) if figures == 0 => Ok(shift(m.clone())),
+        Some(m) if m.span.start == 0 => Err(QuantityError::TrailingText {
+            at: start + m.span.end,
+        }),
+        Some(_) => Err(QuantityError::NotAQuantity),
+    }
+}
+
+/// The unit written as `s` (a table header such as 万元 or （万册）): base unit
+/// and the power of ten a value in that column is to be multiplied by.
+pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {
+    let s = s
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim();
+    match UNIT_WORDS.exact(s)? {
+        UnitEntry::Unit(unit, pow) => Some((unit, pow)),
+        UnitEntry::Stop => None,
+    }
+}
+
+/// How one phrase reads, for `libreport quantity PHRASE`: serialized as
+/// `{"input", "value", "unit", "approx", "kind"}` or `{"input", "error"}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhraseReading {
+    /// The phrase as given.
+    pub input: String,
+    /// The reading or the error.
+    #[serde(flatten)]
+    pub outcome: PhraseOutcome,
+}
+
+/// A phrase's reading or why there is none.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum PhraseOutcome {
+    /// The phrase reads as a quantity.
+    Read {
+        /// Value in the base unit (signed for a change).
+        value: Decimal,
+        /// Base unit, `null` for a bare number.
+        unit: Option<Unit>,
+        /// Approximation, `null` when exact.
+        approx: Option<Approx>,
+        /// What the phrase is.
+        kind: QuantityKind,
+    },
+    /// The phrase does not read as one quantity.
+    Failed {
+        /// Why, in one lowercase line.
+        error: String,
+    },
+}
+
+/// Reads `input` with [`parse_quantity`] for display.
+pub fn read_phrase(input: &str) -> PhraseReading {
+    let outcome = match parse_quantity(input) {
+        Ok(m) => PhraseOutcome::Read {
+            value: m.quantity.value,
+            unit: m.quantity.unit,
+            approx: m.quantity.approx,
+            kind: m.kind,
+        },
+        Err(e) => PhraseOutcome::Failed {
+            error: e.to_string(),
+        },
+    };
+    PhraseReading {
+        input: input.to_string(),
+        outcome,
+    }
+}
+
+/// Punctuation allowed after a phrase given to [`parse_quantity`].
+const TRAILING_PUNCTUATION: &[char] = &['。', '，', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?'];
+
+/// Spaces allowed between the parts of a phrase.
+const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+
+/// Context for telling dates from figures: any year, a month with 31 days.
+const CLASSIFY: DateContext = DateContext {
+    year: 2000,
+    month: Some(1),
+};
+
+/// ASCII characters that continue a Latin identifier, URL or code.
+fn continues_identifier(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"_-./:?=&%#~+@".contains(&b)
+}
+
+/// What the main loop stops at among non-ASCII characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Interest {
+    Numeral,
+    Quote(bool),
+}
+
+/// Non-ASCII characters the main loop stops at, sorted for binary search.
+static INTERESTING: LazyLock<Vec<(char, Interest)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, Interest)> = QUOTES.iter().map(|&(c, open)| (c, Interest::Quote(open))).collect();
+    for &(c, ..) in crate::tables::numerals::DIGITS {
+        if !c.is_ascii() {
+            v.push((c, Interest::Numeral));
+        }
+    }
+    for &(c, _) in crate::tables::numerals::MULTIPLIERS {
+        v.push((c, Interest::Numeral));
+    }
+    v.sort_unstable_by_key(|e| e.0);
+    v.dedup_by_key(|e| e.0);
+    v
+});
+
+fn interest(c: char) -> Option<Interest> {
+    let table = &*INTERESTING;
+    table
+        .binary_search_by_key(&c, |e| e.0)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|e| e.1)
+}
+
+/// What stands before a number.
+#[derive(Clone, Copy, Debug, Default)]
+struct Before {
+    /// Where the phrase starts.
+    start: usize,
+    approx: Option<Approx>,
+    vague: bool,
+    ordinal: bool,
+    change: Option<Change>,
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    /// `parse_quantity`: the text is one phrase, bare Chinese numerals count.
+    whole: bool,
+    out: Vec<QuantityMatch>,
+    /// End of the last phrase read (words before a number are not looked
+    /// for before it).
+    last_end: usize,
+    /// Byte offsets of the quotation marks open at the current position.
+    open_quotes: Vec<usize>,
+    /// The first reason a numeral was passed over (for `parse_quantity`).
+    error: Option<QuantityError>,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str, whole: bool) -> Scanner<'t> {
+        Scanner {
+            text,
+            whole,
+            out: Vec::new(),
+            last_end: 0,
+            open_quotes: Vec::new(),
+            error: None,
+        }
+    }
+
+    fn run(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if b.is_ascii_digit() {
+                    i = self.at_numeral(i).max(i + 1);
+                } else if b.is_ascii_alphabetic() {
+                    // a Latin word, URL or code: digits inside are no figure
+                    while bytes.get(i).is_some_and(|&b| continues_identifier(b)) {
+                        i += 1;
+                    }
+                    self.last_end = i;
+                } else {
+                    if b == b'\n' {
+                        self.open_quotes.clear();
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(c) = self.text.get(i..).and_then(|t| t.chars().next()) else {
+                // not a char boundary: cannot happen for a &str walk, but
+                // never loop forever
+                i += 1;
+                continue;
+            };
+            match interest(c) {
+                Some(Interest::Numeral) => i = self.at_numeral(i).max(i + c.len_utf8()),
+                Some(Interest::Quote(true)) => {
+                    self.open_quotes.push(i);
+                    i += c.len_utf8();
+                }
+                Some(Interest::Quote(false)) => {
+                    self.open_quotes.pop();
+                    i += c.len_utf8();
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+    }
+
+    fn note(&mut self, error: QuantityError) {
+        self.error.get_or_insert(error);
+    }
+
+    fn push(&mut self, kind: QuantityKind, quantity: Quantity, span: Range<usize>, number: Range<usize>) -> usize {
+        let end = span.end;
+        self.out.push(QuantityMatch {
+            quantity,
+            kind,
+            span,
+            number,
+        });
+        self.last_end = end;
+        end
+    }
+
+    fn rest(&self, at: usize) -> &'t str {
+        self.text.get(at..).unwrap_or_default()
+    }
+
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.rest(at).chars().next()
+    }
+
+    fn char_before(&self, at: usize) -> Option<char> {
+        self.text.get(..at).and_then(|t| t.chars().next_back())
+    }
+
+    fn skip_spaces(&self, at: usize) -> usize {
+        let rest = self.rest(at);
+        at + rest.len() - rest.trim_start_matches(SPACES).len()
+    }
+
+    fn line_start(&self, at: usize) -> usize {
+        self.text
+            .get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |p| p + 1)
+    }
+
+    fn line_end(&self, at: usize) -> usize {
+        self.rest(at).find('\n').map_or(self.text.len(), |p| at + p)
+    }
+
+    /// Reads the phrase whose numeral starts at `i`; returns where scanning
+    /// goes on.
+    fn at_numeral(&mut self, i: usize) -> usize {
+        let rest = self.rest(i);
+        if let Some(end) = self.list_marker(i) {
+            return end;
+        }
+        if let Some((value, len)) = NAMES.longest_prefix(rest)
+            && !self
+                .char_at(i + len)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || class_of(c).is_some_and(is_digit))
+        {
+            let q = plain(Decimal::from_int(value));
+            return self.push(QuantityKind::NamePart, q, i..i + len, i..i + len);
+        }
+        if !self.char_before(i).is_some_and(|c| class_of(c).is_some_and(is_digit))
+            && let Some((_, len, _)) = date::read_date(rest, &CLASSIFY)
+        {
+            let (first, first_len) = parse_integer_prefix(rest).unwrap_or((0, 0));
+            let q = plain(Decimal::from_int(i64::from(first)));
+            return self.push(QuantityKind::Date, q, i..i + len, i..i + first_len);
+        }
+        // 百分之十八点一六
+        let percent = PERCENT_PREFIXES.iter().find_map(|p| {
+            let at = i + p.len();
+            rest.starts_with(p)
+                .then(|| self.text.get(at..).and_then(parse_detailed))
+                .flatten()
+                .map(|n| (at, n))
+        });
+        let (num_start, parsed, is_percent) = match percent {
+            Some((at, n)) => (at, n, true),
+            None => match parse_detailed(rest) {
+                Some(n) => (i, n, false),
+                None => return i + rest.chars().next().map_or(1, char::len_utf8),
+            },
+        };
+        let n = match parsed {
+            Ok(n) => n,
+            Err(refused) => {
+                self.note(match refused.error {
+                    NumeralError::Vague => QuantityError::Vague,
+                    e => QuantityError::Numeral(e),
+                });
+                self.last_end = num_start + refused.len;
+                return num_start + refused.len;
+            }
+        };
+        let num_end = num_start + n.len;
+        let number = num_start..num_end;
+        if n.plain_integer && !is_percent {
+            if let Some(end) = self.code(i, &n, num_end) {
+                return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
+            }
+            if let Some(span) = self.page_number(i, num_end) {
+                return self.push(QuantityKind::NamePart, plain(n.value), span, number);
+            }
+        }
+        let after = self.skip_spaces(num_end);
+        if !is_percent && let Some(end) = self.figure_range(&n, after) {
+            self.note(QuantityError::Range);
+            self.last_end = end;
+            return end;
+        }
+        let before = self.before(i, &n);
+        if before.vague {
+            self.note(QuantityError::Vague);
+            self.last_end = num_end;
+            return num_end;
+        }
+        let plain_context = before.approx.is_none() && before.change.is_none() && !before.ordinal;
+        if !is_percent && plain_context && let Some(end) = self.year(&n, num_end, after) {
+            return self.push(QuantityKind::Year, plain(n.value), i..end, number);
+        }
+        self.figure(i, n, number, before, is_percent)
+    }
+
+    /// `1.` `2、` `（3）` at a line start, as an ordinal; `1.2020 年` and
+    /// `3.5 月 18 日` too (the rest reads as a year or date).
+    fn list_marker(&mut self, i: usize) -> Option<usize> {
+        let rest = self.rest(i);
+        let (value, len) = parse_integer_prefix(rest)?;
+        let digits = rest.get(..len)?;
+        if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic)) {
+            return None;
+        }
+        let line = self.text.get(self.line_start(i)..i)?.trim_end_matches(SPACES);
+        let opens = line.is_empty() || line.chars().next_back().is_some_and(|c| LIST_MARKER_OPENERS.contains(&c));
+        if !opens {
+            return None;
+        }
+        let mark = self.char_at(i + len)?;
+        if !LIST_MARKERS.contains(&mark) {
+            return None;
+        }
+        let after = i + len + mark.len_utf8();
+        if matches!(class_of(mark), Some(CharClass::Point(_))) {
+            let next = self.char_at(after);
+            let digit_follows = next.is_some_and(|c| class_of(c).is_some_and(is_digit));
+            if digit_follows {
+                let tail = self.rest(after);
+                let reads_as_date = date::read_date(tail, &CLASSIFY).is_some()
+                    || date::scan_years(tail).first().is_some_and(|(_, r)| r.start == 0);
+                if !reads_as_date {
+                    return None;
+                }
+            }
+        }
+        let q = plain(Decimal::from_int(i64::from(value)));
+        Some(self.push(QuantityKind::Ordinal, q, i..after, i..i + len))
+    }
+
+    /// Phone numbers, postcodes and codes.
+    fn code(&self, i: usize, n: &Numeral, num_end: usize) -> Option<usize> {
+        let digits = self.text.get(i..num_end)?;
+        let leading_zero = n.digit_count >= 2 && digits.starts_with(['0', '０']);
+        let mobile = n.digit_count == 11 && digits.starts_with(['1', '１']);
+        let joined = n.digit_count >= 5 && self.char_before(i).is_some_and(|c| CODE_JOINERS.contains(&c));
+        let floor = self.last_end.max(self.line_start(i));
+        let cue = n.digit_count >= 3
+            && self
+                .text
+                .get(floor..i)
+                .is_some_and(|t| CODE_CUE.longest_suffix(t.trim_end_matches(CODE_CUE_GAPS)).is_some());
+        if !(leading_zero || mobile || joined || cue) {
+            return None;
+        }
+        // take the joined groups too: 0753-2345678
+        let mut end = num_end;
+        while let Some(j) = self.char_at(end).filter(|c| CODE_JOINERS.contains(c))
+            && self.char_at(end + j.len_utf8()).is_some_and(|c| c.is_ascii_digit())
+        {
+            end += j.len_utf8();
+            end += self.rest(end).bytes().take_while(u8::is_ascii_digit).count();
+        }
+        Some(end)
+    }
+
+    /// `- 3 -` alone on its line, or a page number after dot leaders.
+    fn page_number(&self, i: usize, num_end: usize) -> Option<Range<usize>> {
+        let start = self.line_start(i);
+        let end = self.line_end(num_end);
+        let before = self.text.get(start..i)?.trim();
+        let after = self.text.get(num_end..end)?.trim();
+        let leaders = before.chars().rev().take_while(|c| PAGE_LEADERS.contains(c)).count();
+        if leaders >= 2 && after.is_empty() {
+            return Some(i..num_end);
+        }
+        let dash = |s: &str| {
+            let mut chars = s.chars();
+            chars.next().is_some_and(|c| PAGE_DASHES.contains(&c)) && chars.next().is_none()
+        };
+        if !(dash(before) && dash(after)) {
+            return None;
+        }
+        let lead = start + self.text.get(start..i)?.find(before)?;
+        let tail = num_end + self.text.get(num_end..end)?.find(after)? + after.len();
+        Some(lead..tail)
+    }
+
+    /// 3-13 岁, 10～20 人: a range of figures, skipped whole. Two years
+    /// (2020-2021) are not a range of figures: each is a year.
+    fn figure_range(&self, n: &Numeral, after: usize) -> Option<usize> {
+        let (_, sep) = FIGURE_RANGE.longest_prefix(self.rest(after))?;
+        let second = self.skip_spaces(after + sep);
+        let n2 = parse_detailed(self.rest(second))?.ok()?;
+        if is_year_numeral(n) && is_year_numeral(&n2) {
+            return None;
+        }
+        let mut end = second + n2.len;
+        let unit_at = self.skip_spaces(end);
+        if let Some((UnitEntry::Unit(..), len)) = UNIT_WORDS.longest_prefix(self.rest(unit_at)) {
+            end = unit_at + len;
+        }
+        Some(end)
+    }
+
+    /// The words before the number at `i`.
+    fn before(&self, i: usize, n: &Numeral) -> Before {
+        let floor = self.last_end.max(self.line_start(i)).min(i);
+        let region = self.text.get(floor..i).unwrap_or_default();
+        let mut b = Before {
+            start: i,
+            ..Before::default()
+        };
+        let mut t = region.trim_end_matches(SPACES);
+        match BEFORE.longest_suffix(t) {
+            Some((Effect::Approx(a), len)) => {
+                b.approx = Some(a);
+                t = t.get(..t.len() - len).unwrap_or_default();
+                b.start = floor + t.len();
+                t = t.trim_end_matches(SPACES);
+            }
+            Some((Effect::Vague, _)) => {
+                b.vague = true;
+                return b;
+            }
+            Some((Effect::Block, _)) => return b,
+            None if n.bare_round && t.len() == region.len() => {
+                match BEFORE_ROUND.longest_suffix(t) {
+                    Some((Effect::Approx(a), len)) => {
+                        b.approx = Some(a);
+                        t = t.get(..t.len() - len).unwrap_or_default();
+                        b.start = floor + t.len();
+                    }
+                    Some((Effect::Vague, _)) => {
+                        b.vague = true;
+                        return b;
+                    }
+                    _ => {}
+                }
+            }
+            None => {}
+        }
+        if let Some((_, len)) = ORDINAL_PREFIX.longest_suffix(t) {
+            b.ordinal = true;
+            b.start = floor + t.len() - len;
+            return b;
+        }
+        let (link, t2) = match LINKS.longest_suffix(t) {
+            Some((link, len)) => (Some(link), t.get(..t.len() - len).unwrap_or_default()),
+            None => (None, t),
+        };
+        if let Some((ch, len)) = CHANGE.longest_suffix(t2)
+            && matches!(ch, Change::Up | Change::Down)
+            && link != Some(Link::Level)
+        {
+            b.change = Some(ch);
+            let t3 = t2.get(..t2.len() - len).unwrap_or_default();
+            b.start = floor + t3.len();
+            let t4 = t3.trim_end_matches(SPACES);
+            if let Some((_, clen)) = COMPARISON.longest_suffix(t4) {
+                b.start = floor + t4.len() - clen;
+            }
+        }
+        b
+    }
+
+    /// 2020 年, 2020年度, 二〇二〇年, and a bare 2020 before no unit.
+    fn year(&self, n: &Numeral, num_end: usize, after: usize) -> Option<usize> {
+        if !is_year_numeral(n) {
+            return None;
+        }
+        if let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after)) {
+            return Some(after + len);
+        }
+        if !n.plain_integer {
+            return None;
+        }
+        let next = self.char_at(num_end);
+        if next.is_some_and(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        match UNIT_WORDS.longest_prefix(self.rest(after)) {
+            Some((UnitEntry::Unit(..), _)) => None,
+            _ => Some(num_end),
+        }
+    }
+
+    /// Everything after the checks above: ordinals, names, vague and bare
+    /// numbers, changes and figures.
+    fn figure(&mut self, i: usize, n: Numeral, number: Range<usize>, before: Before, is_percent: bool) -> usize {
+        let num_end = number.end;
+        let after = self.skip_spaces(num_end);
+        let mut pos = num_end;
+        let mut scale: i32 = 0;
+        let mut approx_after = None;
+        // 130余场次, 十余万册
+        match AFTER_NUMBER.longest_prefix(self.rest(after)) {
+            Some((Effect::Approx(a), len)) => {
+                approx_after = Some(a);
+                pos = after + len;
+                if let Some(c) = self.char_at(pos)
+                    && let Some(CharClass::Multiplier(p)) = class_of(c)
+                    && p >= SECTION_POWER
+                {
+                    scale += i32::from(p);
+                    pos += c.len_utf8();
+                }
+            }
+            Some((Effect::Vague, len)) => {
+                self.note(QuantityError::Vague);
+                self.last_end = after + len;
+                return after + len;
+            }
+            _ => {}
+        }
+        let mut unit = None;
+        if is_percent {
+            unit = Some(Unit::Percent);
+        } else {
+            let unit_at = self.skip_spaces(pos);
+            if let Some((UnitEntry::Unit(u, pow), len)) = UNIT_WORDS.longest_prefix(self.rest(unit_at))
+                && !(self.rest(unit_at).starts_with(|c: char| c.is_ascii_alphabetic())
+                    && self.char_at(unit_at + len).is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                unit = Some(u);
+                scale += pow;
+                pos = unit_at + len;
+            }
+        }
+        let unit_end = pos;
+        if approx_after.is_none() {
+            let at = self.skip_spaces(pos);
+            match AFTER_UNIT.longest_prefix(self.rest(at)) {
+                Some((Effect::Approx(a), len)) => {
+                    approx_after = Some(a);
+                    pos = at + len;
+                }
+                Some((Effect::Vague, len)) => {
+                    self.note(QuantityError::Vague);
+                    self.last_end = at + len;
+                    return at + len;
+                }
+                _ => {}
+            }
+        }
+        let approx = before.approx.or(approx_after);
+        let q = |value| Quantity {
+            value,
+            unit,
+            approx,
+        };
+
+        // ordinals
+        if before.ordinal {
+            if !n.has_arabic && unit.is_none() {
+                match ORDINAL_NOUN.longest_prefix(self.rest(after)) {
+                    Some((_, len)) => {
+                        return self.push(QuantityKind::Ordinal, plain(n.value), before.start..after + len, number);
+                    }
+                    // 第一 alone is a word
+                    None => {
+                        self.last_end = num_end;
+                        return num_end;
+                    }
+                }
+            }
+            let end = if unit.is_some() { unit_end } else { num_end };
+            let ordinal = Quantity {
+                value: n.value,
+                unit,
+                approx: None,
+            };
+            return self.push(QuantityKind::Ordinal, ordinal, before.start..end, number);
+        }
+        if unit.is_none()
+            && approx.is_none()
+            && let Some((_, len)) = ORDINAL_SUFFIX.longest_prefix(self.rest(after))
+        {
+            return self.push(QuantityKind::Ordinal, plain(n.value), i..after + len, number);
+        }
+        // names
+        if unit.is_none()
+            && let Some((_, len)) = NAME_SUFFIX.longest_prefix(self.rest(after))
+        {
+            return self.push(QuantityKind::NamePart, plain(n.value), i..after + len, number);
+        }
+        if let Some(u) = unit
+            && NAME_QUANTITIES
+                .iter()
+                .any(|&(v, nu)| nu == u && n.value == Decimal::from_int(v))
+            && self.char_at(unit_end).is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
+        {
+            let q = Quantity {
+                value: n.value,
+                unit,
+                approx: None,
+            };
+            return self.push(QuantityKind::NamePart, q, i..unit_end, number);
+        }
+        if unit.is_none() && self.char_at(num_end).is_some_and(|c| c.is_ascii_alphabetic()) {
+            let letters = self.rest(num_end).bytes().take_while(|&b| continues_identifier(b)).count();
+            return self.push(QuantityKind::NamePart, plain(n.value), i..num_end + letters, number);
+        }
+        // no figure
+        if n.bare_round && approx.is_none() && !is_percent {
+            self.last_end = num_end;
+            return num_end;
+        }
+        let chinese_only = !n.has_arabic;
+        if chinese_only && !self.whole && unit.is_none() && approx.is_none() && !is_percent && before.change.is_none() {
+            self.last_end = num_end;
+            return num_end;
+        }
+        let Some(mut value) = n.value.checked_mul_pow10(scale) else {
+            self.note(QuantityError::Numeral(NumeralError::Overflow));
+            self.last_end = pos;
+            return pos;
+        };
+        let start = before.start.min(i);
+        if let Some(change) = before.change {
+            if change == Change::Down {
+                let Some(negative) = value.checked_neg() else {
+                    self.last_end = pos;
+                    return pos;
+                };
+                value = negative;
+            }
+            return self.push(QuantityKind::Change, q(value), start..pos, number);
+        }
+        let kind = if self.in_quoted_name(start, pos) {
+            QuantityKind::NamePart
+        } else {
+            QuantityKind::Figure
+        };
+        self.push(kind, q(value), start..pos, number)
+    }
+
+    /// True inside a short, closed quotation that holds more than this
+    /// phrase (“21 天阅读挑战书活动”).
+    fn in_quoted_name(&self, start: usize, end: usize) -> bool {
+        let Some(&open) = self.open_quotes.last() else {
+            return false;
+        };
+        let line_end = self.line_end(end);
+        let tail = self.text.get(end..line_end).unwrap_or_default();
+        // the next quotation mark must close (else the marks are unbalanced)
+        let next = tail.char_indices().find_map(|(at, c)| quote(c).map(|open| (at, open)));
+        let Some((close, false)) = next else {
+            return false;
+        };
+        let open_len = self.char_at(open).map_or(0, char::len_utf8);
+        let inside_before = self.text.get(open + open_len..start).unwrap_or_default();
+        let inside_after = tail.get(..close).unwrap_or_default();
+        let span = self.text.get(start..end).unwrap_or_default();
+        let chars = inside_before.chars().count() + span.chars().count() + inside_after.chars().count();
+        chars <= MAX_QUOTED_NAME_CHARS
+            && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
+    }
+}
+
+fn plain(value: Decimal) -> Quantity {
+    Quantity {
+        value,
+        unit: None,
+        approx: None,
+    }
+}
+
+fn is_digit(class: CharClass) -> bool {
+    matches!(class, CharClass::Digit(..))
+}
+
+fn is_arabic(class: CharClass) -> bool {
+    matches!(class, CharClass::Digit(_, Script::Arabic, _))
+}
+
+/// A 4-digit Arabic integer or a Chinese digit string, 1949–2100.
+fn is_year_numeral(n: &Numeral) -> bool {
+    let shaped = (n.plain_integer && n.digit_count == 4) || n.digit_string;
+    shaped
+        && n.value
+            .to_i64()
+            .and_then(|v| i32::try_from(v).ok())
+            .is_some_and(|y| YEARS.contains(&y))
+}

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::numeral;
+
 use crate::segment::Outline;
 
 /// Suffixes that end a library's name.
@@ -91,25 +93,8 @@ pub fn first_year(line: &str) -> Option<i32> {
 }
 
 fn parse_year(digits: &str) -> Option<i32> {
-    // MERGE: numeral::parse_full
-    let year: i32 = digits
-        .chars()
-        .map(|c| match c {
-            '〇' | '零' | '○' => Some('0'),
-            '一' => Some('1'),
-            '二' => Some('2'),
-            '三' => Some('3'),
-            '四' => Some('4'),
-            '五' => Some('5'),
-            '六' => Some('6'),
-            '七' => Some('7'),
-            '八' => Some('8'),
-            '九' => Some('9'),
-            c => Some(c),
-        })
-        .collect::<Option<String>>()?
-        .parse()
-        .ok()?;
+    let value = numeral::parse_full(digits).ok()?.to_i64()?;
+    let year = i32::try_from(value).ok()?;
     (1949..=2100).contains(&year).then_some(year)
 }
 

@@ -93,8 +93,18 @@ units! {
     Class => "班",
     /// Hours (小时).
     Hour => "小时",
+    /// Minutes (分钟).
+    Minute => "分钟",
     /// Days (天).
     Day => "天",
+    /// Months as a duration (个月): 闭馆 2 个月.
+    Month => "个月",
+    /// Years as a duration or age of an institution (年): 成立 99 年.
+    /// A calendar year (2020 年) is not a quantity in years; see
+    /// `quantity::QuantityKind::Year`.
+    YearSpan => "年",
+    /// Age in years (岁): 60 岁以上.
+    Age => "岁",
     /// Money in yuan (元).
     Yuan => "元",
     /// Floor area in square metres (平方米).

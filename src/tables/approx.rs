@@ -1,1 +1,171 @@
-//! Approximation words (issue 3; to be written).
+//! Approximation words and vague words.
+//!
+//! A row says what a word does and where it stands relative to the number:
+//! 约 5 万 (before), 百余场 (after the number, before the unit), 3 万人左右
+//! (after the unit). Besides real approximations the table holds:
+//!
+//! - **vague** words: 数十, 几百, 十几 have no figure, so the phrase yields no
+//!   value at all rather than a guess;
+//! - **blockers**: longer words that contain an approximation word but are
+//!   not one (最近 contains 近; 多功能 starts with 多). Matching is longest
+//!   first, so a blocker shadows the word inside it.
+
+use std::sync::LazyLock;
+
+use crate::report::Approx;
+use crate::tables::lexicon::Lexicon;
+
+/// Where an approximation word stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// Before the number: 约 5 万, 近 200, 超过 100.
+    Before,
+    /// Before a bare 百/千/万/亿 only: 上千人, 上万册.
+    BeforeRound,
+    /// Right after the number, before 万/亿 or the unit: 130余场次, 十余万册.
+    AfterNumber,
+    /// After the unit (or after the number when there is none): 3 万人左右.
+    AfterUnit,
+}
+
+/// What an approximation word does to the phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Effect {
+    /// The figure is approximate in this way.
+    Approx(Approx),
+    /// There is no figure (数十, 十几): the phrase yields no value.
+    Vague,
+    /// Not an approximation word after all (最近 5 年, 3 多功能厅).
+    Block,
+}
+
+use Approx::{About, LessThan, MoreThan, Nearly};
+use Effect::{Block, Vague};
+use Position::{AfterNumber, AfterUnit, Before, BeforeRound};
+
+/// Approximation words: word, effect, position.
+#[rustfmt::skip]
+pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
+    // about
+    ("约",       Effect::Approx(About),    Before),
+    ("大约",     Effect::Approx(About),    Before),
+    ("约为",     Effect::Approx(About),    Before),
+    ("约有",     Effect::Approx(About),    Before),
+    ("大概",     Effect::Approx(About),    Before),
+    ("左右",     Effect::Approx(About),    AfterUnit),
+    ("上下",     Effect::Approx(About),    AfterUnit),
+    // nearly
+    ("近",       Effect::Approx(Nearly),   Before),
+    ("将近",     Effect::Approx(Nearly),   Before),
+    ("接近",     Effect::Approx(Nearly),   Before),
+    ("近乎",     Effect::Approx(Nearly),   Before),
+    // more than
+    ("逾",       Effect::Approx(MoreThan), Before),
+    ("超",       Effect::Approx(MoreThan), Before),
+    ("超过",     Effect::Approx(MoreThan), Before),
+    ("上",       Effect::Approx(MoreThan), BeforeRound),
+    ("余",       Effect::Approx(MoreThan), AfterNumber),
+    ("多",       Effect::Approx(MoreThan), AfterNumber),
+    ("以上",     Effect::Approx(MoreThan), AfterUnit),
+    ("有余",     Effect::Approx(MoreThan), AfterUnit),
+    // less than
+    ("不足",     Effect::Approx(LessThan), Before),
+    ("不到",     Effect::Approx(LessThan), Before),
+    ("不满",     Effect::Approx(LessThan), Before),
+    ("以下",     Effect::Approx(LessThan), AfterUnit),
+    ("以内",     Effect::Approx(LessThan), AfterUnit),
+    // no figure at all
+    ("数",       Vague,                    Before),
+    ("几",       Vague,                    Before),
+    ("好几",     Vague,                    Before),
+    ("成千上",   Vague,                    Before),
+    ("几",       Vague,                    AfterNumber),
+    // not approximation words
+    ("最近",     Block,                    Before),
+    ("附近",     Block,                    Before),
+    ("临近",     Block,                    Before),
+    ("多功能",   Block,                    AfterNumber),
+    ("多媒体",   Block,                    AfterNumber),
+    ("多元",     Block,                    AfterNumber),
+    ("多样",     Block,                    AfterNumber),
+    ("多措",     Block,                    AfterNumber),
+    ("余额",     Block,                    AfterNumber),
+];
+
+/// Words that are no figure at all; `parse_quantity` answers "vague" for
+/// them instead of "not a quantity".
+#[rustfmt::skip]
+pub static VAGUE_WORDS: &[&str] = &[
+    "若干", "大量", "许多", "众多", "不少", "少量", "部分", "无数", "成千上万",
+    "数十", "数百", "数千", "数万", "几十", "几百", "几千", "几万", "上百上千",
+];
+
+fn lexicon(position: Position) -> Lexicon<Effect> {
+    Lexicon::new(
+        APPROX_WORDS
+            .iter()
+            .filter(|row| row.2 == position)
+            .map(|&(w, e, _)| (w, e)),
+    )
+}
+
+/// Words before a number.
+pub static BEFORE: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(Before));
+/// Words before a bare round number (上千).
+pub static BEFORE_ROUND: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(BeforeRound));
+/// Words right after a number.
+pub static AFTER_NUMBER: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(AfterNumber));
+/// Words after the unit.
+pub static AFTER_UNIT: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(AfterUnit));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::lexicon::duplicates;
+
+    #[test]
+    fn no_word_has_two_meanings_in_one_position() {
+        for position in [Before, BeforeRound, AfterNumber, AfterUnit] {
+            let words = APPROX_WORDS
+                .iter()
+                .filter(|r| r.2 == position)
+                .map(|r| r.0);
+            assert_eq!(duplicates(words), Vec::<&str>::new(), "{position:?}");
+        }
+        assert_eq!(duplicates(VAGUE_WORDS.iter().copied()), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_spec_words_are_all_here() {
+        let spec = [
+            ("余", MoreThan), ("多", MoreThan), ("逾", MoreThan), ("超过", MoreThan),
+            ("以上", MoreThan), ("约", About), ("左右", About), ("大约", About),
+            ("近", Nearly), ("将近", Nearly), ("接近", Nearly), ("不足", LessThan),
+            ("不到", LessThan),
+        ];
+        for (word, approx) in spec {
+            assert!(
+                APPROX_WORDS.iter().any(|r| r.0 == word && r.1 == Effect::Approx(approx)),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn blockers_shadow_the_word_inside_them() {
+        assert_eq!(BEFORE.longest_suffix("最近"), Some((Block, "最近".len())));
+        assert_eq!(
+            BEFORE.longest_suffix("将近"),
+            Some((Effect::Approx(Nearly), "将近".len()))
+        );
+        assert_eq!(AFTER_NUMBER.longest_prefix("多功能厅"), Some((Block, 9)));
+        for &(word, effect, _) in APPROX_WORDS.iter().filter(|r| r.1 == Block) {
+            assert!(
+                APPROX_WORDS
+                    .iter()
+                    .any(|r| r.1 != effect && r.0 != word && word.contains(r.0)),
+                "blocker {word} shadows nothing"
+            );
+        }
+    }
+}

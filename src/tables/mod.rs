@@ -3,10 +3,13 @@
 
 pub mod approx;
 pub mod columns;
+pub mod dates;
 pub mod enumeration;
+pub mod lexicon;
 pub mod metric_keys;
 pub mod metrics;
 pub mod numerals;
+pub mod phrases;
 pub mod sections;
 pub mod units;
 

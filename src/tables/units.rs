@@ -1,1 +1,158 @@
-//! Unit vocabulary: written unit → base unit and power of ten (issue 3; to be written).
+//! Unit vocabulary: written unit → base unit and power of ten.
+//!
+//! `quantity` matches these after a number, longest first, through one
+//! anchored Aho-Corasick automaton ([`UNIT_WORDS`]). A figure's value is given
+//! in the base unit: 168.52 万元 is 1685200 元 and 3.89 GB is 0.00389 TB.
+//! 万 and 亿 directly after a number are read by the numeral itself; the
+//! 万元-style rows serve table headers (经费（万元）) and `parse_unit`.
+//!
+//! [`UNIT_STOPS`] are words that begin with a unit character but are not a
+//! unit: 一部分 is not "1 部", 一次性 is not "1 次". Because the automaton
+//! prefers the longest match, a stop word shadows the unit it begins with.
+
+use std::sync::LazyLock;
+
+use crate::tables::lexicon::Lexicon;
+use crate::unit::Unit;
+
+/// Written unit, base unit, power of ten to multiply by.
+#[rustfmt::skip]
+pub static UNITS: &[(&str, Unit, i32)] = &[
+    // counts of things
+    ("册",       Unit::Volume,          0),
+    ("万册",     Unit::Volume,          4),
+    ("册次",     Unit::VolumeUse,       0),
+    ("万册次",   Unit::VolumeUse,       4),
+    ("人次",     Unit::PersonVisit,     0),
+    ("万人次",   Unit::PersonVisit,     4),
+    ("人",       Unit::Person,          0),
+    ("万人",     Unit::Person,          4),
+    ("名",       Unit::PersonMing,      0),
+    ("个",       Unit::Item,            0),
+    ("张",       Unit::Sheet,           0),
+    ("场",       Unit::Session,         0),
+    ("场次",     Unit::SessionCount,    0),
+    ("次",       Unit::Time,            0),
+    ("万次",     Unit::Time,            4),
+    ("条",       Unit::Entry,           0),
+    ("项",       Unit::Project,         0),
+    ("台",       Unit::Machine,         0),
+    ("所",       Unit::Institution,     0),
+    ("处",       Unit::Place,           0),
+    ("种",       Unit::Kind,            0),
+    ("期",       Unit::Issue,           0),
+    ("块",       Unit::Board,           0),
+    ("家",       Unit::Household,       0),
+    ("座",       Unit::Building,        0),
+    ("间",       Unit::Room,            0),
+    ("篇",       Unit::Article,         0),
+    ("部",       Unit::Work,            0),
+    ("件",       Unit::Piece,           0),
+    ("套",       Unit::Set,             0),
+    ("班",       Unit::Class,           0),
+    // time
+    ("小时",     Unit::Hour,            0),
+    ("个小时",   Unit::Hour,            0),
+    ("分钟",     Unit::Minute,          0),
+    ("天",       Unit::Day,             0),
+    ("个月",     Unit::Month,           0),
+    ("年",       Unit::YearSpan,        0),
+    ("岁",       Unit::Age,             0),
+    ("周岁",     Unit::Age,             0),
+    // money, in yuan
+    ("元",       Unit::Yuan,            0),
+    ("千元",     Unit::Yuan,            3),
+    ("万元",     Unit::Yuan,            4),
+    ("亿元",     Unit::Yuan,            8),
+    // floor area, in square metres
+    ("平方米",   Unit::SquareMetre,     0),
+    ("平米",     Unit::SquareMetre,     0),
+    ("㎡",       Unit::SquareMetre,     0),
+    ("m²",       Unit::SquareMetre,     0),
+    ("m2",       Unit::SquareMetre,     0),
+    ("万平方米", Unit::SquareMetre,     4),
+    // data volume, in terabytes
+    ("TB",       Unit::Terabyte,        0),
+    ("tb",       Unit::Terabyte,        0),
+    ("PB",       Unit::Terabyte,        3),
+    ("GB",       Unit::Terabyte,       -3),
+    ("gb",       Unit::Terabyte,       -3),
+    ("MB",       Unit::Terabyte,       -6),
+    // rates
+    ("%",        Unit::Percent,         0),
+    ("％",       Unit::Percent,         0),
+    ("个百分点", Unit::PercentagePoint, 0),
+    ("百分点",   Unit::PercentagePoint, 0),
+];
+
+/// Words that begin like a unit but are not one (一部分, 一次性, 两处理…).
+#[rustfmt::skip]
+pub static UNIT_STOPS: &[&str] = &[
+    "部分", "部门", "次性", "个性", "个体", "名称", "名单", "名额", "场地", "场所",
+    "场馆", "场景", "条件", "条例", "项目", "所有", "所以", "处理", "种类", "期间",
+    "期刊", "家长", "家庭", "座谈", "间隔", "天然", "台阶", "张贴", "年级", "年代",
+    "年龄", "件事", "套餐", "班级", "人员", "人才", "人民", "人口", "元旦", "年来",
+];
+
+/// One row of the unit automaton.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitEntry {
+    /// A unit: base unit and power of ten.
+    Unit(Unit, i32),
+    /// A word that is not a unit.
+    Stop,
+}
+
+/// [`UNITS`] and [`UNIT_STOPS`] in one lexicon, longest first, so that 人次
+/// beats 人 and 部分 beats 部.
+pub static UNIT_WORDS: LazyLock<Lexicon<UnitEntry>> = LazyLock::new(|| {
+    Lexicon::new(
+        UNITS
+            .iter()
+            .map(|&(s, unit, pow)| (s, UnitEntry::Unit(unit, pow)))
+            .chain(UNIT_STOPS.iter().map(|&s| (s, UnitEntry::Stop))),
+    )
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::lexicon::duplicates;
+
+    #[test]
+    fn no_surface_is_listed_twice() {
+        let all = UNITS.iter().map(|u| u.0).chain(UNIT_STOPS.iter().copied());
+        assert_eq!(duplicates(all), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn every_base_unit_is_written_as_its_own_symbol() {
+        for &(surface, unit, pow) in UNITS {
+            if surface == unit.symbol() {
+                assert_eq!(pow, 0, "{surface} is the base unit yet scaled");
+            }
+        }
+        for &unit in Unit::ALL {
+            assert!(
+                UNITS.iter().any(|u| u.1 == unit && u.2 == 0),
+                "{unit} has no unscaled surface form"
+            );
+        }
+    }
+
+    #[test]
+    fn the_longest_form_wins() {
+        let m = &*UNIT_WORDS;
+        assert_eq!(
+            m.longest_prefix("人次。"),
+            Some((UnitEntry::Unit(Unit::PersonVisit, 0), "人次".len()))
+        );
+        assert_eq!(
+            m.longest_prefix("个百分点"),
+            Some((UnitEntry::Unit(Unit::PercentagePoint, 0), "个百分点".len()))
+        );
+        assert_eq!(m.longest_prefix("部分"), Some((UnitEntry::Stop, 6)));
+        assert_eq!(m.longest_prefix("xx册"), None);
+        assert_eq!(m.exact("万元"), Some(UnitEntry::Unit(Unit::Yuan, 4)));
+    }
+}

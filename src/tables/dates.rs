@@ -1,0 +1,106 @@
+//! Date vocabulary: the markers after year, month and day numbers, the
+//! separators of numeric dates and ranges, and the words that make 4.23 a
+//! date rather than a decimal.
+
+use std::sync::LazyLock;
+
+use crate::tables::lexicon::Lexicon;
+
+/// The part of a date a marker follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// 年: may be followed by a month.
+    Year,
+    /// 年度: a year phrase that no month follows (2020年度).
+    YearOnly,
+    /// 月, 月份.
+    Month,
+    /// 日, 号.
+    Day,
+}
+
+/// Markers after a date number.
+#[rustfmt::skip]
+pub static DATE_MARKERS: &[(&str, Field)] = &[
+    ("年",   Field::Year),
+    ("年度", Field::YearOnly),
+    ("月",   Field::Month),
+    ("月份", Field::Month),
+    ("日",   Field::Day),
+    ("号",   Field::Day),
+];
+
+/// The day markers that make a day number a date on their own (16 日). 号
+/// needs a month before it (5月3号): alone it numbers documents (2 号).
+pub static DAY_ONLY_MARKERS: &[&str] = &["日"];
+
+/// Words after a month that narrow it without naming a day (4月下旬): the
+/// phrase keeps month precision and the word is part of it.
+#[rustfmt::skip]
+pub static MONTH_PARTS: &[&str] = &[
+    "上旬", "中旬", "下旬", "中下旬", "上中旬", "初", "底", "末", "中",
+];
+
+/// Separators of all-numeric dates: 2021.03.12, 2021-03-12, 2021/3/12. The
+/// same separator must stand between year and month and month and day.
+pub static YMD_SEPARATORS: &[char] = &['.', '-', '/', '．', '－', '／'];
+
+/// Separators of a month·day festival date: 4·23, 3·5, 六·一.
+pub static MONTH_DAY_DOTS: &[char] = &['·', '•', '・', '‧', '∙'];
+
+/// 4.23 written with a full stop is a date only before one of these words
+/// (在4.23来临之际); otherwise it is the decimal 4.23.
+#[rustfmt::skip]
+pub static DOT_DATE_CUES: &[&str] = &[
+    "来临", "世界读书日", "读书日", "前夕", "当天", "期间", "之际", "世界图书",
+];
+
+/// Separators between the two ends of a date range.
+#[rustfmt::skip]
+pub static RANGE_SEPARATORS: &[&str] = &[
+    "——", "—", "–", "-", "－", "～", "~", "〜", "至", "到",
+];
+
+/// Years a bare year phrase may name (`date::scan_years`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+/// Years a full date may carry (a chronicle may cite an older date).
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Date markers.
+pub static MARKERS: LazyLock<Lexicon<Field>> =
+    LazyLock::new(|| Lexicon::new(DATE_MARKERS.iter().copied()));
+/// Month parts.
+pub static MONTH_PART: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(MONTH_PARTS.iter().map(|&w| (w, ()))));
+/// Cues after 4.23.
+pub static DOT_DATE_CUE: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(DOT_DATE_CUES.iter().map(|&w| (w, ()))));
+/// Range separators.
+pub static RANGE: LazyLock<Lexicon<()>> =
+    LazyLock::new(|| Lexicon::new(RANGE_SEPARATORS.iter().map(|&w| (w, ()))));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::lexicon::duplicates;
+
+    #[test]
+    fn no_duplicates_and_longest_first() {
+        assert!(duplicates(DATE_MARKERS.iter().map(|r| r.0)).is_empty());
+        assert!(duplicates(MONTH_PARTS.iter().copied()).is_empty());
+        assert!(duplicates(DOT_DATE_CUES.iter().copied()).is_empty());
+        assert!(duplicates(RANGE_SEPARATORS.iter().copied()).is_empty());
+        assert_eq!(MARKERS.longest_prefix("月份，"), Some((Field::Month, 6)));
+        assert_eq!(MARKERS.longest_prefix("年度工作"), Some((Field::YearOnly, 6)));
+        assert_eq!(RANGE.longest_prefix("——5月"), Some(((), 6)));
+        assert_eq!(MONTH_PART.longest_prefix("中下旬"), Some(((), 9)));
+    }
+
+    #[test]
+    fn separators_are_distinct() {
+        for c in YMD_SEPARATORS {
+            assert!(!MONTH_DAY_DOTS.contains(c), "{c}");
+        }
+    }
+}
