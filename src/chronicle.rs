@@ -8,6 +8,10 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::clean::Line;
 use crate::date::{self, DateContext};
 use crate::heading;
@@ -57,12 +61,14 @@ pub fn parse_chronicle(
                 });
             }
             None if month_heading.is_some() || numbered || entries.is_empty() => {
-                let date = year.zip(month_heading).map(|(year, month)| crate::report::PartialDate {
-                    year,
-                    month,
-                    day: None,
-                });
-                if date.is_none() {
+                let date =
+                    year.zip(month_heading)
+                        .map(|(year, month)| crate::report::PartialDate {
+                            year,
+                            month,
+                            day: None,
+                        });
+                if date.is_none() || looks_dated(rest) {
                     warnings.push(Warning::UnreadableDate {
                         text: first_chars(rest, 20),
                         line: line.no,
@@ -93,6 +99,15 @@ fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
     Some((marker.number, rest))
 }
 
+/// A line that starts like a date the engine refused (9 月 27-31 日: there
+/// is no 31 September), so the entry got only its month.
+fn looks_dated(text: &str) -> bool {
+    static DAY_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}\s*(?:[-—–~～至到]\s*\d{1,2}\s*)?[日号]").expect("static regex")
+    });
+    DAY_LIKE.is_match(text)
+}
+
 fn entry_text(rest: &str) -> &str {
     rest.trim_start_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c))
         .trim_end()
@@ -106,8 +121,8 @@ fn first_chars(text: &str, n: usize) -> String {
 mod tests {
     use super::*;
     use crate::clean::clean;
-    use crate::segment::segment;
     use crate::report::SectionKind;
+    use crate::segment::segment;
 
     fn chronicle(text: &str) -> Vec<(Option<String>, Option<String>, String, u32)> {
         let cleaned = clean(text);
@@ -131,8 +146,18 @@ mod tests {
             .collect()
     }
 
-    fn entry(date: &str, end: Option<&str>, text: &str, line: u32) -> (Option<String>, Option<String>, String, u32) {
-        (Some(date.to_owned()), end.map(str::to_owned), text.to_owned(), line)
+    fn entry(
+        date: &str,
+        end: Option<&str>,
+        text: &str,
+        line: u32,
+    ) -> (Option<String>, Option<String>, String, u32) {
+        (
+            Some(date.to_owned()),
+            end.map(str::to_owned),
+            text.to_owned(),
+            line,
+        )
     }
 
     #[test]
@@ -158,7 +183,12 @@ mod tests {
             [
                 entry("2020-01-13", Some("2020-01-17"), "开展了诵读活动。", 3),
                 entry("2020-05", None, "开展科普宣传周活动。", 4),
-                entry("2020-07-22", None, "地志办捐赠丛书 300 余册。此次赠书弥补了缺口。", 5),
+                entry(
+                    "2020-07-22",
+                    None,
+                    "地志办捐赠丛书 300 余册。此次赠书弥补了缺口。",
+                    5
+                ),
                 entry("2020-10-26", None, "招标采购设备。", 7),
             ]
         );

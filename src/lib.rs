@@ -157,7 +157,8 @@ fn extract_section(
         kind => {
             let key_value_lines = kind == SectionKind::Statistics;
             let rows = table::parse_tables(section.lines, context.year, key_value_lines, warnings);
-            let from_tables = metrics::table_mentions(&rows, section.lines, kind, context, warnings);
+            let from_tables =
+                metrics::table_mentions(&rows, section.lines, kind, context, warnings);
             let from_prose = metrics::prose_mentions(section.lines, kind, context, warnings);
             report.mentions.extend(from_tables);
             report.mentions.extend(from_prose);

@@ -107,7 +107,10 @@ fn line_mentions(
             continue;
         }
         let previous_end = i.checked_sub(1).map_or(0, |p| matches[p].span.end);
-        let clause = clause_start(text, m.span.start).max(previous_end);
+        let whole_clause = clause_start(text, m.span.start);
+        // The phrase starts after any figure, year or date before it in the
+        // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
+        let clause = whole_clause.max(previous_end);
         let sentence = sentence_start(text, m.span.start);
         let Some(label) = before_label(text, clause, sentence, m).or_else(|| after_label(text, m))
         else {
@@ -125,9 +128,14 @@ fn line_mentions(
             line: line.no,
             reason: reason.to_owned(),
         };
-        let prefix_end = if label.after { m.span.start } else { label.span.start };
-        let prefix = &text[clause.min(prefix_end)..prefix_end];
-        match qualifier(prefix, label.key, context) {
+        let prefix_end = if label.after {
+            m.span.start
+        } else {
+            label.span.start
+        };
+        let clause_prefix = &text[whole_clause.min(prefix_end)..prefix_end];
+        let sentence_prefix = &text[sentence.min(prefix_end)..prefix_end];
+        match qualifier(clause_prefix, sentence_prefix, label.key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason));
@@ -165,30 +173,48 @@ const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(SENTENCE_ENDS).map_or(0, |i| i + char_len(text, i))
+    text[..at]
+        .rfind(SENTENCE_ENDS)
+        .map_or(0, |i| i + char_len(text, i))
 }
 
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(CLAUSE_ENDS).map_or(0, |i| i + char_len(text, i))
+    text[..at]
+        .rfind(CLAUSE_ENDS)
+        .map_or(0, |i| i + char_len(text, i))
 }
 
 fn char_len(text: &str, i: usize) -> usize {
     text[i..].chars().next().map_or(1, char::len_utf8)
 }
 
-/// The longest label ending just before the figure, past fillers and a
-/// parenthesis.
+/// The longest label ending just before the figure; fillers (为, 共计, a
+/// parenthesis) between the label and the number are stepped over one at
+/// a time, trying the labels at each step, since a filler may also end a
+/// label (量 in 馆藏量).
 fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -> Option<Label> {
     let mut end = m.span.start;
     loop {
         let before = text[clause..end].trim_end();
-        let trimmed = strip_trailing_filler(before);
-        let new_end = clause + trimmed.len();
-        if new_end == end {
-            break;
+        end = clause + before.len();
+        if let Some(label) = label_ending_at(text, clause, sentence, end) {
+            return label;
         }
-        end = new_end;
+        let stripped = strip_trailing_filler(before);
+        if stripped.len() == before.len() {
+            return None;
+        }
+        end = clause + stripped.len();
     }
+}
+
+/// The longest label ending at `end`: `Some(None)` when it is a blocker.
+fn label_ending_at(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    end: usize,
+) -> Option<Option<Label>> {
     let before = &text[clause..end];
     let subjects = subjects_in(&text[sentence..end]);
     let (label, key) = METRIC_LABELS
@@ -198,11 +224,11 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
         })
         .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
         .map(|(label, _, key)| (label, key))?;
-    Some(Label {
-        key: (*key)?,
+    Some(key.map(|key| Label {
+        key,
         span: end - label.len()..end,
         after: false,
-    })
+    }))
 }
 
 fn strip_trailing_filler(s: &str) -> &str {
@@ -245,7 +271,9 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
             _ => {}
         }
     }
-    const NEAR: usize = 8;
+    // The label must follow closely, with nothing that starts another
+    // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
+    const NEAR: usize = 4;
     let (label, key, at) = METRIC_LABELS
         .iter()
         .filter_map(|(label, subject, key)| {
@@ -254,7 +282,9 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
                 return None;
             }
             let at = plain.find(label)?;
-            (plain[..at].chars().count() <= NEAR).then_some((label, key, at))
+            let gap = &plain[..at];
+            let clean_gap = !gap.contains(|c: char| c.is_ascii_digit() || "和及与或".contains(c));
+            (gap.chars().count() <= NEAR && clean_gap).then_some((label, key, at))
         })
         .max_by_key(|(label, _, _)| label.len())?;
     let last_char_start = at + label.len() - label.chars().next_back()?.len_utf8();
@@ -278,9 +308,22 @@ enum Verdict {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"));
 
-fn qualifier(prefix: &str, key: MetricKey, context: &Context<'_>) -> Option<Verdict> {
+/// Whether a qualifier makes the figure not this year's own total. Words
+/// about another body (全省) count anywhere in the sentence before the
+/// figure; the others only in its own clause.
+fn qualifier(
+    clause: &str,
+    sentence: &str,
+    key: MetricKey,
+    context: &Context<'_>,
+) -> Option<Verdict> {
     for (word, qualifier) in QUALIFIERS {
-        if !prefix.contains(word) {
+        let scope = if qualifier.sentence_wide() {
+            sentence
+        } else {
+            clause
+        };
+        if !scope.contains(word) {
             continue;
         }
         let verdict = match qualifier {
@@ -288,6 +331,7 @@ fn qualifier(prefix: &str, key: MetricKey, context: &Context<'_>) -> Option<Verd
             Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
             Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
             Qualifier::Nation => Verdict::Doubt("a national figure"),
+            Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
             Qualifier::Province if context.level() != Level::Province => {
                 Verdict::Doubt("a figure for the whole province")
             }
@@ -300,7 +344,7 @@ fn qualifier(prefix: &str, key: MetricKey, context: &Context<'_>) -> Option<Verd
         return Some(verdict);
     }
     let other_year = YEAR
-        .captures_iter(prefix)
+        .captures_iter(clause)
         .filter_map(|caps| caps.get(1)?.as_str().parse::<i32>().ok())
         .any(|year| context.year.is_some_and(|y| y != year));
     other_year.then_some(Verdict::Doubt("a figure of another year"))
@@ -310,17 +354,16 @@ fn qualifier(prefix: &str, key: MetricKey, context: &Context<'_>) -> Option<Verd
 /// label just before it. A list closed by 等 (展览、讲座等活动) is a total.
 fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMatch]) -> bool {
     let opened_by_comma = text[..clause].ends_with('、');
-    let label_opens_clause = text[clause..label.span.start].trim().is_empty();
     let closes_list = LIST_CLOSERS
         .iter()
-        .any(|closer| text[label.span.clone()].starts_with(closer));
-    if !opened_by_comma || !label_opens_clause || closes_list {
+        .any(|closer| text[clause..label.span.end].contains(closer));
+    if !opened_by_comma || closes_list {
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
-    !earlier
-        .iter()
-        .any(|m| m.kind == QuantityKind::Figure && m.span.start >= item_start && m.span.end <= clause)
+    !earlier.iter().any(|m| {
+        m.kind == QuantityKind::Figure && m.span.start >= item_start && m.span.end <= clause
+    })
 }
 
 /// After 其中 a figure of the same key is a part of the one before.
@@ -392,7 +435,7 @@ pub fn table_mentions(
             line: row.line,
             reason,
         };
-        match qualifier(&row.item, key, context) {
+        match qualifier(&row.item, &row.item, key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason.to_owned()));
@@ -404,7 +447,9 @@ pub fn table_mentions(
         let quantity = match quantity::parse_quantity(&written) {
             Ok(found) if found.kind == QuantityKind::Figure => found.quantity,
             _ => {
-                warnings.push(doubt(format!("unit {written:?} is not one libreport knows")));
+                warnings.push(doubt(format!(
+                    "unit {written:?} is not one libreport knows"
+                )));
                 continue;
             }
         };
@@ -460,14 +505,22 @@ pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<Me
     }
     let mut metrics = BTreeMap::new();
     for (key, all) in by_key {
-        let tables: Vec<&Mention> = all.iter().copied().filter(|m| m.origin == Origin::Table).collect();
+        let tables: Vec<&Mention> = all
+            .iter()
+            .copied()
+            .filter(|m| m.origin == Origin::Table)
+            .collect();
         let pool = if tables.is_empty() {
             let summary: Vec<&Mention> = all
                 .iter()
                 .copied()
                 .filter(|m| m.section == SectionKind::Summary)
                 .collect();
-            if summary.is_empty() { all.clone() } else { summary }
+            if summary.is_empty() {
+                all.clone()
+            } else {
+                summary
+            }
         } else {
             tables
         };
@@ -503,4 +556,294 @@ fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
         }
     }
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn line(text: &'static str) -> Vec<Line<'static>> {
+        vec![Line {
+            no: 7,
+            last: 7,
+            text: Cow::Borrowed(text),
+        }]
+    }
+
+    /// (key, value, approx, phrase) of every prose mention in a line.
+    fn read(
+        text: &'static str,
+        library: &str,
+    ) -> (Vec<(String, String, String, String)>, Vec<String>) {
+        let context = Context {
+            library: Some(library),
+            year: Some(2020),
+        };
+        let mut warnings = Vec::new();
+        let mentions = prose_mentions(&line(text), SectionKind::Summary, &context, &mut warnings);
+        let mentions = mentions
+            .into_iter()
+            .map(|m| {
+                (
+                    m.key.as_str().to_owned(),
+                    m.value.to_string(),
+                    m.approx.map_or("-", |a| a.as_str()).to_owned(),
+                    m.text,
+                )
+            })
+            .collect();
+        (mentions, warnings.iter().map(ToString::to_string).collect())
+    }
+
+    fn keys(text: &'static str, library: &str) -> Vec<(String, String)> {
+        read(text, library)
+            .0
+            .into_iter()
+            .map(|(key, value, _, _)| (key, value))
+            .collect()
+    }
+
+    fn kv(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    const COUNTY: &str = "重庆市武隆区图书馆";
+    const CITY: &str = "诸城市图书馆";
+
+    #[test]
+    fn labels_before_the_number_past_fillers() {
+        let (mentions, warnings) = read(
+            "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。",
+            COUNTY,
+        );
+        assert_eq!(
+            mentions,
+            [
+                (
+                    "collection_total".into(),
+                    "180383".into(),
+                    "-".into(),
+                    "馆藏量 180383 册".into()
+                ),
+                (
+                    "collection_new".into(),
+                    "12797".into(),
+                    "-".into(),
+                    "其中新增藏量 12797 册".into()
+                ),
+                (
+                    "website_visits".into(),
+                    "126841".into(),
+                    "-".into(),
+                    "网站访问量 126841 人次".into()
+                ),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            keys(
+                "区图书馆进馆人次：47000 人，阅览册次：83460 册，外借人次：49800，办证数：641 张。",
+                COUNTY
+            ),
+            kv(&[
+                ("visits", "47000"),
+                ("reading_room_uses", "83460"),
+                ("loan_visits", "49800"),
+                ("new_registrations", "641")
+            ])
+        );
+        assert_eq!(
+            keys(
+                "2020 年馆藏数字资源浏览量为 80000 次，较上年相比提高了18.16%。",
+                COUNTY
+            ),
+            kv(&[("digital_views", "80000")])
+        );
+        assert_eq!(
+            keys(
+                "安居区图书馆在职职工（不含分馆）11 人，其中大学专科学历 5 人。",
+                COUNTY
+            ),
+            kv(&[("staff_total", "11")])
+        );
+    }
+
+    #[test]
+    fn one_subject_carries_through_a_list() {
+        assert_eq!(
+            keys(
+                "2020 年，微信公众号粉丝 6397 人，全年发布信息 132 条，总浏览量 15579 人次；微博粉丝 15528 人，发布信息 71 条，总阅读量 164944 人次。",
+                COUNTY
+            ),
+            kv(&[
+                ("wechat_followers", "6397"),
+                ("wechat_posts", "132"),
+                ("wechat_views", "15579"),
+                ("weibo_followers", "15528"),
+                ("weibo_posts", "71"),
+                ("weibo_views", "164944"),
+            ])
+        );
+        assert_eq!(
+            keys("全年发布信息 132 条。", COUNTY),
+            kv(&[]),
+            "no subject, no key"
+        );
+    }
+
+    #[test]
+    fn labels_after_the_number_for_places() {
+        assert_eq!(
+            keys(
+                "图书馆设有 16 个乡镇（街道）分馆、250 个村（社区）图书服务点。已建成 1 个图书馆总馆、27 个分(直属)馆。",
+                COUNTY
+            ),
+            kv(&[
+                ("branches", "16"),
+                ("service_points", "250"),
+                ("branches", "27")
+            ])
+        );
+        assert_eq!(
+            keys("围绕图书馆两处场馆和24小时自助图书馆等9个窗口。", COUNTY),
+            kv(&[])
+        );
+        assert_eq!(
+            keys("新增50万册电子图书。", COUNTY),
+            kv(&[("ebooks", "500000")])
+        );
+    }
+
+    #[test]
+    fn figures_that_are_not_the_years_total_are_left_out() {
+        let (mentions, warnings) = read(
+            "2020 年新增文献入藏量 60173 册，人均新增文献入藏量为 0.1396册。",
+            COUNTY,
+        );
+        assert_eq!(mentions.len(), 1, "人均 is a ratio: {mentions:?}");
+        assert!(warnings.is_empty());
+
+        let (mentions, warnings) = read("共举办公益性讲座、培训130余场次，展览20多次。", CITY);
+        assert_eq!(
+            mentions,
+            [(
+                "exhibitions".into(),
+                "20".into(),
+                "more_than".into(),
+                "展览20多次".into()
+            )]
+        );
+        assert!(
+            warnings[0].contains("one figure for a list"),
+            "{warnings:?}"
+        );
+
+        let (mentions, warnings) = read("全省公共图书馆总藏书量 9000 万册。", COUNTY);
+        assert!(mentions.is_empty());
+        assert!(warnings[0].contains("whole province"), "{warnings:?}");
+
+        let (mentions, _) = read("2020年全市新购图书5.6万册，总藏书量306.7万册。", COUNTY);
+        assert!(
+            mentions.is_empty(),
+            "a district library does not own the city's figures"
+        );
+        assert_eq!(
+            keys("2020年全市新购图书5.6万册，总藏书量306.7万册。", CITY),
+            kv(&[("collection_new", "56000"), ("collection_total", "3067000")])
+        );
+
+        let (mentions, warnings) = read("2019 年馆藏量 170000 册。", COUNTY);
+        assert!(mentions.is_empty());
+        assert!(warnings[0].contains("another year"), "{warnings:?}");
+
+        let (mentions, warnings) = read("流通图书54万人次册次。", CITY);
+        assert!(mentions.is_empty());
+        assert!(warnings[0].contains("unit 人次"), "{warnings:?}");
+
+        let (mentions, _) = read("财政预算共计 168.52。", COUNTY);
+        assert!(mentions.is_empty(), "money needs its unit");
+    }
+
+    #[test]
+    fn parts_after_qizhong_are_not_the_total() {
+        assert_eq!(
+            keys(
+                "获得各级奖项共计 12 项，其中全国大赛组委会 1 项、中图学会获奖 1 项。",
+                COUNTY
+            ),
+            kv(&[("awards", "12")])
+        );
+        assert_eq!(
+            keys(
+                "经费支出共计 186.52 万元，其中购买文献资源使用 44.1 万元。",
+                COUNTY
+            ),
+            kv(&[
+                ("expenditure_yuan", "1865200"),
+                ("acquisition_spending_yuan", "441000")
+            ])
+        );
+    }
+
+    fn mention(
+        key: MetricKey,
+        value: i64,
+        line: u32,
+        section: SectionKind,
+        origin: Origin,
+    ) -> Mention {
+        Mention {
+            key,
+            value: Decimal::from_int(value),
+            unit: key.base_unit(),
+            approx: None,
+            text: String::new(),
+            line,
+            section,
+            origin,
+        }
+    }
+
+    #[test]
+    fn resolution_prefers_tables_then_the_summary_then_nothing() {
+        use MetricKey::*;
+        use SectionKind::*;
+        let mentions = [
+            mention(Events, 103, 20, Summary, Origin::Prose),
+            mention(Events, 56, 52, Statistics, Origin::Table),
+            mention(Awards, 11, 20, Summary, Origin::Prose),
+            mention(Awards, 12, 30, Summary, Origin::Prose),
+            mention(StaffTotal, 11, 241, Organization, Origin::Prose),
+            mention(StaffTotal, 12, 20, Summary, Origin::Prose),
+            mention(Visits, 5, 9, Summary, Origin::Prose),
+            mention(Visits, 5, 19, Summary, Origin::Prose),
+        ];
+        let mut warnings = Vec::new();
+        let metrics = resolve(&mentions, &mut warnings);
+        let got: Vec<(&str, String, u32)> = metrics
+            .values()
+            .map(|m| (m.key.as_str(), m.value.to_string(), m.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("visits", "5".to_owned(), 9),
+                ("events", "56".to_owned(), 52),
+                ("staff_total", "12".to_owned(), 20),
+            ]
+        );
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "events: kept 56 (line 52), other figure 103 (line 20)",
+                "staff_total: kept 12 (line 20), other figure 11 (line 241)",
+                "awards: left out, the report gives 11 (line 20), 12 (line 30)",
+            ]
+        );
+    }
 }

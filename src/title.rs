@@ -15,14 +15,41 @@ use crate::numeral;
 
 use crate::segment::Outline;
 
-/// Suffixes that end a library's name.
+/// A public library's name: a place ending in an administrative unit
+/// (省, 市, 区, 县 …), perhaps 少年儿童 or 市立, then 图书馆; or one of the
+/// national libraries. Requiring the unit keeps "…工作及图书馆" out.
+static LIBRARY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let units = ADMIN_UNITS.join("|");
+    let kinds = LIBRARY_KINDS.join("|");
+    let words = LIBRARY_WORDS.join("|");
+    let national = NATIONAL_LIBRARIES.join("|");
+    Regex::new(&format!(
+        r"\p{{Han}}{{0,16}}?(?:{units})(?:{kinds})?(?:{words})|{national}"
+    ))
+    .expect("static regex")
+});
+
+/// Administrative units a library's place name ends with.
+#[rustfmt::skip]
+static ADMIN_UNITS: &[&str] = &[
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道",
+    "區", "縣", "鎮", "鄉",
+];
+
+/// Words between the place and 图书馆: 少年儿童图书馆, 市立图书馆.
+#[rustfmt::skip]
+static LIBRARY_KINDS: &[&str] = &[
+    "少年儿童", "少年兒童", "少儿", "少兒", "立", "公共", "第一", "第二",
+];
+
+/// The word that ends a library's name.
 #[rustfmt::skip]
 static LIBRARY_WORDS: &[&str] = &["图书馆", "圖書館"];
 
-static LIBRARY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let words = LIBRARY_WORDS.join("|");
-    Regex::new(&format!(r"\p{{Han}}{{2,24}}?(?:{words})")).expect("static regex")
-});
+/// Libraries whose names hold no place.
+#[rustfmt::skip]
+static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆", "國家圖書館"];
 
 /// A year written as four digits or four Han digits, followed by 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,7 +88,7 @@ fn library_in(line: &str) -> Option<String> {
     LIBRARY_NAME
         .find_iter(&without_years)
         .map(|m| m.as_str().trim_start_matches(['年', '度']))
-        .filter(|name| name.chars().count() >= 5)
+        .filter(|name| name.chars().count() >= 4)
         .max_by_key(|name| name.chars().count())
         .map(str::to_owned)
 }

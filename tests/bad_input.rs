@@ -28,7 +28,12 @@ fn extract_between_good_ones(dir: &Path, name: &str, extra: &[&str]) -> (Value, 
     args.extend(["a-good.txt", name, "z-good.txt"]);
     let output = run_in(dir, &args);
     let records = json_lines(&stdout(&output));
-    assert_eq!(records.len(), 3, "every input has one record: {}", stderr(&output));
+    assert_eq!(
+        records.len(),
+        3,
+        "every input has one record: {}",
+        stderr(&output)
+    );
     assert_eq!(records[0]["library"], "重庆市武隆区图书馆");
     assert_eq!(records[2]["library"], "安居区图书馆");
     (records[1].clone(), stderr(&output), code(&output))
@@ -41,10 +46,17 @@ fn assert_fails_with(dir: &Path, name: &str, bytes: &[u8], cause: &str) {
     let (record, err, status) = extract_between_good_ones(dir, name, &[]);
     assert_eq!(status, 1, "{name}");
     let object = record.as_object().expect("object");
-    assert_eq!(object.len(), 2, "an error record has only file and error: {record}");
+    assert_eq!(
+        object.len(),
+        2,
+        "an error record has only file and error: {record}"
+    );
     assert_eq!(record["file"], name);
     let error = record["error"].as_str().expect("error text");
-    assert!(error.contains(cause), "{name}: {error:?} should say {cause:?}");
+    assert!(
+        error.contains(cause),
+        "{name}: {error:?} should say {cause:?}"
+    );
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines, [format!("libreport: {name}: {error}")], "{name}");
 }
@@ -54,22 +66,43 @@ fn binary_files_are_refused_by_what_they_are() {
     let dir = temp_dir();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
     assert_fails_with(dir.path(), "scan.png.txt", png, "PNG");
-    assert_fails_with(dir.path(), "report.docx.txt", b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0", "not text");
-    assert_fails_with(dir.path(), "report.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF");
+    assert_fails_with(
+        dir.path(),
+        "report.docx.txt",
+        b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0",
+        "not text",
+    );
+    assert_fails_with(
+        dir.path(),
+        "report.pdf.txt",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        "PDF",
+    );
 }
 
 #[test]
 fn empty_and_blank_files_are_refused() {
     let dir = temp_dir();
     assert_fails_with(dir.path(), "empty.txt", b"", "empty");
-    assert_fails_with(dir.path(), "blank.txt", " \r\n\t\u{3000}\n".as_bytes(), "white space");
+    assert_fails_with(
+        dir.path(),
+        "blank.txt",
+        " \r\n\t\u{3000}\n".as_bytes(),
+        "white space",
+    );
 }
 
 #[test]
 fn a_text_without_a_report_is_refused() {
     let dir = temp_dir();
-    let text = "会议通知：请各部门于周五下午三点到三楼会议室开会，讨论下季度的工作安排事项。".repeat(3);
-    assert_fails_with(dir.path(), "notice.txt", text.as_bytes(), "not a library report");
+    let text =
+        "会议通知：请各部门于周五下午三点到三楼会议室开会，讨论下季度的工作安排事项。".repeat(3);
+    assert_fails_with(
+        dir.path(),
+        "notice.txt",
+        text.as_bytes(),
+        "not a library report",
+    );
 }
 
 #[test]
@@ -107,13 +140,24 @@ fn files_over_the_size_limit_are_refused_unread() {
     let (record, _, status) = extract_between_good_ones(dir.path(), "huge.txt", &[]);
     assert_eq!(status, 1);
     let error = record["error"].as_str().expect("error");
-    assert!(error.contains("1073741824 bytes") && error.contains("--max-bytes"), "{error}");
+    assert!(
+        error.contains("1073741824 bytes") && error.contains("--max-bytes"),
+        "{error}"
+    );
 
-    fs::write(dir.path().join("small.txt"), fixture_bytes("zhucheng-2020.txt")).expect("write");
+    fs::write(
+        dir.path().join("small.txt"),
+        fixture_bytes("zhucheng-2020.txt"),
+    )
+    .expect("write");
     let (record, _, status) =
         extract_between_good_ones(dir.path(), "small.txt", &["--max-bytes", "1000"]);
     assert_eq!(status, 1);
-    assert!(record["error"].as_str().is_some_and(|e| e.contains("over the limit of 1000")));
+    assert!(
+        record["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("over the limit of 1000"))
+    );
 }
 
 #[test]
@@ -131,7 +175,12 @@ fn a_single_long_line_is_read_in_linear_time() {
 #[test]
 fn order_is_kept_with_two_threads() {
     let dir = temp_dir();
-    let names = ["anju-2020.txt", "wulong-2020.txt", "yuancheng-2020.txt", "zhucheng-2020.txt"];
+    let names = [
+        "anju-2020.txt",
+        "wulong-2020.txt",
+        "yuancheng-2020.txt",
+        "zhucheng-2020.txt",
+    ];
     let mut args = vec!["extract", "--format", "jsonl", "-j", "2"];
     let mut want = Vec::new();
     for i in 0..40 {
@@ -158,12 +207,19 @@ fn output_file_is_replaced_only_when_complete() {
     fs::write(&out, "previous run\n").expect("write");
     // A failing run (bad --encoding is found before any record) leaves the
     // previous output alone.
-    let output = run_in(dir.path(), &["extract", "--encoding", "klingon", "-o", "out.json", "."]);
+    let output = run_in(
+        dir.path(),
+        &["extract", "--encoding", "klingon", "-o", "out.json", "."],
+    );
     assert_eq!(code(&output), 2);
     assert_eq!(fs::read_to_string(&out).expect("read"), "previous run\n");
     // A run killed in the middle leaves it alone too.
     for i in 0..300 {
-        fs::write(dir.path().join(format!("r{i:03}.txt")), fixture_bytes("wulong-2020.txt")).expect("write");
+        fs::write(
+            dir.path().join(format!("r{i:03}.txt")),
+            fixture_bytes("wulong-2020.txt"),
+        )
+        .expect("write");
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_libreport"))
         .current_dir(dir.path())
@@ -178,13 +234,18 @@ fn output_file_is_replaced_only_when_complete() {
     // A complete run replaces it with a whole JSON array.
     let output = run_in(dir.path(), &["extract", "-o", "out.json", "."]);
     assert_eq!(code(&output), 0);
-    let records: Vec<Value> = serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("whole JSON");
+    let records: Vec<Value> =
+        serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("whole JSON");
     assert_eq!(records.len(), 300);
 }
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let mut args = vec!["extract".to_owned(), "--format".to_owned(), "jsonl".to_owned()];
+    let mut args = vec![
+        "extract".to_owned(),
+        "--format".to_owned(),
+        "jsonl".to_owned(),
+    ];
     args.extend(std::iter::repeat_n("fixtures".to_owned(), 200));
     let mut child = Command::new(env!("CARGO_BIN_EXE_libreport"))
         .current_dir(root())
@@ -195,12 +256,19 @@ fn a_closed_pipe_ends_quietly() {
         .expect("spawn");
     let stdout = child.stdout.take().expect("stdout");
     let mut first = String::new();
-    BufReader::new(stdout).read_line(&mut first).expect("one line");
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("one line");
     assert!(first.starts_with('{'));
     // The reader is gone (like `| head -1`).
     let status = child.wait().expect("wait");
     let mut err = String::new();
-    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("stderr");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert_eq!(err, "", "no error message for a closed pipe");
 }

@@ -12,10 +12,18 @@ use crate::util::{code, fixtures, json_lines, run_in, stderr, stdout};
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     let mut bytes = Vec::new();
     if bom {
-        bytes.extend_from_slice(if big_endian { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] });
+        bytes.extend_from_slice(if big_endian {
+            &[0xFE, 0xFF]
+        } else {
+            &[0xFF, 0xFE]
+        });
     }
     for unit in text.encode_utf16() {
-        let pair = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+        let pair = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
         bytes.extend_from_slice(&pair);
     }
     bytes
@@ -67,11 +75,17 @@ fn gb18030_and_utf16_give_the_utf8_record() {
         for (variant, bytes, encoding) in variants {
             let record = record_of(dir.path(), &format!("{stem}.{variant}.txt"), &bytes);
             assert!(
-                record["encoding"].as_str().is_some_and(|e| e.eq_ignore_ascii_case(encoding)),
+                record["encoding"]
+                    .as_str()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(encoding)),
                 "{stem}.{variant}: encoding {}",
                 record["encoding"]
             );
-            assert_eq!(without(record, &["file", "encoding"]), want, "{stem}.{variant}");
+            assert_eq!(
+                without(record, &["file", "encoding"]),
+                want,
+                "{stem}.{variant}"
+            );
         }
     }
 }
@@ -84,19 +98,29 @@ fn big5_reads_a_traditional_report() {
     let big5 = record_of(dir.path(), "taipei.big5.txt", &encode(text, BIG5));
     assert_eq!(big5["encoding"], "Big5");
     assert_eq!(big5["library"], "臺北市立圖書館");
-    assert_eq!(without(big5, &["file", "encoding"]), without(utf8, &["file", "encoding"]));
+    assert_eq!(
+        without(big5, &["file", "encoding"]),
+        without(utf8, &["file", "encoding"])
+    );
 }
 
 #[test]
 fn forced_encoding_overrides_detection() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = fs::read_to_string(crate::util::root().join("fixtures/zhucheng-2020.txt")).expect("fixture");
+    let text = fs::read_to_string(crate::util::root().join("fixtures/zhucheng-2020.txt"))
+        .expect("fixture");
     fs::write(dir.path().join("r.txt"), encode(&text, GB18030)).expect("write");
-    let output = run_in(dir.path(), &["extract", "--format", "jsonl", "--encoding", "gbk", "r.txt"]);
+    let output = run_in(
+        dir.path(),
+        &["extract", "--format", "jsonl", "--encoding", "gbk", "r.txt"],
+    );
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let record = &json_lines(&stdout(&output))[0];
     assert_eq!(record["library"], "诸城市图书馆");
-    let output = run_in(dir.path(), &["extract", "--encoding", "no-such-encoding", "r.txt"]);
+    let output = run_in(
+        dir.path(),
+        &["extract", "--encoding", "no-such-encoding", "r.txt"],
+    );
     assert_eq!(code(&output), 2, "an unknown encoding is a usage error");
     assert!(stderr(&output).contains("no-such-encoding"));
 }

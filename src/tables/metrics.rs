@@ -349,6 +349,19 @@ pub enum Qualifier {
     City,
     /// 新建: only the new ones, not the total (for stock counts).
     NewOnly,
+    /// 每年: what happens every year, not this year's figure.
+    EveryYear,
+}
+
+impl Qualifier {
+    /// True for words about another body or every year, which qualify a whole sentence
+    /// (2020年全市新购图书5.6万册，总藏书量306.7万册: both are the city's).
+    pub fn sentence_wide(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Nation | Qualifier::Province | Qualifier::City | Qualifier::EveryYear
+        )
+    }
 }
 
 /// Qualifier words, searched in the clause before the label.
@@ -374,6 +387,9 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
+    ("每年", Qualifier::EveryYear),
+    ("历年", Qualifier::EveryYear),
+    ("歷年", Qualifier::EveryYear),
 ];
 
 /// Keys that count a stock at year end, for which 新建 means a part.

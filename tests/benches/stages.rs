@@ -11,7 +11,10 @@ fn main() {
 const FIXTURES: &[(&str, &str)] = &[
     ("anju", include_str!("../../fixtures/anju-2020.txt")),
     ("wulong", include_str!("../../fixtures/wulong-2020.txt")),
-    ("yuancheng", include_str!("../../fixtures/yuancheng-2020.txt")),
+    (
+        "yuancheng",
+        include_str!("../../fixtures/yuancheng-2020.txt"),
+    ),
     ("zhucheng", include_str!("../../fixtures/zhucheng-2020.txt")),
 ];
 
@@ -45,9 +48,11 @@ fn clean(bencher: Bencher, name: &str) {
 fn segment(bencher: Bencher, name: &str) {
     let text = fixture(name);
     let cleaned = libreport::clean::clean(text);
-    bencher
-        .counter(BytesCount::new(text.len()))
-        .bench(|| libreport::segment::segment(black_box(&cleaned)).sections.len());
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        libreport::segment::segment(black_box(&cleaned))
+            .sections
+            .len()
+    });
 }
 
 #[divan::bench(args = NAMES)]
