@@ -571,11 +571,11 @@ mod tests {
         }]
     }
 
-    /// (key, value, approx, phrase) of every prose mention in a line.
-    fn read(
-        text: &'static str,
-        library: &str,
-    ) -> (Vec<(String, String, String, String)>, Vec<String>) {
+    /// (key, value, approx, phrase)
+    type Read = (String, String, String, String);
+
+    /// Every prose mention in a line, and the warnings.
+    fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
         let context = Context {
             library: Some(library),
             year: Some(2020),

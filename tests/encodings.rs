@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030};
 use serde_json::Value;
 
 use crate::util::{code, fixtures, json_lines, run_in, stderr, stdout};
