@@ -16,6 +16,7 @@ use crate::clean::Line;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
+use crate::script;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report).
@@ -30,7 +31,7 @@ pub fn parse_chronicle(
     let mut last_number = 0;
     for line in lines {
         let text = line.text.trim();
-        if let Some(month) = date::parse_month_heading(text) {
+        if let Some(month) = date::parse_month_heading(&script::fold(text)) {
             month_heading = Some(month);
             continue;
         }
@@ -46,7 +47,8 @@ pub fn parse_chronicle(
                 year,
                 month: month_heading.or(month_from_entries),
             };
-            date::parse_prefix(rest, &context)
+            // Folding keeps offsets, so `consumed` holds in `rest`.
+            date::parse_prefix(&script::fold(rest), &context)
         });
         match found {
             Some((span, consumed)) => {

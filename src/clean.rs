@@ -134,7 +134,8 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
         return Kind::Blank;
     }
     let compact: String = line.split_whitespace().collect();
-    if TOC_HEADINGS.iter().any(|h| *h == line || *h == compact) {
+    let compact = crate::script::fold(&compact);
+    if TOC_HEADINGS.iter().any(|h| *h == compact) {
         return Kind::Toc(TocEntry {
             title: String::new(),
             line: no,

@@ -17,6 +17,7 @@
 //! [`split_marker_loose`] accepts it for callers that check the sequence.
 
 use crate::report::SectionKind;
+use crate::script;
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
 
 /// The numbering style of a heading or list point.
@@ -212,6 +213,7 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
 
 /// The section kind a title names, by the longest title word it contains.
 pub fn title_kind(title: &str) -> Option<SectionKind> {
+    let title = script::fold(title);
     SECTION_TITLES
         .iter()
         .filter(|(word, _)| title.contains(word))
@@ -221,6 +223,7 @@ pub fn title_kind(title: &str) -> Option<SectionKind> {
 
 /// True when a line reads as a title of the report itself (年报, 年度报告).
 pub fn is_report_title(line: &str) -> bool {
+    let line = script::fold(line);
     TITLE_WORDS.iter().any(|word| line.contains(word))
 }
 

@@ -34,6 +34,7 @@ pub mod numeral;
 pub mod plan;
 pub mod quantity;
 pub mod report;
+pub mod script;
 pub mod segment;
 pub mod table;
 pub mod tables;

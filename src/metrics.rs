@@ -23,6 +23,7 @@ use crate::clean::{Line, is_table_row};
 use crate::decimal::Decimal;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
+use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, QUALIFIERS, Qualifier,
@@ -99,7 +100,11 @@ fn line_mentions(
     out: &mut Vec<Mention>,
 ) {
     let text = line.text.as_ref();
-    let matches = quantity::scan(text);
+    // Words are matched in simplified characters; offsets hold in `text`,
+    // from which the phrase is quoted as written.
+    let folded = script::fold(text);
+    let words = folded.as_ref();
+    let matches = quantity::scan(words);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
     for (i, m) in matches.iter().enumerate() {
@@ -112,7 +117,8 @@ fn line_mentions(
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
         let sentence = sentence_start(text, m.span.start);
-        let Some(label) = before_label(text, clause, sentence, m).or_else(|| after_label(text, m))
+        let Some(label) =
+            before_label(words, clause, sentence, m).or_else(|| after_label(words, m))
         else {
             continue;
         };
@@ -133,8 +139,12 @@ fn line_mentions(
         } else {
             label.span.start
         };
-        let clause_prefix = &text[whole_clause.min(prefix_end)..prefix_end];
-        let sentence_prefix = &text[sentence.min(prefix_end)..prefix_end];
+        // A part of the figure before it (其中…) is no figure of its own.
+        if is_part_of_previous(words, sentence, m.span.start, label.key, &found) {
+            continue;
+        }
+        let clause_prefix = &words[whole_clause.min(prefix_end)..prefix_end];
+        let sentence_prefix = &words[sentence.min(prefix_end)..prefix_end];
         match qualifier(clause_prefix, sentence_prefix, label.key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
@@ -143,11 +153,8 @@ fn line_mentions(
             }
             None => {}
         }
-        if !label.after && shares_a_list(text, clause, &label, &matches[..i]) {
+        if !label.after && shares_a_list(words, clause, &label, &matches[..i]) {
             warnings.push(doubt("one figure for a list of items"));
-            continue;
-        }
-        if is_part_of_previous(text, sentence, m.span.start, label.key, &found) {
             continue;
         }
         let Some(value) = in_base_unit(label.key, &m.quantity) else {
@@ -411,11 +418,12 @@ pub fn table_mentions(
         let Some(value) = row.value else {
             continue;
         };
-        let subjects = subjects_in(&row.item);
+        let item = script::fold(&row.item);
+        let subjects = subjects_in(&item);
         let Some((_, _, key)) = METRIC_LABELS
             .iter()
             .filter(|(label, subject, _)| {
-                row.item.contains(label) && subject.is_none_or(|s| subjects.contains(&s))
+                item.contains(label) && subject.is_none_or(|s| subjects.contains(&s))
             })
             .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
         else {
@@ -435,7 +443,7 @@ pub fn table_mentions(
             line: row.line,
             reason,
         };
-        match qualifier(&row.item, &row.item, key, context) {
+        match qualifier(&item, &item, key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason.to_owned()));
@@ -444,7 +452,7 @@ pub fn table_mentions(
             None => {}
         }
         let written = format!("{value}{}", row.unit.as_deref().unwrap_or(""));
-        let quantity = match quantity::parse_quantity(&written) {
+        let quantity = match quantity::parse_quantity(&script::fold(&written)) {
             Ok(found) if found.kind == QuantityKind::Figure => found.quantity,
             _ => {
                 warnings.push(doubt(format!(

@@ -83,7 +83,10 @@ fn header_layout(
     let mut year_columns = Vec::new();
     let mut titled = 0;
     for (i, cell) in cells.iter().enumerate() {
-        let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact: String = crate::script::fold(cell)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if let Some(column_year) = year_heading(&compact) {
             year_columns.push((i, column_year));
             titled += 1;

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::numeral;
+use crate::script;
 
 use crate::segment::Outline;
 
@@ -40,16 +41,16 @@ static ADMIN_UNITS: &[&str] = &[
 /// Words between the place and 图书馆: 少年儿童图书馆, 市立图书馆.
 #[rustfmt::skip]
 static LIBRARY_KINDS: &[&str] = &[
-    "少年儿童", "少年兒童", "少儿", "少兒", "立", "公共", "第一", "第二",
+    "少年儿童", "少儿", "立", "公共", "第一", "第二",
 ];
 
 /// The word that ends a library's name.
 #[rustfmt::skip]
-static LIBRARY_WORDS: &[&str] = &["图书馆", "圖書館"];
+static LIBRARY_WORDS: &[&str] = &["图书馆"];
 
 /// Libraries whose names hold no place.
 #[rustfmt::skip]
-static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆", "國家圖書館"];
+static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
 
 /// A year written as four digits or four Han digits, followed by 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,10 +85,19 @@ pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
 
 /// The library name in one title line, without a leading year.
 fn library_in(line: &str) -> Option<String> {
-    let without_years = YEAR.replace_all(line, " ");
+    // Match on simplified characters with years blanked out; both keep
+    // byte offsets, so the name is then cut from the line as written.
+    let folded = script::fold(line);
+    let without_years = YEAR.replace_all(&folded, |caps: &regex::Captures<'_>| {
+        " ".repeat(caps.get(0).map_or(0, |m| m.len()))
+    });
     LIBRARY_NAME
         .find_iter(&without_years)
-        .map(|m| m.as_str().trim_start_matches(['年', '度']))
+        .map(|m| {
+            let name = m.as_str();
+            let trimmed = name.trim_start_matches(['年', '度']);
+            &line[m.end() - trimmed.len()..m.end()]
+        })
         .filter(|name| name.chars().count() >= 4)
         .max_by_key(|name| name.chars().count())
         .map(str::to_owned)

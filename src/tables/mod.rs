@@ -10,6 +10,7 @@ pub mod metric_keys;
 pub mod metrics;
 pub mod numerals;
 pub mod phrases;
+pub mod script;
 pub mod sections;
 pub mod units;
 
@@ -37,6 +38,59 @@ mod tests {
             .map(|k| (k.as_str(), k.base_unit().symbol()))
             .collect();
         assert_eq!(ours, spec);
+    }
+
+    /// Every word a rule matches, from every table of this crate's own.
+    fn vocabulary() -> Vec<&'static str> {
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(SECTION_TITLES.iter().map(|(w, _)| *w));
+        words.extend(super::sections::TITLE_WORDS);
+        words.extend(super::sections::TOC_HEADINGS);
+        words.extend(super::metrics::METRIC_LABELS.iter().map(|(w, _, _)| *w));
+        words.extend(super::metrics::SUBJECTS.iter().map(|(w, _)| *w));
+        words.extend(super::metrics::QUALIFIERS.iter().map(|(w, _)| *w));
+        words.extend(super::metrics::FILLERS);
+        words.extend(super::columns::COLUMN_TITLES.iter().map(|(w, _)| *w));
+        words.extend(
+            super::enumeration::INLINE_ENUMERATORS
+                .iter()
+                .map(|(w, _)| *w),
+        );
+        words
+    }
+
+    #[test]
+    fn vocabulary_is_written_in_simplified_characters() {
+        // Text is folded to simplified before matching, so a traditional
+        // word in a table could never match.
+        for word in vocabulary() {
+            assert_eq!(
+                crate::script::fold(word),
+                word,
+                "write {word:?} in simplified characters"
+            );
+        }
+    }
+
+    #[test]
+    fn metric_labels_are_unique_per_subject() {
+        let labels = &super::metrics::METRIC_LABELS;
+        for (i, (word, subject, _)) in labels.iter().enumerate() {
+            let twice = labels[i + 1..]
+                .iter()
+                .any(|(w, s, _)| w == word && s == subject);
+            assert!(!twice, "{word:?} is listed twice for {subject:?}");
+        }
+    }
+
+    #[test]
+    fn every_metric_key_has_a_wording() {
+        for key in MetricKey::ALL {
+            let named = super::metrics::METRIC_LABELS
+                .iter()
+                .any(|(_, _, k)| *k == Some(*key));
+            assert!(named, "{} has no wording in METRIC_LABELS", key.as_str());
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Section titles: a word in a heading → the kind of section it opens.
 //!
 //! Matched by the longest word a heading contains, so 工作计划与总结 (a
-//! summary) wins over 工作计划 (a plan). Simplified and traditional forms
-//! both appear; add a synonym as one row.
+//! summary) wins over 工作计划 (a plan). Words are written in simplified
+//! characters only: text is folded to simplified before matching
+//! (`script::fold`), so traditional reports match too. Add a synonym as one
+//! row.
 
 use crate::report::SectionKind::{self, *};
 
@@ -11,88 +13,54 @@ use crate::report::SectionKind::{self, *};
 pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("工作计划与总结", Summary),
     ("工作总结与计划", Summary),
-    ("工作計劃與總結", Summary),
-    ("工作總結與計劃", Summary),
     ("工作总结",       Summary),
-    ("工作總結",       Summary),
     ("年度总结",       Summary),
-    ("年度總結",       Summary),
     ("工作报告",       Summary),
-    ("工作報告",       Summary),
     ("工作回顾",       Summary),
-    ("工作回顧",       Summary),
     ("总结",           Summary),
-    ("總結",           Summary),
     ("数据统计",       Statistics),
-    ("數據統計",       Statistics),
     ("统计数据",       Statistics),
-    ("統計數據",       Statistics),
     ("数据分析",       Statistics),
-    ("數據分析",       Statistics),
     ("统计分析",       Statistics),
-    ("統計分析",       Statistics),
     ("业务统计",       Statistics),
-    ("業務統計",       Statistics),
     ("业务数据",       Statistics),
-    ("業務數據",       Statistics),
     ("主要指标",       Statistics),
-    ("主要指標",       Statistics),
     ("统计表",         Statistics),
-    ("統計表",         Statistics),
     ("汇总表",         Statistics),
-    ("匯總表",         Statistics),
     ("统计报表",       Statistics),
-    ("統計報表",       Statistics),
     ("大事记",         Chronicle),
-    ("大事記",         Chronicle),
     ("大事纪",         Chronicle),
-    ("大事紀",         Chronicle),
     ("工作计划",       Plan),
-    ("工作計劃",       Plan),
     ("工作计画",       Plan),
     ("工作思路",       Plan),
     ("工作打算",       Plan),
     ("工作要点",       Plan),
-    ("工作要點",       Plan),
     ("工作安排",       Plan),
     ("工作设想",       Plan),
-    ("工作設想",       Plan),
     ("工作展望",       Plan),
     ("发展规划",       Plan),
-    ("發展規劃",       Plan),
     ("计划",           Plan),
-    ("計劃",           Plan),
     ("机构与人员",     Organization),
-    ("機構與人員",     Organization),
     ("机构和人员",     Organization),
-    ("機構和人員",     Organization),
     ("机构设置",       Organization),
-    ("機構設置",       Organization),
     ("组织机构",       Organization),
-    ("組織機構",       Organization),
     ("人员情况",       Organization),
-    ("人員情況",       Organization),
     ("队伍建设",       Organization),
-    ("隊伍建設",       Organization),
     ("人事",           Organization),
     ("经费情况",       Funding),
-    ("經費情況",       Funding),
     ("经费",           Funding),
-    ("經費",           Funding),
     ("财务",           Funding),
-    ("財務",           Funding),
     ("预决算",         Funding),
-    ("預決算",         Funding),
 ];
 
 /// Words that mark the title of the report itself, not a section.
 #[rustfmt::skip]
 pub static TITLE_WORDS: &[&str] = &[
-    "年报", "年報", "年度报告", "年度報告", "年鉴", "年鑑",
+    "年报", "年度报告", "年鉴",
 ];
 
 /// Lines that head a table of contents.
 #[rustfmt::skip]
 pub static TOC_HEADINGS: &[&str] = &[
-    "目录", "目錄", "目 录", "目 錄", "目  录", "目次",
+    "目录", "目次",
 ];

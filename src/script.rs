@@ -1,0 +1,103 @@
+//! Script folding: match traditional-script reports with the simplified
+//! vocabulary.
+//!
+//! [`fold`] maps traditional characters to simplified ones (圖書館 →
+//! 图书馆). Each pair keeps its UTF-8 length, so an offset found in the
+//! folded text is the same offset in the original, and the output can
+//! quote the report as written.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
+
+/// The range of code points the fast membership test covers (CJK ideographs
+/// and extension A, where nearly all traditional forms are).
+const FIRST: u32 = 0x3400;
+const LAST: u32 = 0x9FFF;
+
+struct Folding {
+    /// One bit per code point in FIRST..=LAST: is it a traditional form?
+    bits: Vec<u64>,
+    map: HashMap<char, char>,
+}
+
+static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
+    let map: HashMap<char, char> = TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
+    let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+    for &c in map.keys() {
+        let code = c as u32;
+        if (FIRST..=LAST).contains(&code) {
+            let index = code - FIRST;
+            bits[(index / 64) as usize] |= 1 << (index % 64);
+        }
+    }
+    Folding { bits, map }
+});
+
+fn maybe_traditional(folding: &Folding, c: char) -> bool {
+    let code = c as u32;
+    if (FIRST..=LAST).contains(&code) {
+        let index = code - FIRST;
+        folding.bits[(index / 64) as usize] & (1 << (index % 64)) != 0
+    } else {
+        code > LAST && folding.map.contains_key(&c)
+    }
+}
+
+/// `text` with traditional characters replaced by simplified ones; borrowed
+/// (no copy) when it has none, as in most reports.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let folding = &*FOLDING;
+    let Some(first) = text
+        .char_indices()
+        .find(|&(_, c)| maybe_traditional(folding, c))
+    else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first.0]);
+    for c in text[first.0..].chars() {
+        let folded = folding.map.get(&c).copied().unwrap_or(c);
+        out.push(folded);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_and_keeps_offsets() {
+        let text =
+            "重慶市武隆區圖書館 2020 年年報，館藏量 180383 冊，大事記、工作計劃、數據統計彙總表";
+        let folded = fold(text);
+        assert_eq!(
+            folded,
+            "重庆市武隆区图书馆 2020 年年报，馆藏量 180383 册，大事记、工作计划、数据统计汇总表"
+        );
+        assert_eq!(folded.len(), text.len());
+        let at = folded.find("馆藏量").expect("found");
+        assert_eq!(&text[at..at + "館藏量".len()], "館藏量");
+    }
+
+    #[test]
+    fn simplified_text_is_borrowed() {
+        assert!(matches!(
+            fold("武隆区图书馆 2020 年度工作总结"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(fold(""), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_table_pairs_keep_utf8_lengths() {
+        assert_eq!(TRADITIONAL.chars().count(), SIMPLIFIED.chars().count());
+        for (t, s) in TRADITIONAL.chars().zip(SIMPLIFIED.chars()) {
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{t} → {s}");
+            assert_ne!(t, s);
+        }
+    }
+}
