@@ -50,6 +50,11 @@ Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
     #[command(after_help = "Example:
   libreport sections fixtures/wulong-2020.txt")]
     Sections(InputArgs),
+    /// Read figures as libreport does: one JSON object per phrase.
+    #[command(after_help = "Examples:
+  libreport quantity '5.6万册' '130余场次' '较上年下降了 22.35%'
+  printf '168.52 万元\\n近 200 多名\\n' | libreport quantity")]
+    Quantity(QuantityArgs),
 }
 
 /// Inputs and how to read them.
@@ -106,6 +111,14 @@ pub struct CheckArgs {
     /// record.
     #[arg(long)]
     pub bless: bool,
+}
+
+/// `libreport quantity`.
+#[derive(Debug, Args)]
+pub struct QuantityArgs {
+    /// Phrases to read; without any, one phrase per line of stdin.
+    #[arg(value_name = "PHRASE")]
+    pub phrases: Vec<String>,
 }
 
 /// `--format` values.

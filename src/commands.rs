@@ -2,7 +2,7 @@
 //! in input order, reporting failures per file.
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ use libreport::report::Record;
 use libreport::write::{self, Format};
 use libreport::{Options, failed};
 
-use crate::cli::{CheckArgs, Command, ExtractArgs, InputArgs};
+use crate::cli::{CheckArgs, Command, ExtractArgs, InputArgs, QuantityArgs};
 
 /// Runs a parsed command line; the exit code says whether every input was
 /// good (0) or some failed (1).
@@ -25,6 +25,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Extract(args) => extract(args),
         Command::Check(args) => check(args),
         Command::Sections(args) => sections(args),
+        Command::Quantity(args) => quantity(args),
     }
 }
 
@@ -223,6 +224,40 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
+    out.flush()?;
+    Ok(exit_code(failures))
+}
+
+/// Reads each phrase as the extractor would and prints one JSON object per
+/// phrase; exit 1 when some phrase does not read as a quantity.
+fn quantity(args: QuantityArgs) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failures = 0usize;
+    let mut print = |phrase: &str| -> Result<()> {
+        // Read in simplified characters (5.6萬冊), echo the phrase as given.
+        let mut reading = libreport::quantity::read_phrase(&libreport::script::fold(phrase));
+        reading.input = phrase.to_owned();
+        failures += usize::from(matches!(
+            reading.outcome,
+            libreport::quantity::PhraseOutcome::Failed { .. }
+        ));
+        serde_json::to_writer(&mut out, &reading)?;
+        writeln!(out)?;
+        Ok(())
+    };
+    if args.phrases.is_empty() {
+        for line in io::stdin().lock().lines() {
+            let line = line.context("standard input")?;
+            if !line.trim().is_empty() {
+                print(line.trim())?;
+            }
+        }
+    } else {
+        for phrase in &args.phrases {
+            print(phrase)?;
+        }
+    }
     out.flush()?;
     Ok(exit_code(failures))
 }

@@ -233,3 +233,31 @@ fn a_directory_without_reports_is_an_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn quantity_reads_phrases_from_arguments_and_stdin() {
+    let output = run(&["quantity", "5.6万册", "168.52 万元", "5.6萬冊", "大量"]);
+    assert_eq!(code(&output), 1, "one phrase has no figure");
+    let lines = json_lines(&stdout(&output));
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"input": "5.6万册", "value": 56000, "unit": "册", "approx": null, "kind": "figure"})
+    );
+    assert_eq!(lines[1]["value"], 1685200);
+    assert_eq!(lines[1]["unit"], "元");
+    assert_eq!(lines[2]["input"], "5.6萬冊");
+    assert_eq!(lines[2]["value"], 56000);
+    assert!(lines[3]["error"].is_string(), "{}", lines[3]);
+
+    let output = crate::util::libreport()
+        .arg("quantity")
+        .write_stdin("130余场次\n\n较上年下降了 22.35%\n")
+        .output()
+        .expect("runs");
+    assert_eq!(code(&output), 0);
+    let lines = json_lines(&stdout(&output));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["approx"], "more_than");
+    assert_eq!(lines[1]["kind"], "change");
+    assert_eq!(lines[1]["value"], -22.35);
+}
