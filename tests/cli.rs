@@ -40,7 +40,7 @@ fn help_and_version_exit_zero_with_examples() {
     let output = run(&["--help"]);
     assert_eq!(code(&output), 0);
     assert!(stdout(&output).contains("Examples:"));
-    for sub in ["extract", "check", "sections"] {
+    for sub in ["extract", "check", "sections", "quantity"] {
         let output = run(&[sub, "--help"]);
         assert_eq!(code(&output), 0);
         assert!(
