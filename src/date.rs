@@ -68,18 +68,20 @@ pub fn parse_prefix(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize)> {
 
 /// Every date phrase in `s`, in order. A date with a month makes that month
 /// (and year) the context of the day-only phrases after it (3月12日和14日).
-/// Only Arabic day-only phrases are taken here (16 日); a Chinese 一日 in
-/// running text is too often not a date.
+/// A Chinese day-only phrase (十六日) is taken only at the start of `s` (a
+/// chronicle entry); in running text 一日 is too often not a date.
 pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let mut out = Vec::new();
     let mut running = *ctx;
+    let lead = skip_ws(s, 0);
     let mut i = 0;
     let mut prev_numeral = false;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
         let starts = starts_numeral(c);
-        if starts && !prev_numeral
+        if starts
+            && !prev_numeral
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
-            && !(shape.day_only && shape.chinese)
+            && !(shape.day_only && shape.chinese && i != lead)
         {
             out.push((span, i..i + len));
             let last = span.end.unwrap_or(span.start);
@@ -116,7 +118,8 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
     let mut i = 0;
     let mut prev: Option<char> = None;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
-        let blocked = prev.is_some_and(|p| starts_numeral(p) || p.is_ascii_alphabetic() || p == '_');
+        let blocked =
+            prev.is_some_and(|p| starts_numeral(p) || p.is_ascii_alphabetic() || p == '_');
         if starts_numeral(c)
             && !blocked
             && let Some((year, len)) = s.get(i..).and_then(read_year)
@@ -205,7 +208,14 @@ pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, 
                 ..shape
             };
             let end = roll(start, end, &end_point)?;
-            Some((DateSpan { start, end: Some(end) }, sep_end, shape))
+            Some((
+                DateSpan {
+                    start,
+                    end: Some(end),
+                },
+                sep_end,
+                shape,
+            ))
         }
         Point::Marked(p) => {
             if p.month.is_none() && p.day.is_none() {
@@ -225,14 +235,28 @@ pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, 
                 let start = date(start.year, start.month, Some(small(d)?))?;
                 let end = resolve(&end_point, Some(start), ctx)?;
                 let end = roll(start, end, &end_point)?;
-                return Some((DateSpan { start, end: Some(end) }, sep_end, shape));
+                return Some((
+                    DateSpan {
+                        start,
+                        end: Some(end),
+                    },
+                    sep_end,
+                    shape,
+                ));
             }
             if let Some((sep_end, end_point)) = range_end(s, p.len)
                 && end_point.day.is_some() == p.day.is_some()
                 && let Some(end) = resolve(&end_point, Some(start), ctx)
                 && let Some(end) = roll(start, end, &end_point)
             {
-                return Some((DateSpan { start, end: Some(end) }, sep_end, shape));
+                return Some((
+                    DateSpan {
+                        start,
+                        end: Some(end),
+                    },
+                    sep_end,
+                    shape,
+                ));
             }
             Some((DateSpan { start, end: None }, p.len, shape))
         }
@@ -245,9 +269,7 @@ fn range_end(s: &str, at: usize) -> Option<(usize, Marked)> {
     let (_, sep_len) = RANGE.longest_prefix(s.get(sep_at..)?)?;
     let point_at = skip_ws(s, sep_at + sep_len);
     match read_point(s.get(point_at..)?)? {
-        Point::Marked(p) if p.month.is_some() || p.day.is_some() => {
-            Some((point_at + p.len, p))
-        }
+        Point::Marked(p) if p.month.is_some() || p.day.is_some() => Some((point_at + p.len, p)),
         _ => None,
     }
 }
@@ -557,13 +579,25 @@ mod tests {
         for (input, want) in [
             ("14 日至 15 日，", "2020-10-14..2020-10-15 [14 日至 15 日]"),
             ("27-31 日，", "2020-10-27..2020-10-31 [27-31 日]"),
-            ("4 月 14 日—5 月 5 日", "2020-04-14..2020-05-05 [4 月 14 日—5 月 5 日]"),
-            ("7 月 20 日至 8 月 14 日在", "2020-07-20..2020-08-14 [7 月 20 日至 8 月 14 日]"),
+            (
+                "4 月 14 日—5 月 5 日",
+                "2020-04-14..2020-05-05 [4 月 14 日—5 月 5 日]",
+            ),
+            (
+                "7 月 20 日至 8 月 14 日在",
+                "2020-07-20..2020-08-14 [7 月 20 日至 8 月 14 日]",
+            ),
             ("3月12日-14日", "2020-03-12..2020-03-14 [3月12日-14日]"),
             ("3月12-14日", "2020-03-12..2020-03-14 [3月12-14日]"),
-            ("1 月 13 日—1 月 17 日开展", "2020-01-13..2020-01-17 [1 月 13 日—1 月 17 日]"),
+            (
+                "1 月 13 日—1 月 17 日开展",
+                "2020-01-13..2020-01-17 [1 月 13 日—1 月 17 日]",
+            ),
             ("3-5月", "2020-03..2020-05 [3-5月]"),
-            ("12月28日至1月3日", "2020-12-28..2021-01-03 [12月28日至1月3日]"),
+            (
+                "12月28日至1月3日",
+                "2020-12-28..2021-01-03 [12月28日至1月3日]",
+            ),
             ("2 日—", "2020-10-02 [2 日]"),
         ] {
             assert_eq!(show(input, &CTX), want, "{input}");
@@ -573,36 +607,74 @@ mod tests {
     #[test]
     fn not_dates() {
         for input in [
-            "2月30日", "13月", "2020 年", "2020年度", "2 号", "3-13 岁", "7-8 号", "5.4，",
-            "2 个月", "180383 日", "2020-2021学年", "〔2020〕", "",
+            "2月30日",
+            "13月",
+            "2020 年",
+            "2020年度",
+            "2 号",
+            "3-13 岁",
+            "7-8 号",
+            "5.4，",
+            "2 个月",
+            "180383 日",
+            "2020-2021学年",
+            "〔2020〕",
+            "",
         ] {
             assert_eq!(show(input, &CTX), "-", "{input}");
         }
-        let no_month = DateContext { year: 2020, month: None };
+        let no_month = DateContext {
+            year: 2020,
+            month: None,
+        };
         assert_eq!(show("16 日", &no_month), "-");
     }
 
     #[test]
     fn headings_and_years() {
-        for (line, month) in [("一月", 1), ("十二月", 12), ("1月", 1), (" 1 月 ", 1), ("十二月份", 12)] {
+        for (line, month) in [
+            ("一月", 1),
+            ("十二月", 12),
+            ("1月", 1),
+            (" 1 月 ", 1),
+            ("十二月份", 12),
+        ] {
             assert_eq!(parse_month_heading(line), Some(month), "{line}");
         }
         for line in ["十三月", "1月5日", "一月份工作", "月"] {
             assert_eq!(parse_month_heading(line), None, "{line}");
         }
-        let years: Vec<i32> = scan_years("2020 年年报；2019年度；二〇二〇年；〔2021〕5 号；2020 册；t2017；12020")
-            .into_iter()
-            .map(|(y, _)| y)
-            .collect();
+        let years: Vec<i32> =
+            scan_years("2020 年年报；2019年度；二〇二〇年；〔2021〕5 号；2020 册；t2017；12020")
+                .into_iter()
+                .map(|(y, _)| y)
+                .collect();
         assert_eq!(years, [2020, 2019, 2020, 2021]);
     }
 
     #[test]
     fn scan_carries_the_month() {
-        let found: Vec<String> = scan("1.1 月 13 日—1 月 17 日；3月12日和14日；11.11 月 17 日", &CTX)
-            .into_iter()
-            .map(|(d, _)| format!("{}{}", d.start, d.end.map(|e| format!("..{e}")).unwrap_or_default()))
-            .collect();
-        assert_eq!(found, ["2020-01-13..2020-01-17", "2020-03-12", "2020-03-14", "2020-11-17"]);
+        let found: Vec<String> = scan(
+            "1.1 月 13 日—1 月 17 日；3月12日和14日；11.11 月 17 日",
+            &CTX,
+        )
+        .into_iter()
+        .map(|(d, _)| {
+            format!(
+                "{}{}",
+                d.start,
+                d.end.map(|e| format!("..{e}")).unwrap_or_default()
+            )
+        })
+        .collect();
+        assert_eq!(
+            found,
+            [
+                "2020-01-13..2020-01-17",
+                "2020-03-12",
+                "2020-03-14",
+                "2020-11-17"
+            ]
+        );
     }
 }

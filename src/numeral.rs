@@ -322,7 +322,10 @@ impl<'a> Reader<'a> {
     }
 
     fn run(&mut self) -> Result<Decimal, NumeralError> {
-        let first_two = (self.peek_at(0), self.peek_at(self.peek().map_or(0, |(c, _)| c.len_utf8())));
+        let first_two = (
+            self.peek_at(0),
+            self.peek_at(self.peek().map_or(0, |(c, _)| c.len_utf8())),
+        );
         if let (Some((_, a)), Some((_, b))) = first_two
             && is_chinese_digit(a)
             && is_chinese_digit(b)
@@ -370,7 +373,9 @@ impl<'a> Reader<'a> {
                 let mut group = Vec::with_capacity(3);
                 while group.len() < 3 {
                     match self.peek_at(q) {
-                        Some((c, Some(CharClass::Digit(d, Script::Arabic, w)))) if Some(w) == width => {
+                        Some((c, Some(CharClass::Digit(d, Script::Arabic, w))))
+                            if Some(w) == width =>
+                        {
                             group.push(d);
                             q += c.len_utf8();
                         }
@@ -404,7 +409,11 @@ impl<'a> Reader<'a> {
         self.arabic_digits += int_digits;
         let mut mantissa: i64 = 0;
         for d in &digits {
-            mantissa = overflow(mantissa.checked_mul(10).and_then(|m| m.checked_add(i64::from(*d))))?;
+            mantissa = overflow(
+                mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(i64::from(*d))),
+            )?;
         }
         let scale = u8::try_from(digits.len() - int_digits).map_err(|_| NumeralError::Overflow)?;
         let value = overflow(Decimal::new(mantissa, scale))?;
@@ -417,7 +426,8 @@ impl<'a> Reader<'a> {
         // one space, then 万/亿
         if let Some((sp, _)) = self.peek()
             && MULTIPLIER_SPACES.contains(&sp)
-            && let Some((_, Some(CharClass::Multiplier(p)))) = self.peek_at(self.pos + sp.len_utf8())
+            && let Some((_, Some(CharClass::Multiplier(p)))) =
+                self.peek_at(self.pos + sp.len_utf8())
             && p >= SECTION_POWER
         {
             self.pos += sp.len_utf8();
@@ -476,7 +486,9 @@ impl<'a> Reader<'a> {
                         self.bare_round = p > 1;
                         Decimal::from_int(1)
                     }
-                    Prev::Zero | Prev::Multiplier(SECTION_POWER..) if p == 1 => Decimal::from_int(1),
+                    Prev::Zero | Prev::Multiplier(SECTION_POWER..) if p == 1 => {
+                        Decimal::from_int(1)
+                    }
                     _ => return Err(NumeralError::Malformed),
                 },
             };
@@ -554,7 +566,11 @@ impl<'a> Reader<'a> {
         self.closed_big_ok = self.parts.is_empty();
         let mut mantissa: i64 = 0;
         for d in &frac {
-            mantissa = overflow(mantissa.checked_mul(10).and_then(|m| m.checked_add(i64::from(*d))))?;
+            mantissa = overflow(
+                mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(i64::from(*d))),
+            )?;
         }
         let scale = u8::try_from(frac.len()).map_err(|_| NumeralError::Overflow)?;
         let fraction = overflow(Decimal::new(mantissa, scale))?;
@@ -716,12 +732,18 @@ mod tests {
     #[test]
     fn prefixes() {
         assert_eq!(parse_prefix("两三个"), None);
-        assert_eq!(parse_prefix("2021.03.12"), Some(("2021.03".parse().expect("lit"), 7)));
+        assert_eq!(
+            parse_prefix("2021.03.12"),
+            Some(("2021.03".parse().expect("lit"), 7))
+        );
         assert_eq!(parse_integer_prefix("2021.03.12"), Some((2021, 4)));
         assert_eq!(parse_integer_prefix("十六日"), Some((16, 6)));
         assert_eq!(parse_integer_prefix("二〇二〇年"), Some((2020, 12)));
         assert_eq!(parse_prefix("5点"), Some((Decimal::from_int(5), 1)));
-        assert_eq!(parse_prefix("1.2020 年"), Some(("1.202".parse().expect("lit"), 6)));
+        assert_eq!(
+            parse_prefix("1.2020 年"),
+            Some(("1.202".parse().expect("lit"), 6))
+        );
         let n = parse_detailed("百余场").and_then(Result::ok).expect("百");
         assert!(n.bare_round && n.len == 3);
         let n = parse_detailed("0536").and_then(Result::ok).expect("0536");
@@ -732,7 +754,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["\u{0}", "万万万万万万万万万", "点", "〇点", "1.", "1,", "，１", "9".repeat(5000).as_str(), "一\u{301}"] {
+        for s in [
+            "\u{0}",
+            "万万万万万万万万万",
+            "点",
+            "〇点",
+            "1.",
+            "1,",
+            "，１",
+            "9".repeat(5000).as_str(),
+            "一\u{301}",
+        ] {
             let _ = parse_prefix(s);
             let _ = parse_full(s);
         }

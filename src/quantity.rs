@@ -66,10 +66,9 @@ use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effe
 use crate::tables::dates::{Field, MARKERS, YEARS};
 use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
 use crate::tables::phrases::{
-    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE,
-    LIST_MARKER_OPENERS, LIST_MARKERS, LINKS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES,
-    NAME_SUFFIX, NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS,
-    QUOTES, quote,
+    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
+    LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
+    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS, QUOTES, quote,
 };
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::unit::Unit;
@@ -202,10 +201,7 @@ pub fn scan(text: &str) -> Vec<QuantityMatch> {
 /// so long as no figure is among them; a figure must take the whole phrase.
 pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
     let start = s.len() - s.trim_start().len();
-    let body = s
-        .trim()
-        .trim_end_matches(TRAILING_PUNCTUATION)
-        .trim_end();
+    let body = s.trim().trim_end_matches(TRAILING_PUNCTUATION).trim_end();
     if body.is_empty() {
         return Err(QuantityError::Empty);
     }
@@ -302,7 +298,9 @@ pub fn read_phrase(input: &str) -> PhraseReading {
 }
 
 /// Punctuation allowed after a phrase given to [`parse_quantity`].
-const TRAILING_PUNCTUATION: &[char] = &['。', '，', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?'];
+const TRAILING_PUNCTUATION: &[char] = &[
+    '。', '，', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?',
+];
 
 /// Spaces allowed between the parts of a phrase.
 const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
@@ -327,7 +325,10 @@ enum Interest {
 
 /// Non-ASCII characters the main loop stops at, sorted for binary search.
 static INTERESTING: LazyLock<Vec<(char, Interest)>> = LazyLock::new(|| {
-    let mut v: Vec<(char, Interest)> = QUOTES.iter().map(|&(c, open)| (c, Interest::Quote(open))).collect();
+    let mut v: Vec<(char, Interest)> = QUOTES
+        .iter()
+        .map(|&(c, open)| (c, Interest::Quote(open)))
+        .collect();
     for &(c, ..) in crate::tables::numerals::DIGITS {
         if !c.is_ascii() {
             v.push((c, Interest::Numeral));
@@ -433,7 +434,13 @@ impl<'t> Scanner<'t> {
         self.error.get_or_insert(error);
     }
 
-    fn push(&mut self, kind: QuantityKind, quantity: Quantity, span: Range<usize>, number: Range<usize>) -> usize {
+    fn push(
+        &mut self,
+        kind: QuantityKind,
+        quantity: Quantity,
+        span: Range<usize>,
+        number: Range<usize>,
+    ) -> usize {
         let end = span.end;
         self.out.push(QuantityMatch {
             quantity,
@@ -480,6 +487,11 @@ impl<'t> Scanner<'t> {
         if let Some(end) = self.list_marker(i) {
             return end;
         }
+        if let Some(end) = self.inside_vague_word(i) {
+            self.note(QuantityError::Vague);
+            self.last_end = end;
+            return end;
+        }
         if let Some((value, len)) = NAMES.longest_prefix(rest)
             && !self
                 .char_at(i + len)
@@ -488,7 +500,9 @@ impl<'t> Scanner<'t> {
             let q = plain(Decimal::from_int(value));
             return self.push(QuantityKind::NamePart, q, i..i + len, i..i + len);
         }
-        if !self.char_before(i).is_some_and(|c| class_of(c).is_some_and(is_digit))
+        if !self
+            .char_before(i)
+            .is_some_and(|c| class_of(c).is_some_and(is_digit))
             && let Some((_, len, _)) = date::read_date(rest, &CLASSIFY)
         {
             let (first, first_len) = parse_integer_prefix(rest).unwrap_or((0, 0));
@@ -544,10 +558,29 @@ impl<'t> Scanner<'t> {
             return num_end;
         }
         let plain_context = before.approx.is_none() && before.change.is_none() && !before.ordinal;
-        if !is_percent && plain_context && let Some(end) = self.year(&n, num_end, after) {
+        if !is_percent
+            && plain_context
+            && let Some(end) = self.year(&n, num_end, after)
+        {
             return self.push(QuantityKind::Year, plain(n.value), i..end, number);
         }
         self.figure(i, n, number, before, is_percent)
+    }
+
+    /// The end of a vague word (成千上万, 上百上千, 数十) that the numeral at
+    /// `i` stands in.
+    fn inside_vague_word(&self, i: usize) -> Option<usize> {
+        let head = self.text.get(self.line_start(i)..i)?;
+        let rest = self.rest(i);
+        VAGUE_WORDS.iter().find_map(|w| {
+            w.char_indices()
+                .map(|(k, _)| k)
+                .find(|&k| {
+                    w.get(..k).is_some_and(|a| head.ends_with(a))
+                        && w.get(k..).is_some_and(|b| rest.starts_with(b))
+                })
+                .map(|k| i + w.len() - k)
+        })
     }
 
     /// `1.` `2、` `（3）` at a line start, as an ordinal; `1.2020 年` and
@@ -556,11 +589,19 @@ impl<'t> Scanner<'t> {
         let rest = self.rest(i);
         let (value, len) = parse_integer_prefix(rest)?;
         let digits = rest.get(..len)?;
-        if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic)) {
+        if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic))
+        {
             return None;
         }
-        let line = self.text.get(self.line_start(i)..i)?.trim_end_matches(SPACES);
-        let opens = line.is_empty() || line.chars().next_back().is_some_and(|c| LIST_MARKER_OPENERS.contains(&c));
+        let line = self
+            .text
+            .get(self.line_start(i)..i)?
+            .trim_end_matches(SPACES);
+        let opens = line.is_empty()
+            || line
+                .chars()
+                .next_back()
+                .is_some_and(|c| LIST_MARKER_OPENERS.contains(&c));
         if !opens {
             return None;
         }
@@ -575,7 +616,9 @@ impl<'t> Scanner<'t> {
             if digit_follows {
                 let tail = self.rest(after);
                 let reads_as_date = date::read_date(tail, &CLASSIFY).is_some()
-                    || date::scan_years(tail).first().is_some_and(|(_, r)| r.start == 0);
+                    || date::scan_years(tail)
+                        .first()
+                        .is_some_and(|(_, r)| r.start == 0);
                 if !reads_as_date {
                     return None;
                 }
@@ -590,23 +633,33 @@ impl<'t> Scanner<'t> {
         let digits = self.text.get(i..num_end)?;
         let leading_zero = n.digit_count >= 2 && digits.starts_with(['0', '０']);
         let mobile = n.digit_count == 11 && digits.starts_with(['1', '１']);
-        let joined = n.digit_count >= 5 && self.char_before(i).is_some_and(|c| CODE_JOINERS.contains(&c));
+        let joined = n.digit_count >= 5
+            && self
+                .char_before(i)
+                .is_some_and(|c| CODE_JOINERS.contains(&c));
         let floor = self.last_end.max(self.line_start(i));
         let cue = n.digit_count >= 3
-            && self
-                .text
-                .get(floor..i)
-                .is_some_and(|t| CODE_CUE.longest_suffix(t.trim_end_matches(CODE_CUE_GAPS)).is_some());
+            && self.text.get(floor..i).is_some_and(|t| {
+                CODE_CUE
+                    .longest_suffix(t.trim_end_matches(CODE_CUE_GAPS))
+                    .is_some()
+            });
         if !(leading_zero || mobile || joined || cue) {
             return None;
         }
         // take the joined groups too: 0753-2345678
         let mut end = num_end;
         while let Some(j) = self.char_at(end).filter(|c| CODE_JOINERS.contains(c))
-            && self.char_at(end + j.len_utf8()).is_some_and(|c| c.is_ascii_digit())
+            && self
+                .char_at(end + j.len_utf8())
+                .is_some_and(|c| c.is_ascii_digit())
         {
             end += j.len_utf8();
-            end += self.rest(end).bytes().take_while(u8::is_ascii_digit).count();
+            end += self
+                .rest(end)
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
         }
         Some(end)
     }
@@ -617,7 +670,11 @@ impl<'t> Scanner<'t> {
         let end = self.line_end(num_end);
         let before = self.text.get(start..i)?.trim();
         let after = self.text.get(num_end..end)?.trim();
-        let leaders = before.chars().rev().take_while(|c| PAGE_LEADERS.contains(c)).count();
+        let leaders = before
+            .chars()
+            .rev()
+            .take_while(|c| PAGE_LEADERS.contains(c))
+            .count();
         if leaders >= 2 && after.is_empty() {
             return Some(i..num_end);
         }
@@ -696,13 +753,14 @@ impl<'t> Scanner<'t> {
             Some((link, len)) => (Some(link), t.get(..t.len() - len).unwrap_or_default()),
             None => (None, t),
         };
-        if let Some((ch, len)) = CHANGE.longest_suffix(t2)
-            && matches!(ch, Change::Up | Change::Down)
-            && link != Some(Link::Level)
-        {
-            b.change = Some(ch);
+        if let Some((ch, len)) = CHANGE.longest_suffix(t2) {
             let t3 = t2.get(..t2.len() - len).unwrap_or_default();
             b.start = floor + t3.len();
+            // 提高到 20% (a level) and 新增 5000 册 (new items) are figures
+            if ch == Change::NotAChange || link == Some(Link::Level) {
+                return b;
+            }
+            b.change = Some(ch);
             let t4 = t3.trim_end_matches(SPACES);
             if let Some((_, clen)) = COMPARISON.longest_suffix(t4) {
                 b.start = floor + t4.len() - clen;
@@ -716,7 +774,8 @@ impl<'t> Scanner<'t> {
         if !is_year_numeral(n) {
             return None;
         }
-        if let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after)) {
+        if let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after))
+        {
             return Some(after + len);
         }
         if !n.plain_integer {
@@ -734,7 +793,14 @@ impl<'t> Scanner<'t> {
 
     /// Everything after the checks above: ordinals, names, vague and bare
     /// numbers, changes and figures.
-    fn figure(&mut self, i: usize, n: Numeral, number: Range<usize>, before: Before, is_percent: bool) -> usize {
+    fn figure(
+        &mut self,
+        i: usize,
+        n: Numeral,
+        number: Range<usize>,
+        before: Before,
+        is_percent: bool,
+    ) -> usize {
         let num_end = number.end;
         let after = self.skip_spaces(num_end);
         let mut pos = num_end;
@@ -765,9 +831,14 @@ impl<'t> Scanner<'t> {
             unit = Some(Unit::Percent);
         } else {
             let unit_at = self.skip_spaces(pos);
-            if let Some((UnitEntry::Unit(u, pow), len)) = UNIT_WORDS.longest_prefix(self.rest(unit_at))
-                && !(self.rest(unit_at).starts_with(|c: char| c.is_ascii_alphabetic())
-                    && self.char_at(unit_at + len).is_some_and(|c| c.is_ascii_alphanumeric()))
+            if let Some((UnitEntry::Unit(u, pow), len)) =
+                UNIT_WORDS.longest_prefix(self.rest(unit_at))
+                && !(self
+                    .rest(unit_at)
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                    && self
+                        .char_at(unit_at + len)
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
             {
                 unit = Some(u);
                 scale += pow;
@@ -802,7 +873,12 @@ impl<'t> Scanner<'t> {
             if !n.has_arabic && unit.is_none() {
                 match ORDINAL_NOUN.longest_prefix(self.rest(after)) {
                     Some((_, len)) => {
-                        return self.push(QuantityKind::Ordinal, plain(n.value), before.start..after + len, number);
+                        return self.push(
+                            QuantityKind::Ordinal,
+                            plain(n.value),
+                            before.start..after + len,
+                            number,
+                        );
                     }
                     // 第一 alone is a word
                     None => {
@@ -823,19 +899,31 @@ impl<'t> Scanner<'t> {
             && approx.is_none()
             && let Some((_, len)) = ORDINAL_SUFFIX.longest_prefix(self.rest(after))
         {
-            return self.push(QuantityKind::Ordinal, plain(n.value), i..after + len, number);
+            return self.push(
+                QuantityKind::Ordinal,
+                plain(n.value),
+                i..after + len,
+                number,
+            );
         }
         // names
         if unit.is_none()
             && let Some((_, len)) = NAME_SUFFIX.longest_prefix(self.rest(after))
         {
-            return self.push(QuantityKind::NamePart, plain(n.value), i..after + len, number);
+            return self.push(
+                QuantityKind::NamePart,
+                plain(n.value),
+                i..after + len,
+                number,
+            );
         }
         if let Some(u) = unit
             && NAME_QUANTITIES
                 .iter()
                 .any(|&(v, nu)| nu == u && n.value == Decimal::from_int(v))
-            && self.char_at(unit_end).is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
+            && self
+                .char_at(unit_end)
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
         {
             let q = Quantity {
                 value: n.value,
@@ -844,9 +932,22 @@ impl<'t> Scanner<'t> {
             };
             return self.push(QuantityKind::NamePart, q, i..unit_end, number);
         }
-        if unit.is_none() && self.char_at(num_end).is_some_and(|c| c.is_ascii_alphabetic()) {
-            let letters = self.rest(num_end).bytes().take_while(|&b| continues_identifier(b)).count();
-            return self.push(QuantityKind::NamePart, plain(n.value), i..num_end + letters, number);
+        if unit.is_none()
+            && self
+                .char_at(num_end)
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            let letters = self
+                .rest(num_end)
+                .bytes()
+                .take_while(|&b| continues_identifier(b))
+                .count();
+            return self.push(
+                QuantityKind::NamePart,
+                plain(n.value),
+                i..num_end + letters,
+                number,
+            );
         }
         // no figure
         if n.bare_round && approx.is_none() && !is_percent {
@@ -854,7 +955,13 @@ impl<'t> Scanner<'t> {
             return num_end;
         }
         let chinese_only = !n.has_arabic;
-        if chinese_only && !self.whole && unit.is_none() && approx.is_none() && !is_percent && before.change.is_none() {
+        if chinese_only
+            && !self.whole
+            && unit.is_none()
+            && approx.is_none()
+            && !is_percent
+            && before.change.is_none()
+        {
             self.last_end = num_end;
             return num_end;
         }
@@ -891,7 +998,9 @@ impl<'t> Scanner<'t> {
         let line_end = self.line_end(end);
         let tail = self.text.get(end..line_end).unwrap_or_default();
         // the next quotation mark must close (else the marks are unbalanced)
-        let next = tail.char_indices().find_map(|(at, c)| quote(c).map(|open| (at, open)));
+        let next = tail
+            .char_indices()
+            .find_map(|(at, c)| quote(c).map(|open| (at, open)));
         let Some((close, false)) = next else {
             return false;
         };
@@ -899,7 +1008,8 @@ impl<'t> Scanner<'t> {
         let inside_before = self.text.get(open + open_len..start).unwrap_or_default();
         let inside_after = tail.get(..close).unwrap_or_default();
         let span = self.text.get(start..end).unwrap_or_default();
-        let chars = inside_before.chars().count() + span.chars().count() + inside_after.chars().count();
+        let chars =
+            inside_before.chars().count() + span.chars().count() + inside_after.chars().count();
         chars <= MAX_QUOTED_NAME_CHARS
             && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
     }

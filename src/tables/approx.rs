@@ -126,10 +126,7 @@ mod tests {
     #[test]
     fn no_word_has_two_meanings_in_one_position() {
         for position in [Before, BeforeRound, AfterNumber, AfterUnit] {
-            let words = APPROX_WORDS
-                .iter()
-                .filter(|r| r.2 == position)
-                .map(|r| r.0);
+            let words = APPROX_WORDS.iter().filter(|r| r.2 == position).map(|r| r.0);
             assert_eq!(duplicates(words), Vec::<&str>::new(), "{position:?}");
         }
         assert_eq!(duplicates(VAGUE_WORDS.iter().copied()), Vec::<&str>::new());
@@ -138,14 +135,25 @@ mod tests {
     #[test]
     fn the_spec_words_are_all_here() {
         let spec = [
-            ("余", MoreThan), ("多", MoreThan), ("逾", MoreThan), ("超过", MoreThan),
-            ("以上", MoreThan), ("约", About), ("左右", About), ("大约", About),
-            ("近", Nearly), ("将近", Nearly), ("接近", Nearly), ("不足", LessThan),
+            ("余", MoreThan),
+            ("多", MoreThan),
+            ("逾", MoreThan),
+            ("超过", MoreThan),
+            ("以上", MoreThan),
+            ("约", About),
+            ("左右", About),
+            ("大约", About),
+            ("近", Nearly),
+            ("将近", Nearly),
+            ("接近", Nearly),
+            ("不足", LessThan),
             ("不到", LessThan),
         ];
         for (word, approx) in spec {
             assert!(
-                APPROX_WORDS.iter().any(|r| r.0 == word && r.1 == Effect::Approx(approx)),
+                APPROX_WORDS
+                    .iter()
+                    .any(|r| r.0 == word && r.1 == Effect::Approx(approx)),
                 "{word}"
             );
         }

@@ -92,7 +92,10 @@ mod tests {
         assert!(duplicates(DOT_DATE_CUES.iter().copied()).is_empty());
         assert!(duplicates(RANGE_SEPARATORS.iter().copied()).is_empty());
         assert_eq!(MARKERS.longest_prefix("月份，"), Some((Field::Month, 6)));
-        assert_eq!(MARKERS.longest_prefix("年度工作"), Some((Field::YearOnly, 6)));
+        assert_eq!(
+            MARKERS.longest_prefix("年度工作"),
+            Some((Field::YearOnly, 6))
+        );
         assert_eq!(RANGE.longest_prefix("——5月"), Some(((), 6)));
         assert_eq!(MONTH_PART.longest_prefix("中下旬"), Some(((), 9)));
     }

@@ -43,9 +43,7 @@ impl<T: Copy + 'static> Lexicon<T> {
 
     /// The longest word `s` starts with: its value and byte length.
     pub fn longest_prefix(&self, s: &str) -> Option<(T, usize)> {
-        let found = self
-            .automaton
-            .find(Input::new(s).anchored(Anchored::Yes))?;
+        let found = self.automaton.find(Input::new(s).anchored(Anchored::Yes))?;
         let (_, value) = self.rows.get(found.pattern().as_usize())?;
         Some((*value, found.end()))
     }
@@ -74,7 +72,11 @@ impl<T: Copy + 'static> Lexicon<T> {
 pub fn duplicates<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut all: Vec<&str> = words.into_iter().collect();
     all.sort_unstable();
-    let mut dups: Vec<&str> = all.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    let mut dups: Vec<&str> = all
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
     dups.dedup();
     dups
 }

@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn change_words_have_a_direction_and_longest_wins() {
-        assert_eq!(CHANGE.longest_suffix("较上年相比下降"), Some((Change::Down, 6)));
+        assert_eq!(
+            CHANGE.longest_suffix("较上年相比下降"),
+            Some((Change::Down, 6))
+        );
         assert_eq!(CHANGE.longest_suffix("新增"), Some((Change::NotAChange, 6)));
         assert_eq!(CHANGE.longest_suffix("净增"), Some((Change::Up, 6)));
         assert_eq!(LINKS.longest_suffix("提高到了"), Some((Link::Level, 6)));
