@@ -37,7 +37,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let after = ["", "余", "多"];
     let mut n: u64 = 7;
     while phrases.len() < 10_000 {
-        n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let value = (n >> 33) % 1_000_000;
         let unit = units[(n % 8) as usize];
         let a = approx[((n >> 8) % 3) as usize];
@@ -64,13 +66,11 @@ static LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 #[divan::bench]
 fn parse_quantity(bencher: Bencher) {
     let phrases = &*PHRASES;
-    bencher
-        .counter(ItemsCount::new(phrases.len()))
-        .bench(|| {
-            for p in phrases {
-                let _ = black_box(quantity::parse_quantity(black_box(p)));
-            }
-        });
+    bencher.counter(ItemsCount::new(phrases.len())).bench(|| {
+        for p in phrases {
+            let _ = black_box(quantity::parse_quantity(black_box(p)));
+        }
+    });
 }
 
 #[divan::bench]

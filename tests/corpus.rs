@@ -371,9 +371,10 @@ mod properties {
         }
     }
 
+    /// Every number below 20 000 (all 零 patterns up to 一万…), exhaustively.
     #[test]
-    fn every_number_below_100000_round_trips() {
-        for n in 0..100_000u64 {
+    fn every_number_below_20000_round_trips() {
+        for n in 0..20_000u64 {
             let s = chinese(n);
             let got = numeral::parse_full(&s);
             assert_eq!(got, Ok(Decimal::from_int(n as i64)), "{s}");
@@ -387,7 +388,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #![proptest_config(ProptestConfig::with_cases(1500))]
 
         #[test]
         fn chinese_numerals_round_trip(n in prop_oneof![0u64..10_000_000_000_000, sparse()]) {
@@ -419,6 +420,10 @@ mod properties {
             }
             prop_assert_eq!(numeral::parse_full(&grouped), Ok(Decimal::from_int(n as i64)), "{}", grouped);
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
 
         #[test]
         fn scanning_never_panics(s in "\\PC{0,40}") {
