@@ -68,11 +68,12 @@ pub fn parse_prefix(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize)> {
 
 /// Every date phrase in `s`, in order. A date with a month makes that month
 /// (and year) the context of the day-only phrases after it (3月12日和14日).
-/// Only Arabic day-only phrases are taken here (16 日); a Chinese 一日 in
-/// running text is too often not a date.
+/// A Chinese day-only phrase (十六日) is taken only at the start of `s` (a
+/// chronicle entry); in running text 一日 is too often not a date.
 pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let mut out = Vec::new();
     let mut running = *ctx;
+    let lead = skip_ws(s, 0);
     let mut i = 0;
     let mut prev_numeral = false;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
@@ -80,7 +81,7 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
         if starts
             && !prev_numeral
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
-            && !(shape.day_only && shape.chinese)
+            && !(shape.day_only && shape.chinese && i != lead)
         {
             out.push((span, i..i + len));
             let last = span.end.unwrap_or(span.start);
@@ -378,6 +379,19 @@ fn read_point(s: &str) -> Option<Point> {
 
 /// 2021.03.12, 2021-03-12, 2021/3/12.
 fn read_ymd(s: &str) -> Option<Marked> {
+    // four digits and a separator, or no numeric date (checked cheaply: this
+    // runs at every number of every line)
+    if let [first, ..] = s.as_bytes()
+        && first.is_ascii()
+    {
+        let [a, b, c, d, sep, ..] = s.as_bytes() else {
+            return None;
+        };
+        let digits = [a, b, c, d].iter().all(|x| x.is_ascii_digit());
+        if !digits || !YMD_SEPARATORS.contains(&char::from(*sep)) {
+            return None;
+        }
+    }
     if !is_arabic(s) {
         return None;
     }
@@ -513,20 +527,32 @@ fn day_digits_ok(s: &str, len: usize) -> bool {
 }
 
 fn is_arabic(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| matches!(class_of(c), Some(CharClass::Digit(_, Script::Arabic, _))))
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii() => false,
+        _ => s
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(class_of(c), Some(CharClass::Digit(_, Script::Arabic, _)))),
+    }
 }
 
 fn arabic_digits(s: &str, len: usize) -> usize {
     s.get(..len).map_or(0, |t| t.chars().count())
 }
 
-/// Skips spaces (ASCII, ideographic, no-break) from `at`.
+/// Skips spaces (ASCII, tab, ideographic, no-break) from `at`.
 fn skip_ws(s: &str, at: usize) -> usize {
-    let rest = s.get(at..).unwrap_or_default();
-    let trimmed = rest.trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
-    at + rest.len() - trimmed.len()
+    let bytes = s.as_bytes();
+    let mut i = at;
+    loop {
+        match bytes.get(i..) {
+            Some([b' ' | b'\t', ..]) => i += 1,
+            Some([0xE3, 0x80, 0x80, ..]) => i += 3, // U+3000
+            Some([0xC2, 0xA0, ..]) => i += 2,       // U+00A0
+            _ => return i,
+        }
+    }
 }
 
 #[cfg(test)]

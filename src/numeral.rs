@@ -39,7 +39,8 @@ use std::fmt;
 
 use crate::decimal::Decimal;
 use crate::tables::numerals::{
-    COUNT_ONLY_DIGITS, CharClass, MULTIPLIER_SPACES, SECTION_POWER, Script, class_of,
+    COUNT_ONLY_DIGITS, CharClass, CharClasses, MULTIPLIER_SPACES, SECTION_POWER, Script,
+    char_classes, class_of,
 };
 
 /// Why a text is not a numeral.
@@ -240,6 +241,7 @@ struct Pending {
 
 struct Reader<'a> {
     s: &'a str,
+    classes: &'static CharClasses,
     pos: usize,
     prev: Prev,
     /// Closed sections: (power of the section multiplier, scaled value).
@@ -276,6 +278,7 @@ impl<'a> Reader<'a> {
     fn new(s: &'a str) -> Reader<'a> {
         Reader {
             s,
+            classes: char_classes(),
             pos: 0,
             prev: Prev::Start,
             parts: Vec::new(),
@@ -301,7 +304,7 @@ impl<'a> Reader<'a> {
 
     fn peek_at(&self, at: usize) -> Option<(char, Option<CharClass>)> {
         let c = self.s.get(at..)?.chars().next()?;
-        Some((c, class_of(c)))
+        Some((c, self.classes.get(c)))
     }
 
     fn peek(&self) -> Option<(char, Option<CharClass>)> {

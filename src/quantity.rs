@@ -68,7 +68,8 @@ use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
     LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
-    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS, QUOTES, quote,
+    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS, QUOTES,
+    TRAILING_PUNCTUATION, UNIT_BRACKETS, quote,
 };
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::unit::Unit;
@@ -234,11 +235,12 @@ pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
 /// The unit written as `s` (a table header such as 万元 or （万册）): base unit
 /// and the power of ten a value in that column is to be multiplied by.
 pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {
-    let s = s
-        .trim()
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')'])
-        .trim();
+    let mut s = s.trim();
+    for &(open, close) in UNIT_BRACKETS {
+        if let Some(inner) = s.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            s = inner.trim();
+        }
+    }
     match UNIT_WORDS.exact(s)? {
         UnitEntry::Unit(unit, pow) => Some((unit, pow)),
         UnitEntry::Stop => None,
@@ -297,11 +299,6 @@ pub fn read_phrase(input: &str) -> PhraseReading {
     }
 }
 
-/// Punctuation allowed after a phrase given to [`parse_quantity`].
-const TRAILING_PUNCTUATION: &[char] = &[
-    '。', '，', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?',
-];
-
 /// Spaces allowed between the parts of a phrase.
 const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 
@@ -323,33 +320,66 @@ enum Interest {
     Quote(bool),
 }
 
-/// Non-ASCII characters the main loop stops at, sorted for binary search.
-static INTERESTING: LazyLock<Vec<(char, Interest)>> = LazyLock::new(|| {
-    let mut v: Vec<(char, Interest)> = QUOTES
-        .iter()
-        .map(|&(c, open)| (c, Interest::Quote(open)))
-        .collect();
-    for &(c, ..) in crate::tables::numerals::DIGITS {
-        if !c.is_ascii() {
-            v.push((c, Interest::Numeral));
-        }
-    }
-    for &(c, _) in crate::tables::numerals::MULTIPLIERS {
-        v.push((c, Interest::Numeral));
-    }
-    v.sort_unstable_by_key(|e| e.0);
-    v.dedup_by_key(|e| e.0);
-    v
-});
-
-fn interest(c: char) -> Option<Interest> {
-    let table = &*INTERESTING;
-    table
-        .binary_search_by_key(&c, |e| e.0)
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|e| e.1)
+/// Non-ASCII characters the main loop stops at, sorted for binary search,
+/// behind a bitset on the low ten bits of the code point that turns away
+/// almost every other character with one load.
+struct Interesting {
+    sorted: Vec<(char, Interest)>,
+    filter: [u64; 16],
 }
+
+impl Interesting {
+    fn build() -> Interesting {
+        let mut sorted: Vec<(char, Interest)> = QUOTES
+            .iter()
+            .map(|&(c, open)| (c, Interest::Quote(open)))
+            .collect();
+        for &(c, ..) in crate::tables::numerals::DIGITS {
+            if !c.is_ascii() {
+                sorted.push((c, Interest::Numeral));
+            }
+        }
+        for &(c, _) in crate::tables::numerals::MULTIPLIERS {
+            sorted.push((c, Interest::Numeral));
+        }
+        sorted.sort_unstable_by_key(|e| e.0);
+        sorted.dedup_by_key(|e| e.0);
+        let mut filter = [0u64; 16];
+        for (c, _) in &sorted {
+            let bit = (*c as usize) & 1023;
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        Interesting { sorted, filter }
+    }
+
+    #[inline]
+    fn get(&self, c: char) -> Option<Interest> {
+        let bit = (c as usize) & 1023;
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return None;
+        }
+        self.sorted
+            .binary_search_by_key(&c, |e| e.0)
+            .ok()
+            .and_then(|i| self.sorted.get(i))
+            .map(|e| e.1)
+    }
+}
+
+static INTERESTING: LazyLock<Interesting> = LazyLock::new(Interesting::build);
+
+/// Each vague word with every place in it where a numeral character starts
+/// (成千上万 → 千, 万): where a numeral found at that place may be inside it.
+static VAGUE_SPLITS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+    VAGUE_WORDS
+        .iter()
+        .flat_map(|&w| {
+            w.char_indices()
+                .filter(|&(_, c)| crate::tables::numerals::starts_numeral(c))
+                .map(move |(k, _)| (w, k))
+        })
+        .collect()
+});
 
 /// What stands before a number.
 #[derive(Clone, Copy, Debug, Default)]
@@ -374,6 +404,8 @@ struct Scanner<'t> {
     open_quotes: Vec<usize>,
     /// The first reason a numeral was passed over (for `parse_quantity`).
     error: Option<QuantityError>,
+    /// Bounds of the line being scanned (cached: every rule asks).
+    line: Range<usize>,
 }
 
 impl<'t> Scanner<'t> {
@@ -385,11 +417,13 @@ impl<'t> Scanner<'t> {
             last_end: 0,
             open_quotes: Vec::new(),
             error: None,
+            line: 0..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()),
         }
     }
 
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
+        let interesting = &*INTERESTING;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii() {
@@ -404,6 +438,12 @@ impl<'t> Scanner<'t> {
                 } else {
                     if b == b'\n' {
                         self.open_quotes.clear();
+                        let next = i + 1;
+                        let end = bytes
+                            .get(next..)
+                            .and_then(|rest| memchr::memchr(b'\n', rest))
+                            .map_or(bytes.len(), |p| next + p);
+                        self.line = next..end;
                     }
                     i += 1;
                 }
@@ -415,7 +455,7 @@ impl<'t> Scanner<'t> {
                 i += 1;
                 continue;
             };
-            match interest(c) {
+            match interesting.get(c) {
                 Some(Interest::Numeral) => i = self.at_numeral(i).max(i + c.len_utf8()),
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
@@ -465,11 +505,22 @@ impl<'t> Scanner<'t> {
     }
 
     fn skip_spaces(&self, at: usize) -> usize {
-        let rest = self.rest(at);
-        at + rest.len() - rest.trim_start_matches(SPACES).len()
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        loop {
+            match bytes.get(i..) {
+                Some([b' ', ..]) => i += 1,
+                Some([0xE3, 0x80, 0x80, ..]) => i += 3, // U+3000
+                Some([0xC2, 0xA0, ..]) => i += 2,       // U+00A0
+                _ => return i,
+            }
+        }
     }
 
     fn line_start(&self, at: usize) -> usize {
+        if self.line.start <= at && at <= self.line.end {
+            return self.line.start;
+        }
         self.text
             .get(..at)
             .and_then(|t| t.rfind('\n'))
@@ -477,6 +528,9 @@ impl<'t> Scanner<'t> {
     }
 
     fn line_end(&self, at: usize) -> usize {
+        if self.line.start <= at && at <= self.line.end {
+            return self.line.end;
+        }
         self.rest(at).find('\n').map_or(self.text.len(), |p| at + p)
     }
 
@@ -485,6 +539,11 @@ impl<'t> Scanner<'t> {
     fn at_numeral(&mut self, i: usize) -> usize {
         let rest = self.rest(i);
         if let Some(end) = self.list_marker(i) {
+            return end;
+        }
+        if let Some(end) = self.inside_vague_word(i) {
+            self.note(QuantityError::Vague);
+            self.last_end = end;
             return end;
         }
         if let Some((value, len)) = NAMES.longest_prefix(rest)
@@ -560,6 +619,17 @@ impl<'t> Scanner<'t> {
             return self.push(QuantityKind::Year, plain(n.value), i..end, number);
         }
         self.figure(i, n, number, before, is_percent)
+    }
+
+    /// The end of a vague word (成千上万, 上百上千, 数十) that the numeral at
+    /// `i` stands in.
+    fn inside_vague_word(&self, i: usize) -> Option<usize> {
+        let rest = self.rest(i);
+        let head = self.text.get(self.line_start(i)..i)?;
+        VAGUE_SPLITS.iter().find_map(|&(word, k)| {
+            let (a, b) = (word.get(..k)?, word.get(k..)?);
+            (rest.starts_with(b) && head.ends_with(a)).then(|| i + b.len())
+        })
     }
 
     /// `1.` `2、` `（3）` at a line start, as an ordinal; `1.2020 年` and
@@ -732,13 +802,14 @@ impl<'t> Scanner<'t> {
             Some((link, len)) => (Some(link), t.get(..t.len() - len).unwrap_or_default()),
             None => (None, t),
         };
-        if let Some((ch, len)) = CHANGE.longest_suffix(t2)
-            && matches!(ch, Change::Up | Change::Down)
-            && link != Some(Link::Level)
-        {
-            b.change = Some(ch);
+        if let Some((ch, len)) = CHANGE.longest_suffix(t2) {
             let t3 = t2.get(..t2.len() - len).unwrap_or_default();
             b.start = floor + t3.len();
+            // 提高到 20% (a level) and 新增 5000 册 (new items) are figures
+            if ch == Change::NotAChange || link == Some(Link::Level) {
+                return b;
+            }
+            b.change = Some(ch);
             let t4 = t3.trim_end_matches(SPACES);
             if let Some((_, clen)) = COMPARISON.longest_suffix(t4) {
                 b.start = floor + t4.len() - clen;
@@ -1017,4 +1088,102 @@ fn is_year_numeral(n: &Numeral) -> bool {
             .to_i64()
             .and_then(|v| i32::try_from(v).ok())
             .is_some_and(|y| YEARS.contains(&y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `phrase => (kind, value, unit)` over `scan`, one line a case.
+    macro_rules! scans {
+        ($($text:literal => [$(($kind:ident, $value:literal, $unit:expr)),*],)*) => {$(
+            let got: Vec<(QuantityKind, String, Option<&str>)> = scan($text)
+                .into_iter()
+                .map(|m| (m.kind, m.quantity.value.to_string(), m.quantity.unit.map(Unit::symbol)))
+                .collect();
+            let want: Vec<(QuantityKind, String, Option<&str>)> =
+                vec![$((QuantityKind::$kind, $value.to_string(), $unit)),*];
+            assert_eq!(got, want, "{}", $text);
+        )*};
+    }
+
+    #[test]
+    fn lines_are_classified() {
+        scans! {
+            "2020 年我馆累计有效读者卡 12334 个，流通人次 241122 人次" =>
+                [(Year, "2020", None), (Figure, "12334", Some("个")), (Figure, "241122", Some("人次"))],
+            "南滨路 24 小时自助图书馆也于 2020 年 1 月 16 日正式对放开放" =>
+                [(NamePart, "24", Some("小时")), (Date, "2020", None)],
+            "以第 25 个“世界图书和版权日”为主题" => [(Ordinal, "25", Some("个"))],
+            "在“3·5”学雷锋日期间" => [(Date, "3", None)],
+            "较上年相比下降了 22.35%，2020 年本馆流通人次 45067 人次" =>
+                [(Change, "-22.35", Some("%")), (Year, "2020", None), (Figure, "45067", Some("人次"))],
+            "一是积极组织参加，统一采购，十九大精神，两三个人" => [(NamePart, "19", None)],
+            "图书馆两处场馆和24小时自助图书馆等9个对外服务窗口" =>
+                [(Figure, "2", Some("处")), (NamePart, "24", Some("小时")), (Figure, "9", Some("个"))],
+            "本级财政预算共计 168.52 万元（不包括中央下拨免费开放资金" =>
+                [(Figure, "1685200", Some("元"))],
+            "- 3 -" => [(NamePart, "3", None)],
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_phrase_and_the_number() {
+        let text = "吸引了近 200 多名居民";
+        let m = scan(text).into_iter().next().expect("one phrase");
+        assert_eq!(&text[m.span.clone()], "近 200 多名");
+        assert_eq!(&text[m.number.clone()], "200");
+        let text = "较上年相比提高了 18.16%，";
+        let m = scan(text).into_iter().next().expect("one phrase");
+        assert_eq!(&text[m.span.clone()], "较上年相比提高了 18.16%");
+        assert_eq!(&text[m.number], "18.16");
+    }
+
+    #[test]
+    fn phrase_readings_serialize_as_the_cli_prints_them() {
+        let json = |s: &str| serde_json::to_string(&read_phrase(s)).expect("json");
+        assert_eq!(
+            json("168.52 万元"),
+            r#"{"input":"168.52 万元","value":1685200,"unit":"元","approx":null,"kind":"figure"}"#
+        );
+        assert_eq!(
+            json("下降了 22.35%"),
+            r#"{"input":"下降了 22.35%","value":-22.35,"unit":"%","approx":null,"kind":"change"}"#
+        );
+        assert_eq!(
+            json("两三个"),
+            r#"{"input":"两三个","error":"vague amount, no figure"}"#
+        );
+    }
+
+    #[test]
+    fn units_of_table_headers() {
+        assert_eq!(parse_unit("万元"), Some((Unit::Yuan, 4)));
+        assert_eq!(parse_unit("（万册）"), Some((Unit::Volume, 4)));
+        assert_eq!(parse_unit(" GB "), Some((Unit::Terabyte, -3)));
+        assert_eq!(parse_unit("人次"), Some((Unit::PersonVisit, 0)));
+        assert_eq!(parse_unit("部分"), None);
+        assert_eq!(parse_unit("备注"), None);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long = "9".repeat(10_000);
+        for s in [
+            "",
+            "\n\n",
+            "第",
+            "百分之",
+            "约",
+            "“",
+            "”1”",
+            long.as_str(),
+            "1\u{301}万",
+            "〔",
+            "- -",
+        ] {
+            let _ = scan(s);
+            let _ = parse_quantity(s);
+        }
+    }
 }

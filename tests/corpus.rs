@@ -1,1 +1,450 @@
-//! Integration tests: corpus.
+//! Integration tests: the numeral, quantity and date corpora, run through the
+//! library, plus property tests of the numeral reader.
+//!
+//! Each corpus file has one case a line, tab-separated, `#` comments and
+//! blank lines skipped. Every failure is collected as
+//! `line N: input → got X, want Y`, and the test fails once at the end.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use libreport::date::{self, DateContext};
+use libreport::decimal::Decimal;
+use libreport::numeral::{self, NumeralError};
+use libreport::quantity::{self, QuantityError, QuantityKind};
+
+/// One case of a corpus: its 1-based line number and its fields.
+struct Case {
+    line: usize,
+    fields: Vec<String>,
+}
+
+/// Reads a corpus; `columns: None` takes each line whole (tabs included).
+fn read_corpus(name: &str, columns: Option<usize>) -> Vec<Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut cases = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let fields: Vec<String> = match columns {
+            Some(_) => raw.split('\t').map(str::to_string).collect(),
+            None => vec![raw.to_string()],
+        };
+        if let Some(columns) = columns {
+            assert_eq!(
+                fields.len(),
+                columns,
+                "{name} line {}: {} columns, want {columns}: {raw:?}",
+                i + 1,
+                fields.len()
+            );
+        }
+        cases.push(Case {
+            line: i + 1,
+            fields,
+        });
+    }
+    cases
+}
+
+fn finish(name: &str, cases: usize, failures: &[String]) {
+    assert!(cases > 0, "{name} has no cases");
+    if !failures.is_empty() {
+        let mut msg = format!("{name}: {} of {cases} cases failed\n", failures.len());
+        for f in failures {
+            let _ = writeln!(msg, "  {f}");
+        }
+        panic!("{msg}");
+    }
+}
+
+fn dash(s: Option<impl ToString>) -> String {
+    s.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+fn numeral_error_name(e: NumeralError) -> &'static str {
+    match e {
+        NumeralError::Empty => "!empty",
+        NumeralError::NotANumeral => "!not_a_numeral",
+        NumeralError::Vague => "!vague",
+        NumeralError::Malformed => "!malformed",
+        NumeralError::Overflow => "!overflow",
+        NumeralError::TrailingText { .. } => "!trailing",
+    }
+}
+
+fn quantity_error_name(e: QuantityError) -> &'static str {
+    match e {
+        QuantityError::Empty => "!empty",
+        QuantityError::NotAQuantity => "!not_a_quantity",
+        QuantityError::Vague => "!vague",
+        QuantityError::Range => "!range",
+        QuantityError::Numeral(e) => numeral_error_name(e),
+        QuantityError::TrailingText { .. } => "!trailing",
+    }
+}
+
+/// `input ⇥ value`; the value is a decimal or `!error` (`!vague`,
+/// `!overflow`, `!malformed`, `!trailing`, `!not_a_numeral`).
+#[test]
+fn numerals() {
+    let cases = read_corpus("numerals.tsv", Some(2));
+    let mut failures = Vec::new();
+    for Case { line, fields } in &cases {
+        let (input, want) = (&fields[0], &fields[1]);
+        let got = match numeral::parse_full(input) {
+            Ok(v) => v.to_string(),
+            Err(e) => numeral_error_name(e).to_string(),
+        };
+        let ok = if want.starts_with('!') {
+            &got == want
+        } else {
+            want.parse::<Decimal>().is_ok_and(|w| w.to_string() == got)
+        };
+        if !ok {
+            failures.push(format!("line {line}: {input} → got {got}, want {want}"));
+        }
+    }
+    finish("numerals.tsv", cases.len(), &failures);
+}
+
+/// `input ⇥ value ⇥ unit ⇥ approx ⇥ kind`, `-` for none; a value `!error`
+/// expects `parse_quantity` to fail so.
+#[test]
+fn quantities() {
+    let cases = read_corpus("quantities.tsv", Some(5));
+    assert!(
+        cases.len() >= 300,
+        "quantities.tsv has {} cases",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for Case { line, fields } in &cases {
+        let input = &fields[0];
+        let want = fields[1..].join(" | ");
+        let got = match quantity::parse_quantity(input) {
+            Ok(m) => {
+                let q = m.quantity;
+                let rendered = format!(
+                    "{} | {} | {} | {}",
+                    q.value,
+                    dash(q.unit.map(|u| u.symbol())),
+                    dash(q.approx.map(|a| a.as_str())),
+                    m.kind
+                );
+                // a plain-number value must compare as a decimal (5.60 = 5.6)
+                let normalized = fields[1]
+                    .parse::<Decimal>()
+                    .map(|w| format!("{} | {}", w, fields[2..].join(" | ")))
+                    .unwrap_or_else(|_| want.clone());
+                if rendered == normalized {
+                    continue;
+                }
+                rendered
+            }
+            Err(e) => {
+                let name = quantity_error_name(e);
+                if fields[1] == name {
+                    continue;
+                }
+                name.to_string()
+            }
+        };
+        failures.push(format!("line {line}: {input} → got {got}, want {want}"));
+    }
+    finish("quantities.tsv", cases.len(), &failures);
+}
+
+/// `year ⇥ month-or-- ⇥ input ⇥ date ⇥ end`: `date::parse_prefix` with that
+/// context; `-` for no date / no end. `scan` must find the same phrase.
+#[test]
+fn dates() {
+    let cases = read_corpus("dates.tsv", Some(5));
+    assert!(cases.len() >= 100, "dates.tsv has {} cases", cases.len());
+    let mut failures = Vec::new();
+    for Case { line, fields } in &cases {
+        let (year, month, input, want_start, want_end) =
+            (&fields[0], &fields[1], &fields[2], &fields[3], &fields[4]);
+        let Ok(year) = year.parse::<i32>() else {
+            failures.push(format!("line {line}: bad year column {year:?}"));
+            continue;
+        };
+        let month = month.parse::<u8>().ok();
+        let ctx = DateContext { year, month };
+        let want = format!("{want_start} {want_end}");
+        let parsed = date::parse_prefix(input, &ctx);
+        let got = match parsed {
+            Some((span, _)) => format!("{} {}", span.start, dash(span.end)),
+            None => "- -".to_string(),
+        };
+        if got != want {
+            failures.push(format!("line {line}: {input} → got {got}, want {want}"));
+            continue;
+        }
+        if let Some((span, len)) = parsed {
+            let lead = input.len() - input.trim_start().len();
+            let found = date::scan(input, &ctx);
+            match found.first() {
+                Some((s, r)) if *s == span && r.start == lead && r.end == len => {}
+                other => failures.push(format!(
+                    "line {line}: {input} → scan found {other:?}, want {span:?} at {lead}..{len}"
+                )),
+            }
+        }
+    }
+    finish("dates.tsv", cases.len(), &failures);
+}
+
+/// One input a line that must yield no figure: `scan` finds no Figure or
+/// Change in it, and `parse_quantity` fails or reads a non-figure.
+#[test]
+fn negatives() {
+    let cases = read_corpus("negative.tsv", None);
+    let mut failures = Vec::new();
+    for Case { line, fields } in &cases {
+        let input = &fields[0];
+        let figures: Vec<String> = quantity::scan(input)
+            .into_iter()
+            .filter(|m| matches!(m.kind, QuantityKind::Figure | QuantityKind::Change))
+            .map(|m| format!("{} ({})", &input[m.span.clone()], m.quantity.value))
+            .collect();
+        if !figures.is_empty() {
+            failures.push(format!(
+                "line {line}: {input} → scan found {figures:?}, want none"
+            ));
+        }
+        if let Ok(m) = quantity::parse_quantity(input)
+            && matches!(m.kind, QuantityKind::Figure | QuantityKind::Change)
+        {
+            failures.push(format!(
+                "line {line}: {input} → parse_quantity read {} {:?}, want no figure",
+                m.quantity.value, m.kind
+            ));
+        }
+    }
+    finish("negative.tsv", cases.len(), &failures);
+}
+
+/// Every figure phrase the scanner finds in the fixtures reads the same
+/// through `parse_quantity`, and spans never overlap.
+#[test]
+fn scan_agrees_with_parse_quantity_on_the_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures dir") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        for (no, line) in text.lines().enumerate() {
+            let mut last_end = 0;
+            for m in quantity::scan(line) {
+                if m.span.start < last_end
+                    || m.number.start < m.span.start
+                    || m.number.end > m.span.end
+                {
+                    failures.push(format!("{}:{}: bad spans {m:?}", path.display(), no + 1));
+                }
+                last_end = m.span.end;
+                if m.kind != QuantityKind::Figure {
+                    continue;
+                }
+                seen += 1;
+                let phrase = &line[m.span.clone()];
+                match quantity::parse_quantity(phrase) {
+                    Ok(p) if p.quantity == m.quantity && p.kind == m.kind => {}
+                    other => failures.push(format!(
+                        "{}:{}: {phrase} → scan {:?}, parse_quantity {other:?}",
+                        path.display(),
+                        no + 1,
+                        m.quantity
+                    )),
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} figures in the fixtures");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    const SMALL: [&str; 4] = ["", "十", "百", "千"];
+
+    /// 0 ≤ n < 10⁴ in standard form; `leading` allows 十四 for 14.
+    fn section(n: u64, leading: bool) -> String {
+        if leading && (10..20).contains(&n) {
+            return format!(
+                "十{}",
+                if n == 10 {
+                    ""
+                } else {
+                    DIGITS[(n % 10) as usize]
+                }
+            );
+        }
+        let mut out = String::new();
+        let mut zero = false;
+        for place in (0..4).rev() {
+            let d = (n / 10u64.pow(place)) % 10;
+            if d == 0 {
+                zero = !out.is_empty();
+                continue;
+            }
+            if zero {
+                out.push('零');
+                zero = false;
+            }
+            out.push_str(DIGITS[d as usize]);
+            out.push_str(SMALL[place as usize]);
+        }
+        out
+    }
+
+    /// Standard Chinese numerals, 零 where needed: 一千零五, 三亿零五十万.
+    fn chinese(n: u64) -> String {
+        if n == 0 {
+            return "零".into();
+        }
+        let yi = n / 100_000_000;
+        let wan = (n / 10_000) % 10_000;
+        let low = n % 10_000;
+        let mut out = String::new();
+        if yi > 0 {
+            out = chinese(yi);
+            out.push('亿');
+        }
+        let mut gap = false;
+        if wan > 0 {
+            if !out.is_empty() && wan < 1000 {
+                out.push('零');
+            }
+            out.push_str(&section(wan, out.is_empty()));
+            out.push('万');
+        } else if !out.is_empty() {
+            gap = true;
+        }
+        if low > 0 {
+            if !out.is_empty() && (low < 1000 || gap) {
+                out.push('零');
+            }
+            out.push_str(&section(low, out.is_empty()));
+        }
+        out
+    }
+
+    /// n as a decimal of 万 or 亿: 123.45万.
+    fn with_multiplier(n: u64, yi: bool) -> String {
+        let (scale, mult) = if yi { (8, "亿") } else { (4, "万") };
+        let value = Decimal::new(i64::try_from(n).unwrap_or(i64::MAX), scale).expect("scale");
+        format!("{value}{mult}")
+    }
+
+    #[test]
+    fn formatter_writes_the_textbook_forms() {
+        for (n, s) in [
+            (0, "零"),
+            (10, "十"),
+            (14, "十四"),
+            (110, "一百一十"),
+            (1005, "一千零五"),
+            (10005, "一万零五"),
+            (100500, "十万零五百"),
+            (300_500_000, "三亿零五十万"),
+            (1_000_000_005, "十亿零五"),
+            (
+                1_234_567_890_123,
+                "一万二千三百四十五亿六千七百八十九万零一百二十三",
+            ),
+        ] {
+            assert_eq!(chinese(n), s);
+        }
+    }
+
+    /// Every number below 20 000 (all 零 patterns up to 一万…), exhaustively.
+    #[test]
+    fn every_number_below_20000_round_trips() {
+        for n in 0..20_000u64 {
+            let s = chinese(n);
+            let got = numeral::parse_full(&s);
+            assert_eq!(got, Ok(Decimal::from_int(n as i64)), "{s}");
+        }
+    }
+
+    /// Numbers with many zero digits, where 零 placement matters most.
+    fn sparse() -> impl Strategy<Value = u64> {
+        proptest::collection::vec(prop_oneof![3 => Just(0u64), 1 => 1u64..10], 13)
+            .prop_map(|digits| digits.iter().fold(0, |acc, d| acc * 10 + d))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn chinese_numerals_round_trip(n in prop_oneof![0u64..10_000_000_000_000, sparse()]) {
+            let s = chinese(n);
+            prop_assert_eq!(numeral::parse_full(&s), Ok(Decimal::from_int(n as i64)), "{}", s);
+            // the same number as a quantity with a unit
+            let m = quantity::parse_quantity(&format!("{s}册")).map(|m| m.quantity.value);
+            prop_assert_eq!(m, Ok(Decimal::from_int(n as i64)), "{}册", s);
+        }
+
+        #[test]
+        fn wan_and_yi_decimals_round_trip(n in 0u64..10_000_000_000_000, yi in any::<bool>()) {
+            let s = with_multiplier(n, yi);
+            prop_assert_eq!(numeral::parse_full(&s), Ok(Decimal::from_int(n as i64)), "{}", s);
+            let spaced = s.replace('万', " 万").replace('亿', " 亿");
+            let m = quantity::parse_quantity(&format!("{spaced}元")).map(|m| m.quantity.value);
+            prop_assert_eq!(m, Ok(Decimal::from_int(n as i64)), "{}元", spaced);
+        }
+
+        #[test]
+        fn arabic_with_thousands_separators_round_trips(n in 0u64..10_000_000_000_000) {
+            let digits = n.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            prop_assert_eq!(numeral::parse_full(&grouped), Ok(Decimal::from_int(n as i64)), "{}", grouped);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn scanning_never_panics(s in "\\PC{0,40}") {
+            let _ = quantity::scan(&s);
+            let _ = quantity::parse_quantity(&s);
+            let _ = numeral::parse_prefix(&s);
+            let ctx = DateContext { year: 2020, month: Some(2) };
+            let _ = date::scan(&s, &ctx);
+            let _ = date::scan_years(&s);
+        }
+
+        #[test]
+        fn scanning_never_panics_on_numeral_soup(s in "[0-9０-９一二两三十百千万亿零〇.,，．%年月日号至\\-—余多约近第 ]{0,30}") {
+            let mut last = 0;
+            for m in quantity::scan(&s) {
+                prop_assert!(m.span.start >= last && m.span.end <= s.len());
+                last = m.span.end;
+            }
+            let _ = quantity::parse_quantity(&s);
+            let ctx = DateContext { year: 2020, month: Some(2) };
+            let _ = date::scan(&s, &ctx);
+        }
+    }
+}

@@ -19,6 +19,10 @@ pub struct Lexicon<T: Copy + 'static> {
     rows: Vec<(&'static str, T)>,
     /// Row indices, longest word first.
     by_length: Vec<usize>,
+    /// Bytes some word starts with: most texts fail this one lookup.
+    first_bytes: [bool; 256],
+    /// Bytes some word ends with.
+    last_bytes: [bool; 256],
 }
 
 impl<T: Copy + 'static> Lexicon<T> {
@@ -34,26 +38,51 @@ impl<T: Copy + 'static> Lexicon<T> {
             .expect("a word table compiles");
         let mut by_length: Vec<usize> = (0..rows.len()).collect();
         by_length.sort_by_key(|&i| std::cmp::Reverse(rows[i].0.len()));
+        let mut first_bytes = [false; 256];
+        let mut last_bytes = [false; 256];
+        for (w, _) in &rows {
+            let bytes = w.as_bytes();
+            if let (Some(&f), Some(&l)) = (bytes.first(), bytes.last()) {
+                first_bytes[usize::from(f)] = true;
+                last_bytes[usize::from(l)] = true;
+            }
+        }
         Lexicon {
             automaton,
             rows,
             by_length,
+            first_bytes,
+            last_bytes,
         }
     }
 
     /// The longest word `s` starts with: its value and byte length.
+    #[inline]
     pub fn longest_prefix(&self, s: &str) -> Option<(T, usize)> {
+        let &first = s.as_bytes().first()?;
+        if !self.first_bytes[usize::from(first)] {
+            return None;
+        }
         let found = self.automaton.find(Input::new(s).anchored(Anchored::Yes))?;
         let (_, value) = self.rows.get(found.pattern().as_usize())?;
         Some((*value, found.end()))
     }
 
     /// The longest word `s` ends with: its value and byte length.
+    #[inline]
     pub fn longest_suffix(&self, s: &str) -> Option<(T, usize)> {
+        let bytes = s.as_bytes();
+        let &last = bytes.last()?;
+        if !self.last_bytes[usize::from(last)] {
+            return None;
+        }
         self.by_length
             .iter()
             .filter_map(|&i| self.rows.get(i))
-            .find(|(w, _)| s.ends_with(w))
+            .find(|(w, _)| {
+                // compare the last byte before calling into memcmp
+                w.as_bytes().last() == Some(&last) && bytes.ends_with(w.as_bytes())
+            })
             .map(|(w, v)| (*v, w.len()))
     }
 

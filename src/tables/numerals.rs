@@ -121,54 +121,96 @@ pub enum CharClass {
     Group(DigitWidth),
 }
 
-/// Every non-ASCII numeral character, sorted by code point for binary search
-/// (faster than hashing for a few dozen keys on the scanner's hot path).
-static CLASSES: LazyLock<Vec<(char, CharClass)>> = LazyLock::new(|| {
-    let mut map = Vec::new();
-    for &(c, value, script) in DIGITS {
-        let width = if c.is_ascii() {
-            DigitWidth::Ascii
-        } else {
-            DigitWidth::Fullwidth
-        };
-        map.push((c, CharClass::Digit(value, script, width)));
-    }
-    for &(c, power) in MULTIPLIERS {
-        map.push((c, CharClass::Multiplier(power)));
-    }
-    for &(c, script) in DECIMAL_POINTS {
-        map.push((c, CharClass::Point(script)));
-    }
-    for &(c, width) in GROUP_SEPARATORS {
-        map.push((c, CharClass::Group(width)));
-    }
-    map.retain(|(c, _)| !c.is_ascii());
-    map.sort_unstable_by_key(|(c, _)| *c);
-    map
-});
+/// Every non-ASCII numeral character, sorted by code point for binary
+/// search (faster than hashing for a few dozen keys), behind a bitset on the
+/// low ten bits of the code point that rejects almost every other character
+/// with one load.
+pub struct CharClasses {
+    sorted: Vec<(char, CharClass)>,
+    filter: [u64; 16],
+}
 
-/// The class of a numeral character; ASCII digits take a fast path.
+impl CharClasses {
+    fn build() -> CharClasses {
+        let mut sorted = Vec::new();
+        for &(c, value, script) in DIGITS {
+            let width = if c.is_ascii() {
+                DigitWidth::Ascii
+            } else {
+                DigitWidth::Fullwidth
+            };
+            sorted.push((c, CharClass::Digit(value, script, width)));
+        }
+        for &(c, power) in MULTIPLIERS {
+            sorted.push((c, CharClass::Multiplier(power)));
+        }
+        for &(c, script) in DECIMAL_POINTS {
+            sorted.push((c, CharClass::Point(script)));
+        }
+        for &(c, width) in GROUP_SEPARATORS {
+            sorted.push((c, CharClass::Group(width)));
+        }
+        sorted.retain(|(c, _)| !c.is_ascii());
+        sorted.sort_unstable_by_key(|(c, _)| *c);
+        let mut filter = [0u64; 16];
+        for (c, _) in &sorted {
+            let bit = (*c as usize) & 1023;
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        CharClasses { sorted, filter }
+    }
+
+    /// The class of `c`.
+    #[inline]
+    pub fn get(&self, c: char) -> Option<CharClass> {
+        if c.is_ascii() {
+            return match c {
+                '0'..='9' => Some(CharClass::Digit(
+                    c as u8 - b'0',
+                    Script::Arabic,
+                    DigitWidth::Ascii,
+                )),
+                '.' => Some(CharClass::Point(Script::Arabic)),
+                ',' => Some(CharClass::Group(DigitWidth::Ascii)),
+                _ => None,
+            };
+        }
+        let bit = (c as usize) & 1023;
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return None;
+        }
+        self.sorted
+            .binary_search_by_key(&c, |(k, _)| *k)
+            .ok()
+            .and_then(|i| self.sorted.get(i))
+            .map(|(_, class)| *class)
+    }
+}
+
+static CLASSES: LazyLock<CharClasses> = LazyLock::new(CharClasses::build);
+
+/// The classifier, for loops that look up many characters (fetch it once).
+#[inline]
+pub fn char_classes() -> &'static CharClasses {
+    &CLASSES
+}
+
+/// The class of a numeral character; ASCII takes a fast path.
 #[inline]
 pub fn class_of(c: char) -> Option<CharClass> {
-    if c.is_ascii_digit() {
-        return Some(CharClass::Digit(
-            c as u8 - b'0',
-            Script::Arabic,
-            DigitWidth::Ascii,
-        ));
-    }
     if c.is_ascii() {
         return match c {
+            '0'..='9' => Some(CharClass::Digit(
+                c as u8 - b'0',
+                Script::Arabic,
+                DigitWidth::Ascii,
+            )),
             '.' => Some(CharClass::Point(Script::Arabic)),
             ',' => Some(CharClass::Group(DigitWidth::Ascii)),
             _ => None,
         };
     }
-    CLASSES
-        .binary_search_by_key(&c, |(k, _)| *k)
-        .ok()
-        .and_then(|i| CLASSES.get(i))
-        .map(|(_, class)| *class)
+    CLASSES.get(c)
 }
 
 /// True for a character that can begin a numeral: a digit or a multiplier.

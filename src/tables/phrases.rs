@@ -186,6 +186,15 @@ pub const MAX_QUOTED_NAME_CHARS: usize = 40;
 /// not one figure, so it yields no value.
 pub static FIGURE_RANGE_SEPARATORS: &[&str] = &["-", "－", "~", "～", "—", "–", "至", "到"];
 
+/// Punctuation allowed after a phrase given to `quantity::parse_quantity`.
+#[rustfmt::skip]
+pub static TRAILING_PUNCTUATION: &[char] = &[
+    '。', '，', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?',
+];
+
+/// Brackets around a unit in a table header: 经费（万元）.
+pub static UNIT_BRACKETS: &[(char, char)] = &[('（', '）'), ('(', ')'), ('[', ']'), ('【', '】')];
+
 /// Change words, longest first from the end.
 pub static CHANGE: LazyLock<Lexicon<Change>> =
     LazyLock::new(|| Lexicon::new(CHANGE_WORDS.iter().copied()));
