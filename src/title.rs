@@ -83,7 +83,8 @@ pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
     })
 }
 
-/// The library name in one title line, without a leading year.
+/// The first library name in one line, without a leading year. (The
+/// first, since in a long line later matches run on from prose: 活动诸城市图书馆.)
 fn library_in(line: &str) -> Option<String> {
     // Match on simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
@@ -98,8 +99,7 @@ fn library_in(line: &str) -> Option<String> {
             let trimmed = name.trim_start_matches(['年', '度']);
             &line[m.end() - trimmed.len()..m.end()]
         })
-        .filter(|name| name.chars().count() >= 4)
-        .max_by_key(|name| name.chars().count())
+        .find(|name| name.chars().count() >= 4)
         .map(str::to_owned)
 }
 
