@@ -114,52 +114,7 @@ fn escape(s: &str) -> String {
 
 // ---------------------------------------------------------------------------
 // Labels. The Chinese names are for the page only; the keys stay the
-// contract. (A column in `tables::metric_keys` would be their natural home
-// once other outputs want them.)
-
-/// The metric's name as a Chinese report would write it.
-fn metric_zh(key: MetricKey) -> &'static str {
-    use MetricKey::*;
-    match key {
-        CollectionTotal => "馆藏总量",
-        CollectionNew => "新增藏量",
-        Ebooks => "电子图书",
-        DigitalResourcesTb => "数字资源总量",
-        DigitalResourcesNewTb => "新增数字资源",
-        Visits => "到馆/流通人次",
-        Loans => "外借册次",
-        LoanVisits => "外借人次",
-        ReadingRoomUses => "阅览册次",
-        RegisteredReaders => "持证读者",
-        NewRegistrations => "新办读者证",
-        WebsiteVisits => "网站访问量",
-        DigitalViews => "数字资源浏览量",
-        DigitalDownloads => "数字资源下载量",
-        Events => "读者活动场次",
-        Exhibitions => "展览",
-        Lectures => "讲座",
-        Trainings => "培训",
-        MediaReports => "媒体报道",
-        WechatFollowers => "微信粉丝",
-        WechatPosts => "微信发布",
-        WechatViews => "微信浏览量",
-        WeiboFollowers => "微博粉丝",
-        WeiboPosts => "微博发布",
-        WeiboViews => "微博阅读量",
-        Branches => "分馆",
-        ServicePoints => "服务点",
-        SelfServiceLibraries => "24小时自助图书馆",
-        StaffTotal => "在编职工",
-        FloorAreaM2 => "建筑面积",
-        Computers => "公共电脑",
-        Seats => "阅览座位",
-        BudgetYuan => "年度经费",
-        ExpenditureYuan => "年度支出",
-        AcquisitionSpendingYuan => "购书经费",
-        Awards => "获奖",
-        Volunteers => "志愿者",
-    }
-}
+// contract. Metric names live in `tables::metric_keys` (`label_zh`).
 
 fn section_zh(kind: SectionKind) -> &'static str {
     match kind {
@@ -489,7 +444,7 @@ impl<'a> ReportPage<'a> {
                 write!(
                     out,
                     "<li id=\"m{i}\" class=\"nl\">{} <span class=\"en\">{}</span>: “{}” = {} · ",
-                    metric_zh(m.key),
+                    m.key.label_zh(),
                     m.key.as_str(),
                     Esc(&m.text),
                     Esc(&value_with_unit(m.value, m.unit)),
@@ -540,7 +495,7 @@ impl<'a> ReportPage<'a> {
                 out,
                 "<tr id=\"metric-{key}\"><th scope=\"row\" title=\"{meaning}\">{zh}<span class=\"en\">{key}</span></th>",
                 key = key.as_str(),
-                zh = metric_zh(key),
+                zh = key.label_zh(),
                 meaning = Esc(key.meaning()),
             )?;
             write!(
@@ -694,7 +649,7 @@ impl<'a> ReportPage<'a> {
         let (origin, origin_en) = origin_zh(m.origin);
         let mut title = format!(
             "{} {key}\n{}",
-            metric_zh(m.key),
+            m.key.label_zh(),
             value_with_unit(m.value, m.unit)
         );
         if let Some(wan) = wan_yuan(m.value, m.unit) {
@@ -921,7 +876,7 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
                 out,
                 "<th scope=\"row\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
                 Esc(key.meaning()),
-                metric_zh(key),
+                key.label_zh(),
                 key.as_str(),
                 Esc(key.base_unit().symbol())
             )?;
@@ -941,7 +896,7 @@ fn write_metric_th(out: &mut String, key: MetricKey) -> fmt::Result {
         out,
         "<th class=\"num\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
         Esc(key.meaning()),
-        metric_zh(key),
+        key.label_zh(),
         key.as_str(),
         Esc(key.base_unit().symbol())
     )
@@ -955,7 +910,7 @@ fn write_index_cell(out: &mut String, metric: Option<&Mention>) -> fmt::Result {
     let (before, after) = m.approx.map_or(("", ""), approx_words);
     let mut title = format!(
         "{} {}\n{}",
-        metric_zh(m.key),
+        m.key.label_zh(),
         m.key.as_str(),
         value_with_unit(m.value, m.unit)
     );
