@@ -21,6 +21,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod clean;
 pub mod date;
 pub mod decimal;
@@ -32,6 +33,7 @@ pub mod numeral;
 pub mod plan;
 pub mod quantity;
 pub mod report;
+pub mod schema;
 pub mod segment;
 pub mod table;
 pub mod tables;

@@ -339,11 +339,11 @@ fn index_page_in_chromium() {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("index.html");
     let html = render_index(&[
-        IndexEntry {
+        IndexEntry::Report {
             report: &report,
             href: "wulong-2020.html".into(),
         },
-        IndexEntry {
+        IndexEntry::Report {
             report: &unnamed,
             href: "unnamed.html".into(),
         },
@@ -596,11 +596,11 @@ fn preview() {
     fs::write(
         &index,
         render_index(&[
-            IndexEntry {
+            IndexEntry::Report {
                 report: &report,
                 href: "wulong-2020.html".into(),
             },
-            IndexEntry {
+            IndexEntry::Report {
                 report: &small,
                 href: "sample.html".into(),
             },
