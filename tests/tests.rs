@@ -2,7 +2,10 @@
 
 mod cli;
 mod corpus;
+mod docs;
 mod encodings;
 mod fixtures;
+mod output;
+mod schema;
 mod util;
 mod view;
