@@ -363,21 +363,28 @@ fn href(name: &str) -> String {
     out
 }
 
-fn schema() -> Result<ExitCode> {
+/// Writes a whole text to stdout. Generators write into memory first, so
+/// a reader that stops early (`| head`) is a plain broken pipe, which
+/// `main` takes as success, never a panic or a wrapped error.
+fn print_all(bytes: &[u8]) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &libreport::schema::record_schema())?;
-    writeln!(out)?;
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn schema() -> Result<ExitCode> {
+    let mut text = serde_json::to_vec_pretty(&libreport::schema::record_schema())?;
+    text.push(b'\n');
+    print_all(&text)
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
     use clap::CommandFactory;
     let mut command = Cli::command();
-    let mut out = io::stdout().lock();
-    clap_complete::generate(shell, &mut command, "libreport", &mut out);
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "libreport", &mut script);
+    print_all(&script)
 }
 
 fn man(subcommand: Option<&str>) -> Result<ExitCode> {
@@ -396,10 +403,9 @@ fn man(subcommand: Option<&str>) -> Result<ExitCode> {
             sub.clone()
         }
     };
-    let mut out = io::stdout().lock();
-    clap_mangen::Man::new(page).render(&mut out)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    print_all(&roff)
 }
 
 fn sections(args: InputArgs) -> Result<ExitCode> {

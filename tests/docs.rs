@@ -139,7 +139,13 @@ fn readme_shows_every_subcommand() {
             "README shows `libreport {sub}` run, with its output"
         );
     }
-    for needle in ["## 简介", "快速开始", "常见问题", "--excel", "## Exit status"] {
+    for needle in [
+        "## 简介",
+        "快速开始",
+        "常见问题",
+        "--excel",
+        "## Exit status",
+    ] {
         assert!(readme.contains(needle), "README has {needle}");
     }
 }
@@ -183,5 +189,102 @@ fn readme_vocabulary_table_is_generated_from_the_keys() {
     panic!(
         "README.md's metric vocabulary is out of date; run \
          LIBREPORT_BLESS=1 cargo test --test tests docs\nwant:\n{want}"
+    );
+}
+
+/// One `$ libreport …` example of the README and the output lines it shows.
+#[derive(Debug)]
+struct Example {
+    line: usize,
+    args: Vec<String>,
+    shown: Vec<String>,
+}
+
+/// Every `$ libreport …` line in the README's code blocks, with the lines
+/// shown under it up to the next `$ ` line or the end of the block.
+/// Commands with pipes or redirections are left out (their output is not
+/// the binary's alone), and so is `--bless`, which writes.
+fn readme_examples(readme: &str) -> Vec<Example> {
+    let mut examples: Vec<Example> = Vec::new();
+    let mut in_block = false;
+    let mut current: Option<Example> = None;
+    for (n, line) in readme.lines().enumerate() {
+        if line.starts_with("```") {
+            in_block = !in_block;
+            examples.extend(current.take());
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ ") {
+            examples.extend(current.take());
+            let command = command.split(" # ").next().unwrap_or_default();
+            let runnable = !command.contains(['|', '>', '<']) && !command.contains("--bless");
+            let mut words = command.split_whitespace().map(str::to_owned);
+            if runnable && words.next().as_deref() == Some("libreport") {
+                current = Some(Example {
+                    line: n + 1,
+                    args: words.collect(),
+                    shown: Vec::new(),
+                });
+            }
+        } else if let Some(example) = &mut current {
+            example.shown.push(line.to_owned());
+        }
+    }
+    examples
+}
+
+/// True when an output line is what the README shows: equal, or starting
+/// with the text before a trailing `…`.
+fn shows(shown: &str, actual: &str) -> bool {
+    match shown.strip_suffix('…') {
+        Some(prefix) => actual.starts_with(prefix),
+        None => actual.trim_end() == shown.trim_end(),
+    }
+}
+
+#[test]
+fn readme_examples_print_what_the_readme_shows() {
+    let examples = readme_examples(&readme());
+    assert!(
+        examples.len() >= 8,
+        "the README's examples are found: {examples:?}"
+    );
+    // Run where the README's paths exist, without writing into the repo.
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(dir.path().join("fixtures")).expect("mkdir");
+    for file in fs::read_dir(root().join("fixtures")).expect("fixtures") {
+        let path = file.expect("entry").path();
+        fs::copy(
+            &path,
+            dir.path()
+                .join("fixtures")
+                .join(path.file_name().expect("name")),
+        )
+        .expect("copy fixture");
+    }
+    let mut failures = Vec::new();
+    for example in &examples {
+        let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
+        let output = crate::util::run_in(dir.path(), &args);
+        let text = format!("{}{}", stdout(&output), stderr(&output));
+        let mut actual = text.lines();
+        for shown in example.shown.iter().filter(|l| l.trim() != "…") {
+            if !actual.any(|a| shows(shown, a)) {
+                failures.push(format!(
+                    "README.md:{}: `libreport {}` does not print (in this order):\n  {shown}",
+                    example.line,
+                    args.join(" ")
+                ));
+                break;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "the README shows output the binary does not print; paste the real output:\n{}",
+        failures.join("\n")
     );
 }

@@ -47,8 +47,14 @@ fn bom_starts_csv_with_the_utf8_byte_order_mark() {
         "--bom alone keeps LF"
     );
     let rows = rows(&output.stdout);
-    assert_eq!(&rows[0][0], "file", "the BOM is not part of the first header");
-    assert_eq!(&rows[2][2], "重庆市武隆区图书馆", "UTF-8 text after the BOM");
+    assert_eq!(
+        &rows[0][0], "file",
+        "the BOM is not part of the first header"
+    );
+    assert_eq!(
+        &rows[2][2], "重庆市武隆区图书馆",
+        "UTF-8 text after the BOM"
+    );
 
     let long = run(&["extract", "--format", "csv-long", "--bom", "fixtures"]);
     assert_eq!(code(&long), 0, "{}", stderr(&long));
@@ -127,7 +133,10 @@ fn excel_guards_formula_text_and_leaves_numbers_alone() {
     assert_eq!(&rows(&plain.stdout)[1][file], "=1+2.txt");
 
     // The long form guards its text cells too.
-    let long = run_in(dir.path(), &["extract", "--excel", "-f", "csv-long", "=1+2.txt"]);
+    let long = run_in(
+        dir.path(),
+        &["extract", "--excel", "-f", "csv-long", "=1+2.txt"],
+    );
     assert_eq!(code(&long), 0, "{}", stderr(&long));
     assert!(long.stdout.starts_with(BOM));
     assert!(long.stdout.ends_with(b"\r\n"));

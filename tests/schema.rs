@@ -107,10 +107,8 @@ fn full_report() -> Value {
         mention(MetricKey::Visits, "-3.5", 42, Origin::Prose),
     ];
     mentions[2].approx = Some(Approx::MoreThan);
-    let metrics: BTreeMap<MetricKey, Mention> = mentions[1..]
-        .iter()
-        .map(|m| (m.key, m.clone()))
-        .collect();
+    let metrics: BTreeMap<MetricKey, Mention> =
+        mentions[1..].iter().map(|m| (m.key, m.clone())).collect();
     let day = |month, day| PartialDate {
         year: 2020,
         month,
@@ -213,7 +211,9 @@ fn a_broken_record_is_rejected() {
         ("a value as a string", |r| {
             r["mentions"][0]["value"] = json!("180383")
         }),
-        ("an unknown unit", |r| r["mentions"][0]["unit"] = json!("本")),
+        ("an unknown unit", |r| {
+            r["mentions"][0]["unit"] = json!("本")
+        }),
         ("an unknown approx word", |r| {
             r["mentions"][2]["approx"] = json!("roughly")
         }),
@@ -223,7 +223,9 @@ fn a_broken_record_is_rejected() {
         ("a date not in ISO form", |r| {
             r["chronicle"][0]["date"] = json!("2020/01/14")
         }),
-        ("a month 13", |r| r["chronicle"][1]["date"] = json!("2020-13")),
+        ("a month 13", |r| {
+            r["chronicle"][1]["date"] = json!("2020-13")
+        }),
         ("a warning as an object", |r| {
             r["warnings"][0] = json!({"kind": "no_library"})
         }),

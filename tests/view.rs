@@ -676,7 +676,10 @@ fn check_page_against_record(dom: &str, record: &serde_json::Value) {
         .captures_iter(dom)
         .filter_map(|c| c.get(1).map(|m| m.as_str()))
         .collect();
-    for link in MARK_LINK.captures_iter(dom).chain(METRIC_LINK.captures_iter(dom)) {
+    for link in MARK_LINK
+        .captures_iter(dom)
+        .chain(METRIC_LINK.captures_iter(dom))
+    {
         let target = link.get(1).map_or("", |m| m.as_str());
         assert!(ids.contains(target), "link to #{target} has no target");
     }
@@ -718,7 +721,10 @@ fn view_command_writes_a_page_that_highlights_every_mention() {
         "script ran"
     );
     assert!(dom.contains("<h1>重庆市武隆区图书馆</h1>"));
-    assert!(dom.contains(r#"id="L34""#), "the report's lines keep their numbers");
+    assert!(
+        dom.contains(r#"id="L34""#),
+        "the report's lines keep their numbers"
+    );
     check_page_against_record(&dom, &record);
 }
 
@@ -773,7 +779,10 @@ fn view_command_writes_pages_and_an_index_for_a_batch() {
         .chain(["index.html".to_owned()])
         .collect();
     want.sort();
-    assert_eq!(written, want, "one page per report and the index, nothing else");
+    assert_eq!(
+        written, want,
+        "one page per report and the index, nothing else"
+    );
 
     // Every page, as written, highlights its record's mentions and links back.
     for fixture in &fixtures {
@@ -795,10 +804,18 @@ fn view_command_writes_pages_and_an_index_for_a_batch() {
         for link in &links {
             assert!(site.join(link).is_file(), "{link} is written");
         }
-        assert!(dom.contains(r#"<tr class="failed">"#), "the failed input is listed");
+        assert!(
+            dom.contains(r#"<tr class="failed">"#),
+            "the failed input is listed"
+        );
         assert!(dom.contains("missing.txt</span>"));
         assert!(dom.contains("no such file or directory</td>"));
-        for name in ["重庆市武隆区图书馆", "诸城市图书馆", "安居区图书馆", "河源市源城区图书馆"] {
+        for name in [
+            "重庆市武隆区图书馆",
+            "诸城市图书馆",
+            "安居区图书馆",
+            "河源市源城区图书馆",
+        ] {
             assert!(dom.contains(&format!(">{name}</a>")), "{name} is listed");
         }
     };
