@@ -457,10 +457,17 @@ impl<'a> ReportPage<'a> {
         let warnings = &self.report.warnings;
         let missing: Vec<_> = self.not_located().collect();
         if warnings.is_empty() && missing.is_empty() {
-            out.push_str(
-                "<section id=\"warnings\" class=\"box ok\"><p>✓ 没有提示 \
-                 <span class=\"en\">no warnings; every figure is located in the text</span></p></section>\n",
-            );
+            // "Every figure is located" says nothing when there is none.
+            let note = if self.report.mentions.is_empty() {
+                "✓ 没有提示 <span class=\"en\">no warnings</span>"
+            } else {
+                "✓ 没有提示，所有数字均已在原文中定位 \
+                 <span class=\"en\">no warnings; every figure is located in the text</span>"
+            };
+            write!(
+                out,
+                "<section id=\"warnings\" class=\"box ok\"><p>{note}</p></section>\n"
+            )?;
             return Ok(());
         }
         out.push_str("<section id=\"warnings\" class=\"box warn\">");
@@ -1482,6 +1489,21 @@ mod tests {
         assert_eq!(wan_yuan(d("9999"), Unit::Yuan), None);
         assert_eq!(wan_yuan(d("1685200"), Unit::Volume), None);
         assert_eq!(value_with_unit(d("98.5"), Unit::Percent), "98.5%");
+    }
+
+    #[test]
+    fn no_figures_claims_no_figure_located() {
+        let empty = LibraryReport {
+            file: "a.txt".into(),
+            library: Some("安居区图书馆".into()),
+            ..LibraryReport::default()
+        };
+        let html = render_report(&empty, &[]);
+        assert!(html.contains("✓ 没有提示 <span class=\"en\">no warnings</span>"));
+        assert!(!html.contains("every figure is located"));
+        assert!(!html.contains("class=\"back\""));
+        let html = render_report_in_site(&empty, &[], Some("index.html"));
+        assert!(html.contains("<a class=\"back\" href=\"index.html\">← 汇总"));
     }
 
     #[test]
