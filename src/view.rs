@@ -464,9 +464,9 @@ impl<'a> ReportPage<'a> {
                 "✓ 没有提示，所有数字均已在原文中定位 \
                  <span class=\"en\">no warnings; every figure is located in the text</span>"
             };
-            write!(
+            writeln!(
                 out,
-                "<section id=\"warnings\" class=\"box ok\"><p>{note}</p></section>\n"
+                "<section id=\"warnings\" class=\"box ok\"><p>{note}</p></section>"
             )?;
             return Ok(());
         }
