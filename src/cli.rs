@@ -60,7 +60,8 @@ and exit status 1 at the end; the other files are still processed.")]
 
 With one report file, -o names the page (stdout without -o). With several
 inputs or a directory, -o names a directory (created if missing): one
-NAME.html per report and index.html with the key figures side by side.
+NAME.html per report and index.html with the key figures side by side;
+so does -o with one file when it is an existing directory or ends in /.
 Pages are self-contained (no network, no external files) and written
 atomically. A failed input is named on stderr and in the index, the other
 pages are still written, and the exit status is 1.")]

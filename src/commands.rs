@@ -602,6 +602,30 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn page_names_are_unique_and_never_the_index() {
+        let job = |p: &str| Job::Read(Input::File(PathBuf::from(p)));
+        let jobs = [
+            job("a/report.txt"),
+            job("b/Report.txt"),
+            job("c/index.txt"),
+            Job::Read(Input::Stdin),
+            job("d/年报 #1.txt"),
+        ];
+        let names = page_names(&jobs);
+        assert_eq!(
+            names,
+            [
+                "report.html",
+                "Report-2.html",
+                "index-2.html",
+                "stdin.html",
+                "年报 #1.html"
+            ]
+        );
+        assert_eq!(href(&names[4]), "年报%20%231.html");
+    }
+
+    #[test]
     fn diff_names_the_changed_fields() {
         let want = json!({"year": 2020, "sections": [{"kind": "summary"}], "metrics": {"visits": {"value": 1}}});
         let got =

@@ -1,8 +1,11 @@
 //! Integration tests: the audit page in a real browser (Debian's chromium).
 //!
-//! The page is rendered through the library API, written to a temp dir, and
-//! loaded by headless chromium with `--dump-dom`, so the checks run on the
-//! DOM a browser actually built (after our script ran), not on our string.
+//! Pages are rendered through the library API (hand-built reports, for the
+//! cases the extractors do not produce yet) and by the real binary
+//! (`libreport view`, checked against `libreport extract` of the same
+//! file), then loaded by headless chromium with `--dump-dom`, so the checks
+//! run on the DOM a browser actually built (after our script ran), not on
+//! our string.
 //!
 //! Without chromium the browser tests print a note and pass, unless `CI` is
 //! set: CI installs chromium, so there a missing browser is a failure.
