@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
-use libreport::write::Format;
+use libreport::write::{CsvStyle, Format};
 
 /// Turn Chinese public-library annual reports (年报) into typed, checkable
 /// data: every figure with the line it came from.
@@ -12,10 +13,12 @@ use libreport::write::Format;
 #[command(name = "libreport", version, about, propagate_version = true)]
 #[command(after_help = "Examples:
   libreport extract reports/*.txt > reports.json
-  libreport extract reports/ --format csv --output reports.csv
+  libreport extract reports/ --format csv --excel --output reports.csv
+  libreport extract reports/ --format csv-long > mentions.csv
+  libreport view fixtures/ -o site/            # audit pages + index.html
   libreport check fixtures/
   libreport sections fixtures/wulong-2020.txt
-  libreport quantity '168.52 万元' '130余场次'
+  libreport schema > record.schema.json
 
 Exit status: 0 all inputs good, 1 some inputs failed, 2 usage error.")]
 pub struct Cli {
@@ -27,17 +30,42 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract one record per report (JSON array, JSON Lines or CSV).
+    /// Extract one record per report (JSON, JSON Lines, or CSV wide or long).
     #[command(after_help = "Examples:
-  libreport extract fixtures/                       # JSON array on stdout
-  libreport extract a.txt b.txt --format jsonl      # one record per line
-  libreport extract reports/ -o reports.csv         # format from the extension
-  cat report.txt | libreport extract -              # standard input
+  libreport extract fixtures/                            # JSON array on stdout
+  libreport extract a.txt b.txt --format jsonl           # one record per line
+  libreport extract reports/ -o reports.csv              # format from the extension
+  libreport extract reports/ -o reports.csv --excel      # for Excel / WPS on Windows
+  libreport extract reports/ --format csv-long > long.csv  # one row per figure
+  cat report.txt | libreport extract -                   # standard input
+
+CSV for spreadsheets: --bom starts the file with a UTF-8 byte-order mark,
+without which Excel and WPS on Chinese Windows read it as GBK and garble
+it. --excel is --bom plus CRLF line ends plus a ' before any text cell
+that starts with = + - @ (so a report's text never runs as a formula);
+number cells are left as numbers. --output x.csv means the wide form;
+the long form is asked for by name (--format csv-long) and has no row
+for a file that failed.
 
 A file that cannot be read or is not a report becomes a record
 {\"file\": …, \"error\": …}, a line `libreport: FILE: cause` on stderr,
 and exit status 1 at the end; the other files are still processed.")]
     Extract(ExtractArgs),
+    /// Write an HTML page per report to check every figure against its
+    /// sentence, and an index comparing the reports.
+    #[command(after_help = "Examples:
+  libreport view fixtures/wulong-2020.txt -o wulong.html   # one page
+  libreport view fixtures/ -o site/                         # site/index.html + one page per report
+  libreport view a.txt b.txt -o site/
+
+With one report file, -o names the page (stdout without -o). With several
+inputs or a directory, -o names a directory (created if missing): one
+NAME.html per report and index.html with the key figures side by side;
+so does -o with one file when it is an existing directory or ends in /.
+Pages are self-contained (no network, no external files) and written
+atomically. A failed input is named on stderr and in the index, the other
+pages are still written, and the exit status is 1.")]
+    View(ViewArgs),
     /// Check that reports parse: library, year and sections found, and the
     /// record equal to NAME.expected.json where one lies beside NAME.txt.
     #[command(after_help = "Examples:
@@ -55,6 +83,33 @@ Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
   libreport quantity '5.6万册' '130余场次' '较上年下降了 22.35%'
   printf '168.52 万元\\n近 200 多名\\n' | libreport quantity")]
     Quantity(QuantityArgs),
+    /// Print the JSON Schema (draft 2020-12) of one output record.
+    #[command(after_help = "Examples:
+  libreport schema > record.schema.json
+  libreport schema | jq '.\"$defs\".Mention'
+
+A record is a report or {\"file\": …, \"error\": …}; both are in the schema.")]
+    Schema,
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  libreport completions bash > ~/.local/share/bash-completion/completions/libreport
+  libreport completions zsh > ~/.zfunc/_libreport
+  libreport completions fish > ~/.config/fish/completions/libreport.fish
+  libreport completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff) for libreport or one of its subcommands.
+    #[command(after_help = "Examples:
+  libreport man > libreport.1 && man ./libreport.1
+  libreport man extract | man -l -")]
+    Man {
+        /// A subcommand whose page to print instead of the main page.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+    },
 }
 
 /// Inputs and how to read them.
@@ -90,13 +145,52 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format [default: from --output's extension, else json].
+    /// Output format [default: from --output's extension (.json, .jsonl,
+    /// .csv = wide csv), else json].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
     /// Write to FILE (atomically: a temporary file renamed at the end)
     /// instead of stdout.
     #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// CSV only: start with a UTF-8 byte-order mark, so Excel and WPS on
+    /// Chinese Windows open the file without garbled text.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// CSV only: for Excel and WPS — a BOM, CRLF line ends, and a ' before
+    /// any text cell starting with = + - or @ so it can never run as a
+    /// formula (numbers stay numbers).
+    #[arg(long)]
+    pub excel: bool,
+}
+
+impl ExtractArgs {
+    /// The CSV layout the flags ask for.
+    pub fn csv_style(&self) -> CsvStyle {
+        if self.excel {
+            CsvStyle::EXCEL
+        } else {
+            CsvStyle {
+                bom: self.bom,
+                ..CsvStyle::default()
+            }
+        }
+    }
+}
+
+/// `libreport view`.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The page to write (one report file), or the directory to write the
+    /// pages and index.html into (several inputs or a directory).
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 
@@ -126,10 +220,15 @@ pub struct QuantityArgs {
 pub enum FormatArg {
     /// A JSON array of records, pretty-printed.
     Json,
-    /// JSON Lines: one compact record per line.
+    /// JSON Lines: one compact record per line (DuckDB read_json_auto,
+    /// pandas read_json(lines=True)).
     Jsonl,
-    /// CSV: one row per report, one column per metric key.
+    /// CSV, wide: one row per report, one column per metric key.
     Csv,
+    /// CSV, long (tidy): one row per figure — file, library, year, key,
+    /// value, unit, approx, origin, section, line, text, and kept (true for
+    /// the figure the record's metrics took for its key).
+    CsvLong,
 }
 
 impl From<FormatArg> for Format {
@@ -138,6 +237,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Csv => Format::Csv,
+            FormatArg::CsvLong => Format::CsvLong,
         }
     }
 }

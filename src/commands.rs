@@ -11,21 +11,27 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use libreport::audit::{self, Audited};
 use libreport::input::{self, Expanded, Input};
 use libreport::report::Record;
+use libreport::view::{self, IndexEntry};
 use libreport::write::{self, Format};
 use libreport::{Options, failed};
 
-use crate::cli::{CheckArgs, Command, ExtractArgs, InputArgs, QuantityArgs};
+use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, InputArgs, QuantityArgs, ViewArgs};
 
 /// Runs a parsed command line; the exit code says whether every input was
 /// good (0) or some failed (1).
 pub fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract(args),
+        Command::View(args) => view(args),
         Command::Check(args) => check(args),
         Command::Sections(args) => sections(args),
         Command::Quantity(args) => quantity(args),
+        Command::Schema => schema(),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { subcommand } => man(subcommand.as_deref()),
     }
 }
 
@@ -55,25 +61,48 @@ fn options(args: &InputArgs) -> Result<Options> {
 }
 
 fn process(job: &Job, options: &Options, max_bytes: u64) -> Record {
+    read_and(job, max_bytes, |name, bytes| {
+        libreport::extract(name, bytes, options)
+    })
+    .unwrap_or_else(|record| record)
+}
+
+/// Reads a job's bytes and runs `work` on them; the failed record when the
+/// input cannot be read.
+fn read_and<T>(
+    job: &Job,
+    max_bytes: u64,
+    work: impl FnOnce(&str, &[u8]) -> T,
+) -> Result<T, Record> {
     match job {
         Job::Read(input) => {
             let name = input.name();
             match input.read(max_bytes) {
-                Ok(bytes) => libreport::extract(&name, &bytes, options),
-                Err(err) => failed(&name, &err),
+                Ok(bytes) => Ok(work(&name, &bytes)),
+                Err(err) => Err(failed(&name, &err)),
             }
         }
-        Job::Failed(name, err) => failed(name, err),
+        Job::Failed(name, err) => Err(failed(name, err)),
     }
 }
 
 /// Processes jobs in parallel and hands records to `emit` in input order.
-/// Work goes in chunks, so memory holds at most one chunk of records
-/// whatever the batch size.
 fn for_each_record(
     jobs: &[Job],
     args: &InputArgs,
     mut emit: impl FnMut(Record) -> io::Result<()>,
+) -> Result<()> {
+    for_each(jobs, args, process, |record| Ok(emit(record)?))
+}
+
+/// Runs `work` on jobs in parallel and hands the results to `emit` in
+/// input order. Work goes in chunks, so memory holds at most one chunk of
+/// results whatever the batch size.
+fn for_each<T: Send>(
+    jobs: &[Job],
+    args: &InputArgs,
+    work: impl Fn(&Job, &Options, u64) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     let options = options(args)?;
     let mut pool = rayon::ThreadPoolBuilder::new();
@@ -84,17 +113,17 @@ fn for_each_record(
     let progress = progress_bar(jobs.len(), args.quiet);
     let chunk = pool.current_num_threads().max(1) * 8;
     for jobs in jobs.chunks(chunk) {
-        let records: Vec<Record> = pool.install(|| {
+        let results: Vec<T> = pool.install(|| {
             jobs.par_iter()
                 .map(|job| {
-                    let record = process(job, &options, args.max_bytes);
+                    let result = work(job, &options, args.max_bytes);
                     progress.inc(1);
-                    record
+                    result
                 })
                 .collect()
         });
-        for record in records {
-            emit(record)?;
+        for result in results {
+            emit(result)?;
         }
     }
     progress.finish_and_clear();
@@ -126,15 +155,29 @@ fn report_failure(record: &Record) -> bool {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let for_spreadsheet = args.bom || args.excel;
     let format = args
         .format
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(Format::Json);
+        .unwrap_or(if for_spreadsheet {
+            Format::Csv
+        } else {
+            Format::Json
+        });
+    if for_spreadsheet && !format.is_csv() {
+        // A BOM breaks most JSON readers; refuse rather than surprise.
+        let flag = if args.excel { "--excel" } else { "--bom" };
+        bail!(
+            "{flag} is for CSV output (--format csv or csv-long), not {}",
+            format.name()
+        );
+    }
+    let style = args.csv_style();
     let jobs = jobs(&args.input.paths);
     let mut failures = 0usize;
     let mut run = |out: &mut dyn Write| -> Result<()> {
-        let mut writer = write::writer(format, out);
+        let mut writer = write::writer(format, style, out);
         for_each_record(&jobs, &args.input, |record| {
             failures += usize::from(report_failure(&record));
             writer.record(&record)
@@ -190,6 +233,180 @@ fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Where `view` writes.
+enum Site {
+    /// One page, to this file or to stdout.
+    Page(Option<PathBuf>),
+    /// A directory of pages and an index.
+    Dir(PathBuf),
+}
+
+fn view(args: ViewArgs) -> Result<ExitCode> {
+    let paths = &args.input.paths;
+    let one_file = paths.len() == 1 && !paths[0].is_dir();
+    let site = match &args.output {
+        Some(out) if one_file && !names_a_directory(out) => Site::Page(Some(out.clone())),
+        Some(out) => Site::Dir(out.clone()),
+        None if one_file => Site::Page(None),
+        None => {
+            bail!("several inputs make several pages: name a directory with -o DIR");
+        }
+    };
+    let jobs = jobs(paths);
+    let index_href = matches!(site, Site::Dir(_)).then_some("index.html");
+    let work = |job: &Job, options: &Options, max_bytes: u64| {
+        read_and(job, max_bytes, |name, bytes| {
+            audit::audit(name, bytes, options, index_href)
+        })
+        .unwrap_or_else(|record| Audited { record, page: None })
+    };
+    let mut failures = 0usize;
+    match site {
+        Site::Page(out) => {
+            for_each(&jobs, &args.input, work, |audited| {
+                failures += usize::from(report_failure(&audited.record));
+                let Some(page) = audited.page else {
+                    return Ok(());
+                };
+                match &out {
+                    Some(path) => write_atomically(path, |w| Ok(w.write_all(page.as_bytes())?)),
+                    None => {
+                        let mut stdout = io::stdout().lock();
+                        stdout.write_all(page.as_bytes())?;
+                        Ok(stdout.flush()?)
+                    }
+                }
+            })?;
+        }
+        Site::Dir(dir) => {
+            fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+            let names = page_names(&jobs);
+            let mut records = Vec::with_capacity(jobs.len());
+            let mut next = 0usize;
+            for_each(&jobs, &args.input, work, |audited| {
+                let name = &names[next];
+                next += 1;
+                failures += usize::from(report_failure(&audited.record));
+                if let Some(page) = &audited.page {
+                    let path = dir.join(name);
+                    write_atomically(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
+                }
+                records.push((audited.record, href(name)));
+                Ok(())
+            })?;
+            let entries: Vec<IndexEntry<'_>> = records
+                .iter()
+                .map(|(record, href)| match record {
+                    Record::Report(report) => IndexEntry::Report {
+                        report,
+                        href: href.clone(),
+                    },
+                    Record::Failed(failed) => IndexEntry::Failed {
+                        file: &failed.file,
+                        error: &failed.error,
+                    },
+                })
+                .collect();
+            let index = view::render_index(&entries);
+            write_atomically(&dir.join("index.html"), |w| {
+                Ok(w.write_all(index.as_bytes())?)
+            })?;
+        }
+    }
+    Ok(exit_code(failures))
+}
+
+/// True when `path` is an existing directory or is written as one (`out/`).
+fn names_a_directory(path: &Path) -> bool {
+    path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+}
+
+/// One page name per job, `STEM.html`, unique in the batch (`STEM-2.html`
+/// for a second `STEM`, compared without case, as some file systems do),
+/// never `index.html`.
+fn page_names(jobs: &[Job]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::from(["index".to_owned()]);
+    jobs.iter()
+        .map(|job| {
+            let stem = match job {
+                Job::Read(Input::File(path)) => path.file_stem(),
+                Job::Read(Input::Stdin) => None,
+                Job::Failed(name, _) => Path::new(name).file_stem(),
+            }
+            .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
+            let mut name = stem.clone();
+            let mut n = 1;
+            while !taken.insert(name.to_lowercase()) {
+                n += 1;
+                name = format!("{stem}-{n}");
+            }
+            format!("{name}.html")
+        })
+        .collect()
+}
+
+/// A file name as a relative link: the characters a URL gives a meaning
+/// to are percent-encoded; the rest (Chinese included) stays readable.
+fn href(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            ' ' => out.push_str("%20"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            ':' => out.push_str("%3A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a whole text to stdout. Generators write into memory first, so
+/// a reader that stops early (`| head`) is a plain broken pipe, which
+/// `main` takes as success, never a panic or a wrapped error.
+fn print_all(bytes: &[u8]) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema() -> Result<ExitCode> {
+    let mut text = serde_json::to_vec_pretty(&libreport::schema::record_schema())?;
+    text.push(b'\n');
+    print_all(&text)
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "libreport", &mut script);
+    print_all(&script)
+}
+
+fn man(subcommand: Option<&str>) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command.find_subcommand(name) else {
+                let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+                bail!("no subcommand {name:?}; one of: {}", names.join(", "));
+            };
+            // Built, a subcommand's display name is `libreport-extract`,
+            // the page's title, as man(1) looks it up.
+            sub.clone()
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    print_all(&roff)
 }
 
 fn sections(args: InputArgs) -> Result<ExitCode> {
@@ -418,6 +635,30 @@ fn short(value: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn page_names_are_unique_and_never_the_index() {
+        let job = |p: &str| Job::Read(Input::File(PathBuf::from(p)));
+        let jobs = [
+            job("a/report.txt"),
+            job("b/Report.txt"),
+            job("c/index.txt"),
+            Job::Read(Input::Stdin),
+            job("d/年报 #1.txt"),
+        ];
+        let names = page_names(&jobs);
+        assert_eq!(
+            names,
+            [
+                "report.html",
+                "Report-2.html",
+                "index-2.html",
+                "stdin.html",
+                "年报 #1.html"
+            ]
+        );
+        assert_eq!(href(&names[4]), "年报%20%231.html");
+    }
 
     #[test]
     fn diff_names_the_changed_fields() {

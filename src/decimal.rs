@@ -232,6 +232,23 @@ impl Serialize for Decimal {
     }
 }
 
+impl schemars::JsonSchema for Decimal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal, written as a plain JSON number (an integer when whole).",
+            "type": "number",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
         let number = serde_json::Number::deserialize(deserializer)?;

@@ -21,6 +21,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod chronicle;
 pub mod clean;
 pub mod date;
@@ -34,6 +35,7 @@ pub mod numeral;
 pub mod plan;
 pub mod quantity;
 pub mod report;
+pub mod schema;
 pub mod script;
 pub mod segment;
 pub mod table;

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 use crate::decimal::Decimal;
@@ -16,7 +17,7 @@ use crate::tables::metric_keys::MetricKey;
 use crate::unit::Unit;
 
 /// One output record: a parsed report, or the file that failed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Record {
     /// A file read and parsed as a report.
@@ -44,7 +45,8 @@ impl Record {
 }
 
 /// A file that yields no report: `{"file": …, "error": …}` and nothing else.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct FailedFile {
     /// The input path as given.
     pub file: String,
@@ -53,7 +55,7 @@ pub struct FailedFile {
 }
 
 /// Everything extracted from one annual report.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct LibraryReport {
     /// The input path as given (`-` for standard input).
     pub file: String,
@@ -80,7 +82,7 @@ pub struct LibraryReport {
 }
 
 /// The kind of a report section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Work summary (工作总结).
@@ -121,7 +123,7 @@ impl fmt::Display for SectionKind {
 }
 
 /// A section as listed in the record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SectionInfo {
     /// What the section is.
     pub kind: SectionKind,
@@ -135,7 +137,7 @@ pub struct SectionInfo {
 }
 
 /// How exact a figure is, from words such as 余, 约, 近, 不足.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
     /// 余, 多, 逾, 超过, 以上: the true figure is higher.
@@ -161,7 +163,7 @@ impl Approx {
 }
 
 /// Where a figure was read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// A row of the statistics table.
@@ -170,8 +172,18 @@ pub enum Origin {
     Prose,
 }
 
+impl Origin {
+    /// The origin as printed (`"table"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Table => "table",
+            Origin::Prose => "prose",
+        }
+    }
+}
+
 /// One figure read for a metric key, with the phrase and line it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Mention {
     /// The metric this figure is a value of.
     pub key: MetricKey,
@@ -179,7 +191,7 @@ pub struct Mention {
     pub value: Decimal,
     /// The key's base unit.
     pub unit: Unit,
-    /// `None` for an exact figure.
+    /// `null` for an exact figure.
     pub approx: Option<Approx>,
     /// The phrase the figure was read from.
     pub text: String,
@@ -192,7 +204,7 @@ pub struct Mention {
 }
 
 /// A row of the statistics table, as written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StatRow {
     /// The item (项目名称).
     pub item: String,
@@ -233,10 +245,24 @@ impl Serialize for PartialDate {
     }
 }
 
+impl JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An ISO 8601 date (2020-04-14), or a month (2020-05) when the day is not known.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$",
+        })
+    }
+}
+
 /// One event of the chronicle (大事记).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ChronicleEntry {
-    /// The day (or month) of the event; `None` when no date could be read.
+    /// The day (or month) of the event; `null` when no date could be read.
     pub date: Option<PartialDate>,
     /// The last day of a multi-day event.
     pub end: Option<PartialDate>,
@@ -247,7 +273,7 @@ pub struct ChronicleEntry {
 }
 
 /// One point of next year's plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PlanItem {
     /// The point, without its numbering.
     pub text: String,
@@ -382,5 +408,18 @@ impl fmt::Display for Warning {
 impl Serialize for Warning {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for Warning {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Warning".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "What the extractor noticed but could not settle, as one line of English.",
+            "type": "string",
+        })
     }
 }

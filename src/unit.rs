@@ -129,6 +129,21 @@ impl Serialize for Unit {
     }
 }
 
+impl schemars::JsonSchema for Unit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Unit".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let symbols: Vec<&str> = Unit::ALL.iter().map(|u| u.symbol()).collect();
+        schemars::json_schema!({
+            "description": "A base unit, as the Chinese (or SI) symbol reports use.",
+            "type": "string",
+            "enum": symbols,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,13 +41,34 @@ pub struct SourceLine<'a> {
     pub text: &'a str,
 }
 
-/// One row of the index page.
+/// One row of the index page: a report and its page, or an input that
+/// yielded no report.
 #[derive(Clone, Debug, PartialEq)]
-pub struct IndexEntry<'a> {
-    /// The report the row shows.
-    pub report: &'a LibraryReport,
-    /// Where the report's own page is, relative to the index page.
-    pub href: String,
+pub enum IndexEntry<'a> {
+    /// A report with a page.
+    Report {
+        /// The report the row shows.
+        report: &'a LibraryReport,
+        /// Where the report's own page is, relative to the index page.
+        href: String,
+    },
+    /// An input that failed; listed with its error so none goes missing.
+    Failed {
+        /// The input as given.
+        file: &'a str,
+        /// Why it yielded no report.
+        error: &'a str,
+    },
+}
+
+impl<'a> IndexEntry<'a> {
+    /// The report and its page, unless the input failed.
+    fn report(&self) -> Option<(&'a LibraryReport, &str)> {
+        match self {
+            IndexEntry::Report { report, href } => Some((report, href)),
+            IndexEntry::Failed { .. } => None,
+        }
+    }
 }
 
 /// The metrics the index page compares, in column order.
@@ -67,7 +88,18 @@ pub const INDEX_METRICS: &[MetricKey] = &[
 /// phrase is not in its line (or would overlap another) is listed in a
 /// "not located" note instead, never dropped and never a panic.
 pub fn render_report(report: &LibraryReport, lines: &[SourceLine<'_>]) -> String {
-    let page = ReportPage::new(report, lines);
+    render_report_in_site(report, lines, None)
+}
+
+/// The page for one report, with a link back to the batch's index page at
+/// `index_href` (relative to this page) when there is one.
+pub fn render_report_in_site(
+    report: &LibraryReport,
+    lines: &[SourceLine<'_>],
+    index_href: Option<&str>,
+) -> String {
+    let mut page = ReportPage::new(report, lines);
+    page.index_href = index_href;
     let mut out = String::with_capacity(16 * 1024 + lines.len() * 160);
     // `fmt::Write` for `String` never fails, so there is no error to pass on.
     let _ = page.write(&mut out);
@@ -114,52 +146,7 @@ fn escape(s: &str) -> String {
 
 // ---------------------------------------------------------------------------
 // Labels. The Chinese names are for the page only; the keys stay the
-// contract. (A column in `tables::metric_keys` would be their natural home
-// once other outputs want them.)
-
-/// The metric's name as a Chinese report would write it.
-fn metric_zh(key: MetricKey) -> &'static str {
-    use MetricKey::*;
-    match key {
-        CollectionTotal => "馆藏总量",
-        CollectionNew => "新增藏量",
-        Ebooks => "电子图书",
-        DigitalResourcesTb => "数字资源总量",
-        DigitalResourcesNewTb => "新增数字资源",
-        Visits => "到馆/流通人次",
-        Loans => "外借册次",
-        LoanVisits => "外借人次",
-        ReadingRoomUses => "阅览册次",
-        RegisteredReaders => "持证读者",
-        NewRegistrations => "新办读者证",
-        WebsiteVisits => "网站访问量",
-        DigitalViews => "数字资源浏览量",
-        DigitalDownloads => "数字资源下载量",
-        Events => "读者活动场次",
-        Exhibitions => "展览",
-        Lectures => "讲座",
-        Trainings => "培训",
-        MediaReports => "媒体报道",
-        WechatFollowers => "微信粉丝",
-        WechatPosts => "微信发布",
-        WechatViews => "微信浏览量",
-        WeiboFollowers => "微博粉丝",
-        WeiboPosts => "微博发布",
-        WeiboViews => "微博阅读量",
-        Branches => "分馆",
-        ServicePoints => "服务点",
-        SelfServiceLibraries => "24小时自助图书馆",
-        StaffTotal => "在编职工",
-        FloorAreaM2 => "建筑面积",
-        Computers => "公共电脑",
-        Seats => "阅览座位",
-        BudgetYuan => "年度经费",
-        ExpenditureYuan => "年度支出",
-        AcquisitionSpendingYuan => "购书经费",
-        Awards => "获奖",
-        Volunteers => "志愿者",
-    }
-}
+// contract. Metric names live in `tables::metric_keys` (`label_zh`).
 
 fn section_zh(kind: SectionKind) -> &'static str {
     match kind {
@@ -351,6 +338,8 @@ struct ReportPage<'a> {
     resolved: HashMap<MetricKey, usize>,
     /// The line numbers present, for links to `#L{no}`.
     line_nos: HashSet<u32>,
+    /// The batch's index page, for a link back.
+    index_href: Option<&'a str>,
 }
 
 impl<'a> ReportPage<'a> {
@@ -383,6 +372,7 @@ impl<'a> ReportPage<'a> {
             by_line,
             resolved,
             line_nos: lines.iter().map(|l| l.no).collect(),
+            index_href: None,
         }
     }
 
@@ -407,6 +397,13 @@ impl<'a> ReportPage<'a> {
         let not_located = self.not_located().count();
 
         out.push_str("<header class=\"top\"><div class=\"who\">");
+        if let Some(href) = self.index_href {
+            write!(
+                out,
+                "<a class=\"back\" href=\"{}\">← 汇总<span class=\"en\">index</span></a>",
+                Esc(href)
+            )?;
+        }
         write!(out, "<h1>{}</h1>", Esc(&name))?;
         if let Some(year) = r.year {
             write!(out, "<span class=\"year\">{year} 年度</span>")?;
@@ -460,10 +457,17 @@ impl<'a> ReportPage<'a> {
         let warnings = &self.report.warnings;
         let missing: Vec<_> = self.not_located().collect();
         if warnings.is_empty() && missing.is_empty() {
-            out.push_str(
-                "<section id=\"warnings\" class=\"box ok\"><p>✓ 没有提示 \
-                 <span class=\"en\">no warnings; every figure is located in the text</span></p></section>\n",
-            );
+            // "Every figure is located" says nothing when there is none.
+            let note = if self.report.mentions.is_empty() {
+                "✓ 没有提示 <span class=\"en\">no warnings</span>"
+            } else {
+                "✓ 没有提示，所有数字均已在原文中定位 \
+                 <span class=\"en\">no warnings; every figure is located in the text</span>"
+            };
+            writeln!(
+                out,
+                "<section id=\"warnings\" class=\"box ok\"><p>{note}</p></section>"
+            )?;
             return Ok(());
         }
         out.push_str("<section id=\"warnings\" class=\"box warn\">");
@@ -489,7 +493,7 @@ impl<'a> ReportPage<'a> {
                 write!(
                     out,
                     "<li id=\"m{i}\" class=\"nl\">{} <span class=\"en\">{}</span>: “{}” = {} · ",
-                    metric_zh(m.key),
+                    m.key.label_zh(),
                     m.key.as_str(),
                     Esc(&m.text),
                     Esc(&value_with_unit(m.value, m.unit)),
@@ -540,7 +544,7 @@ impl<'a> ReportPage<'a> {
                 out,
                 "<tr id=\"metric-{key}\"><th scope=\"row\" title=\"{meaning}\">{zh}<span class=\"en\">{key}</span></th>",
                 key = key.as_str(),
-                zh = metric_zh(key),
+                zh = key.label_zh(),
                 meaning = Esc(key.meaning()),
             )?;
             write!(
@@ -694,7 +698,7 @@ impl<'a> ReportPage<'a> {
         let (origin, origin_en) = origin_zh(m.origin);
         let mut title = format!(
             "{} {key}\n{}",
-            metric_zh(m.key),
+            m.key.label_zh(),
             value_with_unit(m.value, m.unit)
         );
         if let Some(wan) = wan_yuan(m.value, m.unit) {
@@ -848,15 +852,28 @@ fn report_name(report: &LibraryReport) -> String {
 
 fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
     write_head(out, "年报汇总 · libreport")?;
+    let reports: Vec<(&LibraryReport, &str)> =
+        entries.iter().filter_map(IndexEntry::report).collect();
+    let failed = entries.len() - reports.len();
     write!(
         out,
         "<header class=\"top\"><div class=\"who\"><h1>年报汇总<span class=\"en\">annual reports</span></h1></div>\
-         <nav class=\"counts\"><a href=\"#reports\">报告 {}<span class=\"en\">reports</span></a>\
-         <a href=\"#all-metrics\">全部指标<span class=\"en\">all metrics</span></a></nav></header>\n<main>\n",
-        entries.len()
+         <nav class=\"counts\"><a href=\"#reports\">报告 {}<span class=\"en\">reports</span></a>",
+        reports.len()
     )?;
+    if failed > 0 {
+        write!(
+            out,
+            "<a href=\"#reports\" class=\"alert\">失败 {failed}<span class=\"en\">failed</span></a>"
+        )?;
+    }
+    out.push_str(
+        "<a href=\"#all-metrics\">全部指标<span class=\"en\">all metrics</span></a></nav></header>\n<main>\n",
+    );
     out.push_str(
         "<section id=\"reports\"><h2>主要指标 <span class=\"en\">key figures</span></h2>\
+         <p class=\"legend\">点击馆名查看逐条核对页 <span class=\"en\">open a library for its audit page</span> \
+         · — 未读出 <span class=\"en\">not found</span></p>\
          <div class=\"wide\"><table class=\"index\"><thead><tr>\
          <th>图书馆 <span class=\"en\">library</span></th><th class=\"num\">年份 <span class=\"en\">year</span></th>",
     );
@@ -867,11 +884,24 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
         "<th class=\"num\">提示 <span class=\"en\">warnings</span></th></tr></thead><tbody>\n",
     );
     for entry in entries {
-        let r = entry.report;
+        let (r, href) = match entry {
+            IndexEntry::Report { report, href } => (*report, href),
+            IndexEntry::Failed { file, error } => {
+                writeln!(
+                    out,
+                    "<tr class=\"failed\"><th scope=\"row\">✗ 未能读取 <span class=\"en\">failed</span>\
+                     <span class=\"file\">{}</span></th><td class=\"error\" colspan=\"{}\">{}</td></tr>",
+                    Esc(file),
+                    INDEX_METRICS.len() + 2,
+                    Esc(error)
+                )?;
+                continue;
+            }
+        };
         write!(
             out,
             "<tr><th scope=\"row\"><a href=\"{}\">{}</a><span class=\"file\">{}</span></th><td class=\"num\">{}</td>",
-            Esc(&entry.href),
+            Esc(href),
             Esc(&report_name(r)),
             Esc(&r.file),
             r.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
@@ -892,7 +922,7 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
     let keys: Vec<MetricKey> = MetricKey::ALL
         .iter()
         .copied()
-        .filter(|k| entries.iter().any(|e| e.report.metrics.contains_key(k)))
+        .filter(|k| reports.iter().any(|(r, _)| r.metrics.contains_key(k)))
         .collect();
     out.push_str(
         "<section id=\"all-metrics\"><h2>全部指标 <span class=\"en\">all metrics</span></h2>",
@@ -901,12 +931,11 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
         out.push_str("<p class=\"empty\">没有读出指标 <span class=\"en\">no metrics</span></p>");
     } else {
         out.push_str("<div class=\"wide\"><table class=\"index all\"><thead><tr><th>指标 <span class=\"en\">metric</span></th>");
-        for entry in entries {
-            let r = entry.report;
+        for &(r, href) in &reports {
             write!(
                 out,
                 "<th class=\"num\"><a href=\"{}\">{}</a>",
-                Esc(&entry.href),
+                Esc(href),
                 Esc(&report_name(r))
             )?;
             if let Some(year) = r.year {
@@ -921,12 +950,12 @@ fn write_index(out: &mut String, entries: &[IndexEntry<'_>]) -> fmt::Result {
                 out,
                 "<th scope=\"row\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
                 Esc(key.meaning()),
-                metric_zh(key),
+                key.label_zh(),
                 key.as_str(),
                 Esc(key.base_unit().symbol())
             )?;
-            for entry in entries {
-                write_index_cell(out, entry.report.metrics.get(&key))?;
+            for (r, _) in &reports {
+                write_index_cell(out, r.metrics.get(&key))?;
             }
             out.push_str("</tr>\n");
         }
@@ -941,7 +970,7 @@ fn write_metric_th(out: &mut String, key: MetricKey) -> fmt::Result {
         out,
         "<th class=\"num\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
         Esc(key.meaning()),
-        metric_zh(key),
+        key.label_zh(),
         key.as_str(),
         Esc(key.base_unit().symbol())
     )
@@ -955,7 +984,7 @@ fn write_index_cell(out: &mut String, metric: Option<&Mention>) -> fmt::Result {
     let (before, after) = m.approx.map_or(("", ""), approx_words);
     let mut title = format!(
         "{} {}\n{}",
-        metric_zh(m.key),
+        m.key.label_zh(),
         m.key.as_str(),
         value_with_unit(m.value, m.unit)
     );
@@ -1017,6 +1046,8 @@ a{color:var(--accent)}
 header.top{position:sticky;top:0;z-index:5;background:rgba(255,255,255,.97);border-bottom:1px solid var(--rule);padding:.45rem 1.5rem;display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.2rem 1.5rem}
 header.top .who{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .9rem}
 header.top h1{font-size:1.3rem;margin:0;font-weight:700}
+header.top a.back{font-size:.9rem;color:var(--muted);text-decoration:none;white-space:nowrap}
+header.top a.back:hover{color:var(--ink)}
 header.top .year{font-size:1.05rem;font-weight:600}
 .file{color:var(--muted);font-size:.78rem;font-family:ui-monospace,monospace;font-weight:normal;display:block}
 header.top .file{display:inline}
@@ -1089,13 +1120,15 @@ table.index td,table.index th{white-space:nowrap}
 table.index tbody tr:nth-child(even){background:#fbfbfc}
 td.none{color:#b8bfc6}
 td.alert{background:var(--warn)}
+tr.failed th,tr.failed td.error{background:var(--warn);color:#b3261e}
+tr.failed td.error{font-family:ui-monospace,monospace;font-size:.85rem;white-space:normal}
 .card{position:absolute;z-index:9;max-width:22rem;background:#fff;border:1px solid #c9ced4;border-radius:6px;box-shadow:0 6px 20px rgba(0,0,0,.14);padding:.55rem .8rem;font-size:.88rem}
 .card-body{white-space:pre-line;margin-bottom:.3rem}
 .card-body::first-line{font-weight:700}
 footer{max-width:76rem;margin:0 auto;padding:1rem 1.5rem 2rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--rule)}
 @media print{
 header.top{position:static;border-bottom:2px solid var(--ink)}
-.card,footer{display:none}
+.card,footer,a.back{display:none}
 nav.counts a{background:none;border:0;padding:0 .4rem 0 0}
 main{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
@@ -1318,7 +1351,7 @@ mod tests {
         let (report, lines) = sample();
         for html in [
             render_report(&report, &lines),
-            render_index(&[IndexEntry {
+            render_index(&[IndexEntry::Report {
                 report: &report,
                 href: "wulong-2020.html".into(),
             }]),
@@ -1459,6 +1492,21 @@ mod tests {
     }
 
     #[test]
+    fn no_figures_claims_no_figure_located() {
+        let empty = LibraryReport {
+            file: "a.txt".into(),
+            library: Some("安居区图书馆".into()),
+            ..LibraryReport::default()
+        };
+        let html = render_report(&empty, &[]);
+        assert!(html.contains("✓ 没有提示 <span class=\"en\">no warnings</span>"));
+        assert!(!html.contains("every figure is located"));
+        assert!(!html.contains("class=\"back\""));
+        let html = render_report_in_site(&empty, &[], Some("index.html"));
+        assert!(html.contains("<a class=\"back\" href=\"index.html\">← 汇总"));
+    }
+
+    #[test]
     fn index_lists_each_report_with_its_link() {
         let (report, _) = sample();
         let other = LibraryReport {
@@ -1466,16 +1514,24 @@ mod tests {
             ..LibraryReport::default()
         };
         let html = render_index(&[
-            IndexEntry {
+            IndexEntry::Report {
                 report: &report,
                 href: "wulong-2020.html".into(),
             },
-            IndexEntry {
+            IndexEntry::Report {
                 report: &other,
                 href: "x\".html".into(),
             },
+            IndexEntry::Failed {
+                file: "<bad>.txt",
+                error: "not a library report: the text never names a library (图书馆)",
+            },
         ]);
         assert!(html.contains("<a href=\"wulong-2020.html\">重庆市武隆区图书馆</a>"));
+        assert!(html.contains("<span class=\"file\">&lt;bad&gt;.txt</span>"));
+        assert!(html.contains("never names a library (图书馆)</td>"));
+        assert!(html.contains(">报告 2<"), "two reports");
+        assert!(html.contains(">失败 1<"), "one failure, counted apart");
         assert!(html.contains("<a href=\"x&quot;.html\">（未识别馆名）x.txt</a>"));
         assert!(html.contains(">180,383</td>"));
         assert!(html.contains(">12,797余</td>"));

@@ -3,7 +3,10 @@
 mod bad_input;
 mod cli;
 mod corpus;
+mod docs;
 mod encodings;
 mod fixtures;
+mod output;
+mod schema;
 mod util;
 mod view;

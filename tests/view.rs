@@ -1,8 +1,11 @@
 //! Integration tests: the audit page in a real browser (Debian's chromium).
 //!
-//! The page is rendered through the library API, written to a temp dir, and
-//! loaded by headless chromium with `--dump-dom`, so the checks run on the
-//! DOM a browser actually built (after our script ran), not on our string.
+//! Pages are rendered through the library API (hand-built reports, for the
+//! cases the extractors do not produce yet) and by the real binary
+//! (`libreport view`, checked against `libreport extract` of the same
+//! file), then loaded by headless chromium with `--dump-dom`, so the checks
+//! run on the DOM a browser actually built (after our script ran), not on
+//! our string.
 //!
 //! Without chromium the browser tests print a note and pass, unless `CI` is
 //! set: CI installs chromium, so there a missing browser is a failure.
@@ -339,11 +342,11 @@ fn index_page_in_chromium() {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("index.html");
     let html = render_index(&[
-        IndexEntry {
+        IndexEntry::Report {
             report: &report,
             href: "wulong-2020.html".into(),
         },
-        IndexEntry {
+        IndexEntry::Report {
             report: &unnamed,
             href: "unnamed.html".into(),
         },
@@ -596,11 +599,11 @@ fn preview() {
     fs::write(
         &index,
         render_index(&[
-            IndexEntry {
+            IndexEntry::Report {
                 report: &report,
                 href: "wulong-2020.html".into(),
             },
-            IndexEntry {
+            IndexEntry::Report {
                 report: &small,
                 href: "sample.html".into(),
             },
@@ -615,4 +618,244 @@ fn preview() {
         screenshot(&index, &out.join("index.png"), 1280, 900);
         println!("screenshots: {}", out.display());
     }
+}
+
+// ---------------------------------------------------------------------------
+// The real binary: `libreport view`.
+
+static METRIC_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)<tr id="metric-([a-z0-9_]+)">(.*?)</tr>"#).expect("static regex")
+});
+static INDEX_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<tr><th scope="row"><a href="([^"]+)">"#).expect("static regex")
+});
+
+/// The record `libreport extract --format jsonl` prints for `file`.
+fn extracted(file: &str) -> serde_json::Value {
+    let output = crate::util::run(&["extract", "--format", "jsonl", file]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    crate::util::json_lines(&crate::util::stdout(&output)).remove(0)
+}
+
+/// Checks a page as the binary wrote it against the record of the same
+/// file: one highlight per mention, and every metric row links to one.
+fn check_page_against_record(dom: &str, record: &serde_json::Value) {
+    let mentions = record["mentions"].as_array().expect("mentions").len();
+    let metrics = record["metrics"].as_object().expect("metrics").len();
+    let marks: std::collections::HashSet<&str> = MARK_ID
+        .captures_iter(dom)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    assert_eq!(
+        marks.len(),
+        mentions,
+        "{}: one highlighted figure per mention of the record",
+        record["file"]
+    );
+    assert!(
+        !dom.contains(r#"class="nl""#),
+        "every figure is located in its line"
+    );
+    let rows: Vec<_> = METRIC_ROW.captures_iter(dom).collect();
+    assert_eq!(rows.len(), metrics, "one metric row per metric");
+    for row in rows {
+        let key = row.get(1).map_or("", |m| m.as_str());
+        let body = row.get(2).map_or("", |m| m.as_str());
+        let target = MARK_LINK
+            .captures(body)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str());
+        assert!(
+            target.is_some_and(|t| marks.contains(t)),
+            "metric row {key} links to a highlighted figure"
+        );
+    }
+    let ids: std::collections::HashSet<&str> = ANY_ID
+        .captures_iter(dom)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    for link in MARK_LINK
+        .captures_iter(dom)
+        .chain(METRIC_LINK.captures_iter(dom))
+    {
+        let target = link.get(1).map_or("", |m| m.as_str());
+        assert!(ids.contains(target), "link to #{target} has no target");
+    }
+}
+
+#[test]
+fn view_command_writes_a_page_that_highlights_every_mention() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("wulong.html");
+    let output = crate::util::run(&[
+        "view",
+        "fixtures/wulong-2020.txt",
+        "-o",
+        page.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    assert!(output.stdout.is_empty(), "the page went to the file");
+    let leftovers = fs::read_dir(dir.path()).expect("dir").count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    let html = fs::read_to_string(&page).expect("page written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("class=\"back\""), "a lone page has no index");
+    let record = extracted("fixtures/wulong-2020.txt");
+    // Without a browser, check the HTML as written.
+    check_page_against_record(&html, &record);
+
+    let Some(_) = chromium_or_skip("view_command_writes_a_page_that_highlights_every_mention")
+    else {
+        return;
+    };
+    let dom = dump_dom(&page);
+    assert!(
+        dom.contains(r#"<html lang="zh-CN" class="js">"#),
+        "script ran"
+    );
+    assert!(dom.contains("<h1>重庆市武隆区图书馆</h1>"));
+    assert!(
+        dom.contains(r#"id="L34""#),
+        "the report's lines keep their numbers"
+    );
+    check_page_against_record(&dom, &record);
+}
+
+#[test]
+fn view_command_without_output_prints_one_page() {
+    let output = crate::util::run(&["view", "fixtures/anju-2020.txt"]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let html = crate::util::stdout(&output);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("安居区图书馆"));
+    // Several inputs need a directory.
+    let output = crate::util::run(&["view", "fixtures"]);
+    assert_eq!(crate::util::code(&output), 2);
+    assert!(crate::util::stderr(&output).contains("-o DIR"));
+}
+
+#[test]
+fn view_command_writes_pages_and_an_index_for_a_batch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let missing = dir.path().join("missing.txt");
+    let output = crate::util::run(&[
+        "view",
+        "fixtures/",
+        missing.to_str().expect("UTF-8"),
+        "-o",
+        site.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(crate::util::code(&output), 1, "one input failed");
+    let err = crate::util::stderr(&output);
+    assert!(
+        err.contains(&format!("libreport: {}: no such file", missing.display())),
+        "{err}"
+    );
+    let fixtures = crate::util::fixtures();
+    let mut written: Vec<String> = fs::read_dir(&site)
+        .expect("site written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut want: Vec<String> = fixtures
+        .iter()
+        .map(|f| {
+            let stem = f.file_stem().expect("stem").to_string_lossy();
+            format!("{stem}.html")
+        })
+        .chain(["index.html".to_owned()])
+        .collect();
+    want.sort();
+    assert_eq!(
+        written, want,
+        "one page per report and the index, nothing else"
+    );
+
+    // Every page, as written, highlights its record's mentions and links back.
+    for fixture in &fixtures {
+        let name = fixture.file_name().expect("name").to_string_lossy();
+        let stem = fixture.file_stem().expect("stem").to_string_lossy();
+        let html = fs::read_to_string(site.join(format!("{stem}.html"))).expect("page");
+        check_page_against_record(&html, &extracted(&format!("fixtures/{name}")));
+        assert!(html.contains(r#"<a class="back" href="index.html">"#));
+    }
+
+    let index = site.join("index.html");
+    let html = fs::read_to_string(&index).expect("index");
+    let check_index = |dom: &str| {
+        let links: Vec<&str> = INDEX_ROW
+            .captures_iter(dom)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        assert_eq!(links.len(), fixtures.len(), "one row per report: {links:?}");
+        for link in &links {
+            assert!(site.join(link).is_file(), "{link} is written");
+        }
+        assert!(
+            dom.contains(r#"<tr class="failed">"#),
+            "the failed input is listed"
+        );
+        assert!(dom.contains("missing.txt</span>"));
+        assert!(dom.contains("no such file or directory</td>"));
+        for name in [
+            "重庆市武隆区图书馆",
+            "诸城市图书馆",
+            "安居区图书馆",
+            "河源市源城区图书馆",
+        ] {
+            assert!(dom.contains(&format!(">{name}</a>")), "{name} is listed");
+        }
+    };
+    check_index(&html);
+    let Some(_) = chromium_or_skip("view_command_writes_pages_and_an_index_for_a_batch") else {
+        return;
+    };
+    let dom = dump_dom(&index);
+    check_index(&dom);
+    assert!(dom.contains(">失败 1<"), "the header counts the failure");
+}
+
+#[test]
+fn view_page_names_are_unique_in_a_batch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read("fixtures/anju-2020.txt").expect("fixture");
+    for sub in ["a", "b"] {
+        fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        fs::write(dir.path().join(sub).join("report.txt"), &text).expect("write");
+    }
+    fs::write(dir.path().join("a").join("index.txt"), &text).expect("write");
+    let output = crate::util::run_in(dir.path(), &["view", "a", "b", "-o", "out"]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let mut names: Vec<String> = fs::read_dir(dir.path().join("out"))
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["index-2.html", "index.html", "report-2.html", "report.html"]
+    );
+    let index = fs::read_to_string(dir.path().join("out/index.html")).expect("index");
+    assert_eq!(INDEX_ROW.captures_iter(&index).count(), 3);
 }

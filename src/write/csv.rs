@@ -1,28 +1,120 @@
-//! CSV: one row per report, for spreadsheets.
+//! CSV for spreadsheets and data frames, in two shapes.
 //!
-//! Columns: `file, encoding, library, year, sections`, one column per
-//! metric key (the resolved value in the key's base unit, empty where
-//! unknown), and `error` for files that yielded no report. Lists
-//! (mentions, chronicle, plan) are left to JSON.
+//! - **Wide** ([`WideCsv`], `--format csv`): one row per report. Columns:
+//!   `file, encoding, library, year, sections`, one column per metric key
+//!   (the resolved value in the key's base unit, empty where unknown), and
+//!   `error` for files that yielded no report. Lists (mentions, chronicle,
+//!   plan) are left to JSON.
+//! - **Long** ([`LongCsv`], `--format csv-long`): the tidy form, one row per
+//!   mention: `file, library, year, key, value, unit, approx, origin,
+//!   section, line, text, kept`; `kept` is `true` for the mention the
+//!   record's `metrics` took for its key. A file that yielded no report has
+//!   no row (its error goes to stderr, as for every format), and neither
+//!   has a report without mentions.
+//!
+//! Numbers are written plainly, as [`Decimal`](crate::decimal::Decimal)
+//! prints them: `56000`, `0.1396`, never `5.6e4` or `56000.0`.
+//!
+//! [`CsvStyle`] adapts the bytes to the program that opens them: a UTF-8
+//! byte-order mark (Excel and WPS on Chinese Windows read a CSV without
+//! one as GBK and garble it), CRLF line ends, and a `'` before any text
+//! cell a spreadsheet would run as a formula (CSV injection: a report is
+//! untrusted text). Number cells are never prefixed: `-3.5` stays a number.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::RecordWriter;
-use crate::report::Record;
+use crate::report::{LibraryReport, Mention, Record};
 use crate::tables::metric_keys::MetricKey;
 
-/// The wide CSV writer.
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How the CSV bytes are laid out for the program that opens them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// Start the file with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// End lines with CRLF instead of LF.
+    pub crlf: bool,
+    /// Put `'` before a text cell that starts with `=`, `+`, `-`, `@`, tab
+    /// or carriage return, so a spreadsheet shows it instead of running it.
+    pub guard_formulas: bool,
+}
+
+impl CsvStyle {
+    /// For Excel and WPS: BOM, CRLF and formula guard.
+    pub const EXCEL: CsvStyle = CsvStyle {
+        bom: true,
+        crlf: true,
+        guard_formulas: true,
+    };
+
+    /// A text cell as written: with a leading `'` when the guard is on and
+    /// a spreadsheet would take the cell for a formula.
+    pub fn text<'s>(&self, cell: &'s str) -> Cow<'s, str> {
+        if self.guard_formulas && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            Cow::Owned(format!("'{cell}"))
+        } else {
+            Cow::Borrowed(cell)
+        }
+    }
+
+    fn writer<W: Write>(&self, out: W) -> csv::Writer<Prefixed<W>> {
+        let terminator = if self.crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        csv::WriterBuilder::new()
+            .terminator(terminator)
+            .from_writer(Prefixed {
+                out,
+                prefix: if self.bom { BOM } else { b"" },
+            })
+    }
+}
+
+/// A writer that puts `prefix` before the first byte written through it.
+struct Prefixed<W> {
+    out: W,
+    prefix: &'static [u8],
+}
+
+impl<W: Write> Write for Prefixed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.prefix.is_empty() {
+            self.out.write_all(self.prefix)?;
+            self.prefix = b"";
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The wide CSV writer: one row per report.
 pub struct WideCsv<W: Write> {
-    out: csv::Writer<W>,
+    out: csv::Writer<Prefixed<W>>,
+    style: CsvStyle,
     header_written: bool,
     row: Vec<String>,
 }
 
 impl<W: Write> WideCsv<W> {
-    /// A CSV writer into `out`.
+    /// A CSV writer into `out`, plain (no BOM, LF, no guard).
     pub fn new(out: W) -> Self {
+        Self::with_style(out, CsvStyle::default())
+    }
+
+    /// A CSV writer into `out` in `style`.
+    pub fn with_style(out: W, style: CsvStyle) -> Self {
         WideCsv {
-            out: csv::Writer::from_writer(out),
+            out: style.writer(out),
+            style,
             header_written: false,
             row: Vec::new(),
         }
@@ -33,9 +125,13 @@ impl<W: Write> WideCsv<W> {
         self.header_written = true;
         Ok(())
     }
+
+    fn push_text(&mut self, cell: &str) {
+        self.row.push(self.style.text(cell).into_owned());
+    }
 }
 
-/// The column headers, in order.
+/// The wide form's column headers, in order.
 pub fn columns() -> Vec<&'static str> {
     let fixed = ["file", "encoding", "library", "year", "sections"];
     fixed
@@ -51,15 +147,15 @@ impl<W: Write> RecordWriter for WideCsv<W> {
             self.header()?;
         }
         self.row.clear();
-        self.row.push(record.file().to_owned());
+        self.push_text(record.file());
         match record {
             Record::Report(report) => {
-                self.row.push(report.encoding.clone());
-                self.row.push(report.library.clone().unwrap_or_default());
+                self.push_text(&report.encoding);
+                self.push_text(report.library.as_deref().unwrap_or_default());
                 self.row
                     .push(report.year.map(|y| y.to_string()).unwrap_or_default());
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
-                self.row.push(kinds.join(";"));
+                self.push_text(&kinds.join(";"));
                 for key in MetricKey::ALL {
                     let cell = report.metrics.get(key).map(|m| m.value.to_string());
                     self.row.push(cell.unwrap_or_default());
@@ -69,7 +165,7 @@ impl<W: Write> RecordWriter for WideCsv<W> {
             Record::Failed(failed) => {
                 self.row
                     .extend(std::iter::repeat_n(String::new(), 4 + MetricKey::ALL.len()));
-                self.row.push(failed.error.clone());
+                self.push_text(&failed.error);
             }
         }
         self.out.write_record(&self.row)?;
@@ -82,5 +178,290 @@ impl<W: Write> RecordWriter for WideCsv<W> {
             self.header()?;
         }
         self.out.flush()
+    }
+}
+
+/// The long form's column headers, in order.
+pub const LONG_COLUMNS: [&str; 12] = [
+    "file", "library", "year", "key", "value", "unit", "approx", "origin", "section", "line",
+    "text", "kept",
+];
+
+/// The long (tidy) CSV writer: one row per mention.
+pub struct LongCsv<W: Write> {
+    out: csv::Writer<Prefixed<W>>,
+    style: CsvStyle,
+    header_written: bool,
+}
+
+impl<W: Write> LongCsv<W> {
+    /// A long CSV writer into `out` in `style`.
+    pub fn with_style(out: W, style: CsvStyle) -> Self {
+        LongCsv {
+            out: style.writer(out),
+            style,
+            header_written: false,
+        }
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        self.out.write_record(LONG_COLUMNS)?;
+        self.header_written = true;
+        Ok(())
+    }
+}
+
+/// True when `mention` is the one `report.metrics` took for its key.
+fn is_kept(report: &LibraryReport, mention: &Mention) -> bool {
+    report.metrics.get(&mention.key).is_some_and(|kept| {
+        kept.line == mention.line && kept.text == mention.text && kept.value == mention.value
+    })
+}
+
+impl<W: Write> RecordWriter for LongCsv<W> {
+    fn record(&mut self, record: &Record) -> io::Result<()> {
+        if !self.header_written {
+            self.header()?;
+        }
+        let Record::Report(report) = record else {
+            return Ok(());
+        };
+        let style = self.style;
+        let file = style.text(&report.file);
+        let library = style.text(report.library.as_deref().unwrap_or_default());
+        let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+        for mention in &report.mentions {
+            let value = mention.value.to_string();
+            let line = mention.line.to_string();
+            let row: [&str; 12] = [
+                &file,
+                &library,
+                &year,
+                mention.key.as_str(),
+                &value,
+                &style.text(mention.unit.symbol()),
+                mention.approx.map_or("", |a| a.as_str()),
+                mention.origin.as_str(),
+                mention.section.as_str(),
+                &line,
+                &style.text(&mention.text),
+                if is_kept(report, mention) {
+                    "true"
+                } else {
+                    "false"
+                },
+            ];
+            self.out.write_record(row)?;
+        }
+        // Flush per record: a report's rows are never split across a
+        // later failure.
+        self.out.flush()
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            self.header()?;
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+    use crate::report::{Approx, FailedFile, Origin, SectionKind};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("test literal")
+    }
+
+    fn mention(key: MetricKey, value: &str, text: &str, line: u32, origin: Origin) -> Mention {
+        Mention {
+            key,
+            value: d(value),
+            unit: key.base_unit(),
+            approx: None,
+            text: text.into(),
+            line,
+            section: SectionKind::Summary,
+            origin,
+        }
+    }
+
+    fn report() -> Record {
+        let mut mentions = vec![
+            mention(
+                MetricKey::CollectionTotal,
+                "180383",
+                "馆藏量 180383 册",
+                34,
+                Origin::Prose,
+            ),
+            mention(
+                MetricKey::CollectionTotal,
+                "180383",
+                "180383",
+                47,
+                Origin::Table,
+            ),
+            mention(
+                MetricKey::BudgetYuan,
+                "1685200",
+                "=经费 168.52 万元",
+                40,
+                Origin::Prose,
+            ),
+            mention(
+                MetricKey::Visits,
+                "-3.5",
+                "减少 3.5 人次",
+                41,
+                Origin::Prose,
+            ),
+        ];
+        mentions[2].approx = Some(Approx::About);
+        let mut report = LibraryReport {
+            file: "@reports/a.txt".into(),
+            encoding: "UTF-8".into(),
+            library: Some("=HYPERLINK(\"x\")图书馆".into()),
+            year: Some(2020),
+            mentions,
+            ..LibraryReport::default()
+        };
+        for i in [1, 2, 3] {
+            let m = report.mentions[i].clone();
+            report.metrics.insert(m.key, m);
+        }
+        Record::Report(Box::new(report))
+    }
+
+    fn failed() -> Record {
+        Record::Failed(FailedFile {
+            file: "bad.txt".into(),
+            error: "-not a library report".into(),
+        })
+    }
+
+    fn write_all(mut writer: impl RecordWriter, records: &[Record]) {
+        for record in records {
+            writer.record(record).expect("write");
+        }
+        writer.finish().expect("finish");
+    }
+
+    fn wide(style: CsvStyle, records: &[Record]) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_all(WideCsv::with_style(&mut out, style), records);
+        out
+    }
+
+    fn long(style: CsvStyle, records: &[Record]) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_all(LongCsv::with_style(&mut out, style), records);
+        out
+    }
+
+    fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn plain_csv_has_no_bom_lf_ends_and_text_as_is() {
+        let out = wide(CsvStyle::default(), &[report()]);
+        assert!(!out.starts_with(BOM));
+        assert!(!out.windows(2).any(|w| w == b"\r\n"));
+        let rows = rows(&out);
+        assert_eq!(rows[1][0], "@reports/a.txt");
+        assert_eq!(rows[1][2], "=HYPERLINK(\"x\")图书馆");
+    }
+
+    #[test]
+    fn excel_style_guards_text_not_numbers() {
+        let out = wide(CsvStyle::EXCEL, &[report(), failed()]);
+        assert!(out.starts_with(BOM));
+        let text = std::str::from_utf8(&out[BOM.len()..]).expect("utf-8");
+        assert!(text.lines().count() >= 3);
+        assert!(
+            text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+            "CRLF everywhere: {text:?}"
+        );
+        assert_eq!(out.matches_count(BOM), 1, "one BOM, at the start");
+        let rows = rows(&out);
+        let col = |name: &str| rows[0].iter().position(|c| c == name).expect(name);
+        assert_eq!(rows[1][col("file")], "'@reports/a.txt");
+        assert_eq!(rows[1][col("library")], "'=HYPERLINK(\"x\")图书馆");
+        assert_eq!(rows[1][col("visits")], "-3.5", "a number is no formula");
+        assert_eq!(rows[1][col("budget_yuan")], "1685200");
+        assert_eq!(rows[1][col("year")], "2020");
+        assert_eq!(rows[2][col("error")], "'-not a library report");
+        assert!(text.contains(",-3.5,"), "numbers unquoted: {text}");
+    }
+
+    #[test]
+    fn long_csv_has_one_row_per_mention_and_marks_the_kept_one() {
+        let out = long(CsvStyle::default(), &[report(), failed()]);
+        let rows = rows(&out);
+        assert_eq!(rows[0], LONG_COLUMNS);
+        assert_eq!(
+            rows.len(),
+            1 + 4,
+            "header + one row per mention; none for the failed file"
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "@reports/a.txt",
+                "=HYPERLINK(\"x\")图书馆",
+                "2020",
+                "collection_total",
+                "180383",
+                "册",
+                "",
+                "prose",
+                "summary",
+                "34",
+                "馆藏量 180383 册",
+                "false",
+            ]
+        );
+        assert_eq!(rows[2][9], "47");
+        assert_eq!(rows[2][11], "true", "the table figure is the kept one");
+        assert_eq!(rows[3][4], "1685200");
+        assert_eq!(rows[3][6], "about");
+        assert_eq!(rows[4][4], "-3.5");
+    }
+
+    #[test]
+    fn long_csv_in_excel_style_guards_text_cells() {
+        let out = long(CsvStyle::EXCEL, &[report()]);
+        assert!(out.starts_with(BOM));
+        let rows = rows(&out);
+        assert_eq!(rows[1][0], "'@reports/a.txt");
+        assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")图书馆");
+        assert_eq!(rows[3][10], "'=经费 168.52 万元");
+        assert_eq!(rows[4][4], "-3.5");
+    }
+
+    #[test]
+    fn empty_batches_still_have_a_header() {
+        assert_eq!(rows(&long(CsvStyle::EXCEL, &[])), [LONG_COLUMNS]);
+        assert_eq!(rows(&wide(CsvStyle::default(), &[])), [columns()]);
+    }
+
+    trait MatchesCount {
+        fn matches_count(&self, needle: &[u8]) -> usize;
+    }
+
+    impl MatchesCount for Vec<u8> {
+        fn matches_count(&self, needle: &[u8]) -> usize {
+            self.windows(needle.len()).filter(|w| *w == needle).count()
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Writers: records out as JSON, JSON Lines or CSV.
+//! Writers: records out as JSON, JSON Lines, or CSV (wide or long).
 //!
 //! Each record is serialized whole into memory before a byte of it is
 //! written, so an error in the middle of a record never leaves half a
@@ -10,6 +10,7 @@ pub mod json;
 
 use std::io::{self, Write};
 
+pub use self::csv::CsvStyle;
 use crate::report::Record;
 
 /// An output format.
@@ -21,6 +22,8 @@ pub enum Format {
     Jsonl,
     /// One CSV row per report, one column per metric key.
     Csv,
+    /// One CSV row per mention (the tidy form).
+    CsvLong,
 }
 
 impl Format {
@@ -30,6 +33,8 @@ impl Format {
         match ext.as_str() {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            // The wide form: what a spreadsheet user expects of `x.csv`;
+            // the long form is asked for by name (`--format csv-long`).
             "csv" => Some(Format::Csv),
             _ => None,
         }
@@ -44,11 +49,34 @@ pub trait RecordWriter {
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// A writer of `format` into `out`.
-pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RecordWriter + 'w> {
+impl Format {
+    /// The format as `--format` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::CsvLong => "csv-long",
+        }
+    }
+
+    /// True for the CSV formats, the ones [`CsvStyle`] applies to.
+    pub fn is_csv(self) -> bool {
+        matches!(self, Format::Csv | Format::CsvLong)
+    }
+}
+
+/// A writer of `format` into `out`; `style` shapes the CSV formats and is
+/// ignored by the others.
+pub fn writer<'w, W: Write + 'w>(
+    format: Format,
+    style: CsvStyle,
+    out: W,
+) -> Box<dyn RecordWriter + 'w> {
     match format {
         Format::Json => Box::new(json::JsonArray::new(out)),
         Format::Jsonl => Box::new(json::JsonLines::new(out)),
-        Format::Csv => Box::new(csv::WideCsv::new(out)),
+        Format::Csv => Box::new(csv::WideCsv::with_style(out, style)),
+        Format::CsvLong => Box::new(csv::LongCsv::with_style(out, style)),
     }
 }
