@@ -37,6 +37,7 @@
 //! binary content (control characters, undecodable bytes) and for holding
 //! only white space; see [`decode`] for what the text keeps.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -182,7 +183,8 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         None if encoding == UTF_8 => decode_utf8_lossy(source.body),
         None => decode_with(encoding, source.body),
     };
-    if memchr::memchr(0, text.as_bytes()).is_some() {
+    // The fast path already knows there is no NUL: spare it a pass.
+    if !source.nul_free && memchr::memchr(0, text.as_bytes()).is_some() {
         text.retain(|c| c != '\0');
     }
     if text.is_empty() {
@@ -208,6 +210,8 @@ struct Source<'a> {
     encoding: &'static Encoding,
     body: &'a [u8],
     valid: Option<&'a str>,
+    /// The body is known to hold no NUL byte.
+    nul_free: bool,
 }
 
 impl<'a> Source<'a> {
@@ -216,6 +220,7 @@ impl<'a> Source<'a> {
             encoding,
             body,
             valid: None,
+            nul_free: false,
         }
     }
 
@@ -239,32 +244,29 @@ impl<'a> Source<'a> {
         let prefix = &bytes[..bytes.len().min(SAMPLE_LEN)];
         // NULs anywhere, or other stray control bytes early on, are what
         // UTF-16 looks like when read as UTF-8 ("。" is `02 30`).
-        let suspect =
-            memchr::memchr(0, bytes).is_some() || prefix.iter().any(|&b| is_stray_control_byte(b));
-        let utf8 = std::str::from_utf8(bytes);
-        if let (Ok(text), false) = (utf8, suspect) {
+        let has_nul = memchr::memchr(0, bytes).is_some();
+        let suspect = has_nul || prefix.iter().any(|&b| is_stray_control_byte(b));
+        let utf8 = valid_utf8(bytes);
+        if let (Some(text), false) = (utf8, suspect) {
             return Ok(Source {
                 encoding: UTF_8,
                 body: bytes,
                 valid: Some(text),
+                nul_free: !has_nul,
             });
         }
         if let Some(encoding) = sniff_utf16(prefix) {
             return Ok(Source::new(encoding, bytes));
         }
-        let error = match utf8 {
-            Ok(text) => {
-                return Ok(Source {
-                    encoding: UTF_8,
-                    body: bytes,
-                    valid: Some(text),
-                });
-            }
-            Err(error) => error,
-        };
-        // Everything before a sequence cut off by the end of the file is
-        // valid: a truncated UTF-8 file, not another encoding.
-        if error.error_len().is_none() {
+        if let Some(text) = utf8 {
+            return Ok(Source {
+                encoding: UTF_8,
+                body: bytes,
+                valid: Some(text),
+                nul_free: !has_nul,
+            });
+        }
+        if is_truncated_utf8(bytes) {
             return Ok(Source::new(UTF_8, bytes));
         }
         let sample = Sample::of(bytes);
@@ -552,9 +554,36 @@ fn count_malformed(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     }
 }
 
+/// The bytes as text, if they are valid UTF-8.
+///
+/// encoding_rs validates Chinese UTF-8 at ~3.7 GiB/s where
+/// `std::str::from_utf8` manages ~0.5 GiB/s (it walks non-ASCII text one
+/// character at a time); for valid UTF-8 it borrows, no copy.
+fn valid_utf8(bytes: &[u8]) -> Option<&str> {
+    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(Cow::Borrowed(text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// Whether the bytes are valid UTF-8 except for one multibyte sequence cut
+/// off by the end of the input: a truncated UTF-8 file, not another
+/// encoding.
+fn is_truncated_utf8(bytes: &[u8]) -> bool {
+    let tail = &bytes[Encoding::utf8_valid_up_to(bytes)..];
+    // A cut-off sequence is at most 3 bytes; `error_len() == None` means
+    // "valid so far, input ended".
+    !tail.is_empty()
+        && tail.len() < 4
+        && std::str::from_utf8(tail).is_err_and(|e| e.error_len().is_none())
+}
+
 /// UTF-8 with one U+FFFD per maximal invalid subpart (as the Encoding
 /// Standard and `String::from_utf8_lossy` do), counting them.
 fn decode_utf8_lossy(bytes: &[u8]) -> (String, usize) {
+    if let Some(text) = valid_utf8(bytes) {
+        return (text.to_owned(), 0);
+    }
     let mut text = String::with_capacity(bytes.len() + 2);
     let mut replaced = 0;
     for chunk in bytes.utf8_chunks() {
