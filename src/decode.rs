@@ -15,8 +15,10 @@
 //! 3. A forced encoding (`--encoding`) is used as is; only a byte order mark
 //!    of that same encoding is dropped.
 //! 4. A byte order mark: UTF-8 `EF BB BF`, UTF-16LE `FF FE`, UTF-16BE `FE FF`.
-//! 5. Valid UTF-8 without NUL bytes is UTF-8 (the fast path: one validation,
-//!    one copy).
+//! 5. Valid UTF-8 without NUL bytes (nor stray control bytes in the first
+//!    64 KiB, which is how UTF-16 such as `02 30` for "。" can look) is UTF-8:
+//!    the fast path, one NUL scan, one validation and one copy, no loop per
+//!    character.
 //! 6. UTF-16 without a byte order mark, judged on the first 64 KiB: read as
 //!    16-bit code units, nearly all (≥ 95 %) must be characters a Chinese
 //!    report uses, and either the other byte order must look clearly worse
