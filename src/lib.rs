@@ -45,7 +45,10 @@ pub mod unit;
 pub mod view;
 pub mod write;
 
+use std::sync::LazyLock;
+
 use encoding_rs::Encoding;
+use regex::Regex;
 
 use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, Warning};
@@ -174,6 +177,10 @@ fn extract_section(
 /// file in a folder of reports fails loudly instead of yielding an empty
 /// record.
 fn check_is_report(text: &str) -> Result<(), Error> {
+    static LIBRARY: LazyLock<Regex> = LazyLock::new(|| {
+        // A hard-wrapped export may break the word across lines.
+        Regex::new(r"[图圖]\s*[书書]\s*[馆館]").expect("static regex")
+    });
     let han = text
         .chars()
         .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -182,8 +189,7 @@ fn check_is_report(text: &str) -> Result<(), Error> {
     if han < 20 {
         return Err(Error::NotAReport("the text holds (almost) no Chinese"));
     }
-    let names_library = text.contains("图书馆") || text.contains("圖書館");
-    if !names_library {
+    if !LIBRARY.is_match(text) {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
     }
     Ok(())

@@ -222,7 +222,7 @@ fn readme_examples(readme: &str) -> Vec<Example> {
             examples.extend(current.take());
             let command = command.split(" # ").next().unwrap_or_default();
             let runnable = !command.contains(['|', '>', '<']) && !command.contains("--bless");
-            let mut words = command.split_whitespace().map(str::to_owned);
+            let mut words = shell_words(command).into_iter();
             if runnable && words.next().as_deref() == Some("libreport") {
                 current = Some(Example {
                     line: n + 1,
@@ -235,6 +235,37 @@ fn readme_examples(readme: &str) -> Vec<Example> {
         }
     }
     examples
+}
+
+/// Splits a command line as a shell would, for the single quotes the
+/// README uses ('168.52 万元').
+fn shell_words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for c in command.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                started = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            c => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
 }
 
 /// True when an output line is what the README shows: equal, or starting
