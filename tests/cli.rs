@@ -142,7 +142,7 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
     want.push("error");
     assert_eq!(header, want);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    assert_eq!(rows.len(), 4);
+    assert_eq!(rows.len(), crate::util::fixtures().len());
     assert_eq!(&rows[1][2], "重庆市武隆区图书馆");
     assert_eq!(&rows[1][4], "summary;statistics;chronicle;plan");
 }
@@ -156,7 +156,7 @@ fn output_file_format_follows_its_extension() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(output.stdout.is_empty());
     let text = fs::read_to_string(&out).expect("output written");
-    assert_eq!(json_lines(&text).len(), 4);
+    assert_eq!(json_lines(&text).len(), crate::util::fixtures().len());
     let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }
