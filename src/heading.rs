@@ -16,6 +16,10 @@
 //! 日` is point 1 of a chronicle), so [`split_marker`] refuses it and
 //! [`split_marker_loose`] accepts it for callers that check the sequence.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::report::SectionKind;
 use crate::script;
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
@@ -213,12 +217,14 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
 
 /// The section kind a title names, by the longest title word it contains.
 pub fn title_kind(title: &str) -> Option<SectionKind> {
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(SECTION_TITLES.iter().map(|(word, _)| word)).expect("static word list")
+    });
     let title = script::fold(title);
-    SECTION_TITLES
-        .iter()
-        .filter(|(word, _)| title.contains(word))
-        .max_by_key(|(word, _)| word.chars().count())
-        .map(|&(_, kind)| kind)
+    WORDS
+        .find_overlapping_iter(title.as_ref())
+        .max_by_key(|m| (m.len(), std::cmp::Reverse(m.pattern())))
+        .map(|m| SECTION_TITLES[m.pattern().as_usize()].1)
 }
 
 /// True when a line reads as a title of the report itself (年报, 年度报告).
@@ -230,8 +236,12 @@ pub fn is_report_title(line: &str) -> bool {
 /// True when `line` has the shape of a heading: short, not a sentence.
 pub fn is_heading_shaped(line: &str) -> bool {
     let text = line.trim();
-    let width = crate::clean::display_width(text);
-    (2..=80).contains(&width) && !text.contains(['。', '；', ';', '！', '？', '：', ':', '\t'])
+    // No character is wider than 4 bytes: a longer line is no heading, and
+    // most paragraph lines are refused without measuring them.
+    if text.len() > 80 * 4 || text.contains(['。', '；', ';', '！', '？', '：', ':', '\t']) {
+        return false;
+    }
+    (2..=80).contains(&crate::clean::display_width(text))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::clean::{Line, is_table_row};
@@ -200,11 +201,20 @@ fn char_len(text: &str, i: usize) -> usize {
 /// a time, trying the labels at each step, since a filler may also end a
 /// label (量 in 馆藏量).
 fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -> Option<Label> {
+    // Every label in the clause before the number, found in one pass;
+    // each filler step then looks for one ending where the step ends.
+    let found: Vec<(usize, usize)> = LABELS
+        .find_overlapping_iter(&text[clause..m.span.start])
+        .map(|found| (clause + found.end(), found.pattern().as_usize()))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
     let mut end = m.span.start;
     loop {
         let before = text[clause..end].trim_end();
         end = clause + before.len();
-        if let Some(label) = label_ending_at(text, clause, sentence, end) {
+        if let Some(label) = label_ending_at(text, sentence, end, &found) {
             return label;
         }
         let stripped = strip_trailing_filler(before);
@@ -215,20 +225,25 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
     }
 }
 
-/// The longest label ending at `end`: `Some(None)` when it is a blocker.
+/// Every wording of `METRIC_LABELS`, for one-pass search.
+static LABELS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(METRIC_LABELS.iter().map(|(word, _, _)| word)).expect("static word list")
+});
+
+/// Of `candidates` (where a label ends, which row), the longest label ending
+/// at `end` whose subject the sentence has: `Some(None)` for a blocker.
 fn label_ending_at(
     text: &str,
-    clause: usize,
     sentence: usize,
     end: usize,
+    candidates: &[(usize, usize)],
 ) -> Option<Option<Label>> {
-    let before = &text[clause..end];
+    let mut here = candidates.iter().filter(|(e, _)| *e == end).peekable();
+    here.peek()?;
     let subjects = subjects_in(&text[sentence..end]);
-    let (label, key) = METRIC_LABELS
-        .iter()
-        .filter(|(label, subject, _)| {
-            before.ends_with(label) && subject.is_none_or(|s| subjects.contains(&s))
-        })
+    let (label, key) = here
+        .map(|&(_, row)| &METRIC_LABELS[row])
+        .filter(|(_, subject, _)| subject.is_none_or(|s| subjects.contains(&s)))
         .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
         .map(|(label, _, key)| (label, key))?;
     Some(key.map(|key| Label {
@@ -236,6 +251,17 @@ fn label_ending_at(
         span: end - label.len()..end,
         after: false,
     }))
+}
+
+/// The longest label contained in a table item, with the item's subject.
+fn label_in_item(item: &str) -> Option<Option<MetricKey>> {
+    let subjects = subjects_in(item);
+    LABELS
+        .find_overlapping_iter(item)
+        .map(|found| &METRIC_LABELS[found.pattern().as_usize()])
+        .filter(|(_, subject, _)| subject.is_none_or(|s| subjects.contains(&s)))
+        .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
+        .map(|(_, _, key)| *key)
 }
 
 fn strip_trailing_filler(s: &str) -> &str {
@@ -419,17 +445,7 @@ pub fn table_mentions(
             continue;
         };
         let item = script::fold(&row.item);
-        let subjects = subjects_in(&item);
-        let Some((_, _, key)) = METRIC_LABELS
-            .iter()
-            .filter(|(label, subject, _)| {
-                item.contains(label) && subject.is_none_or(|s| subjects.contains(&s))
-            })
-            .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
-        else {
-            continue;
-        };
-        let Some(key) = *key else {
+        let Some(Some(key)) = label_in_item(&item) else {
             continue;
         };
         let line_text = lines

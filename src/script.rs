@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 
 use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 
-/// The range of code points the fast membership test covers (CJK ideographs
-/// and extension A, where nearly all traditional forms are).
+/// The range of code points the bitset covers (CJK ideographs and extension
+/// A, where nearly all traditional forms are; the rest are beyond U+FFFF).
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
 
@@ -32,33 +32,58 @@ static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
             let index = code - FIRST;
             bits[(index / 64) as usize] |= 1 << (index % 64);
         }
+        // Every other traditional form is in the supplementary planes,
+        // which `first_traditional` checks through the map.
+        debug_assert!((FIRST..=LAST).contains(&code) || code >= 0x10000);
     }
     Folding { bits, map }
 });
 
-fn maybe_traditional(folding: &Folding, c: char) -> bool {
-    let code = c as u32;
-    if (FIRST..=LAST).contains(&code) {
-        let index = code - FIRST;
-        folding.bits[(index / 64) as usize] & (1 << (index % 64)) != 0
-    } else {
-        code > LAST && folding.map.contains_key(&c)
+/// Byte offset of the first traditional character, scanning bytes: only
+/// lead bytes of U+3000–U+9FFF (0xE3–0xE9) and of the supplementary planes
+/// (0xF0–0xF4) can start one, so ASCII, punctuation and continuation bytes
+/// are passed over without decoding.
+fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        match lead {
+            0xE3..=0xE9 if i + 2 < bytes.len() => {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if (FIRST..=LAST).contains(&code) {
+                    let index = code - FIRST;
+                    if folding.bits[(index / 64) as usize] & (1 << (index % 64)) != 0 {
+                        return Some(i);
+                    }
+                }
+                i += 3;
+            }
+            0xF0..=0xF4 => {
+                let c = text[i..].chars().next()?;
+                if folding.map.contains_key(&c) {
+                    return Some(i);
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
     }
+    None
 }
 
 /// `text` with traditional characters replaced by simplified ones; borrowed
 /// (no copy) when it has none, as in most reports.
 pub fn fold(text: &str) -> Cow<'_, str> {
     let folding = &*FOLDING;
-    let Some(first) = text
-        .char_indices()
-        .find(|&(_, c)| maybe_traditional(folding, c))
-    else {
+    let Some(first) = first_traditional(folding, text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first.0]);
-    for c in text[first.0..].chars() {
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
         let folded = folding.map.get(&c).copied().unwrap_or(c);
         out.push(folded);
     }
@@ -81,6 +106,14 @@ mod tests {
         assert_eq!(folded.len(), text.len());
         let at = folded.find("馆藏量").expect("found");
         assert_eq!(&text[at..at + "館藏量".len()], "館藏量");
+    }
+
+    #[test]
+    fn every_traditional_form_is_found_wherever_it_stands() {
+        for (t, s) in TRADITIONAL.chars().zip(SIMPLIFIED.chars()) {
+            let text = format!("a，{t}。");
+            assert_eq!(fold(&text), format!("a，{s}。"), "{t}");
+        }
     }
 
     #[test]
