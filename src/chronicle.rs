@@ -105,7 +105,7 @@ fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
 /// is no 31 September), so the entry got only its month.
 fn looks_dated(text: &str) -> bool {
     static DAY_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,2}\s*(?:[-—–~～至到]\s*\d{1,2}\s*)?[日号]").expect("static regex")
+        Regex::new(r"^[0-9]{1,2}[\t \u{3000}\u{a0}]*(?:[-—–~～至到][\t \u{3000}\u{a0}]*[0-9]{1,2}[\t \u{3000}\u{a0}]*)?[日号]").expect("static regex")
     });
     DAY_LIKE.is_match(text)
 }

@@ -22,6 +22,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 use crate::heading;
@@ -65,20 +66,30 @@ enum Kind<'t> {
     Content(Cow<'t, str>),
 }
 
+/// White space in a pattern: ASCII, full-width and no-break spaces. Written
+/// out rather than `\s`, whose Unicode class costs more to compile than a
+/// whole report takes to read (a one-file run must start fast).
+const WS: &str = r"[\t \u{3000}\u{a0}]";
+
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?\S)\s*(?:[.．·…。]{3,}|…+|\.{2,})\s*(?:第\s*)?\d{1,3}\s*(?:页)?$")
-        .expect("static regex")
+    let pattern = r"^(.*?[^\t \u{3000}\u{a0}])WS*(?:[.．·…。]{3,}|…+|\.{2,})WS*(?:第WS*)?[0-9]{1,3}WS*(?:页)?$";
+    Regex::new(&pattern.replace("WS", WS)).expect("static regex")
 });
-static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:https?://|www\.)[[:ascii:]&&[^\s]]+$").expect("static regex")
-});
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)[!-~]+$").expect("static regex"));
 static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]").expect("static regex"));
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|[-–—]?\s*[IVXLivxl]{1,5}\s*[-–—]?|Page \d{1,3}(?: of \d{1,3})?)$",
-    )
-    .expect("static regex")
+    let forms = [
+        r"[-–—]WS*[0-9]{1,3}WS*[-–—]",                                // - 3 -
+        r"第WS*[0-9]{1,3}WS*页(?:WS*[,，]?WS*共WS*[0-9]{1,3}WS*页)?", // 第 3 页 共 12 页
+        r"[0-9]{1,3}WS*/WS*[0-9]{1,3}",                               // 3/12
+        r"[0-9]{1,3}",                                                // 3
+        r"[-–—]?WS*[IVXLivxl]{1,5}WS*[-–—]?",                         // - iv -
+        r"Page [0-9]{1,3}(?: of [0-9]{1,3})?",                        // Page 3 of 12
+    ];
+    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", WS);
+    Regex::new(&pattern).expect("static regex")
 });
 
 /// Cleans a decoded report text.
@@ -113,7 +124,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.find(['\n', '\r']) {
+        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
             Some(i) => {
                 let skip = if s[i..].starts_with("\r\n") { 2 } else { 1 };
                 rest = Some(&s[i + skip..]);
@@ -328,22 +339,33 @@ fn looks_like_heading(line: &str) -> bool {
 /// month heading? (Headings are told apart before.)
 fn starts_new_point(line: &str) -> bool {
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,2}\s*[日月号]|[一二三四五六七八九十]{1,3}月|(?:19|20)\d{2}\s*年|\d{1,2}\s*[-—–~～]\s*\d{1,2}\s*日)")
-            .expect("static regex")
+        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|[一二三四五六七八九十]{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
+        Regex::new(&pattern.replace("WS", WS)).expect("static regex")
     });
     heading::split_marker(line).is_some() || DATED.is_match(line)
 }
 
 /// Tab-, pipe- or wide-space-separated cells.
 pub fn is_table_row(line: &str) -> bool {
-    line.contains('\t') || line.matches('|').count() >= 2 || line.contains("  ") || {
-        line.contains('\u{3000}')
-            && line
-                .split('\u{3000}')
-                .filter(|c| !c.trim().is_empty())
-                .count()
-                >= 3
+    // A tab, two pipes, two spaces in a row, or three cells between
+    // full-width spaces; each test is a vectorised byte search.
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("  "));
+    static WIDE_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("\u{3000}"));
+    let bytes = line.as_bytes();
+    if memchr::memchr(b'\t', bytes).is_some()
+        || memchr::memchr_iter(b'|', bytes).nth(1).is_some()
+        || TWO_SPACES.find(bytes).is_some()
+    {
+        return true;
     }
+    WIDE_SPACE.find(bytes).is_some()
+        && line
+            .split('\u{3000}')
+            .filter(|cell| !cell.trim().is_empty())
+            .count()
+            >= 3
 }
 
 #[cfg(test)]
@@ -440,6 +462,26 @@ mod tests {
         assert!(stats.ends_with("较上年相比提高了18.16%，2020 年馆藏数字资源下载量 15836 次，较上年相比下降了 22.35%，2020 年本馆流通人次 45067 人次，较上年相比减少了 8.85%。"), "{stats}");
         assert_eq!(cleaned.toc.len(), 5);
         assert!(cleaned.lines.iter().all(|l| !l.text.starts_with("http")));
+    }
+
+    #[test]
+    fn table_rows_by_their_separators() {
+        for row in [
+            "1\t文献馆藏量\t180383",
+            "| 指标 | 数值 |",
+            "指标    数值",
+            "指标\u{3000}数值\u{3000}单位",
+        ] {
+            assert!(is_table_row(row), "{row:?}");
+        }
+        for prose in [
+            "2020 年馆藏量 180383 册。",
+            "a|b",
+            "\u{3000}\u{3000}首行缩进的段落",
+            "指标\u{3000}数值",
+        ] {
+            assert!(!is_table_row(prose), "{prose:?}");
+        }
     }
 
     #[test]

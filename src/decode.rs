@@ -198,7 +198,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             }
         });
     }
-    check_text(&text, replaced)?;
+    if source.plain {
+        if text.chars().all(is_blank) {
+            return Err(DecodeError::Blank);
+        }
+    } else {
+        check_text(&text, replaced)?;
+    }
     Ok(Decoded {
         text,
         encoding,
@@ -214,6 +220,9 @@ struct Source<'a> {
     valid: Option<&'a str>,
     /// The body is known to hold no NUL byte.
     nul_free: bool,
+    /// Valid UTF-8 whose first bytes hold no stray control byte: the
+    /// binary checks on the decoded text would find nothing.
+    plain: bool,
 }
 
 impl<'a> Source<'a> {
@@ -223,6 +232,7 @@ impl<'a> Source<'a> {
             body,
             valid: None,
             nul_free: false,
+            plain: false,
         }
     }
 
@@ -255,6 +265,7 @@ impl<'a> Source<'a> {
                 body: bytes,
                 valid: Some(text),
                 nul_free: !has_nul,
+                plain: true,
             });
         }
         if let Some(encoding) = sniff_utf16(prefix) {
@@ -266,6 +277,7 @@ impl<'a> Source<'a> {
                 body: bytes,
                 valid: Some(text),
                 nul_free: !has_nul,
+                plain: false,
             });
         }
         if is_truncated_utf8(bytes) {
@@ -341,7 +353,7 @@ impl<'a> Sample<'a> {
         // never uses, while Big5 text is well-formed GBK byte for byte.
         // So a sample Big5 cannot decode is GB18030, and chardetng (slow:
         // about 4 MiB/s) is only asked when Big5 remains possible.
-        if count_malformed(BIG5, self.bytes) > 0 && count_malformed(GB18030, self.bytes) == 0 {
+        if has_malformed(BIG5, self.bytes) {
             return GB18030;
         }
         let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -547,6 +559,23 @@ fn check_utf16_body(encoding: &'static Encoding, body: &[u8]) -> Result<(), Deco
 
 /// Counts the byte sequences `encoding` cannot decode in `bytes`, in
 /// constant memory.
+/// True when `bytes` are not well-formed in `encoding`; stops at the first
+/// error, which in GBK text comes within a few characters.
+fn has_malformed(encoding: &'static Encoding, bytes: &[u8]) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut scratch = [0u8; 4096];
+    let mut src = bytes;
+    loop {
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(src, &mut scratch, true);
+        src = &src[read..];
+        match result {
+            DecoderResult::InputEmpty => return false,
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(_, _) => return true,
+        }
+    }
+}
+
 fn count_malformed(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut scratch = [0u8; 4096];

@@ -217,9 +217,8 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
 
 /// The section kind a title names, by the longest title word it contains.
 pub fn title_kind(title: &str) -> Option<SectionKind> {
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(SECTION_TITLES.iter().map(|(word, _)| word)).expect("static word list")
-    });
+    static WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| crate::tables::word_matcher(SECTION_TITLES.iter().map(|(word, _)| word)));
     let title = script::fold(title);
     WORDS
         .find_overlapping_iter(title.as_ref())
@@ -238,7 +237,10 @@ pub fn is_heading_shaped(line: &str) -> bool {
     let text = line.trim();
     // No character is wider than 4 bytes: a longer line is no heading, and
     // most paragraph lines are refused without measuring them.
-    if text.len() > 80 * 4 || text.contains(['。', '；', ';', '！', '？', '：', ':', '\t']) {
+    static SENTENCE_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        crate::tables::word_matcher(["。", "；", ";", "！", "？", "：", ":", "\t"])
+    });
+    if text.len() > 80 * 4 || SENTENCE_MARKS.is_match(text) {
         return false;
     }
     (2..=80).contains(&crate::clean::display_width(text))

@@ -179,7 +179,8 @@ fn extract_section(
 fn check_is_report(text: &str) -> Result<(), Error> {
     static LIBRARY: LazyLock<Regex> = LazyLock::new(|| {
         // A hard-wrapped export may break the word across lines.
-        Regex::new(r"[图圖]\s*[书書]\s*[馆館]").expect("static regex")
+        Regex::new(r"[图圖][\t \u{3000}\u{a0}]*[书書][\t \u{3000}\u{a0}]*[馆館]")
+            .expect("static regex")
     });
     let han = text
         .chars()

@@ -105,6 +105,11 @@ fn line_mentions(
     // from which the phrase is quoted as written.
     let folded = script::fold(text);
     let words = folded.as_ref();
+    // Every figure needs a label on its line: a line without one is
+    // passed over before the (far dearer) number scan.
+    if !LABELS.is_match(words) {
+        return;
+    }
     let matches = quantity::scan(words);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
@@ -226,9 +231,8 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
 }
 
 /// Every wording of `METRIC_LABELS`, for one-pass search.
-static LABELS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(METRIC_LABELS.iter().map(|(word, _, _)| word)).expect("static word list")
-});
+static LABELS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::tables::word_matcher(METRIC_LABELS.iter().map(|(word, _, _)| word)));
 
 /// Of `candidates` (where a label ends, which row), the longest label ending
 /// at `end` whose subject the sentence has: `Some(None)` for a blocker.
@@ -278,11 +282,14 @@ fn strip_trailing_filler(s: &str) -> &str {
 }
 
 fn subjects_in(text: &str) -> Vec<Subject> {
-    SUBJECTS
-        .iter()
-        .filter(|(word, _)| text.contains(word))
-        .map(|&(_, subject)| subject)
-        .collect()
+    static WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| crate::tables::word_matcher(SUBJECTS.iter().map(|(word, _)| word)));
+    let mut subjects: Vec<Subject> = WORDS
+        .find_overlapping_iter(text)
+        .map(|found| SUBJECTS[found.pattern().as_usize()].1)
+        .collect();
+    subjects.dedup();
+    subjects
 }
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.
@@ -338,8 +345,9 @@ enum Verdict {
     Doubt(&'static str),
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})[\t \u{3000}\u{a0}]*年").expect("static regex")
+});
 
 /// Whether a qualifier makes the figure not this year's own total. Words
 /// about another body (全省) count anywhere in the sentence before the
@@ -350,15 +358,23 @@ fn qualifier(
     key: MetricKey,
     context: &Context<'_>,
 ) -> Option<Verdict> {
-    for (word, qualifier) in QUALIFIERS {
-        let scope = if qualifier.sentence_wide() {
-            sentence
-        } else {
-            clause
-        };
-        if !scope.contains(word) {
-            continue;
-        }
+    static WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| crate::tables::word_matcher(QUALIFIERS.iter().map(|(word, _)| word)));
+    // `clause` is the end of `sentence`; a qualifier that only counts in
+    // the clause must start inside it.
+    let clause_start = sentence.len() - clause.len().min(sentence.len());
+    let mut found: Vec<usize> = WORDS
+        .find_overlapping_iter(sentence)
+        .filter(|m| {
+            QUALIFIERS[m.pattern().as_usize()].1.sentence_wide() || m.start() >= clause_start
+        })
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    // Weighed in the table's order.
+    found.sort_unstable();
+    found.dedup();
+    for row in found {
+        let qualifier = QUALIFIERS[row].1;
         let verdict = match qualifier {
             Qualifier::PerCapita => Verdict::Skip,
             Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
@@ -386,11 +402,13 @@ fn qualifier(
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
 /// label just before it. A list closed by 等 (展览、讲座等活动) is a total.
 fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMatch]) -> bool {
-    let opened_by_comma = text[..clause].ends_with('、');
+    if !text[..clause].ends_with('、') {
+        return false;
+    }
     let closes_list = LIST_CLOSERS
         .iter()
         .any(|closer| text[clause..label.span.end].contains(closer));
-    if !opened_by_comma || closes_list {
+    if closes_list {
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
@@ -407,7 +425,15 @@ fn is_part_of_previous(
     key: MetricKey,
     found: &[(MetricKey, Range<usize>)],
 ) -> bool {
-    let Some(qizhong) = text[sentence..at].rfind("其中").map(|i| sentence + i) else {
+    if !found.iter().any(|(k, _)| *k == key) {
+        return false;
+    }
+    static QIZHONG: LazyLock<memchr::memmem::FinderRev<'static>> =
+        LazyLock::new(|| memchr::memmem::FinderRev::new("其中"));
+    let Some(qizhong) = QIZHONG
+        .rfind(&text.as_bytes()[sentence..at])
+        .map(|i| sentence + i)
+    else {
         return false;
     };
     found

@@ -63,7 +63,8 @@ pub fn parse_tables(
 /// Splits a row into trimmed cells.
 pub fn split_cells(line: &str) -> Vec<&str> {
     static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\t+|\s*\|\s*|[ \u{3000}\u{a0}]{2,}|\u{3000}").expect("static regex")
+        Regex::new(r"\t+|[\t \u{3000}\u{a0}]*\|[\t \u{3000}\u{a0}]*|[ \u{3000}\u{a0}]{2,}|\u{3000}")
+            .expect("static regex")
     });
     let line = line.trim().trim_matches('|');
     SEPARATOR.split(line).map(str::trim).collect()
@@ -160,7 +161,7 @@ fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
 fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
     static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^([^：:，,。；;]{2,30})[：:]\s*([0-9][0-9,.]*)\s*([^\s0-9，,。；;]{0,4})[。；;]?$",
+            r"^([^：:，,。；;]{2,30})[：:][\t \u{3000}\u{a0}]*([0-9][0-9,.]*)[\t \u{3000}\u{a0}]*([^\t \u{3000}\u{a0}0-9，,。；;]{0,4})[。；;]?$",
         )
         .expect("static regex")
     });

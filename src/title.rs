@@ -25,7 +25,7 @@ static LIBRARY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let words = LIBRARY_WORDS.join("|");
     let national = NATIONAL_LIBRARIES.join("|");
     Regex::new(&format!(
-        r"\p{{Han}}{{0,16}}?(?:{units})(?:{kinds})?(?:{words})|{national}"
+        r"[\u{{3400}}-\u{{9FFF}}\u{{F900}}-\u{{FAFF}}]{{0,16}}?(?:{units})(?:{kinds})?(?:{words})|{national}"
     ))
     .expect("static regex")
 });
@@ -54,7 +54,7 @@ static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆
 
 /// A year written as four digits or four Han digits, followed by 年.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}|[一二〇零○][〇零○一二三四五六七八九]{3})\s*年")
+    Regex::new(r"((?:19|20)[0-9]{2}|[一二〇零○][〇零○一二三四五六七八九]{3})[\t \u{3000}\u{a0}]*年")
         .expect("static regex")
 });
 

@@ -271,3 +271,43 @@ fn a_closed_pipe_ends_quietly() {
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert_eq!(err, "", "no error message for a closed pipe");
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    const WULONG: &str = include_str!("../fixtures/wulong-2020.txt");
+    const ANJU: &str = include_str!("../fixtures/anju-2020.txt");
+
+    /// Runs the whole pipeline and checks the record serializes whole.
+    fn whole_record(bytes: &[u8]) {
+        let record = libreport::extract("p.txt", bytes, &libreport::Options::default());
+        let json = serde_json::to_string(&record).expect("serializes");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("whole JSON");
+        assert!(value.get("file").is_some());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            whole_record(&bytes);
+        }
+
+        #[test]
+        fn on_reports_with_random_text_spliced_in(
+            cuts in proptest::collection::vec((0usize..20_000, ".{0,12}"), 1..8),
+            anju in any::<bool>(),
+        ) {
+            let mut text = if anju { ANJU } else { WULONG }.to_owned();
+            for (at, insert) in cuts {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, &insert);
+            }
+            whole_record(text.as_bytes());
+        }
+    }
+}

@@ -38,10 +38,11 @@ cores=$(nproc)
 cat "$corpus"/*.txt > /dev/null   # warm the page cache
 
 # run CMD...: prints "seconds max_rss_kib" of one run
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
 run() {
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -n 1)
-  echo "$out"
+  /usr/bin/time -f '%e %M' -o "$timing" "$@" > /dev/null 2> /dev/null || true
+  tail -n 1 "$timing"
 }
 
 # median of N runs: prints "seconds max_rss_kib"
