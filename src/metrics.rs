@@ -387,7 +387,9 @@ fn qualifier(
             Qualifier::City if context.level() == Level::Local => {
                 Verdict::Doubt("a figure for the whole city")
             }
-            Qualifier::NewOnly if STOCK_KEYS.contains(&key) => Verdict::Skip,
+            Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
+                Verdict::Doubt("counts only the new ones, not the total")
+            }
             _ => continue,
         };
         return Some(verdict);

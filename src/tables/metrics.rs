@@ -277,24 +277,30 @@ pub enum Qualifier {
     Province,
     /// 全市: the city (the library's own only for a city library).
     City,
-    /// 新建: only the new ones, not the total (for stock counts).
+    /// 新建, 新增加: only the new ones, not the total (for stock counts);
+    /// it qualifies the whole sentence (新增加…、50万册电子图书).
     NewOnly,
     /// 每年: what happens every year, not this year's figure.
     EveryYear,
 }
 
 impl Qualifier {
-    /// True for words about another body or every year, which qualify a whole sentence
+    /// True for words about another body, every year or only new ones,
+    /// which qualify a whole sentence
     /// (2020年全市新购图书5.6万册，总藏书量306.7万册: both are the city's).
     pub fn sentence_wide(self) -> bool {
         matches!(
             self,
-            Qualifier::Nation | Qualifier::Province | Qualifier::City | Qualifier::EveryYear
+            Qualifier::Nation
+                | Qualifier::Province
+                | Qualifier::City
+                | Qualifier::EveryYear
+                | Qualifier::NewOnly
         )
     }
 }
 
-/// Qualifier words, searched in the clause before the label.
+/// Qualifier words, searched before the label in its clause (or sentence).
 #[rustfmt::skip]
 pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("人均", Qualifier::PerCapita),
@@ -314,6 +320,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
+    ("新增加", Qualifier::NewOnly),
     ("每年", Qualifier::EveryYear),
     ("历年", Qualifier::EveryYear),
 ];
@@ -321,7 +328,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]
 pub static STOCK_KEYS: &[MetricKey] = &[
-    CollectionTotal, Branches, ServicePoints, SelfServiceLibraries, StaffTotal,
+    CollectionTotal, Ebooks, Branches, ServicePoints, SelfServiceLibraries, StaffTotal,
     FloorAreaM2, Computers, Seats, RegisteredReaders, Volunteers,
 ];
 
