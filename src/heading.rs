@@ -232,15 +232,25 @@ pub fn is_report_title(line: &str) -> bool {
     TITLE_WORDS.iter().any(|word| line.contains(word))
 }
 
+/// Does the text hold a mark that ends or splits a sentence (。；！？： and
+/// their ASCII forms, or a tab)? A byte scan: the full-width marks are
+/// `E3 80 82` (。) and `EF BC xx`.
+fn has_sentence_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b';', b':', b'\t', bytes).is_some()
+        || memchr::memmem::find(bytes, "。".as_bytes()).is_some()
+        || memchr::memchr_iter(0xEF, bytes).any(|i| {
+            bytes.get(i + 1) == Some(&0xBC)
+                && matches!(bytes.get(i + 2), Some(0x81 | 0x9A | 0x9B | 0x9F))
+        })
+}
+
 /// True when `line` has the shape of a heading: short, not a sentence.
 pub fn is_heading_shaped(line: &str) -> bool {
     let text = line.trim();
     // No character is wider than 4 bytes: a longer line is no heading, and
     // most paragraph lines are refused without measuring them.
-    static SENTENCE_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        crate::tables::word_matcher(["。", "；", ";", "！", "？", "：", ":", "\t"])
-    });
-    if text.len() > 80 * 4 || SENTENCE_MARKS.is_match(text) {
+    if text.len() > 80 * 4 || has_sentence_mark(text) {
         return false;
     }
     (2..=80).contains(&crate::clean::display_width(text))
@@ -320,6 +330,32 @@ mod tests {
         ];
         for (title, want) in cases {
             assert_eq!(title_kind(title), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn sentence_marks_by_bytes() {
+        for text in [
+            "甲。",
+            "甲；乙",
+            "甲!",
+            "甲！",
+            "甲？",
+            "甲：",
+            "a:b",
+            "a;b",
+            "a\tb",
+        ] {
+            let want = !text.ends_with('!');
+            assert_eq!(has_sentence_mark(text), want, "{text}");
+        }
+        for text in [
+            "一、服务效能",
+            "3、拓展服务路径，提升服务效能",
+            "（一）标题",
+            "“引号”",
+        ] {
+            assert!(!has_sentence_mark(text), "{text}");
         }
     }
 
