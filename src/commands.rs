@@ -5,6 +5,7 @@ use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -96,8 +97,9 @@ fn for_each_record(
 }
 
 /// Runs `work` on jobs in parallel and hands the results to `emit` in
-/// input order. Work goes in chunks, so memory holds at most one chunk of
-/// results whatever the batch size.
+/// input order. Work goes in chunks, and the next chunk is worked on while
+/// this thread writes the last one out; at most three chunks of results
+/// are held, whatever the batch size, so memory stays flat.
 fn for_each<T: Send>(
     jobs: &[Job],
     args: &InputArgs,
@@ -112,20 +114,35 @@ fn for_each<T: Send>(
     let pool = pool.build().context("cannot start worker threads")?;
     let progress = progress_bar(jobs.len(), args.quiet);
     let chunk = pool.current_num_threads().max(1) * 8;
-    for jobs in jobs.chunks(chunk) {
-        let results: Vec<T> = pool.install(|| {
-            jobs.par_iter()
-                .map(|job| {
-                    let result = work(job, &options, args.max_bytes);
-                    progress.inc(1);
-                    result
-                })
-                .collect()
+    let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            // Owned here, so the channel closes when the work is done.
+            let sender = sender;
+            for jobs in jobs.chunks(chunk) {
+                let results: Vec<T> = pool.install(|| {
+                    jobs.par_iter()
+                        .map(|job| {
+                            let result = work(job, &options, args.max_bytes);
+                            progress.inc(1);
+                            result
+                        })
+                        .collect()
+                });
+                // The writer stopped (a closed pipe, a full disk): stop too.
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
         });
-        for result in results {
-            emit(result)?;
+        // Dropping the receiver on an error ends the worker's loop.
+        for results in receiver {
+            for result in results {
+                emit(result)?;
+            }
         }
-    }
+        Ok::<(), anyhow::Error>(())
+    })?;
     progress.finish_and_clear();
     Ok(())
 }
