@@ -368,6 +368,19 @@ pub fn is_table_row(line: &str) -> bool {
             >= 3
 }
 
+/// Lines numbered 1, 2, 3 … as they stand, for the extractors' tests.
+#[cfg(test)]
+pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
+    (1u32..)
+        .zip(texts)
+        .map(|(no, text)| Line {
+            no,
+            last: no,
+            text: Cow::Borrowed(text),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,19 +126,8 @@ fn trim_item(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
-    fn lines(texts: &[&'static str]) -> Vec<Line<'static>> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i as u32 + 1,
-                last: i as u32 + 1,
-                text: Cow::Borrowed(t),
-            })
-            .collect()
-    }
+    use crate::clean::numbered_lines as lines;
 
     fn texts(items: &[PlanItem]) -> Vec<(&str, u32)> {
         items.iter().map(|i| (i.text.as_str(), i.line)).collect()

@@ -13,6 +13,7 @@ use regex::Regex;
 
 use crate::clean::{Line, is_table_row};
 use crate::decimal::Decimal;
+use crate::numeral;
 use crate::report::{StatRow, Warning};
 use crate::tables::columns::{COLUMN_TITLES, Column};
 
@@ -178,28 +179,17 @@ fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
     })
 }
 
-/// The number in a value cell.
+/// The number in a value cell, read by the numeral engine (1,234 and
+/// ５.６万 too); a cell that is not one number has none.
 fn parse_value(cell: &str) -> Option<Decimal> {
-    let plain: String = cell.chars().filter(|&c| c != ',' && c != '，').collect();
-    plain.trim().parse().ok()
+    numeral::parse_full(crate::script::fold(cell).trim()).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
-    fn lines(texts: &[&'static str]) -> Vec<Line<'static>> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i as u32 + 1,
-                last: i as u32 + 1,
-                text: Cow::Borrowed(t),
-            })
-            .collect()
-    }
+    use crate::clean::numbered_lines as lines;
 
     type Row = (String, Option<String>, Option<String>, Option<String>, u32);
 
@@ -280,6 +270,24 @@ mod tests {
             Some(2020),
         );
         assert_eq!(got, [row("外借册次", "55818", None, None, 2)]);
+    }
+
+    #[test]
+    fn value_cells_are_read_by_the_numeral_engine() {
+        let got = rows(
+            &[
+                "项目\t数量\t单位",
+                "总藏量\t5.6万\t册",
+                "经费\t１２，３４５\t元",
+                "备注\t见附件\t",
+            ],
+            Some(2020),
+        );
+        let values: Vec<Option<String>> = got.into_iter().map(|r| r.1).collect();
+        assert_eq!(
+            values,
+            [Some("56000".to_owned()), Some("12345".to_owned()), None]
+        );
     }
 
     #[test]
