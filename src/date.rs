@@ -135,6 +135,14 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
     out
 }
 
+/// Year phrases written with 年 (2020 年, 2020年度, 二〇二〇年), leaving
+/// out bare four-digit years.
+pub fn scan_year_phrases(s: &str) -> impl Iterator<Item = (i32, Range<usize>)> + '_ {
+    scan_years(s)
+        .into_iter()
+        .filter(move |(_, range)| s.get(range.clone()).is_some_and(|t| t.contains('年')))
+}
+
 /// A year phrase at the start of `s`.
 fn read_year(s: &str) -> Option<(i32, usize)> {
     let (n, len) = parse_integer_prefix(s)?;

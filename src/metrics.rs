@@ -18,7 +18,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use crate::clean::{Line, is_table_row};
 use crate::decimal::Decimal;
@@ -345,10 +344,6 @@ enum Verdict {
     Doubt(&'static str),
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2})[\t \u{3000}\u{a0}]*年").expect("static regex")
-});
-
 /// Whether a qualifier makes the figure not this year's own total. Words
 /// about another body (全省) count anywhere in the sentence before the
 /// figure; the others only in its own clause.
@@ -394,10 +389,8 @@ fn qualifier(
         };
         return Some(verdict);
     }
-    let other_year = YEAR
-        .captures_iter(clause)
-        .filter_map(|caps| caps.get(1)?.as_str().parse::<i32>().ok())
-        .any(|year| context.year.is_some_and(|y| y != year));
+    let other_year = crate::date::scan_year_phrases(clause)
+        .any(|(year, _)| context.year.is_some_and(|y| y != year));
     other_year.then_some(Verdict::Doubt("a figure of another year"))
 }
 

@@ -7,35 +7,17 @@
 //! report is signed in 2021).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::numeral;
+use crate::date;
 use crate::script;
 
 use crate::segment::Outline;
-
-/// A public library's name: a place ending in an administrative unit
-/// (省, 市, 区, 县 …), perhaps 少年儿童 or 市立, then 图书馆; or one of the
-/// national libraries. Requiring the unit keeps "…工作及图书馆" out.
-static LIBRARY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let units = ADMIN_UNITS.join("|");
-    let kinds = LIBRARY_KINDS.join("|");
-    let words = LIBRARY_WORDS.join("|");
-    let national = NATIONAL_LIBRARIES.join("|");
-    Regex::new(&format!(
-        r"[\u{{3400}}-\u{{9FFF}}\u{{F900}}-\u{{FAFF}}]{{0,16}}?(?:{units})(?:{kinds})?(?:{words})|{national}"
-    ))
-    .expect("static regex")
-});
 
 /// Administrative units a library's place name ends with.
 #[rustfmt::skip]
 static ADMIN_UNITS: &[&str] = &[
     "特别行政区", "自治区", "自治州", "自治县", "自治旗",
     "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道",
-    "區", "縣", "鎮", "鄉",
 ];
 
 /// Words between the place and 图书馆: 少年儿童图书馆, 市立图书馆.
@@ -51,12 +33,6 @@ static LIBRARY_WORDS: &[&str] = &["图书馆"];
 /// Libraries whose names hold no place.
 #[rustfmt::skip]
 static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
-
-/// A year written as four digits or four Han digits, followed by 年.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[0-9]{2}|[一二〇零○][〇零○一二三四五六七八九]{3})[\t \u{3000}\u{a0}]*年")
-        .expect("static regex")
-});
 
 /// The library's full name: the longest name found in the title lines,
 /// else in the section headings, else in the first lines of the body.
@@ -85,22 +61,61 @@ pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
 
 /// The first library name in one line, without a leading year. (The
 /// first, since in a long line later matches run on from prose: 活动诸城市图书馆.)
+///
+/// A name is 图书馆 after an administrative unit (省, 市, 区 …), perhaps
+/// with 少年儿童 or 立 between, and the run of Han characters before the
+/// unit (at most 16); or one of the national libraries. Requiring the unit
+/// keeps "…工作及图书馆" out.
 fn library_in(line: &str) -> Option<String> {
-    // Match on simplified characters with years blanked out; both keep
+    // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
-    let folded = script::fold(line);
-    let without_years = YEAR.replace_all(&folded, |caps: &regex::Captures<'_>| {
-        " ".repeat(caps.get(0).map_or(0, |m| m.len()))
-    });
-    LIBRARY_NAME
-        .find_iter(&without_years)
-        .map(|m| {
-            let name = m.as_str();
-            let trimmed = name.trim_start_matches(['年', '度']);
-            &line[m.end() - trimmed.len()..m.end()]
-        })
-        .find(|name| name.chars().count() >= 4)
-        .map(str::to_owned)
+    let mut blanked = script::fold(line).into_owned().into_bytes();
+    for (_, range) in date::scan_year_phrases(line) {
+        blanked[range].fill(b' ');
+    }
+    let text = String::from_utf8(blanked).ok()?;
+    let word = LIBRARY_WORDS[0];
+    text.match_indices(word).find_map(|(at, _)| {
+        let end = at + word.len();
+        let start = name_start(&text, at, end)?;
+        let name = &text[start..end];
+        let trimmed = name.trim_start_matches(['年', '度']);
+        let name = &line[end - trimmed.len()..end];
+        (name.chars().count() >= 4).then(|| name.to_owned())
+    })
+}
+
+/// Where the name ending in the library word at `at..end` starts.
+fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
+    if let Some(national) = NATIONAL_LIBRARIES
+        .iter()
+        .find(|n| text[..end].ends_with(*n))
+    {
+        return Some(end - national.len());
+    }
+    let longest_suffix = |head: &str, words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| head.ends_with(*w))
+            .map(|w| w.len())
+            .max()
+    };
+    let mut head = &text[..at];
+    if let Some(kind) = longest_suffix(head, LIBRARY_KINDS) {
+        head = &head[..head.len() - kind];
+    }
+    let unit = longest_suffix(head, ADMIN_UNITS)?;
+    let place = &head[..head.len() - unit];
+    let is_han =
+        |c: char| ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c);
+    let run: usize = place
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c))
+        .take(16)
+        .map(char::len_utf8)
+        .sum();
+    Some(place.len() - run)
 }
 
 /// The year the report covers, and whether it was only guessed from the
@@ -124,23 +139,13 @@ pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
 
 /// The first year named in a line (2020 年, 二〇二〇年).
 pub fn first_year(line: &str) -> Option<i32> {
-    YEAR.captures_iter(line)
-        .filter_map(|caps| parse_year(caps.get(1)?.as_str()))
-        .next()
-}
-
-fn parse_year(digits: &str) -> Option<i32> {
-    let value = numeral::parse_full(digits).ok()?.to_i64()?;
-    let year = i32::try_from(value).ok()?;
-    (1949..=2100).contains(&year).then_some(year)
+    date::scan_year_phrases(line).next().map(|(year, _)| year)
 }
 
 fn most_frequent_year(text: &str) -> Option<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for caps in YEAR.captures_iter(text) {
-        if let Some(year) = caps.get(1).and_then(|m| parse_year(m.as_str())) {
-            *counts.entry(year).or_default() += 1;
-        }
+    for (year, _) in date::scan_year_phrases(text) {
+        *counts.entry(year).or_default() += 1;
     }
     counts
         .into_iter()
