@@ -10,29 +10,9 @@ use std::collections::HashMap;
 
 use crate::date;
 use crate::script;
+use crate::tables::library::{ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NATIONAL_LIBRARIES};
 
 use crate::segment::Outline;
-
-/// Administrative units a library's place name ends with.
-#[rustfmt::skip]
-static ADMIN_UNITS: &[&str] = &[
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗",
-    "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道",
-];
-
-/// Words between the place and 图书馆: 少年儿童图书馆, 市立图书馆.
-#[rustfmt::skip]
-static LIBRARY_KINDS: &[&str] = &[
-    "少年儿童", "少儿", "立", "公共", "第一", "第二",
-];
-
-/// The word that ends a library's name.
-#[rustfmt::skip]
-static LIBRARY_WORDS: &[&str] = &["图书馆"];
-
-/// Libraries whose names hold no place.
-#[rustfmt::skip]
-static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
 
 /// The library's full name: the longest name found in the title lines,
 /// else in the section headings, else in the first lines of the body.
@@ -74,7 +54,7 @@ fn library_in(line: &str) -> Option<String> {
         blanked[range].fill(b' ');
     }
     let text = String::from_utf8(blanked).ok()?;
-    let word = LIBRARY_WORDS[0];
+    let word = LIBRARY_WORD;
     text.match_indices(word).find_map(|(at, _)| {
         let end = at + word.len();
         let start = name_start(&text, at, end)?;

@@ -22,6 +22,7 @@ pub mod columns;
 pub mod dates;
 pub mod enumeration;
 pub mod lexicon;
+pub mod library;
 pub mod metric_keys;
 pub mod metrics;
 pub mod numerals;
