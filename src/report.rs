@@ -423,3 +423,30 @@ impl JsonSchema for Warning {
         })
     }
 }
+
+/// Hand-built records for the crate's unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Mention, Origin, SectionKind};
+    use crate::decimal::Decimal;
+    use crate::tables::metric_keys::MetricKey;
+
+    /// A decimal from its text.
+    pub fn d(s: &str) -> Decimal {
+        s.parse().expect("test literal")
+    }
+
+    /// An exact mention in the summary, in the key's base unit.
+    pub fn mention(key: MetricKey, value: &str, text: &str, line: u32, origin: Origin) -> Mention {
+        Mention {
+            key,
+            value: d(value),
+            unit: key.base_unit(),
+            approx: None,
+            text: text.into(),
+            line,
+            section: SectionKind::Summary,
+            origin,
+        }
+    }
+}

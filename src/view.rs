@@ -1175,22 +1175,7 @@ mod tests {
     use super::*;
     use crate::report::{PlanItem, SectionInfo, Warning};
 
-    fn d(s: &str) -> Decimal {
-        s.parse().expect("test literal")
-    }
-
-    fn mention(key: MetricKey, value: &str, text: &str, line: u32, origin: Origin) -> Mention {
-        Mention {
-            key,
-            value: d(value),
-            unit: key.base_unit(),
-            approx: None,
-            text: text.into(),
-            line,
-            section: SectionKind::Summary,
-            origin,
-        }
-    }
+    use crate::report::test_support::{d, mention};
 
     const LINE_34: &str =
         "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。";

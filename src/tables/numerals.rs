@@ -198,18 +198,6 @@ pub fn char_classes() -> &'static CharClasses {
 /// The class of a numeral character; ASCII takes a fast path.
 #[inline]
 pub fn class_of(c: char) -> Option<CharClass> {
-    if c.is_ascii() {
-        return match c {
-            '0'..='9' => Some(CharClass::Digit(
-                c as u8 - b'0',
-                Script::Arabic,
-                DigitWidth::Ascii,
-            )),
-            '.' => Some(CharClass::Point(Script::Arabic)),
-            ',' => Some(CharClass::Group(DigitWidth::Ascii)),
-            _ => None,
-        };
-    }
     CLASSES.get(c)
 }
 

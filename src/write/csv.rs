@@ -269,25 +269,9 @@ impl<W: Write> RecordWriter for LongCsv<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decimal::Decimal;
-    use crate::report::{Approx, FailedFile, Origin, SectionKind};
+    use crate::report::{Approx, FailedFile, Origin};
 
-    fn d(s: &str) -> Decimal {
-        s.parse().expect("test literal")
-    }
-
-    fn mention(key: MetricKey, value: &str, text: &str, line: u32, origin: Origin) -> Mention {
-        Mention {
-            key,
-            value: d(value),
-            unit: key.base_unit(),
-            approx: None,
-            text: text.into(),
-            line,
-            section: SectionKind::Summary,
-            origin,
-        }
-    }
+    use crate::report::test_support::mention;
 
     fn report() -> Record {
         let mut mentions = vec![
