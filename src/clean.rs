@@ -154,7 +154,10 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
             });
         }
     }
-    let leaders = line.contains("..") || line.contains(['…', '·', '．', '。']);
+    // A contents line ends in its page number (3, 3 页) after the leaders.
+    let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
+    let leaders =
+        ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
     if leaders && let Some(caps) = TOC_LINE.captures(line) {
         let title = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
         return Kind::Toc(TocEntry { title, line: no });
@@ -191,26 +194,45 @@ fn trim(s: &str) -> &str {
 
 /// The display width of a text: CJK and full-width characters count 2.
 pub fn display_width(s: &str) -> usize {
-    // By lead byte: ASCII and two-byte characters are narrow, U+3000–U+9FFF
-    // (lead 0xE3–0xE9: CJK ideographs and punctuation) wide; only the other
-    // leads need the character decoded.
+    // By lead byte, through a table of (length, width): ASCII and two-byte
+    // characters are narrow, U+3000–U+9FFF (lead 0xE3–0xE9: CJK ideographs
+    // and punctuation) and U+FF00–U+FF3F (EF BC: full-width ，：（）) wide;
+    // only the other leads need the character decoded.
+    const fn lead_table() -> [u8; 256] {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = match b {
+                0x00..=0x7F => 0x11,
+                0xC0..=0xDF => 0x21,
+                0xE3..=0xE9 => 0x32,
+                _ => 0,
+            };
+            b += 1;
+        }
+        table
+    }
+    static LEAD: [u8; 256] = lead_table();
     let bytes = s.as_bytes();
     let mut width = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let lead = bytes[i];
-        let (w, len) = match lead {
-            0x00..=0x7F => (1, 1),
-            0xC0..=0xDF => (1, 2),
-            0xE3..=0xE9 => (2, 3),
-            0x80..=0xBF => (0, 1),
-            _ => match s[i..].chars().next() {
-                Some(c) => (char_width(c), c.len_utf8()),
-                None => (0, 1),
-            },
-        };
-        width += w;
-        i += len;
+    while let Some(&lead) = bytes.get(i) {
+        let entry = LEAD[usize::from(lead)];
+        if entry != 0 {
+            width += usize::from(entry & 0x0F);
+            i += usize::from(entry >> 4);
+        } else if lead == 0xEF && bytes.get(i + 1) == Some(&0xBC) {
+            width += 2;
+            i += 3;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    width += char_width(c);
+                    i += c.len_utf8();
+                }
+                None => i += 1,
+            }
+        }
     }
     width
 }
@@ -507,6 +529,7 @@ mod tests {
             "2020 年馆藏量 180383 册，“一卡通”——é…",
             "한국어 𠀀 ㎡ ① Ⅳ",
             "\u{3000}\u{303f}\u{9fff}\u{a000}",
+            "（全省）：１２，ＡＢｚ｡ｱ\u{ff00}\u{ff60}\u{ffe0}\u{feff}",
         ] {
             let by_char: usize = text.chars().map(char_width).sum();
             assert_eq!(display_width(text), by_char, "{text}");

@@ -236,9 +236,12 @@ pub fn is_report_title(line: &str) -> bool {
 /// their ASCII forms, or a tab)? A byte scan: the full-width marks are
 /// `E3 80 82` (。) and `EF BC xx`.
 fn has_sentence_mark(text: &str) -> bool {
+    // Built once: `memmem::find` would build a searcher per call.
+    static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("。"));
     let bytes = text.as_bytes();
     memchr::memchr3(b';', b':', b'\t', bytes).is_some()
-        || memchr::memmem::find(bytes, "。".as_bytes()).is_some()
+        || FULL_STOP.find(bytes).is_some()
         || memchr::memchr_iter(0xEF, bytes).any(|i| {
             bytes.get(i + 1) == Some(&0xBC)
                 && matches!(bytes.get(i + 2), Some(0x81 | 0x9A | 0x9B | 0x9F))

@@ -97,6 +97,7 @@ pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<Lib
 /// Runs the stages after decoding; `file` and `encoding` are left empty.
 pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     check_is_report(text)?;
+    let _script = script::DocumentScope::new(text);
     let cleaned = clean::clean(text);
     let outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();

@@ -233,6 +233,22 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
 static LABELS: LazyLock<AhoCorasick> =
     LazyLock::new(|| crate::tables::word_matcher(METRIC_LABELS.iter().map(|(word, _, _)| word)));
 
+/// The rows of `METRIC_LABELS` that may follow their figure: no subject,
+/// and a key of `AFTER_LABELS`.
+static AFTER_ROWS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..METRIC_LABELS.len())
+        .filter(|&row| {
+            let (_, subject, key) = METRIC_LABELS[row];
+            subject.is_none() && key.is_some_and(|key| AFTER_LABELS.contains(&key))
+        })
+        .collect()
+});
+
+/// The wordings of `AFTER_ROWS`, for one-pass search.
+static AFTER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    crate::tables::word_matcher(AFTER_ROWS.iter().map(|&row| METRIC_LABELS[row].0))
+});
+
 /// Of `candidates` (where a label ends, which row), the longest label ending
 /// at `end` whose subject the sentence has: `Some(None)` for a blocker.
 fn label_ending_at(
@@ -313,17 +329,23 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     // The label must follow closely, with nothing that starts another
     // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
     const NEAR: usize = 4;
-    let (label, key, at) = METRIC_LABELS
-        .iter()
-        .filter_map(|(label, subject, key)| {
-            let key = (*key)?;
-            if subject.is_some() || !AFTER_LABELS.contains(&key) {
-                return None;
-            }
-            let at = plain.find(label)?;
+    // Each wording counts at its first place, and ties go to the later row,
+    // as in a walk down the table.
+    let mut first: Vec<(usize, usize)> = Vec::new();
+    for found in AFTER_WORDS.find_overlapping_iter(&plain) {
+        let row = AFTER_ROWS[found.pattern().as_usize()];
+        if !first.iter().any(|&(r, _)| r == row) {
+            first.push((row, found.start()));
+        }
+    }
+    first.sort_unstable();
+    let (label, key, at) = first
+        .into_iter()
+        .filter_map(|(row, at)| {
+            let (label, _, key) = &METRIC_LABELS[row];
             let gap = &plain[..at];
             let clean_gap = !gap.contains(|c: char| c.is_ascii_digit() || "和及与或".contains(c));
-            (gap.chars().count() <= NEAR && clean_gap).then_some((label, key, at))
+            (gap.chars().count() <= NEAR && clean_gap).then_some((label, (*key)?, at))
         })
         .max_by_key(|(label, _, _)| label.len())?;
     let last_char_start = at + label.len() - label.chars().next_back()?.len_utf8();

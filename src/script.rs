@@ -7,6 +7,7 @@
 //! quote the report as written.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -74,9 +75,47 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
     None
 }
 
+thread_local! {
+    /// Set inside a [`DocumentScope`] whose document has no traditional
+    /// character: every text folded there is a part of it, so none has one.
+    static SIMPLIFIED_DOCUMENT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// While alive, [`fold`] on this thread skips its scan when the document
+/// the scope was opened for holds no traditional character. The stages
+/// fold the same lines again and again (headings, labels, dates), and the
+/// scan is most of what folding a simplified text costs, so one scan of
+/// the document spares all the others.
+///
+/// Only texts taken from that document (or from the simplified vocabulary)
+/// may be folded while the scope lives.
+#[must_use = "the scope ends when dropped"]
+pub struct DocumentScope {
+    previous: bool,
+}
+
+impl DocumentScope {
+    /// Opens a scope for `document`, scanning it once.
+    pub fn new(document: &str) -> DocumentScope {
+        let simplified = first_traditional(&FOLDING, document).is_none();
+        DocumentScope {
+            previous: SIMPLIFIED_DOCUMENT.replace(simplified),
+        }
+    }
+}
+
+impl Drop for DocumentScope {
+    fn drop(&mut self) {
+        SIMPLIFIED_DOCUMENT.set(self.previous);
+    }
+}
+
 /// `text` with traditional characters replaced by simplified ones; borrowed
 /// (no copy) when it has none, as in most reports.
 pub fn fold(text: &str) -> Cow<'_, str> {
+    if SIMPLIFIED_DOCUMENT.get() {
+        return Cow::Borrowed(text);
+    }
     let folding = &*FOLDING;
     let Some(first) = first_traditional(folding, text) else {
         return Cow::Borrowed(text);
@@ -123,6 +162,20 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert!(matches!(fold(""), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_document_scope_skips_only_what_its_document_lacks() {
+        let traditional = "館藏量 180383 冊";
+        {
+            let _scope = DocumentScope::new("馆藏量 180383 册");
+            // A simplified document: its own lines are left as they are.
+            assert!(matches!(fold("馆藏量"), Cow::Borrowed(_)));
+        }
+        // The scope is over: folding scans again.
+        assert_eq!(fold(traditional), "馆藏量 180383 册");
+        let _scope = DocumentScope::new(traditional);
+        assert_eq!(fold(traditional), "馆藏量 180383 册");
     }
 
     #[test]
