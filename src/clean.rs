@@ -20,6 +20,7 @@
 //!   date entry, a heading or a table row.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -270,13 +271,22 @@ fn wrap_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
     (full * 100 >= widths.len() * 40).then_some(p90)
 }
 
-/// A physical line with what rejoining asks of it, measured once.
+/// A physical line with what rejoining asks of it, measured once; whether
+/// it looks like a heading (the dearest test) only when a rule asks.
 struct Piece<'t> {
     no: u32,
     text: Cow<'t, str>,
     width: usize,
-    heading: bool,
     table: bool,
+    heading: OnceCell<bool>,
+}
+
+impl Piece<'_> {
+    fn heading(&self) -> bool {
+        *self
+            .heading
+            .get_or_init(|| looks_like_heading(&self.text, self.width))
+    }
 }
 
 fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
@@ -285,22 +295,19 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
         .map(|(no, text)| Piece {
             no,
             width: display_width(&text),
-            heading: looks_like_heading(&text),
             table: is_table_row(&text),
+            heading: OnceCell::new(),
             text,
         })
         .collect();
     let wrap = wrap_width(pieces.iter().map(|p| p.width));
     let mut out: Vec<Line<'_>> = Vec::with_capacity(pieces.len());
-    let mut previous: Option<(usize, bool, bool)> = None;
+    let mut previous: Option<Piece<'_>> = None;
     for piece in pieces {
-        let joins = match (out.last(), previous) {
-            (Some(line), Some((width, heading, table))) => {
-                continues(&line.text, width, heading, table, &piece, wrap)
-            }
+        let joins = match (out.last(), &previous) {
+            (Some(line), Some(prev)) => continues(&line.text, prev, &piece, wrap),
             _ => false,
         };
-        previous = Some((piece.width, piece.heading, piece.table));
         match out.last_mut() {
             Some(line) if joins => {
                 line.text.to_mut().push_str(&piece.text);
@@ -309,9 +316,10 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
             _ => out.push(Line {
                 no: piece.no,
                 last: piece.no,
-                text: piece.text,
+                text: piece.text.clone(),
             }),
         }
+        previous = Some(piece);
     }
     out
 }
@@ -321,40 +329,33 @@ const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':
 /// Characters after which a sentence must go on.
 const CONTINUING: &[char] = &['，', ',', '、', '（', '(', '“', '《', '—', '+', '·'];
 
-/// Does `next` continue the logical line that ends with `prev` (whose last
-/// physical piece had `prev_width`, and was a heading or a table row)?
-fn continues(
-    prev: &str,
-    prev_width: usize,
-    prev_heading: bool,
-    prev_table: bool,
-    next: &Piece<'_>,
-    wrap: Option<usize>,
-) -> bool {
-    let Some(last) = prev.chars().next_back() else {
+/// Does `next` continue the logical line that ends with `text`, whose last
+/// physical piece was `prev`?
+fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>) -> bool {
+    let Some(last) = text.chars().next_back() else {
         return false;
     };
-    if TERMINAL.contains(&last) || prev_table || next.table {
+    if TERMINAL.contains(&last) || prev.table || next.table {
         return false;
     }
     if let Some(width) = wrap
-        && prev_width * 100 >= width * 85
+        && prev.width * 100 >= width * 85
     {
         return true;
     }
-    if prev_heading || next.heading || starts_new_point(&next.text) {
+    if prev.heading() || next.heading() || starts_new_point(&next.text) {
         return false;
     }
-    CONTINUING.contains(&last) || prev_width >= 40
+    CONTINUING.contains(&last) || prev.width >= 40
 }
 
 /// A heading, a title or a contents line: never glued to what follows.
-fn looks_like_heading(line: &str) -> bool {
+fn looks_like_heading(line: &str, width: usize) -> bool {
     heading::is_heading_shaped(line)
-        && (heading::split_marker(line).is_some()
+        && (width < 40
+            || heading::split_marker(line).is_some()
             || heading::title_kind(line).is_some()
-            || heading::is_report_title(line)
-            || display_width(line) < 40)
+            || heading::is_report_title(line))
 }
 
 /// Does the line open a new point: a numbered item, a dated entry or a

@@ -334,8 +334,15 @@ impl<'a> Sample<'a> {
     fn is_mostly_utf8(&self) -> bool {
         let mut multibyte = 0usize;
         let mut errors = 0usize;
+        // There are at most half as many multibyte characters as bytes,
+        // so past this many errors the answer is no (GBK read as UTF-8
+        // gets there within a few lines).
+        let most_errors = self.bytes.len() / 2 / 50;
         let mut chunks = self.bytes.utf8_chunks().peekable();
         while let Some(chunk) = chunks.next() {
+            if errors > most_errors {
+                return false;
+            }
             // Lead bytes of multibyte characters are 0xC0 and above.
             multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
             let cut_at_end = self.cut_mid_line && chunks.peek().is_none();
@@ -517,6 +524,9 @@ fn plausible_unit(unit: u16) -> bool {
 /// least two and four times as many as in the other order (long ASCII lines
 /// in UTF-16, whose swapped units are mostly plausible CJK).
 fn sniff_utf16(prefix: &[u8]) -> Option<&'static Encoding> {
+    if neither_order_can_win(prefix) {
+        return None;
+    }
     let le = Utf16Profile::of(prefix, Order::Little);
     let be = Utf16Profile::of(prefix, Order::Big);
     if le.units < 2 {
@@ -532,6 +542,26 @@ fn sniff_utf16(prefix: &[u8]) -> Option<&'static Encoding> {
         (false, true) => Some(UTF_16BE),
         _ => None,
     }
+}
+
+/// True as soon as the prefix read as UTF-16 in either byte order holds
+/// more than 5 % units that are surely implausible (not plausible, not a
+/// surrogate), so that neither order can reach the 95 % that
+/// [`sniff_utf16`] asks for. GB18030 and Big5 files, which reach this test,
+/// fail it within a few hundred bytes instead of two full profiles.
+fn neither_order_can_win(prefix: &[u8]) -> bool {
+    let units = prefix.len() / 2;
+    let limit = units * 5 / 100;
+    let surely_implausible = |unit: u16| !plausible_unit(unit) && !(0xD800..0xE000).contains(&unit);
+    let (mut bad_le, mut bad_be) = (0usize, 0usize);
+    for pair in prefix.chunks_exact(2) {
+        bad_le += usize::from(surely_implausible(u16::from_le_bytes([pair[0], pair[1]])));
+        bad_be += usize::from(surely_implausible(u16::from_be_bytes([pair[0], pair[1]])));
+        if bad_le > limit && bad_be > limit {
+            return true;
+        }
+    }
+    false
 }
 
 /// Checks that what follows a UTF-16 byte order mark is text.

@@ -182,13 +182,20 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
     {
         return None;
     }
-    let title = Title::of(text);
-    let in_toc = listed.iter().any(|entry| same_title(entry, &title));
-    let chapter = title.style == Some(MarkerStyle::Chapter);
-    (title.kind.is_some() || in_toc || chapter).then_some(Candidate {
+    // Without a contents table there is nothing to compare the title with.
+    let (kind, style, in_toc) = if listed.is_empty() {
+        let style = heading::split_marker(text).map(|(m, _)| m.style);
+        (heading::title_kind(text), style, false)
+    } else {
+        let title = Title::of(text);
+        let in_toc = listed.iter().any(|entry| same_title(entry, &title));
+        (title.kind, title.style, in_toc)
+    };
+    let chapter = style == Some(MarkerStyle::Chapter);
+    (kind.is_some() || in_toc || chapter).then_some(Candidate {
         index,
-        kind: title.kind,
-        style: title.style,
+        kind,
+        style,
         in_toc,
     })
 }
