@@ -157,8 +157,7 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
     }
     // A contents line ends in its page number (3, 3 页) after the leaders.
     let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
-    let leaders =
-        ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
+    let leaders = ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
     if leaders && let Some(caps) = TOC_LINE.captures(line) {
         let title = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
         return Kind::Toc(TocEntry { title, line: no });

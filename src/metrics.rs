@@ -181,19 +181,43 @@ fn line_mentions(
     }
 }
 
+/// The marks that end a sentence; `after_last_end` reads them as bytes.
+#[cfg(test)]
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(SENTENCE_ENDS)
-        .map_or(0, |i| i + char_len(text, i))
+    after_last_end(text, at, false)
 }
 
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(CLAUSE_ENDS)
-        .map_or(0, |i| i + char_len(text, i))
+    after_last_end(text, at, true)
+}
+
+/// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
+/// `CLAUSE_ENDS`) before `at`, or 0. A backward byte scan, since figures
+/// stand far into long lines: each mark is told by its last byte and the
+/// two before it (UTF-8 lead bytes never occur inside a character).
+fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
+    let bytes = &text.as_bytes()[..at];
+    let ends_with = |i: usize, lead: [u8; 2]| i >= 2 && bytes[i - 2..i] == lead;
+    const CJK: [u8; 2] = [0xE3, 0x80];
+    const WIDE: [u8; 2] = [0xEF, 0xBC];
+    for i in (0..bytes.len()).rev() {
+        let found = match bytes[i] {
+            b';' | b'!' | b'?' => true,
+            b',' => clause,
+            0x82 => ends_with(i, CJK), // 。
+            0x81 => ends_with(i, WIDE) || (clause && ends_with(i, CJK)), // ！、
+            0x9B | 0x9F => ends_with(i, WIDE), // ；？
+            0x8C => clause && ends_with(i, WIDE), // ，
+            _ => false,
+        };
+        if found {
+            return i + 1;
+        }
+    }
+    0
 }
 
 fn char_len(text: &str, i: usize) -> usize {
@@ -257,11 +281,22 @@ fn label_ending_at(
     end: usize,
     candidates: &[(usize, usize)],
 ) -> Option<Option<Label>> {
-    let mut here = candidates.iter().filter(|(e, _)| *e == end).peekable();
-    here.peek()?;
-    let subjects = subjects_in(&text[sentence..end]);
-    let (label, key) = here
+    let mut here = candidates
+        .iter()
+        .filter(|(e, _)| *e == end)
         .map(|&(_, row)| &METRIC_LABELS[row])
+        .peekable();
+    here.peek()?;
+    // The sentence's subjects are looked for only when a label needs one.
+    let needs_subject = candidates
+        .iter()
+        .any(|&(e, row)| e == end && METRIC_LABELS[row].1.is_some());
+    let subjects = if needs_subject {
+        subjects_in(&text[sentence..end])
+    } else {
+        Vec::new()
+    };
+    let (label, key) = here
         .filter(|(_, subject, _)| subject.is_none_or(|s| subjects.contains(&s)))
         .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
         .map(|(label, _, key)| (label, key))?;
@@ -680,6 +715,26 @@ mod tests {
 
     const COUNTY: &str = "重庆市武隆区图书馆";
     const CITY: &str = "诸城市图书馆";
+
+    #[test]
+    fn sentence_and_clause_starts_agree_with_their_mark_lists() {
+        let by_chars = |text: &str, at: usize, ends: &[char]| {
+            text[..at].rfind(ends).map_or(0, |i| i + char_len(text, i))
+        };
+        let text = "甲。乙；丙;丁！戊!己？庚?辛，壬,癸、子（丑）寅：卯“辰”巳…午";
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                sentence_start(text, at),
+                by_chars(text, at, SENTENCE_ENDS),
+                "{at}"
+            );
+            assert_eq!(
+                clause_start(text, at),
+                by_chars(text, at, CLAUSE_ENDS),
+                "{at}"
+            );
+        }
+    }
 
     #[test]
     fn labels_before_the_number_past_fillers() {
