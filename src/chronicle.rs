@@ -8,10 +8,6 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::clean::Line;
 use crate::date::{self, DateContext};
 use crate::heading;
@@ -103,11 +99,29 @@ fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
 
 /// A line that starts like a date the engine refused (9 月 27-31 日: there
 /// is no 31 September), so the entry got only its month.
+///
+/// A scan with the meaning of the regex
+/// `^[0-9]{1,2}WS*(?:[-—–~～至到]WS*[0-9]{1,2}WS*)?[日号]` (tested against it),
+/// since it runs on every undated entry.
 fn looks_dated(text: &str) -> bool {
-    static DAY_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[0-9]{1,2}[\t \u{3000}\u{a0}]*(?:[-—–~～至到][\t \u{3000}\u{a0}]*[0-9]{1,2}[\t \u{3000}\u{a0}]*)?[日号]").expect("static regex")
-    });
-    DAY_LIKE.is_match(text)
+    fn is_ws(c: char) -> bool {
+        matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
+    }
+    /// One or two digits, then white space; None when the digits are not.
+    fn day(s: &str) -> Option<&str> {
+        let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        (1..=2)
+            .contains(&(s.len() - rest.len()))
+            .then(|| rest.trim_start_matches(is_ws))
+    }
+    let Some(rest) = day(text) else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix(['-', '—', '–', '~', '～', '至', '到'])
+        .and_then(|after| day(after.trim_start_matches(is_ws)))
+        .unwrap_or(rest);
+    rest.starts_with(['日', '号'])
 }
 
 fn entry_text(rest: &str) -> &str {
@@ -124,6 +138,24 @@ mod tests {
     use super::*;
     use crate::clean::clean;
     use crate::report::SectionKind;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn dated_starts_as_the_regex_finds_them(
+            line in proptest::collection::vec(
+                prop::sample::select(vec!["1", "2", "3", " ", "\u{3000}", "-", "～", "至", "日", "号", "月", "a"]),
+                0..10,
+            )
+        ) {
+            let line: String = line.concat();
+            let day_like = regex_lite::Regex::new(
+                r"^[0-9]{1,2}[\t \u{3000}\u{a0}]*(?:[-—–~～至到][\t \u{3000}\u{a0}]*[0-9]{1,2}[\t \u{3000}\u{a0}]*)?[日号]",
+            )
+            .expect("regex");
+            prop_assert_eq!(looks_dated(&line), day_like.is_match(&line));
+        }
+    }
     use crate::segment::segment;
 
     fn chronicle(text: &str) -> Vec<(Option<String>, Option<String>, String, u32)> {

@@ -24,7 +24,7 @@ use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use memchr::memmem;
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::heading;
 use crate::tables::sections::TOC_HEADINGS;
@@ -72,14 +72,6 @@ enum Kind<'t> {
 /// whole report takes to read (a one-file run must start fast).
 const WS: &str = r"[\t \u{3000}\u{a0}]";
 
-static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"^(.*?[^\t \u{3000}\u{a0}])WS*(?:[.．·…。]{3,}|…+|\.{2,})WS*(?:第WS*)?[0-9]{1,3}WS*(?:页)?$";
-    Regex::new(&pattern.replace("WS", WS)).expect("static regex")
-});
-static URL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)[!-~]+$").expect("static regex"));
-static IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]").expect("static regex"));
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let forms = [
         r"[-–—]WS*[0-9]{1,3}WS*[-–—]",                                // - 3 -
@@ -92,6 +84,100 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", WS);
     Regex::new(&pattern).expect("static regex")
 });
+
+fn is_ws(c: char) -> bool {
+    matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
+}
+
+/// The title of a contents line `标题 ……… 3` (`第 3 页`): the shortest
+/// start of the line, ending in a visible character, that the leaders and
+/// the page number follow. Hand-written for speed, with the meaning of the
+/// regex `^(.*?[^WS])WS*(?:[.．·…。]{3,}|…+|\.{2,})WS*(?:第WS*)?[0-9]{1,3}WS*(?:页)?$`
+/// (tested against it).
+fn toc_title(line: &str) -> Option<&str> {
+    line.char_indices()
+        .filter(|&(_, c)| !is_ws(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&end| is_leaders_and_page(&line[end..]))
+        .map(|end| &line[..end])
+}
+
+/// `WS* leaders WS* (第 WS*)? digits{1,3} WS* 页?` and nothing after.
+fn is_leaders_and_page(rest: &str) -> bool {
+    const LEADERS: &[char] = &['.', '．', '·', '…', '。'];
+    let rest = rest.trim_start_matches(is_ws);
+    let after = rest.trim_start_matches(LEADERS);
+    // The leaders must be the whole run: a leader is no white space, no 第
+    // and no digit, so nothing after could take the rest of it.
+    let run = &rest[..rest.len() - after.len()];
+    let leaders_ok = run.chars().count() >= 3
+        || (!run.is_empty() && run.chars().all(|c| c == '…'))
+        || (run.len() >= 2 && run.bytes().all(|b| b == b'.'));
+    if !leaders_ok {
+        return false;
+    }
+    let mut rest = after.trim_start_matches(is_ws);
+    if let Some(after_di) = rest.strip_prefix('第') {
+        rest = after_di.trim_start_matches(is_ws);
+    }
+    let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = rest.len() - after_digits.len();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let rest = after_digits.trim_start_matches(is_ws);
+    rest.is_empty() || rest == "页"
+}
+
+/// A line that is only a link: `http://`, `https://` or `www.` and
+/// printable ASCII after it.
+fn is_url_line(line: &str) -> bool {
+    let rest = ["http://", "https://", "www."]
+        .iter()
+        .find_map(|prefix| line.strip_prefix(prefix));
+    rest.is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b)))
+}
+
+/// The line without its `[image: …]` placeholders (图片, 圖片, img; either
+/// colon), if it has any.
+fn without_images(line: &str) -> Option<String> {
+    let mut kept = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(open) = line[from..].find('[').map(|i| from + i) {
+        let inner = &line[open + 1..];
+        let placeholder = ["image", "图片", "圖片", "img"]
+            .iter()
+            .find_map(|word| inner.strip_prefix(word))
+            .and_then(|rest| rest.strip_prefix([':', '：']))
+            .and_then(|rest| {
+                rest.find(']')
+                    .map(|close| line.len() - rest.len() + close + 1)
+            });
+        match placeholder {
+            Some(end) => {
+                kept.push_str(&line[copied..open]);
+                copied = end;
+                from = end;
+            }
+            None => from = open + 1,
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    kept.push_str(&line[copied..]);
+    Some(kept)
+}
+
+/// A page-number line (- 3 -, 第 3 页 共 12 页, 3/12, iv, Page 3 of 12).
+/// Such a line holds only the characters of `PAGE_NUMBER`'s forms, a test
+/// that turns most short lines (headings) away at their first character
+/// before the regex runs.
+fn is_page_number(line: &str) -> bool {
+    const PAGE_CHARS: &str = "0123456789-–—/第页共,，IVXLivxlPageof \t\u{3000}\u{a0}";
+    line.chars().all(|c| PAGE_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
+}
 
 /// Cleans a decoded report text.
 pub fn clean(text: &str) -> Cleaned<'_> {
@@ -158,8 +244,8 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
     // A contents line ends in its page number (3, 3 页) after the leaders.
     let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
     let leaders = ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
-    if leaders && let Some(caps) = TOC_LINE.captures(line) {
-        let title = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
+    if leaders && let Some(title) = toc_title(line) {
+        let title = title.trim().to_owned();
         return Kind::Toc(TocEntry { title, line: no });
     }
     // Inside a contents block, "标题<tab>3" without leaders is an entry too.
@@ -172,11 +258,12 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
         return Kind::Toc(TocEntry { title, line: no });
     }
     let link = line.starts_with("http") || line.starts_with("www.");
-    if (link && URL_LINE.is_match(line)) || (line.len() <= 40 && PAGE_NUMBER.is_match(line)) {
+    if (link && is_url_line(line)) || (line.len() <= 40 && is_page_number(line)) {
         return Kind::Junk;
     }
-    if line.contains('[') && IMAGE.is_match(line) {
-        let rest = IMAGE.replace_all(line, "");
+    if line.contains('[')
+        && let Some(rest) = without_images(line)
+    {
         let rest = trim(&rest);
         return if rest.is_empty() {
             Kind::Junk
@@ -406,6 +493,44 @@ pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The regexes the hand-written scans stand for, as oracles.
+    fn oracle(pattern: &str) -> Regex {
+        Regex::new(&pattern.replace("WS", WS)).expect("regex")
+    }
+
+    fn pieces(words: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(prop::sample::select(words), 0..16).prop_map(|w| w.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn contents_titles_as_the_regex_reads_them(line in pieces(&[
+            "标", "题", ".", "．", "·", "…", "。", " ", "\t", "\u{3000}", "第", "页", "1", "2", "3", "a",
+        ])) {
+            let toc = oracle(r"^(.*?[^\t \u{3000}\u{a0}])WS*(?:[.．·…。]{3,}|…+|\.{2,})WS*(?:第WS*)?[0-9]{1,3}WS*(?:页)?$");
+            let want = toc.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(toc_title(&line), want);
+        }
+
+        #[test]
+        fn image_placeholders_as_the_regex_finds_them(line in pieces(&[
+            "[", "]", "image", "img", "图片", "圖片", ":", "：", "a", "图", " ",
+        ])) {
+            let image = oracle(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]");
+            let want = image.is_match(&line).then(|| image.replace_all(&line, "").into_owned());
+            prop_assert_eq!(without_images(&line), want);
+        }
+
+        #[test]
+        fn url_lines_as_the_regex_finds_them(line in pieces(&[
+            "http://", "https://", "www.", "a", ".", "/", " ", "图", "~", "\u{7f}",
+        ])) {
+            let url = oracle(r"^(?:https?://|www\.)[!-~]+$");
+            prop_assert_eq!(is_url_line(&line), url.is_match(&line));
+        }
+    }
 
     fn texts(input: &str) -> Vec<(u32, String)> {
         clean(input)

@@ -48,7 +48,7 @@ pub mod write;
 use std::sync::LazyLock;
 
 use encoding_rs::Encoding;
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, Warning};

@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use libreport::decimal::Decimal;
 use libreport::report::{
@@ -490,7 +490,8 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
             month = u8::try_from(i + 1).expect("twelve months");
             continue;
         }
-        let num = |c: &regex::Captures<'_>, i| c.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
+        let num =
+            |c: &regex_lite::Captures<'_>, i| c.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
         let (date, end, rest) = match CHRONICLE_DATE.captures(line.text) {
             Some(c) if c.get(5).is_some() => (
                 Some(day(month, num(&c, 5).unwrap_or(1))),
