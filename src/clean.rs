@@ -358,16 +358,21 @@ fn wrap_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
 }
 
 /// A physical line with what rejoining asks of it, measured once; whether
-/// it looks like a heading (the dearest test) only when a rule asks.
+/// it is a table row or looks like a heading only when a rule asks (most
+/// lines end a sentence, and no rule asks).
 struct Piece<'t> {
     no: u32,
     text: Cow<'t, str>,
     width: usize,
-    table: bool,
+    table: OnceCell<bool>,
     heading: OnceCell<bool>,
 }
 
 impl Piece<'_> {
+    fn table(&self) -> bool {
+        *self.table.get_or_init(|| is_table_row(&self.text))
+    }
+
     fn heading(&self) -> bool {
         *self
             .heading
@@ -381,7 +386,7 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
         .map(|(no, text)| Piece {
             no,
             width: display_width(&text),
-            table: is_table_row(&text),
+            table: OnceCell::new(),
             heading: OnceCell::new(),
             text,
         })
@@ -421,7 +426,7 @@ fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>
     let Some(last) = text.chars().next_back() else {
         return false;
     };
-    if TERMINAL.contains(&last) || prev.table || next.table {
+    if TERMINAL.contains(&last) || prev.table() || next.table() {
         return false;
     }
     if let Some(width) = wrap
