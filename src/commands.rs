@@ -107,6 +107,10 @@ fn for_each<T: Send>(
     mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()> {
     let options = options(args)?;
+    // One report needs no threads: starting them would be most of its time.
+    if let [job] = jobs {
+        return emit(work(job, &options, args.max_bytes));
+    }
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         pool = pool.num_threads(usize::from(threads));

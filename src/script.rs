@@ -18,27 +18,39 @@ use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
 
+/// Which characters are traditional forms: what every document's scan
+/// needs, built without the map (most documents never need the map).
 struct Folding {
     /// One bit per code point in FIRST..=LAST: is it a traditional form?
     bits: Vec<u64>,
-    map: HashMap<char, char>,
+    /// The traditional forms beyond U+FFFF, sorted.
+    supplementary: Vec<char>,
 }
 
 static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
-    let map: HashMap<char, char> = TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
     let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
-    for &c in map.keys() {
+    let mut supplementary = Vec::new();
+    for c in TRADITIONAL.chars() {
         let code = c as u32;
         if (FIRST..=LAST).contains(&code) {
             let index = code - FIRST;
             bits[(index / 64) as usize] |= 1 << (index % 64);
+        } else {
+            // Every other traditional form is in the supplementary planes.
+            debug_assert!(code >= 0x10000);
+            supplementary.push(c);
         }
-        // Every other traditional form is in the supplementary planes,
-        // which `first_traditional` checks through the map.
-        debug_assert!((FIRST..=LAST).contains(&code) || code >= 0x10000);
     }
-    Folding { bits, map }
+    supplementary.sort_unstable();
+    Folding {
+        bits,
+        supplementary,
+    }
 });
+
+/// Traditional → simplified, for the texts that have something to fold.
+static MAP: LazyLock<HashMap<char, char>> =
+    LazyLock::new(|| TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect());
 
 /// Byte offset of the first traditional character, scanning bytes: only
 /// lead bytes of U+3000–U+9FFF (0xE3–0xE9) and of the supplementary planes
@@ -64,7 +76,7 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
             }
             0xF0..=0xF4 => {
                 let c = text[i..].chars().next()?;
-                if folding.map.contains_key(&c) {
+                if folding.supplementary.binary_search(&c).is_ok() {
                     return Some(i);
                 }
                 i += c.len_utf8();
@@ -117,13 +129,14 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let folding = &*FOLDING;
+    let map = &*MAP;
     let Some(first) = first_traditional(folding, text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
     for c in text[first..].chars() {
-        let folded = folding.map.get(&c).copied().unwrap_or(c);
+        let folded = map.get(&c).copied().unwrap_or(c);
         out.push(folded);
     }
     Cow::Owned(out)
