@@ -45,10 +45,7 @@ pub mod unit;
 pub mod view;
 pub mod write;
 
-use std::sync::LazyLock;
-
 use encoding_rs::Encoding;
-use regex_lite::Regex;
 
 use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, Warning};
@@ -178,11 +175,6 @@ fn extract_section(
 /// file in a folder of reports fails loudly instead of yielding an empty
 /// record.
 fn check_is_report(text: &str) -> Result<(), Error> {
-    static LIBRARY: LazyLock<Regex> = LazyLock::new(|| {
-        // A hard-wrapped export may break the word across lines.
-        Regex::new(r"[图圖][\t \u{3000}\u{a0}]*[书書][\t \u{3000}\u{a0}]*[馆館]")
-            .expect("static regex")
-    });
     let han = text
         .chars()
         .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -191,8 +183,42 @@ fn check_is_report(text: &str) -> Result<(), Error> {
     if han < 20 {
         return Err(Error::NotAReport("the text holds (almost) no Chinese"));
     }
-    if !LIBRARY.is_match(text) {
+    if !names_a_library(text) {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
     }
     Ok(())
+}
+
+/// Whether 图书馆 (or 圖書館) occurs, with white space allowed between its
+/// characters: a hard-wrapped export may break the word across lines.
+fn names_a_library(text: &str) -> bool {
+    let is_ws = |c: char| matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}');
+    text.match_indices(['图', '圖']).any(|(at, tu)| {
+        text[at + tu.len()..]
+            .trim_start_matches(is_ws)
+            .strip_prefix(['书', '書'])
+            .map(|rest| rest.trim_start_matches(is_ws))
+            .is_some_and(|rest| rest.starts_with(['馆', '館']))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_is_named_even_across_a_wrap() {
+        for text in [
+            "武隆区图书馆",
+            "圖書館",
+            "图 书\u{3000}馆",
+            "图图书馆",
+            "图书书馆 图书馆",
+        ] {
+            assert!(names_a_library(text), "{text}");
+        }
+        for text in ["图书", "书馆", "图书\n馆", "图书室", "", "图x书馆"] {
+            assert!(!names_a_library(text), "{text}");
+        }
+    }
 }
