@@ -13,9 +13,11 @@ use std::sync::LazyLock;
 
 use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 
-/// The range of code points the bitset covers (CJK ideographs and extension
-/// A, where nearly all traditional forms are; the rest are beyond U+FFFF).
-const FIRST: u32 = 0x3400;
+/// The range of code points the bitset covers: every character whose UTF-8
+/// lead byte is E3–E9, so that a character is tested without a range check.
+/// It holds the CJK ideographs and extension A, where nearly all
+/// traditional forms are; the rest are beyond U+FFFF.
+const FIRST: u32 = 0x3000;
 const LAST: u32 = 0x9FFF;
 
 /// Which characters are traditional forms: what every document's scan
@@ -59,18 +61,15 @@ static MAP: LazyLock<HashMap<char, char>> =
 fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let lead = bytes[i];
+    while let Some(&lead) = bytes.get(i) {
         match lead {
             0xE3..=0xE9 if i + 2 < bytes.len() => {
-                let code = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                    | u32::from(bytes[i + 2] & 0x3F);
-                if (FIRST..=LAST).contains(&code) {
-                    let index = code - FIRST;
-                    if folding.bits[(index / 64) as usize] & (1 << (index % 64)) != 0 {
-                        return Some(i);
-                    }
+                // The code point less FIRST, from the three bytes.
+                let index = (usize::from(lead - 0xE3) << 12)
+                    | (usize::from(bytes[i + 1] & 0x3F) << 6)
+                    | usize::from(bytes[i + 2] & 0x3F);
+                if folding.bits[index / 64] & (1 << (index % 64)) != 0 {
+                    return Some(i);
                 }
                 i += 3;
             }
