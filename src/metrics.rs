@@ -110,6 +110,7 @@ fn line_mentions(
         return;
     }
     let matches = quantity::scan(words);
+    let mut marks = Marks::default();
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
     for (i, m) in matches.iter().enumerate() {
@@ -117,11 +118,12 @@ fn line_mentions(
             continue;
         }
         let previous_end = i.checked_sub(1).map_or(0, |p| matches[p].span.end);
-        let whole_clause = clause_start(text, m.span.start);
+        marks.advance(text, m.span.start);
+        let whole_clause = marks.clause;
         // The phrase starts after any figure, year or date before it in the
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
-        let sentence = sentence_start(text, m.span.start);
+        let sentence = marks.sentence;
         let Some(label) =
             before_label(words, clause, sentence, m).or_else(|| after_label(words, m))
         else {
@@ -186,6 +188,52 @@ fn line_mentions(
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
+/// Where the sentence and the clause around a point of a line start, found
+/// by one forward scan as the figures of the line are read left to right.
+#[derive(Debug, Default)]
+struct Marks {
+    /// How far the line is scanned.
+    scanned: usize,
+    /// Just after the last `CLAUSE_ENDS` mark before `scanned`, or 0.
+    clause: usize,
+    /// Just after the last sentence-ending mark before `scanned`, or 0.
+    sentence: usize,
+}
+
+impl Marks {
+    /// Scans on to `to` (a character boundary past `scanned`); the marks
+    /// are told by their bytes as in [`after_last_end`].
+    fn advance(&mut self, text: &str, to: usize) {
+        let bytes = text.as_bytes();
+        let tail = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+        for i in self.scanned..to.min(bytes.len()) {
+            // Every mark ends a clause; some end the sentence too.
+            let sentence = match bytes[i] {
+                b';' | b'!' | b'?' => true,
+                b',' => false,
+                0xE3 => match tail(i) {
+                    (Some(0x80), Some(0x82)) => true,  // 。
+                    (Some(0x80), Some(0x81)) => false, // 、
+                    _ => continue,
+                },
+                0xEF => match tail(i) {
+                    (Some(0xBC), Some(0x81 | 0x9B | 0x9F)) => true, // ！；？
+                    (Some(0xBC), Some(0x8C)) => false,              // ，
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let after = if bytes[i] < 0x80 { i + 1 } else { i + 3 };
+            self.clause = after;
+            if sentence {
+                self.sentence = after;
+            }
+        }
+        self.scanned = self.scanned.max(to);
+    }
+}
+
+#[cfg(test)]
 fn sentence_start(text: &str, at: usize) -> usize {
     after_last_end(text, at, false)
 }
@@ -733,6 +781,16 @@ mod tests {
                 by_chars(text, at, CLAUSE_ENDS),
                 "{at}"
             );
+            // The forward scan, in two steps as figures are met.
+            let mut halfway = at / 2;
+            while !text.is_char_boundary(halfway) {
+                halfway -= 1;
+            }
+            let mut marks = Marks::default();
+            marks.advance(text, halfway);
+            marks.advance(text, at);
+            assert_eq!(marks.sentence, sentence_start(text, at), "{at}");
+            assert_eq!(marks.clause, clause_start(text, at), "{at}");
         }
     }
 
