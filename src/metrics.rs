@@ -206,9 +206,10 @@ impl Marks {
     fn advance(&mut self, text: &str, to: usize) {
         let bytes = text.as_bytes();
         let tail = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
-        for i in self.scanned..to.min(bytes.len()) {
+        let end = to.min(bytes.len());
+        for (i, &byte) in bytes.iter().enumerate().take(end).skip(self.scanned) {
             // Every mark ends a clause; some end the sentence too.
-            let sentence = match bytes[i] {
+            let sentence = match byte {
                 b';' | b'!' | b'?' => true,
                 b',' => false,
                 0xE3 => match tail(i) {
@@ -223,7 +224,7 @@ impl Marks {
                 },
                 _ => continue,
             };
-            let after = if bytes[i] < 0x80 { i + 1 } else { i + 3 };
+            let after = if byte < 0x80 { i + 1 } else { i + 3 };
             self.clause = after;
             if sentence {
                 self.sentence = after;
