@@ -64,6 +64,7 @@ use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix
 use crate::report::Approx;
 use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
 use crate::tables::dates::{Field, MARKERS, YEARS};
+use crate::tables::lexicon::CharMap;
 use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
@@ -320,53 +321,20 @@ enum Interest {
     Quote(bool),
 }
 
-/// Non-ASCII characters the main loop stops at, sorted for binary search,
-/// behind a bitset on the low ten bits of the code point that turns away
-/// almost every other character with one load.
-struct Interesting {
-    sorted: Vec<(char, Interest)>,
-    filter: [u64; 16],
+/// Non-ASCII characters the main loop stops at.
+fn interesting() -> CharMap<Interest> {
+    let quotes = QUOTES.iter().map(|&(c, open)| (c, Interest::Quote(open)));
+    let digits = crate::tables::numerals::DIGITS
+        .iter()
+        .filter(|d| !d.0.is_ascii())
+        .map(|d| (d.0, Interest::Numeral));
+    let multipliers = crate::tables::numerals::MULTIPLIERS
+        .iter()
+        .map(|m| (m.0, Interest::Numeral));
+    CharMap::new(quotes.chain(digits).chain(multipliers))
 }
 
-impl Interesting {
-    fn build() -> Interesting {
-        let mut sorted: Vec<(char, Interest)> = QUOTES
-            .iter()
-            .map(|&(c, open)| (c, Interest::Quote(open)))
-            .collect();
-        for &(c, ..) in crate::tables::numerals::DIGITS {
-            if !c.is_ascii() {
-                sorted.push((c, Interest::Numeral));
-            }
-        }
-        for &(c, _) in crate::tables::numerals::MULTIPLIERS {
-            sorted.push((c, Interest::Numeral));
-        }
-        sorted.sort_unstable_by_key(|e| e.0);
-        sorted.dedup_by_key(|e| e.0);
-        let mut filter = [0u64; 16];
-        for (c, _) in &sorted {
-            let bit = (*c as usize) & 1023;
-            filter[bit >> 6] |= 1 << (bit & 63);
-        }
-        Interesting { sorted, filter }
-    }
-
-    #[inline]
-    fn get(&self, c: char) -> Option<Interest> {
-        let bit = (c as usize) & 1023;
-        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return None;
-        }
-        self.sorted
-            .binary_search_by_key(&c, |e| e.0)
-            .ok()
-            .and_then(|i| self.sorted.get(i))
-            .map(|e| e.1)
-    }
-}
-
-static INTERESTING: LazyLock<Interesting> = LazyLock::new(Interesting::build);
+static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
 
 /// Each vague word with every place in it where a numeral character starts
 /// (成千上万 → 千, 万): where a numeral found at that place may be inside it.

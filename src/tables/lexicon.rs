@@ -13,7 +13,7 @@
 //! (for suffixes) character's code point, longest word first within a
 //! bucket. A lookup decodes one character, turns away most texts with an
 //! empty bucket and otherwise compares a word or two; the first word that
-//! matches is the longest. Building is two counting sorts, microseconds
+//! matches is the longest. Building is one small sort per end, microseconds
 //! (an Aho-Corasick build per list was most of a one-report run's startup).
 //! Among equal words (which the table tests forbid) the first row wins.
 
@@ -135,6 +135,83 @@ impl<T: Copy + 'static> Lexicon<T> {
     }
 }
 
+/// Slots of a [`CharMap`]: one per value of the low ten bits of a code point.
+const CHAR_SLOTS: usize = 1024;
+
+/// A slot of a [`CharMap`].
+#[derive(Clone, Copy)]
+enum Slot<V: Copy> {
+    Empty,
+    /// The one character whose low bits name this slot.
+    One(char, V),
+    /// Several characters share the slot: binary search.
+    Shared,
+}
+
+/// A compiled character list: a value per character, looked up in a few
+/// loads. A bitset on the low ten bits of the code point (128 bytes, always
+/// in cache) turns away almost every other character; a slot per low-bits
+/// value then holds the one character that owns it, or says that several
+/// do and sends the lookup to a binary search. Among equal characters the
+/// first row wins.
+pub struct CharMap<V: Copy + 'static> {
+    filter: [u64; CHAR_SLOTS / 64],
+    slots: Box<[Slot<V>]>,
+    sorted: Box<[(char, V)]>,
+}
+
+impl<V: Copy + 'static> CharMap<V> {
+    /// Compiles `rows`.
+    pub fn new(rows: impl IntoIterator<Item = (char, V)>) -> CharMap<V> {
+        let mut sorted: Vec<(char, V)> = rows.into_iter().collect();
+        // stable: the first of equal characters is the one kept
+        sorted.sort_by_key(|e| e.0);
+        sorted.dedup_by_key(|e| e.0);
+        let mut filter = [0u64; CHAR_SLOTS / 64];
+        let mut slots = vec![Slot::Empty; CHAR_SLOTS].into_boxed_slice();
+        for &(c, v) in &sorted {
+            let k = slot(c);
+            filter[k >> 6] |= 1 << (k & 63);
+            if let Some(s) = slots.get_mut(k) {
+                *s = match s {
+                    Slot::Empty => Slot::One(c, v),
+                    _ => Slot::Shared,
+                };
+            }
+        }
+        CharMap {
+            filter,
+            slots,
+            sorted: sorted.into_boxed_slice(),
+        }
+    }
+
+    /// The value of `c`.
+    #[inline]
+    pub fn get(&self, c: char) -> Option<V> {
+        let k = slot(c);
+        if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
+            return None;
+        }
+        match *self.slots.get(k)? {
+            Slot::Empty => None,
+            Slot::One(d, v) => (d == c).then_some(v),
+            Slot::Shared => self
+                .sorted
+                .binary_search_by_key(&c, |e| e.0)
+                .ok()
+                .and_then(|i| self.sorted.get(i))
+                .map(|e| e.1),
+        }
+    }
+}
+
+/// The slot of a character.
+#[inline]
+fn slot(c: char) -> usize {
+    (c as usize) & (CHAR_SLOTS - 1)
+}
+
 /// Words listed more than once in `words` (for the table tests).
 pub fn duplicates<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut all: Vec<&str> = words.into_iter().collect();
@@ -151,6 +228,19 @@ pub fn duplicates<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_maps_find_every_character_and_no_other() {
+        // 一 U+4E00 and U+0200 share a slot; 〇 U+3007 has one alone
+        let map = CharMap::new([('一', 1), ('\u{200}', 2), ('〇', 3), ('一', 4)]);
+        assert_eq!(map.get('一'), Some(1));
+        assert_eq!(map.get('\u{200}'), Some(2));
+        assert_eq!(map.get('\u{600}'), None);
+        assert_eq!(map.get('〇'), Some(3));
+        assert_eq!(map.get('\u{3407}'), None);
+        assert_eq!(map.get('\u{0}'), None);
+        assert_eq!(map.get('二'), None);
+    }
 
     #[test]
     fn longest_word_wins_at_both_ends() {
