@@ -336,15 +336,29 @@ fn interesting() -> CharMap<Interest> {
 
 static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
 
-/// Each vague word with every place in it where a numeral character starts
-/// (成千上万 → 千, 万): where a numeral found at that place may be inside it.
-static VAGUE_SPLITS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+/// Each vague word split at every place in it where a numeral character
+/// starts (成千上万 → 成 | 千上万, 成千上 | 万): a numeral found there may be
+/// inside it. With the numeral character, so that a numeral is checked only
+/// against the splits at its own character (an Arabic digit against none).
+struct VagueSplit {
+    numeral: char,
+    head: &'static str,
+    tail: &'static str,
+}
+
+static VAGUE_SPLITS: LazyLock<Vec<VagueSplit>> = LazyLock::new(|| {
     VAGUE_WORDS
         .iter()
         .flat_map(|&w| {
             w.char_indices()
                 .filter(|&(_, c)| crate::tables::numerals::starts_numeral(c))
-                .map(move |(k, _)| (w, k))
+                .filter_map(move |(k, c)| {
+                    Some(VagueSplit {
+                        numeral: c,
+                        head: w.get(..k)?,
+                        tail: w.get(k..)?,
+                    })
+                })
         })
         .collect()
 });
@@ -592,11 +606,13 @@ impl<'t> Scanner<'t> {
     /// The end of a vague word (成千上万, 上百上千, 数十) that the numeral at
     /// `i` stands in.
     fn inside_vague_word(&self, i: usize) -> Option<usize> {
+        let c = self.char_at(i)?;
+        let mut splits = VAGUE_SPLITS.iter().filter(|v| v.numeral == c).peekable();
+        splits.peek()?;
         let rest = self.rest(i);
         let head = self.text.get(self.line_start(i)..i)?;
-        VAGUE_SPLITS.iter().find_map(|&(word, k)| {
-            let (a, b) = (word.get(..k)?, word.get(k..)?);
-            (rest.starts_with(b) && head.ends_with(a)).then(|| i + b.len())
+        splits.find_map(|v| {
+            (rest.starts_with(v.tail) && head.ends_with(v.head)).then(|| i + v.tail.len())
         })
     }
 
@@ -604,6 +620,16 @@ impl<'t> Scanner<'t> {
     /// `3.5 月 18 日` too (the rest reads as a year or date).
     fn list_marker(&mut self, i: usize) -> Option<usize> {
         let rest = self.rest(i);
+        // Arabic digits only (checked below): spare a Chinese numeral the
+        // integer reading
+        if !rest
+            .chars()
+            .next()
+            .and_then(class_of)
+            .is_some_and(is_arabic)
+        {
+            return None;
+        }
         let (value, len) = parse_integer_prefix(rest)?;
         let digits = rest.get(..len)?;
         if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic))
