@@ -64,7 +64,7 @@ use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix
 use crate::report::Approx;
 use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
 use crate::tables::dates::{Field, MARKERS, YEARS};
-use crate::tables::lexicon::CharMap;
+use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
@@ -431,23 +431,19 @@ impl<'t> Scanner<'t> {
                 }
                 continue;
             }
-            let Some(c) = self.text.get(i..).and_then(|t| t.chars().next()) else {
-                // not a char boundary: cannot happen for a &str walk, but
-                // never loop forever
-                i += 1;
-                continue;
-            };
-            match interesting.get(c) {
-                Some(Interest::Numeral) => i = self.at_numeral(i).max(i + c.len_utf8()),
+            // most characters are plain text: turned away without decoding
+            let len = utf8_len(b);
+            match interesting.get_encoded(self.text, i, len) {
+                Some(Interest::Numeral) => i = self.at_numeral(i).max(i + len),
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
-                    i += c.len_utf8();
+                    i += len;
                 }
                 Some(Interest::Quote(false)) => {
                     self.open_quotes.pop();
-                    i += c.len_utf8();
+                    i += len;
                 }
-                None => i += c.len_utf8(),
+                None => i += len,
             }
         }
     }

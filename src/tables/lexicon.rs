@@ -206,6 +206,40 @@ impl<V: Copy + 'static> CharMap<V> {
     }
 }
 
+impl<V: Copy + 'static> CharMap<V> {
+    /// The value of the character of `len` bytes at `s[at..]` (`len` from
+    /// [`utf8_len`]). The bitset is read from the last two bytes, so most
+    /// characters are turned away without being decoded: for a scanner's
+    /// loop over every character of a text.
+    #[inline]
+    pub fn get_encoded(&self, s: &str, at: usize, len: usize) -> Option<V> {
+        let bytes = s.as_bytes();
+        if len >= 2
+            && let (Some(&hi), Some(&lo)) = (bytes.get(at + len - 2), bytes.get(at + len - 1))
+        {
+            // the low ten bits of the code point: four bits of the byte
+            // before the last (a continuation or a two-byte lead), six of
+            // the last
+            let k = (usize::from(hi & 0x0F) << 6) | usize::from(lo & 0x3F);
+            if self.filter[k >> 6] & (1 << (k & 63)) == 0 {
+                return None;
+            }
+        }
+        self.get(s.get(at..)?.chars().next()?)
+    }
+}
+
+/// The byte length of the UTF-8 character that starts with `lead` (1 for a
+/// byte that starts none, so that a loop always moves on).
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    // 110xxxxx, 1110xxxx, 11110xxx: the count of leading ones
+    match lead.leading_ones() {
+        n @ 2..=4 => n as usize,
+        _ => 1,
+    }
+}
+
 /// The slot of a character.
 #[inline]
 fn slot(c: char) -> usize {
@@ -240,6 +274,32 @@ mod tests {
         assert_eq!(map.get('\u{3407}'), None);
         assert_eq!(map.get('\u{0}'), None);
         assert_eq!(map.get('二'), None);
+    }
+
+    #[test]
+    fn encoded_lookups_agree_with_char_lookups() {
+        let rows = [
+            '一',
+            '〇',
+            '\u{200}',
+            '\u{FF10}',
+            '«',
+            '\u{1F600}',
+            '.',
+            '十',
+            '万',
+        ];
+        let map = CharMap::new(rows.iter().map(|&c| (c, c)));
+        let probes = (0..0x3000u32)
+            .chain(0x4DF0..0x4F00)
+            .chain(0xFF00..0xFF20)
+            .chain(0x1F5F0..0x1F610);
+        for c in probes.filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let len = utf8_len(s.as_bytes()[1]);
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            assert_eq!(map.get_encoded(&s, 1, len), map.get(c), "{c:?}");
+        }
     }
 
     #[test]
