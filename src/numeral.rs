@@ -197,6 +197,70 @@ pub fn parse_detailed(s: &str) -> Option<Result<Numeral, Refused>> {
     ) {
         return None;
     }
+    if let Some(n) = plain_ascii(s) {
+        return Some(Ok(n));
+    }
+    read_general(s)
+}
+
+/// The common case without the general reader: ASCII digits, perhaps an
+/// ASCII decimal part (180383, 18.16), and after them nothing that could
+/// continue a numeral. `None` leaves everything else (separators, other
+/// scripts, 万 after a space, more than 18 digits) to [`read_general`]; a
+/// test checks that both agree wherever this answers.
+fn plain_ascii(s: &str) -> Option<Numeral> {
+    let bytes = s.as_bytes();
+    let int = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if int == 0 {
+        return None;
+    }
+    let mut len = int;
+    let mut frac = 0;
+    if bytes.get(int) == Some(&b'.') {
+        frac = bytes
+            .get(int + 1..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if frac > 0 {
+            len = int + 1 + frac;
+        }
+    }
+    if int + frac > 18 {
+        return None; // may overflow: the reader says how
+    }
+    let mut after = s.get(len..)?.chars();
+    let continues = match after.next() {
+        None => false,
+        // one space and then 万 or 亿 joins the number
+        Some(c) if MULTIPLIER_SPACES.contains(&c) => after.next().and_then(class_of).is_some(),
+        Some(c) => class_of(c).is_some(),
+    };
+    if continues {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for &b in bytes.get(..len)? {
+        if b.is_ascii_digit() {
+            // at most 18 digits: no overflow
+            mantissa = mantissa * 10 + i64::from(b - b'0');
+        }
+    }
+    Some(Numeral {
+        value: Decimal::new(mantissa, u8::try_from(frac).ok()?)?,
+        len,
+        has_arabic: true,
+        has_chinese: false,
+        plain_integer: frac == 0,
+        digit_count: int,
+        bare_round: false,
+        lone_digit: false,
+        digit_string: false,
+    })
+}
+
+/// [`parse_detailed`] by the general reader.
+fn read_general(s: &str) -> Option<Result<Numeral, Refused>> {
     let mut reader = Reader::new(s);
     let outcome = reader.run();
     let len = reader.pos;
@@ -807,6 +871,37 @@ mod tests {
         assert_eq!(parse_integer_prefix("１／"), Some((1, 3)));
         assert_eq!(parse_integer_prefix("4294967295"), Some((u32::MAX, 10)));
         assert_eq!(parse_integer_prefix("4294967296"), None);
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_reader() {
+        let pieces = [
+            "0", "7", "12", "2020", "180383", "99999", ".", "..", ",", ",123", "，", " ",
+            "\u{3000}", "万", "亿", "千", "十", "点", "五", "０", "５", "．", "%", "个", "年", "a",
+            "-", "·",
+        ];
+        let mut fast = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "3", "万", " 人"] {
+                        let s = format!("{a}{b}{c}{d}");
+                        if let Some(n) = plain_ascii(&s) {
+                            fast += 1;
+                            assert_eq!(read_general(&s), Some(Ok(n)), "{s}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(fast > 5000, "{fast}");
+        let long = "9".repeat(18);
+        assert!(plain_ascii(&long).is_some());
+        assert_eq!(plain_ascii(&format!("{long}9")), None);
+        assert_eq!(
+            parse_full(&format!("{long}9999")),
+            Err(NumeralError::Overflow)
+        );
     }
 
     #[test]
