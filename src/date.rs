@@ -216,10 +216,12 @@ static AFTER_FIRST_NUMBER: LazyLock<CharMap<()>> = LazyLock::new(|| {
 });
 
 /// False when no date can start `s`: cheap, for the many numbers that are
-/// no date (this runs at every number of a line). The first number ends at
-/// the first character that cannot begin a numeral (or earlier, and then
-/// what follows it is a numeral character and no date reads either); what
-/// comes after it must be in [`AFTER_FIRST_NUMBER`].
+/// no date (this runs at every number of a line). Take the run of
+/// characters that can begin a numeral. The first number of a date ends
+/// where the run does, or earlier (then a numeral character follows it and
+/// no date reads), or later at a 点 (三点零, and 点 is in the set); so the
+/// character after the run, past whitespace, must be in
+/// [`AFTER_FIRST_NUMBER`]. A test checks this against the full reading.
 fn may_be_date(s: &str) -> bool {
     let classes = char_classes();
     let run = s
