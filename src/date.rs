@@ -31,14 +31,18 @@
 //! after the phrase (下午, 起, ，) is not consumed.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
-    DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS, MONTH_PART, RANGE,
-    YEARS, YMD_SEPARATORS,
+    DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
+    MONTH_PART, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
 };
-use crate::tables::numerals::{CharClass, Script, class_of, starts_numeral};
+use crate::tables::lexicon::CharMap;
+use crate::tables::numerals::{
+    CharClass, DECIMAL_POINTS, Script, char_classes, class_of, starts_numeral,
+};
 
 /// What a date phrase without a year or month takes them from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -195,8 +199,58 @@ pub(crate) struct Shape {
     pub chinese: bool,
 }
 
+/// Characters one of which must follow a date's first number (after
+/// whitespace): a marker (年 月 日 号), a range or numeric-date separator, a
+/// month·day dot, or a decimal point (4.23, and 点 inside a Chinese number
+/// such as 三点零).
+static AFTER_FIRST_NUMBER: LazyLock<CharMap<()>> = LazyLock::new(|| {
+    let markers = DATE_MARKERS.iter().filter_map(|(w, _)| w.chars().next());
+    let ranges = RANGE_SEPARATORS.iter().filter_map(|w| w.chars().next());
+    let points = DECIMAL_POINTS.iter().map(|p| p.0);
+    let chars = markers
+        .chain(ranges)
+        .chain(YMD_SEPARATORS.iter().copied())
+        .chain(MONTH_DAY_DOTS.iter().copied())
+        .chain(points);
+    CharMap::new(chars.map(|c| (c, ())))
+});
+
+/// False when no date can start `s`: cheap, for the many numbers that are
+/// no date (this runs at every number of a line). Take the run of
+/// characters that can begin a numeral. The first number of a date ends
+/// where the run does, or earlier (then a numeral character follows it and
+/// no date reads), or later at a 点 (三点零, and 点 is in the set); so the
+/// character after the run, past whitespace, must be in
+/// [`AFTER_FIRST_NUMBER`]. A test checks this against the full reading.
+fn may_be_date(s: &str) -> bool {
+    let classes = char_classes();
+    let run = s
+        .char_indices()
+        .find(|&(_, c)| {
+            !matches!(
+                classes.get(c),
+                Some(CharClass::Digit(..) | CharClass::Multiplier(_))
+            )
+        })
+        .map_or(s.len(), |(at, _)| at);
+    if run == 0 {
+        return false;
+    }
+    s.get(skip_ws(s, run)..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| AFTER_FIRST_NUMBER.get(c).is_some())
+}
+
 /// A date at the very start of `s` (no leading whitespace).
 pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
+    if !may_be_date(s) {
+        return None;
+    }
+    read_date_unchecked(s, ctx)
+}
+
+/// [`read_date`] without the quick rejection.
+fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
     let shape = Shape {
         chinese: !is_arabic(s),
         day_only: false,
@@ -683,6 +737,60 @@ mod tests {
                 .map(|(y, _)| y)
                 .collect();
         assert_eq!(years, [2020, 2019, 2020, 2021]);
+    }
+
+    #[test]
+    fn the_quick_rejection_keeps_every_date() {
+        let pieces = [
+            "",
+            "1",
+            "12",
+            "2020",
+            "０",
+            "三",
+            "十",
+            "二〇二〇",
+            "点",
+            "零",
+            ".",
+            "．",
+            "·",
+            "-",
+            "—",
+            "至",
+            "/",
+            " ",
+            "\u{3000}",
+            "年",
+            "年度",
+            "月",
+            "月份",
+            "日",
+            "号",
+            "下旬",
+            "来临",
+            "个",
+            "a",
+            "万",
+            "，",
+        ];
+        let mut dates = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "5", "十六", "日", "月"] {
+                        let s = format!("{a}{b}{c}{d}");
+                        let full = read_date_unchecked(&s, &CTX);
+                        if full.is_some() {
+                            dates += 1;
+                            assert!(may_be_date(&s), "{s}");
+                        }
+                        assert_eq!(read_date(&s, &CTX), full, "{s}");
+                    }
+                }
+            }
+        }
+        assert!(dates > 1000, "{dates}");
     }
 
     #[test]

@@ -157,16 +157,20 @@ pub fn parse_integer_prefix(s: &str) -> Option<(u32, usize)> {
     let first = s.chars().next()?;
     match class_of(first)? {
         CharClass::Digit(_, Script::Arabic, _) => {
+            // by bytes: this runs several times at every number of a line
+            // (the table test checks these are exactly the Arabic digits)
+            let bytes = s.as_bytes();
             let mut value: u32 = 0;
             let mut len = 0;
-            for (i, c) in s.char_indices() {
-                match class_of(c) {
-                    Some(CharClass::Digit(d, Script::Arabic, _)) => {
-                        value = value.checked_mul(10)?.checked_add(u32::from(d))?;
-                        len = i + c.len_utf8();
-                    }
+            loop {
+                let (d, width) = match bytes.get(len..) {
+                    Some([b @ b'0'..=b'9', ..]) => (b - b'0', 1),
+                    // U+FF10..U+FF19, fullwidth ０–９
+                    Some([0xEF, 0xBC, b @ 0x90..=0x99, ..]) => (b - 0x90, 3),
                     _ => break,
-                }
+                };
+                value = value.checked_mul(10)?.checked_add(u32::from(d))?;
+                len += width;
             }
             Some((value, len))
         }
@@ -193,6 +197,70 @@ pub fn parse_detailed(s: &str) -> Option<Result<Numeral, Refused>> {
     ) {
         return None;
     }
+    if let Some(n) = plain_ascii(s) {
+        return Some(Ok(n));
+    }
+    read_general(s)
+}
+
+/// The common case without the general reader: ASCII digits, perhaps an
+/// ASCII decimal part (180383, 18.16), and after them nothing that could
+/// continue a numeral. `None` leaves everything else (separators, other
+/// scripts, 万 after a space, more than 18 digits) to [`read_general`]; a
+/// test checks that both agree wherever this answers.
+fn plain_ascii(s: &str) -> Option<Numeral> {
+    let bytes = s.as_bytes();
+    let int = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if int == 0 {
+        return None;
+    }
+    let mut len = int;
+    let mut frac = 0;
+    if bytes.get(int) == Some(&b'.') {
+        frac = bytes
+            .get(int + 1..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if frac > 0 {
+            len = int + 1 + frac;
+        }
+    }
+    if int + frac > 18 {
+        return None; // may overflow: the reader says how
+    }
+    let mut after = s.get(len..)?.chars();
+    let continues = match after.next() {
+        None => false,
+        // one space and then 万 or 亿 joins the number
+        Some(c) if MULTIPLIER_SPACES.contains(&c) => after.next().and_then(class_of).is_some(),
+        Some(c) => class_of(c).is_some(),
+    };
+    if continues {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for &b in bytes.get(..len)? {
+        if b.is_ascii_digit() {
+            // at most 18 digits: no overflow
+            mantissa = mantissa * 10 + i64::from(b - b'0');
+        }
+    }
+    Some(Numeral {
+        value: Decimal::new(mantissa, u8::try_from(frac).ok()?)?,
+        len,
+        has_arabic: true,
+        has_chinese: false,
+        plain_integer: frac == 0,
+        digit_count: int,
+        bare_round: false,
+        lone_digit: false,
+        digit_string: false,
+    })
+}
+
+/// [`parse_detailed`] by the general reader.
+fn read_general(s: &str) -> Option<Result<Numeral, Refused>> {
     let mut reader = Reader::new(s);
     let outcome = reader.run();
     let len = reader.pos;
@@ -266,6 +334,33 @@ struct Reader<'a> {
     digit_string: bool,
 }
 
+/// Arabic digits read so far, as one integer (no allocation per number).
+#[derive(Clone, Copy, Debug)]
+struct Digits {
+    /// `None` once it overflowed.
+    mantissa: Option<i64>,
+    count: usize,
+}
+
+impl Default for Digits {
+    fn default() -> Digits {
+        Digits {
+            mantissa: Some(0),
+            count: 0,
+        }
+    }
+}
+
+impl Digits {
+    fn push(&mut self, d: u8) {
+        self.mantissa = self
+            .mantissa
+            .and_then(|m| m.checked_mul(10))
+            .and_then(|m| m.checked_add(i64::from(d)));
+        self.count += 1;
+    }
+}
+
 fn overflow<T>(x: Option<T>) -> Result<T, NumeralError> {
     x.ok_or(NumeralError::Overflow)
 }
@@ -303,6 +398,11 @@ impl<'a> Reader<'a> {
     }
 
     fn peek_at(&self, at: usize) -> Option<(char, Option<CharClass>)> {
+        let &b = self.s.as_bytes().get(at)?;
+        if b.is_ascii() {
+            let c = char::from(b);
+            return Some((c, self.classes.get(c)));
+        }
         let c = self.s.get(at..)?.chars().next()?;
         Some((c, self.classes.get(c)))
     }
@@ -357,7 +457,7 @@ impl<'a> Reader<'a> {
         if self.closed || matches!(self.prev, Prev::Digit | Prev::Zero | Prev::Arabic) {
             return Ok(false);
         }
-        let mut digits: Vec<u8> = Vec::new();
+        let mut digits = Digits::default();
         let mut pos = self.pos;
         let mut width = None;
         while let Some((c, Some(CharClass::Digit(d, Script::Arabic, w)))) = self.peek_at(pos) {
@@ -367,34 +467,38 @@ impl<'a> Reader<'a> {
         }
         // thousands groups: only after 1–3 digits, exactly 3 digits of the
         // same width each, and no digit after the last group
-        if digits.len() <= 3 {
+        if digits.count <= 3 {
             while let Some((g, Some(CharClass::Group(gw)))) = self.peek_at(pos) {
                 if Some(gw) != width {
                     break;
                 }
                 let mut q = pos + g.len_utf8();
-                let mut group = Vec::with_capacity(3);
-                while group.len() < 3 {
+                let mut group = [0u8; 3];
+                let mut n = 0;
+                while n < group.len() {
                     match self.peek_at(q) {
                         Some((c, Some(CharClass::Digit(d, Script::Arabic, w))))
                             if Some(w) == width =>
                         {
-                            group.push(d);
+                            group[n] = d;
+                            n += 1;
                             q += c.len_utf8();
                         }
                         _ => break,
                     }
                 }
                 let digit_after = matches!(self.peek_at(q), Some((_, Some(CharClass::Digit(..)))));
-                if group.len() != 3 || digit_after {
+                if n != group.len() || digit_after {
                     break;
                 }
-                digits.extend(group);
+                for d in group {
+                    digits.push(d);
+                }
                 self.arabic_decorated = true;
                 pos = q;
             }
         }
-        let int_digits = digits.len();
+        let int_digits = digits.count;
         // decimal part: a point followed by a digit
         if let Some((pc, Some(CharClass::Point(Script::Arabic)))) = self.peek_at(pos)
             && let Some((_, Some(CharClass::Digit(_, Script::Arabic, _)))) =
@@ -410,15 +514,8 @@ impl<'a> Reader<'a> {
         self.pos = pos;
         self.has_arabic = true;
         self.arabic_digits += int_digits;
-        let mut mantissa: i64 = 0;
-        for d in &digits {
-            mantissa = overflow(
-                mantissa
-                    .checked_mul(10)
-                    .and_then(|m| m.checked_add(i64::from(*d))),
-            )?;
-        }
-        let scale = u8::try_from(digits.len() - int_digits).map_err(|_| NumeralError::Overflow)?;
+        let mantissa = overflow(digits.mantissa)?;
+        let scale = u8::try_from(digits.count - int_digits).map_err(|_| NumeralError::Overflow)?;
         let value = overflow(Decimal::new(mantissa, scale))?;
         self.pending = Some(Pending {
             value,
@@ -753,6 +850,58 @@ mod tests {
         assert!(n.plain_integer && n.digit_count == 4);
         let n = parse_detailed("一是").and_then(Result::ok).expect("一");
         assert!(n.lone_digit);
+    }
+
+    #[test]
+    fn integer_prefix_reads_exactly_the_arabic_digits() {
+        use crate::tables::numerals::DIGITS;
+        for &(c, d, script) in DIGITS {
+            if script == Script::Arabic {
+                let want = (u32::from(d) * 11, 2 * c.len_utf8());
+                assert_eq!(parse_integer_prefix(&format!("{c}{c}x")), Some(want), "{c}");
+            }
+            let want = match script {
+                Script::Arabic => (10 + u32::from(d), 1 + c.len_utf8()),
+                Script::Chinese => (1, 1),
+            };
+            assert_eq!(parse_integer_prefix(&format!("1{c}")), Some(want), "1{c}");
+        }
+        // U+FF1A and U+FF0F sit next to the fullwidth digits
+        assert_eq!(parse_integer_prefix("1：/"), Some((1, 1)));
+        assert_eq!(parse_integer_prefix("１／"), Some((1, 3)));
+        assert_eq!(parse_integer_prefix("4294967295"), Some((u32::MAX, 10)));
+        assert_eq!(parse_integer_prefix("4294967296"), None);
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_reader() {
+        let pieces = [
+            "0", "7", "12", "2020", "180383", "99999", ".", "..", ",", ",123", "，", " ",
+            "\u{3000}", "万", "亿", "千", "十", "点", "五", "０", "５", "．", "%", "个", "年", "a",
+            "-", "·",
+        ];
+        let mut fast = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "3", "万", " 人"] {
+                        let s = format!("{a}{b}{c}{d}");
+                        if let Some(n) = plain_ascii(&s) {
+                            fast += 1;
+                            assert_eq!(read_general(&s), Some(Ok(n)), "{s}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(fast > 5000, "{fast}");
+        let long = "9".repeat(18);
+        assert!(plain_ascii(&long).is_some());
+        assert_eq!(plain_ascii(&format!("{long}9")), None);
+        assert_eq!(
+            parse_full(&format!("{long}9999")),
+            Err(NumeralError::Overflow)
+        );
     }
 
     #[test]

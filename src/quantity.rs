@@ -64,6 +64,7 @@ use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix
 use crate::report::Approx;
 use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
 use crate::tables::dates::{Field, MARKERS, YEARS};
+use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
@@ -320,63 +321,44 @@ enum Interest {
     Quote(bool),
 }
 
-/// Non-ASCII characters the main loop stops at, sorted for binary search,
-/// behind a bitset on the low ten bits of the code point that turns away
-/// almost every other character with one load.
-struct Interesting {
-    sorted: Vec<(char, Interest)>,
-    filter: [u64; 16],
+/// Non-ASCII characters the main loop stops at.
+fn interesting() -> CharMap<Interest> {
+    let quotes = QUOTES.iter().map(|&(c, open)| (c, Interest::Quote(open)));
+    let digits = crate::tables::numerals::DIGITS
+        .iter()
+        .filter(|d| !d.0.is_ascii())
+        .map(|d| (d.0, Interest::Numeral));
+    let multipliers = crate::tables::numerals::MULTIPLIERS
+        .iter()
+        .map(|m| (m.0, Interest::Numeral));
+    CharMap::new(quotes.chain(digits).chain(multipliers))
 }
 
-impl Interesting {
-    fn build() -> Interesting {
-        let mut sorted: Vec<(char, Interest)> = QUOTES
-            .iter()
-            .map(|&(c, open)| (c, Interest::Quote(open)))
-            .collect();
-        for &(c, ..) in crate::tables::numerals::DIGITS {
-            if !c.is_ascii() {
-                sorted.push((c, Interest::Numeral));
-            }
-        }
-        for &(c, _) in crate::tables::numerals::MULTIPLIERS {
-            sorted.push((c, Interest::Numeral));
-        }
-        sorted.sort_unstable_by_key(|e| e.0);
-        sorted.dedup_by_key(|e| e.0);
-        let mut filter = [0u64; 16];
-        for (c, _) in &sorted {
-            let bit = (*c as usize) & 1023;
-            filter[bit >> 6] |= 1 << (bit & 63);
-        }
-        Interesting { sorted, filter }
-    }
+static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
 
-    #[inline]
-    fn get(&self, c: char) -> Option<Interest> {
-        let bit = (c as usize) & 1023;
-        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return None;
-        }
-        self.sorted
-            .binary_search_by_key(&c, |e| e.0)
-            .ok()
-            .and_then(|i| self.sorted.get(i))
-            .map(|e| e.1)
-    }
+/// Each vague word split at every place in it where a numeral character
+/// starts (成千上万 → 成 | 千上万, 成千上 | 万): a numeral found there may be
+/// inside it. With the numeral character, so that a numeral is checked only
+/// against the splits at its own character (an Arabic digit against none).
+struct VagueSplit {
+    numeral: char,
+    head: &'static str,
+    tail: &'static str,
 }
 
-static INTERESTING: LazyLock<Interesting> = LazyLock::new(Interesting::build);
-
-/// Each vague word with every place in it where a numeral character starts
-/// (成千上万 → 千, 万): where a numeral found at that place may be inside it.
-static VAGUE_SPLITS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+static VAGUE_SPLITS: LazyLock<Vec<VagueSplit>> = LazyLock::new(|| {
     VAGUE_WORDS
         .iter()
         .flat_map(|&w| {
             w.char_indices()
                 .filter(|&(_, c)| crate::tables::numerals::starts_numeral(c))
-                .map(move |(k, _)| (w, k))
+                .filter_map(move |(k, c)| {
+                    Some(VagueSplit {
+                        numeral: c,
+                        head: w.get(..k)?,
+                        tail: w.get(k..)?,
+                    })
+                })
         })
         .collect()
 });
@@ -449,23 +431,19 @@ impl<'t> Scanner<'t> {
                 }
                 continue;
             }
-            let Some(c) = self.text.get(i..).and_then(|t| t.chars().next()) else {
-                // not a char boundary: cannot happen for a &str walk, but
-                // never loop forever
-                i += 1;
-                continue;
-            };
-            match interesting.get(c) {
-                Some(Interest::Numeral) => i = self.at_numeral(i).max(i + c.len_utf8()),
+            // most characters are plain text: turned away without decoding
+            let len = utf8_len(b);
+            match interesting.get_encoded(self.text, i, len) {
+                Some(Interest::Numeral) => i = self.at_numeral(i).max(i + len),
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
-                    i += c.len_utf8();
+                    i += len;
                 }
                 Some(Interest::Quote(false)) => {
                     self.open_quotes.pop();
-                    i += c.len_utf8();
+                    i += len;
                 }
-                None => i += c.len_utf8(),
+                None => i += len,
             }
         }
     }
@@ -624,11 +602,13 @@ impl<'t> Scanner<'t> {
     /// The end of a vague word (成千上万, 上百上千, 数十) that the numeral at
     /// `i` stands in.
     fn inside_vague_word(&self, i: usize) -> Option<usize> {
+        let c = self.char_at(i)?;
+        let mut splits = VAGUE_SPLITS.iter().filter(|v| v.numeral == c).peekable();
+        splits.peek()?;
         let rest = self.rest(i);
         let head = self.text.get(self.line_start(i)..i)?;
-        VAGUE_SPLITS.iter().find_map(|&(word, k)| {
-            let (a, b) = (word.get(..k)?, word.get(k..)?);
-            (rest.starts_with(b) && head.ends_with(a)).then(|| i + b.len())
+        splits.find_map(|v| {
+            (rest.starts_with(v.tail) && head.ends_with(v.head)).then(|| i + v.tail.len())
         })
     }
 
@@ -636,6 +616,16 @@ impl<'t> Scanner<'t> {
     /// `3.5 月 18 日` too (the rest reads as a year or date).
     fn list_marker(&mut self, i: usize) -> Option<usize> {
         let rest = self.rest(i);
+        // Arabic digits only (checked below): spare a Chinese numeral the
+        // integer reading
+        if !rest
+            .chars()
+            .next()
+            .and_then(class_of)
+            .is_some_and(is_arabic)
+        {
+            return None;
+        }
         let (value, len) = parse_integer_prefix(rest)?;
         let digits = rest.get(..len)?;
         if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic))

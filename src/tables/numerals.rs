@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use crate::tables::lexicon::CharMap;
+
 /// A digit and its value. Arabic and fullwidth digits are listed too, so
 /// that one lookup classifies every numeral character.
 #[rustfmt::skip]
@@ -121,43 +123,36 @@ pub enum CharClass {
     Group(DigitWidth),
 }
 
-/// Every non-ASCII numeral character, sorted by code point for binary
-/// search (faster than hashing for a few dozen keys), behind a bitset on the
-/// low ten bits of the code point that rejects almost every other character
-/// with one load.
+/// Every non-ASCII numeral character in a [`CharMap`] (ASCII takes a fast
+/// path in [`CharClasses::get`]).
 pub struct CharClasses {
-    sorted: Vec<(char, CharClass)>,
-    filter: [u64; 16],
+    map: CharMap<CharClass>,
 }
 
 impl CharClasses {
     fn build() -> CharClasses {
-        let mut sorted = Vec::new();
+        let mut rows = Vec::new();
         for &(c, value, script) in DIGITS {
             let width = if c.is_ascii() {
                 DigitWidth::Ascii
             } else {
                 DigitWidth::Fullwidth
             };
-            sorted.push((c, CharClass::Digit(value, script, width)));
+            rows.push((c, CharClass::Digit(value, script, width)));
         }
         for &(c, power) in MULTIPLIERS {
-            sorted.push((c, CharClass::Multiplier(power)));
+            rows.push((c, CharClass::Multiplier(power)));
         }
         for &(c, script) in DECIMAL_POINTS {
-            sorted.push((c, CharClass::Point(script)));
+            rows.push((c, CharClass::Point(script)));
         }
         for &(c, width) in GROUP_SEPARATORS {
-            sorted.push((c, CharClass::Group(width)));
+            rows.push((c, CharClass::Group(width)));
         }
-        sorted.retain(|(c, _)| !c.is_ascii());
-        sorted.sort_unstable_by_key(|(c, _)| *c);
-        let mut filter = [0u64; 16];
-        for (c, _) in &sorted {
-            let bit = (*c as usize) & 1023;
-            filter[bit >> 6] |= 1 << (bit & 63);
+        rows.retain(|(c, _)| !c.is_ascii());
+        CharClasses {
+            map: CharMap::new(rows),
         }
-        CharClasses { sorted, filter }
     }
 
     /// The class of `c`.
@@ -175,15 +170,7 @@ impl CharClasses {
                 _ => None,
             };
         }
-        let bit = (c as usize) & 1023;
-        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
-            return None;
-        }
-        self.sorted
-            .binary_search_by_key(&c, |(k, _)| *k)
-            .ok()
-            .and_then(|i| self.sorted.get(i))
-            .map(|(_, class)| *class)
+        self.map.get(c)
     }
 }
 
