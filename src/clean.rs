@@ -529,6 +529,14 @@ mod tests {
         }
 
         #[test]
+        fn widths_by_bytes_agree_with_the_character_table(line in pieces(&[
+            "a", "é", "图", "。", "，", "（", "ｱ", "“", "—", "①", "𠀀", "\u{ff00}", "\u{ff60}", "\u{3000}",
+        ])) {
+            let by_char: usize = line.chars().map(char_width).sum();
+            prop_assert_eq!(display_width(&line), by_char);
+        }
+
+        #[test]
         fn url_lines_as_the_regex_finds_them(line in pieces(&[
             "http://", "https://", "www.", "a", ".", "/", " ", "图", "~", "\u{7f}",
         ])) {
