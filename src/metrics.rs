@@ -104,11 +104,9 @@ fn line_mentions(
     // from which the phrase is quoted as written.
     let folded = script::fold(text);
     let words = folded.as_ref();
-    // Every figure needs a label on its line: a line without one is
-    // passed over before the (far dearer) number scan.
-    if !LABELS.is_match(words) {
-        return;
-    }
+    // No test for a label on the line first: the number scan costs about
+    // what a search for the labels does, and a figure's label is looked for
+    // in its own clause anyway.
     let matches = quantity::scan(words);
     let mut marks = Marks::default();
     // Mentions of this line with their spans, for the 其中 rule.
