@@ -18,7 +18,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use crate::tables::words::WordSet;
 
 use crate::report::SectionKind;
 use crate::script;
@@ -217,13 +217,13 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
 
 /// The section kind a title names, by the longest title word it contains.
 pub fn title_kind(title: &str) -> Option<SectionKind> {
-    static WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| crate::tables::word_matcher(SECTION_TITLES.iter().map(|(word, _)| word)));
+    static WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(SECTION_TITLES.iter().map(|(word, _)| word)));
     let title = script::fold(title);
     WORDS
-        .find_overlapping_iter(title.as_ref())
-        .max_by_key(|m| (m.len(), std::cmp::Reverse(m.pattern())))
-        .map(|m| SECTION_TITLES[m.pattern().as_usize()].1)
+        .find_all(title.as_ref())
+        .max_by_key(|m| (m.len(), std::cmp::Reverse(m.row())))
+        .map(|m| SECTION_TITLES[m.row()].1)
 }
 
 /// True when a line reads as a title of the report itself (年报, 年度报告).

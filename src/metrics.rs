@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use crate::tables::words::WordSet;
 
 use crate::clean::{Line, is_table_row};
 use crate::decimal::Decimal;
@@ -279,8 +279,8 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
     // Every label in the clause before the number, found in one pass;
     // each filler step then looks for one ending where the step ends.
     let found: Vec<(usize, usize)> = LABELS
-        .find_overlapping_iter(&text[clause..m.span.start])
-        .map(|found| (clause + found.end(), found.pattern().as_usize()))
+        .find_all(&text[clause..m.span.start])
+        .map(|found| (clause + found.end(), found.row()))
         .collect();
     if found.is_empty() {
         return None;
@@ -301,8 +301,8 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
 }
 
 /// Every wording of `METRIC_LABELS`, for one-pass search.
-static LABELS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| crate::tables::word_matcher(METRIC_LABELS.iter().map(|(word, _, _)| word)));
+static LABELS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(METRIC_LABELS.iter().map(|(word, _, _)| word)));
 
 /// The rows of `METRIC_LABELS` that may follow their figure: no subject,
 /// and a key of `AFTER_LABELS`.
@@ -316,9 +316,8 @@ static AFTER_ROWS: LazyLock<Vec<usize>> = LazyLock::new(|| {
 });
 
 /// The wordings of `AFTER_ROWS`, for one-pass search.
-static AFTER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    crate::tables::word_matcher(AFTER_ROWS.iter().map(|&row| METRIC_LABELS[row].0))
-});
+static AFTER_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(AFTER_ROWS.iter().map(|&row| &METRIC_LABELS[row].0)));
 
 /// Of `candidates` (where a label ends, which row), the longest label ending
 /// at `end` whose subject the sentence has: `Some(None)` for a blocker.
@@ -358,8 +357,8 @@ fn label_ending_at(
 fn label_in_item(item: &str) -> Option<Option<MetricKey>> {
     let subjects = subjects_in(item);
     LABELS
-        .find_overlapping_iter(item)
-        .map(|found| &METRIC_LABELS[found.pattern().as_usize()])
+        .find_all(item)
+        .map(|found| &METRIC_LABELS[found.row()])
         .filter(|(_, subject, _)| subject.is_none_or(|s| subjects.contains(&s)))
         .max_by_key(|(label, subject, _)| (label.len(), subject.is_some()))
         .map(|(_, _, key)| *key)
@@ -379,11 +378,11 @@ fn strip_trailing_filler(s: &str) -> &str {
 }
 
 fn subjects_in(text: &str) -> Vec<Subject> {
-    static WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| crate::tables::word_matcher(SUBJECTS.iter().map(|(word, _)| word)));
+    static WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
     let mut subjects: Vec<Subject> = WORDS
-        .find_overlapping_iter(text)
-        .map(|found| SUBJECTS[found.pattern().as_usize()].1)
+        .find_all(text)
+        .map(|found| SUBJECTS[found.row()].1)
         .collect();
     subjects.dedup();
     subjects
@@ -414,8 +413,8 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     // Each wording counts at its first place, and ties go to the later row,
     // as in a walk down the table.
     let mut first: Vec<(usize, usize)> = Vec::new();
-    for found in AFTER_WORDS.find_overlapping_iter(&plain) {
-        let row = AFTER_ROWS[found.pattern().as_usize()];
+    for found in AFTER_WORDS.find_all(&plain) {
+        let row = AFTER_ROWS[found.row()];
         if !first.iter().any(|&(r, _)| r == row) {
             first.push((row, found.start()));
         }
@@ -457,17 +456,15 @@ fn qualifier(
     key: MetricKey,
     context: &Context<'_>,
 ) -> Option<Verdict> {
-    static WORDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| crate::tables::word_matcher(QUALIFIERS.iter().map(|(word, _)| word)));
+    static WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
     // `clause` is the end of `sentence`; a qualifier that only counts in
     // the clause must start inside it.
     let clause_start = sentence.len() - clause.len().min(sentence.len());
     let mut found: Vec<usize> = WORDS
-        .find_overlapping_iter(sentence)
-        .filter(|m| {
-            QUALIFIERS[m.pattern().as_usize()].1.sentence_wide() || m.start() >= clause_start
-        })
-        .map(|m| m.pattern().as_usize())
+        .find_all(sentence)
+        .filter(|m| QUALIFIERS[m.row()].1.sentence_wide() || m.start() >= clause_start)
+        .map(|m| m.row())
         .collect();
     // Weighed in the table's order.
     found.sort_unstable();

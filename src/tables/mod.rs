@@ -1,22 +1,6 @@
 //! The one home of vocabulary: every word a rule matches lives in a table
 //! here, one row per line, so adding a synonym is a one-line change.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
-/// A one-pass matcher over a table's words. A contiguous NFA builds in a
-/// fraction of a DFA's time and searches short words about as fast; a run
-/// over one report spends most of its time building its matchers.
-pub fn word_matcher<I, P>(words: I) -> AhoCorasick
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(words)
-        .expect("a word table compiles")
-}
-
 pub mod approx;
 pub mod columns;
 pub mod dates;
@@ -30,6 +14,7 @@ pub mod phrases;
 pub mod script;
 pub mod sections;
 pub mod units;
+pub mod words;
 
 #[cfg(test)]
 mod tests {

@@ -1,13 +1,13 @@
 //! Unit vocabulary: written unit → base unit and power of ten.
 //!
 //! `quantity` matches these after a number, longest first, through one
-//! anchored Aho-Corasick automaton ([`UNIT_WORDS`]). A figure's value is given
+//! [`Lexicon`](super::lexicon::Lexicon) ([`UNIT_WORDS`]). A figure's value is given
 //! in the base unit: 168.52 万元 is 1685200 元 and 3.89 GB is 0.00389 TB.
 //! 万 and 亿 directly after a number are read by the numeral itself; the
 //! 万元-style rows serve table headers (经费（万元）) and `parse_unit`.
 //!
 //! [`UNIT_STOPS`] are words that begin with a unit character but are not a
-//! unit: 一部分 is not "1 部", 一次性 is not "1 次". Because the automaton
+//! unit: 一部分 is not "1 部", 一次性 is not "1 次". Because the lexicon
 //! prefers the longest match, a stop word shadows the unit it begins with.
 
 use std::sync::LazyLock;
