@@ -462,17 +462,24 @@ fn starts_new_point(line: &str) -> bool {
 /// Tab-, pipe- or wide-space-separated cells.
 pub fn is_table_row(line: &str) -> bool {
     // A tab, two pipes, two spaces in a row, or three cells between
-    // full-width spaces; each test is a vectorised byte search.
-    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("  "));
+    // full-width spaces; one vectorised search for the three ASCII bytes,
+    // one for the full-width space.
     static WIDE_SPACE: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new("\u{3000}"));
     let bytes = line.as_bytes();
-    if memchr::memchr(b'\t', bytes).is_some()
-        || memchr::memchr_iter(b'|', bytes).nth(1).is_some()
-        || TWO_SPACES.find(bytes).is_some()
-    {
-        return true;
+    let mut pipes = 0;
+    for at in memchr::memchr3_iter(b'\t', b'|', b' ', bytes) {
+        match bytes[at] {
+            b'\t' => return true,
+            b'|' => {
+                pipes += 1;
+                if pipes == 2 {
+                    return true;
+                }
+            }
+            _ if bytes.get(at + 1) == Some(&b' ') => return true,
+            _ => {}
+        }
     }
     WIDE_SPACE.find(bytes).is_some()
         && line

@@ -250,13 +250,19 @@ fn has_sentence_mark(text: &str) -> bool {
 
 /// True when `line` has the shape of a heading: short, not a sentence.
 pub fn is_heading_shaped(line: &str) -> bool {
+    heading_width(line).is_some()
+}
+
+/// The display width of `line` (trimmed) when it has the shape of a
+/// heading, so that a caller who also asks how wide it is measures once.
+pub fn heading_width(line: &str) -> Option<usize> {
     let text = line.trim();
     // No character is wider than 4 bytes: a longer line is no heading, and
     // most paragraph lines are refused without measuring them.
     if text.len() > 80 * 4 || has_sentence_mark(text) {
-        return false;
+        return None;
     }
-    (2..=80).contains(&crate::clean::display_width(text))
+    Some(crate::clean::display_width(text)).filter(|width| (2..=80).contains(width))
 }
 
 #[cfg(test)]

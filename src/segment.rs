@@ -14,7 +14,7 @@
 //! A report with no heading at all is one summary section. Text between
 //! the title lines and the first heading is a summary too.
 
-use crate::clean::{Cleaned, Line, TocEntry, display_width};
+use crate::clean::{Cleaned, Line, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
 
@@ -176,9 +176,7 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text.as_ref();
-    if !heading::is_heading_shaped(text)
-        || display_width(text) > 60
-        || heading::is_report_title(text)
+    if heading::heading_width(text).is_none_or(|width| width > 60) || heading::is_report_title(text)
     {
         return None;
     }
@@ -262,7 +260,7 @@ fn front_matter_len(lines: &[Line<'_>]) -> usize {
     lines
         .iter()
         .take(8)
-        .take_while(|l| heading::is_heading_shaped(&l.text) && display_width(&l.text) <= 60)
+        .take_while(|l| heading::heading_width(&l.text).is_some_and(|width| width <= 60))
         .take_while(|l| {
             heading::title_kind(&l.text).is_none() && heading::split_marker(&l.text).is_none()
         })
