@@ -2,23 +2,30 @@
 # The end-to-end benchmark: throughput, memory and latency of
 # `libreport extract` over a generated corpus, against a one-pass grep.
 #
-#   tests/bench.sh [--mb N] [--runs N] [--corpus DIR]
+#   tests/bench.sh [--mb N] [--runs N] [--corpus DIR] [--instructions]
 #
 # The corpus comes from shared/bench/make-corpus.py (the seed reports with
 # their figures changed, some hard-wrapped, CRLF or GB18030); it measures
 # speed and memory only. Results are medians of --runs runs (default 5) on
 # a warm page cache.
+#
+# Wall-clock times on a shared machine drift by a third from one minute to
+# the next. --instructions also counts the instructions (valgrind's
+# callgrind) of a run over every 29th report of the corpus and of one
+# report: numbers that do not drift, for telling whether a change helped.
 set -euo pipefail
 
 mb=50
 runs=5
 corpus=""
+instructions=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --mb) mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --corpus) corpus=$2; shift 2 ;;
-    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR]" >&2; exit 2 ;;
+    --instructions) instructions=true; shift ;;
+    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR] [--instructions]" >&2; exit 2 ;;
   esac
 done
 
@@ -72,3 +79,25 @@ start=$(date +%s%N)
 for _ in $(seq "$n"); do "$bin" extract --quiet "$report" > /dev/null; done
 end=$(date +%s%N)
 awk -v ns=$((end - start)) -v n="$n" 'BEGIN { printf "%-28s %8.2f ms per run (mean of %d)\n", "one report, process start", ns / n / 1e6, n }'
+
+if $instructions; then
+  # instructions CMD...: callgrind's total for one run
+  instructions() {
+    local out
+    out=$(mktemp)
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$@" > /dev/null 2> /dev/null || true
+    callgrind_annotate "$out" 2> /dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
+    rm -f "$out"
+  }
+  sample=$(mktemp -d)
+  trap 'rm -f "$timing"; rm -rf "$sample"' EXIT
+  find "$corpus" -name '*.txt' | sort | awk 'NR % 29 == 0' | xargs -I{} cp {} "$sample"/
+  sample_files=$(find "$sample" -name '*.txt' | wc -l)
+  sample_bytes=$(cat "$sample"/*.txt | wc -c)
+  n=$(instructions "$bin" extract --quiet --format jsonl -j 1 "$sample")
+  awk -v n="$n" -v b="$sample_bytes" -v f="$sample_files" 'BEGIN {
+    printf "%-28s %12.0f instructions  %6.1f per byte  (%d reports)\n", "extract, every 29th report", n, n / b, f
+  }'
+  n=$(instructions "$bin" extract --quiet "$report")
+  awk -v n="$n" 'BEGIN { printf "%-28s %12.0f instructions\n", "one report, process start", n }'
+fi
