@@ -1,15 +1,16 @@
 //! What each subcommand does: reading inputs in parallel, writing records
 //! in input order, reporting failures per file.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use serde_json::Value;
 
 use libreport::audit::{self, Audited};
@@ -97,9 +98,14 @@ fn for_each_record(
 }
 
 /// Runs `work` on jobs in parallel and hands the results to `emit` in
-/// input order. Work goes in chunks, and the next chunk is worked on while
-/// this thread writes the last one out; at most three chunks of results
-/// are held, whatever the batch size, so memory stays flat.
+/// input order, on this thread.
+///
+/// Each worker takes the next job as soon as it is free: no chunk waits
+/// for its slowest report while a core idles. A window bounds how far the
+/// workers may run ahead of the writer: jobs in hand plus results waiting
+/// for an earlier one are at most eight per worker, whatever the batch
+/// size, so memory stays flat. The job the writer waits for is always in
+/// hand, so the window never stalls the batch.
 fn for_each<T: Send>(
     jobs: &[Job],
     args: &InputArgs,
@@ -111,44 +117,122 @@ fn for_each<T: Send>(
     if let [job] = jobs {
         return emit(work(job, &options, args.max_bytes));
     }
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(threads) = args.threads {
-        pool = pool.num_threads(usize::from(threads));
-    }
-    let pool = pool.build().context("cannot start worker threads")?;
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, jobs.len().max(1));
     let progress = progress_bar(jobs.len(), args.quiet);
-    let chunk = pool.current_num_threads().max(1) * 8;
-    let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(1);
+    let window = Window::new(threads * 8);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, T)>();
+    let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            // Owned here, so the channel closes when the work is done.
-            let sender = sender;
-            for jobs in jobs.chunks(chunk) {
-                let results: Vec<T> = pool.install(|| {
-                    jobs.par_iter()
-                        .map(|job| {
-                            let result = work(job, &options, args.max_bytes);
-                            progress.inc(1);
-                            result
-                        })
-                        .collect()
-                });
-                // The writer stopped (a closed pipe, a full disk): stop too.
-                if sender.send(results).is_err() {
-                    break;
+        let worker = || {
+            let sender = sender.clone();
+            move || {
+                while window.acquire() {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else {
+                        break;
+                    };
+                    let result = work(job, options, args.max_bytes);
+                    progress.inc(1);
+                    // The writer stopped (a closed pipe, a full disk).
+                    if sender.send((index, result)).is_err() {
+                        break;
+                    }
                 }
             }
+        };
+        let started = (0..threads).try_for_each(|_| {
+            std::thread::Builder::new()
+                .spawn_scoped(scope, worker())
+                .map(drop)
         });
-        // Dropping the receiver on an error ends the worker's loop.
-        for results in receiver {
-            for result in results {
-                emit(result)?;
-            }
+        // Only the workers hold senders now: the results end with them.
+        drop(sender);
+        let written = started
+            .context("cannot start worker threads")
+            .and_then(|()| {
+                let mut waiting = BTreeMap::new();
+                let mut emitted = 0;
+                for (index, result) in &receiver {
+                    waiting.insert(index, result);
+                    while let Some(result) = waiting.remove(&emitted) {
+                        emit(result)?;
+                        emitted += 1;
+                        window.release();
+                    }
+                }
+                Ok(())
+            });
+        if written.is_err() {
+            // Wake and stop the workers, so that the scope can end.
+            window.close();
         }
-        Ok::<(), anyhow::Error>(())
+        written
     })?;
     progress.finish_and_clear();
     Ok(())
+}
+
+/// How many more jobs the workers may take: a counting semaphore, closed
+/// when the writer gives up.
+struct Window {
+    state: Mutex<WindowState>,
+    changed: Condvar,
+}
+
+struct WindowState {
+    free: usize,
+    closed: bool,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            state: Mutex::new(WindowState {
+                free: size,
+                closed: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Waits for room for one more job; false once the window is closed.
+    fn acquire(&self) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while state.free == 0 && !state.closed {
+            state = match self.changed.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        if state.closed {
+            return false;
+        }
+        state.free -= 1;
+        true
+    }
+
+    /// Gives back the room of a result written out.
+    fn release(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.free += 1;
+            self.changed.notify_one();
+        }
+    }
+
+    /// Stops every worker, waiting or not.
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.closed = true;
+            self.changed.notify_all();
+        }
+    }
 }
 
 /// A progress bar on stderr, only for a person watching a batch.
