@@ -64,13 +64,26 @@ read -r grep_s grep_kib <<< "$(median env LC_ALL=C grep -c '[0-9]' -r "$corpus")
 printf '%-28s %8.3f s  %8.1f MiB/s\n' "grep -c '[0-9]' (one pass)" "$grep_s" \
   "$(awk -v m="$mib" -v s="$grep_s" 'BEGIN { print (s > 0 ? m / s : 0) }')"
 
+# One thread and every core in turn, run by run, so that a drift of the
+# machine's speed hits both alike and the ratio between them holds.
+one=(); all=()
+for _ in $(seq "$runs"); do
+  one+=("$(run "$bin" extract --quiet --format jsonl -j 1 "$corpus")")
+  all+=("$(run "$bin" extract --quiet --format jsonl -j "$cores" "$corpus")")
+done
+middle() { printf '%s\n' "$@" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'; }
+read -r one_s one_kib <<< "$(middle "${one[@]}")"
+read -r all_s all_kib <<< "$(middle "${all[@]}")"
 for threads in 1 "$cores"; do
-  read -r s kib <<< "$(median "$bin" extract --quiet --format jsonl -j "$threads" "$corpus")"
+  if [ "$threads" = 1 ]; then s=$one_s; kib=$one_kib; else s=$all_s; kib=$all_kib; fi
   awk -v t="$threads" -v s="$s" -v kib="$kib" -v m="$mib" -v f="$files" -v g="$grep_s" 'BEGIN {
     printf "%-28s %8.3f s  %8.1f MiB/s  %9.0f reports/s  peak %6.1f MiB  %5.1fx grep\n",
       "extract -j " t, s, (s > 0 ? m / s : 0), (s > 0 ? f / s : 0), kib / 1024, (g > 0 ? s / g : 0)
   }'
 done
+awk -v a="$one_s" -v b="$all_s" -v c="$cores" 'BEGIN {
+  printf "%-28s %8.2fx\n", c " threads over 1", (b > 0 ? a / b : 0)
+}'
 
 # One report end to end, process start included.
 report=$root/fixtures/wulong-2020.txt
