@@ -131,6 +131,10 @@ fn for_each<T: Send>(
         let worker = || {
             let sender = sender.clone();
             move || {
+                // A panicking worker would leave a gap the writer waits on
+                // forever: close the window so that the others stop too,
+                // and the scope passes the panic on.
+                let _guard = CloseOnPanic(window);
                 while window.acquire() {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(index) else {
@@ -231,6 +235,17 @@ impl Window {
         if let Ok(mut state) = self.state.lock() {
             state.closed = true;
             self.changed.notify_all();
+        }
+    }
+}
+
+/// Closes a [`Window`] when dropped by a panicking thread.
+struct CloseOnPanic<'w>(&'w Window);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
         }
     }
 }
@@ -740,6 +755,98 @@ fn short(value: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn batch(n: usize, threads: u16) -> (Vec<Job>, InputArgs) {
+        let jobs = (0..n)
+            .map(|i| Job::Read(Input::File(PathBuf::from(format!("{i}.txt")))))
+            .collect();
+        let args = InputArgs {
+            paths: Vec::new(),
+            encoding: None,
+            max_bytes: 1,
+            threads: Some(threads),
+            quiet: true,
+        };
+        (jobs, args)
+    }
+
+    fn index_of(job: &Job) -> usize {
+        match job {
+            Job::Read(Input::File(path)) => path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .and_then(|stem| stem.parse().ok())
+                .unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        }
+    }
+
+    #[test]
+    fn batches_come_out_in_order_however_long_each_takes() {
+        let (jobs, args) = batch(200, 3);
+        let mut seen = Vec::new();
+        for_each(
+            &jobs,
+            &args,
+            |job, _, _| {
+                let i = index_of(job);
+                // Every seventh job is slow, so later ones finish first.
+                if i.is_multiple_of(7) {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                i
+            },
+            |i| {
+                seen.push(i);
+                Ok(())
+            },
+        )
+        .expect("the batch runs");
+        assert_eq!(seen, (0..200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_writer_error_stops_the_batch() {
+        let (jobs, args) = batch(500, 2);
+        let done = AtomicUsize::new(0);
+        let mut written = 0;
+        let result = for_each(
+            &jobs,
+            &args,
+            |job, _, _| {
+                done.fetch_add(1, Ordering::Relaxed);
+                index_of(job)
+            },
+            |_| {
+                written += 1;
+                if written == 10 {
+                    bail!("disk full");
+                }
+                Ok(())
+            },
+        );
+        assert!(result.is_err());
+        // The workers stopped within a window of the failure.
+        assert!(done.load(Ordering::Relaxed) <= 10 + 2 * 8, "{done:?}");
+    }
+
+    #[test]
+    fn a_panicking_job_ends_the_batch_instead_of_hanging_it() {
+        let (jobs, args) = batch(100, 2);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            for_each(
+                &jobs,
+                &args,
+                |job, _, _| {
+                    let i = index_of(job);
+                    assert!(i != 5, "job 5 fails");
+                    i
+                },
+                |_| Ok(()),
+            )
+        }));
+        assert!(outcome.is_err(), "the panic is passed on");
+    }
 
     #[test]
     fn page_names_are_unique_and_never_the_index() {
