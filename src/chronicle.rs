@@ -8,7 +8,7 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
-use crate::clean::Line;
+use crate::clean::{Line, is_ws};
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
@@ -104,9 +104,6 @@ fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
 /// `^[0-9]{1,2}WS*(?:[-—–~～至到]WS*[0-9]{1,2}WS*)?[日号]` (tested against it),
 /// since it runs on every undated entry.
 fn looks_dated(text: &str) -> bool {
-    fn is_ws(c: char) -> bool {
-        matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
-    }
     /// One or two digits, then white space; None when the digits are not.
     fn day(s: &str) -> Option<&str> {
         let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());

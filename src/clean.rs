@@ -27,7 +27,7 @@ use memchr::memmem;
 use regex_lite::Regex;
 
 use crate::heading;
-use crate::tables::sections::TOC_HEADINGS;
+use crate::tables::sections::{IMAGE_PLACEHOLDERS, TOC_HEADINGS};
 
 /// One logical line of the cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +85,8 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("static regex")
 });
 
-fn is_ws(c: char) -> bool {
+/// The white space of `WS`: tab, space, full-width space, no-break space.
+pub(crate) fn is_ws(c: char) -> bool {
     matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
 }
 
@@ -138,15 +139,17 @@ fn is_url_line(line: &str) -> bool {
     rest.is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| (b'!'..=b'~').contains(&b)))
 }
 
-/// The line without its `[image: …]` placeholders (图片, 圖片, img; either
-/// colon), if it has any.
+/// The line without its `[image: …]` placeholders (a word of
+/// `IMAGE_PLACEHOLDERS`, in either script, and either colon), if it has any.
 fn without_images(line: &str) -> Option<String> {
+    // Folding keeps offsets: words are matched in `folded`, cut from `line`.
+    let folded = crate::script::fold(line);
     let mut kept = String::new();
     let mut copied = 0;
     let mut from = 0;
     while let Some(open) = line[from..].find('[').map(|i| from + i) {
-        let inner = &line[open + 1..];
-        let placeholder = ["image", "图片", "圖片", "img"]
+        let inner = &folded[open + 1..];
+        let placeholder = IMAGE_PLACEHOLDERS
             .iter()
             .find_map(|word| inner.strip_prefix(word))
             .and_then(|rest| rest.strip_prefix([':', '：']))

@@ -49,6 +49,7 @@ use encoding_rs::Encoding;
 
 use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, Warning};
+use crate::tables::library::LIBRARY_WORD;
 
 /// How to read inputs.
 #[derive(Clone, Copy, Debug, Default)]
@@ -93,8 +94,8 @@ pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<Lib
 
 /// Runs the stages after decoding; `file` and `encoding` are left empty.
 pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
-    check_is_report(text)?;
     let _script = script::DocumentScope::new(text);
+    check_is_report(text)?;
     let cleaned = clean::clean(text);
     let outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
@@ -189,16 +190,31 @@ fn check_is_report(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Whether 图书馆 (or 圖書館) occurs, with white space allowed between its
-/// characters: a hard-wrapped export may break the word across lines.
+/// Whether 图书馆 (`tables::library::LIBRARY_WORD`, in either script)
+/// occurs, with white space allowed between its characters: a hard-wrapped
+/// export may break the word across lines. The text as written is tried
+/// first: a report names its library early, and folding a whole report
+/// that holds a traditional character would cost more than the search.
 fn names_a_library(text: &str) -> bool {
-    let is_ws = |c: char| matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}');
-    text.match_indices(['图', '圖']).any(|(at, tu)| {
-        text[at + tu.len()..]
-            .trim_start_matches(is_ws)
-            .strip_prefix(['书', '書'])
-            .map(|rest| rest.trim_start_matches(is_ws))
-            .is_some_and(|rest| rest.starts_with(['馆', '館']))
+    holds_library_word(text) || holds_library_word(&script::fold(text))
+}
+
+fn holds_library_word(text: &str) -> bool {
+    let mut word = LIBRARY_WORD.chars();
+    let Some(first) = word.next() else {
+        return false;
+    };
+    text.match_indices(first).any(|(at, found)| {
+        let mut rest = &text[at + found.len()..];
+        word.clone().all(
+            |c| match rest.trim_start_matches(clean::is_ws).strip_prefix(c) {
+                Some(after) => {
+                    rest = after;
+                    true
+                }
+                None => false,
+            },
+        )
     })
 }
 

@@ -180,14 +180,13 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
     {
         return None;
     }
+    let marker = heading::split_marker(text);
+    let style = marker.map(|(m, _)| m.style);
+    let kind = heading::title_kind(text);
     // Without a contents table there is nothing to compare the title with.
-    let (kind, style, in_toc) = if listed.is_empty() {
-        let style = heading::split_marker(text).map(|(m, _)| m.style);
-        (heading::title_kind(text), style, false)
-    } else {
-        let title = Title::of(text);
-        let in_toc = listed.iter().any(|entry| same_title(entry, &title));
-        (title.kind, title.style, in_toc)
+    let in_toc = !listed.is_empty() && {
+        let title = Title::new(marker.map_or(text, |(_, rest)| rest), kind, style);
+        listed.iter().any(|entry| same_title(entry, &title))
     };
     let chapter = style == Some(MarkerStyle::Chapter);
     (kind.is_some() || in_toc || chapter).then_some(Candidate {
@@ -209,11 +208,19 @@ struct Title {
 impl Title {
     fn of(text: &str) -> Title {
         let marker = heading::split_marker(text);
-        let rest = marker.map_or(text, |(_, rest)| rest);
+        Title::new(
+            marker.map_or(text, |(_, rest)| rest),
+            heading::title_kind(text),
+            marker.map(|(m, _)| m.style),
+        )
+    }
+
+    /// A title from its text after the numbering, its kind and its style.
+    fn new(rest: &str, kind: Option<SectionKind>, style: Option<MarkerStyle>) -> Title {
         Title {
             chars: rest.chars().filter(|c| !c.is_whitespace()).collect(),
-            kind: heading::title_kind(text),
-            style: marker.map(|(m, _)| m.style),
+            kind,
+            style,
         }
     }
 }

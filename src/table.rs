@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::clean::{Line, is_table_row};
+use crate::clean::{Line, is_table_row, is_ws};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
@@ -89,7 +89,6 @@ pub fn split_cells(line: &str) -> Vec<&str> {
 /// The end of the separator starting at `at`, if one does (a separator is
 /// never empty).
 fn separator_at(line: &str, at: usize) -> Option<usize> {
-    let is_ws = |c: char| matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}');
     let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{a0}');
     let rest = &line[at..];
     let first = rest.chars().next()?;

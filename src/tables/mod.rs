@@ -48,6 +48,7 @@ mod tests {
         words.extend(SECTION_TITLES.iter().map(|(w, _)| *w));
         words.extend(super::sections::TITLE_WORDS);
         words.extend(super::sections::TOC_HEADINGS);
+        words.extend(super::sections::IMAGE_PLACEHOLDERS);
         words.extend(super::metrics::METRIC_LABELS.iter().map(|(w, _, _)| *w));
         words.extend(super::metrics::SUBJECTS.iter().map(|(w, _)| *w));
         words.extend(super::metrics::QUALIFIERS.iter().map(|(w, _)| *w));

@@ -59,6 +59,13 @@ pub static TITLE_WORDS: &[&str] = &[
     "年报", "年度报告", "年鉴",
 ];
 
+/// The words that open an image placeholder an export leaves in the text:
+/// `[image: a.png]`, `[图片：…]`.
+#[rustfmt::skip]
+pub static IMAGE_PLACEHOLDERS: &[&str] = &[
+    "image", "img", "图片",
+];
+
 /// Lines that head a table of contents.
 #[rustfmt::skip]
 pub static TOC_HEADINGS: &[&str] = &[
