@@ -20,17 +20,33 @@ use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 const FIRST: u32 = 0x3000;
 const LAST: u32 = 0x9FFF;
 
+/// Words of the bitset: one bit per code point in FIRST..=LAST.
+const WORDS: usize = ((LAST - FIRST) / 64 + 1) as usize;
+
 /// Which characters are traditional forms: what every document's scan
 /// needs, built without the map (most documents never need the map).
 struct Folding {
     /// One bit per code point in FIRST..=LAST: is it a traditional form?
-    bits: Vec<u64>,
+    /// A fixed-size array, so that indexing it needs no bounds check.
+    bits: Box<[u64; WORDS]>,
     /// The traditional forms beyond U+FFFF, sorted.
     supplementary: Vec<char>,
 }
 
+impl Folding {
+    fn is_traditional(&self, c: char) -> bool {
+        let code = c as u32;
+        if (FIRST..=LAST).contains(&code) {
+            let index = (code - FIRST) as usize;
+            self.bits[index / 64] & (1 << (index % 64)) != 0
+        } else {
+            self.supplementary.binary_search(&c).is_ok()
+        }
+    }
+}
+
 static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
-    let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+    let mut bits = Box::new([0u64; WORDS]);
     let mut supplementary = Vec::new();
     for c in TRADITIONAL.chars() {
         let code = c as u32;
@@ -62,80 +78,153 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        match lead {
-            0xE3..=0xE9 if i + 2 < bytes.len() => {
-                // The code point less FIRST, from the three bytes.
-                let index = (usize::from(lead - 0xE3) << 12)
-                    | (usize::from(bytes[i + 1] & 0x3F) << 6)
-                    | usize::from(bytes[i + 2] & 0x3F);
-                if folding.bits[index / 64] & (1 << (index % 64)) != 0 {
-                    return Some(i);
-                }
-                i += 3;
+        if lead < 0xE3 {
+            i += 1;
+        } else if lead <= 0xE9 {
+            let [_, b1, b2, ..] = bytes[i..] else {
+                return None;
+            };
+            // The code point less FIRST, from the three bytes: below
+            // 7 << 12, so below WORDS * 64.
+            let index = (usize::from(lead - 0xE3) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            if folding.bits[index / 64] & (1 << (index % 64)) != 0 {
+                return Some(i);
             }
-            0xF0..=0xF4 => {
-                let c = text[i..].chars().next()?;
-                if folding.supplementary.binary_search(&c).is_ok() {
-                    return Some(i);
-                }
-                i += c.len_utf8();
+            i += 3;
+        } else if lead >= 0xF0 {
+            let c = text.get(i..)?.chars().next()?;
+            if folding.supplementary.binary_search(&c).is_ok() {
+                return Some(i);
             }
-            _ => i += 1,
+            i += c.len_utf8();
+        } else {
+            i += 1;
         }
     }
     None
 }
 
-thread_local! {
-    /// Set inside a [`DocumentScope`] whose document has no traditional
-    /// character: every text folded there is a part of it, so none has one.
-    static SIMPLIFIED_DOCUMENT: Cell<bool> = const { Cell::new(false) };
+/// How many distinct traditional characters a document may hold for
+/// [`fold`] to look for each by name. A simplified report with a stray
+/// traditional form (a 學 typed among 学) is common; a traditional report
+/// holds hundreds.
+const FEW: usize = 4;
+
+/// What [`fold`] knows of the document its texts come from.
+#[derive(Clone, Copy)]
+enum Known {
+    /// No document: scan every text.
+    Nothing,
+    /// The document's traditional characters, all of them (the first
+    /// `len`; none in a simplified document).
+    Few { chars: [char; FEW], len: usize },
+    /// More than [`FEW`]: scan every text.
+    Many,
 }
 
-/// While alive, [`fold`] on this thread skips its scan when the document
-/// the scope was opened for holds no traditional character. The stages
-/// fold the same lines again and again (headings, labels, dates), and the
-/// scan is most of what folding a simplified text costs, so one scan of
-/// the document spares all the others.
+impl Known {
+    fn of(document: &str) -> Known {
+        let folding = &*FOLDING;
+        let mut chars = ['\0'; FEW];
+        let mut len = 0;
+        let mut at = 0;
+        while let Some(rest) = document.get(at..)
+            && let Some(found) = first_traditional(folding, rest)
+            && let Some(c) = rest.get(found..).and_then(|r| r.chars().next())
+        {
+            if !chars[..len].contains(&c) {
+                let Some(slot) = chars.get_mut(len) else {
+                    return Known::Many;
+                };
+                *slot = c;
+                len += 1;
+            }
+            at += found + c.len_utf8();
+        }
+        Known::Few { chars, len }
+    }
+
+    /// Byte offset of the first traditional character of `text`.
+    fn first_in(self, text: &str) -> Option<usize> {
+        match self {
+            Known::Few { chars, len } => chars
+                .get(..len)?
+                .iter()
+                .filter_map(|&c| find_char(text, c))
+                .min(),
+            Known::Nothing | Known::Many => first_traditional(&FOLDING, text),
+        }
+    }
+}
+
+/// Byte offset of `c` in `text`: a vectorised search for the last byte of
+/// its UTF-8 form (std's `str::find` searches a word at a time).
+fn find_char(text: &str, c: char) -> Option<usize> {
+    let mut buffer = [0; 4];
+    let needle = c.encode_utf8(&mut buffer).as_bytes();
+    let (&last, head) = needle.split_last()?;
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(last, bytes)
+        .filter_map(|end| end.checked_sub(head.len()))
+        .find(|&start| bytes.get(start..start + needle.len()) == Some(needle))
+}
+
+thread_local! {
+    /// What the open [`DocumentScope`] found in its document.
+    static DOCUMENT: Cell<Known> = const { Cell::new(Known::Nothing) };
+}
+
+/// While alive, [`fold`] on this thread knows which traditional characters
+/// the document the scope was opened for holds: usually none, sometimes a
+/// stray one or two. The stages fold the same lines again and again
+/// (headings, labels, dates), and the scan for traditional characters is
+/// most of what folding costs, so one scan of the document spares all the
+/// others: with none to look for there is nothing to do, and a few are
+/// found by a fast search for each.
 ///
 /// Only texts taken from that document (or from the simplified vocabulary)
 /// may be folded while the scope lives.
 #[must_use = "the scope ends when dropped"]
 pub struct DocumentScope {
-    previous: bool,
+    previous: Known,
 }
 
 impl DocumentScope {
     /// Opens a scope for `document`, scanning it once.
     pub fn new(document: &str) -> DocumentScope {
-        let simplified = first_traditional(&FOLDING, document).is_none();
         DocumentScope {
-            previous: SIMPLIFIED_DOCUMENT.replace(simplified),
+            previous: DOCUMENT.replace(Known::of(document)),
         }
     }
 }
 
 impl Drop for DocumentScope {
     fn drop(&mut self) {
-        SIMPLIFIED_DOCUMENT.set(self.previous);
+        DOCUMENT.set(self.previous);
     }
 }
 
 /// `text` with traditional characters replaced by simplified ones; borrowed
 /// (no copy) when it has none, as in most reports.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if SIMPLIFIED_DOCUMENT.get() {
-        return Cow::Borrowed(text);
-    }
-    let folding = &*FOLDING;
-    let map = &*MAP;
-    let Some(first) = first_traditional(folding, text) else {
+    let Some(first) = DOCUMENT.get().first_in(text) else {
         return Cow::Borrowed(text);
     };
+    let Some((head, tail)) = text.split_at_checked(first) else {
+        return Cow::Borrowed(text);
+    };
+    let folding = &*FOLDING;
+    let map = &*MAP;
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        let folded = map.get(&c).copied().unwrap_or(c);
+    out.push_str(head);
+    for c in tail.chars() {
+        let folded = if folding.is_traditional(c) {
+            map.get(&c).copied().unwrap_or(c)
+        } else {
+            c
+        };
         out.push(folded);
     }
     Cow::Owned(out)
@@ -189,6 +278,69 @@ mod tests {
         assert_eq!(fold(traditional), "馆藏量 180383 册");
         let _scope = DocumentScope::new(traditional);
         assert_eq!(fold(traditional), "馆藏量 180383 册");
+    }
+
+    #[test]
+    fn a_document_with_a_few_traditional_characters_folds_just_those() {
+        // 區 圖 書 館: four, so each is searched for by name.
+        let _scope = DocumentScope::new("重庆市武隆區圖書館 2020 年年报，馆藏 180383 册");
+        assert!(matches!(DOCUMENT.get(), Known::Few { len: 4, .. }));
+        assert_eq!(fold("武隆區圖書館"), "武隆区图书馆");
+        assert_eq!(fold("圖"), "图");
+        assert!(matches!(fold("馆藏 180383 册"), Cow::Borrowed(_)));
+        // 冊 is not in the document, so a text from it cannot hold one:
+        // folding trusts that and does not scan for it...
+        assert!(matches!(fold("180383 冊"), Cow::Borrowed(_)));
+        // ...but folds every character after the first one it finds.
+        assert_eq!(fold("館藏 180383 冊"), "馆藏 180383 册");
+    }
+
+    #[test]
+    fn a_document_with_many_traditional_characters_scans_every_text() {
+        let _scope = DocumentScope::new("重慶市武隆區圖書館 2020 年年報");
+        assert!(matches!(DOCUMENT.get(), Known::Many));
+        assert_eq!(fold("館藏 180383 冊"), "馆藏 180383 册");
+    }
+
+    #[test]
+    fn a_character_is_found_where_str_find_finds_it() {
+        for (text, c) in [
+            ("", '學'),
+            ("學", '學'),
+            ("学學", '學'),
+            ("a\u{5b78}", '學'),
+            ("𠀋x", '𠀋'),
+            ("é", 'é'),
+            ("abc", 'c'),
+            ("學", '学'),
+        ] {
+            assert_eq!(find_char(text, c), text.find(c), "{c:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_scan_agrees_with_a_character_test() {
+        let folding = &*FOLDING;
+        for text in [
+            "",
+            "a",
+            "学",
+            "學",
+            "ab學c",
+            "𠀋",
+            "\u{e3}",
+            "é學",
+            "學\u{9fff}",
+        ] {
+            let by_char = text
+                .char_indices()
+                .find(|&(_, c)| folding.is_traditional(c));
+            assert_eq!(
+                first_traditional(folding, text),
+                by_char.map(|(i, _)| i),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
