@@ -38,6 +38,9 @@ pub struct Line<'t> {
     pub last: u32,
     /// The text, trimmed; owned only when lines were joined or junk removed.
     pub text: Cow<'t, str>,
+    /// Whether the text is a table row ([`is_table_row`]): rejoining needs
+    /// to know, and so do the extractors after it, so it is decided once.
+    pub table: bool,
 }
 
 /// An entry of the table of contents (目录).
@@ -404,16 +407,29 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
         };
         match out.last_mut() {
             Some(line) if joins => {
+                if let Cow::Borrowed(first) = line.text {
+                    // Room for a few more pieces: a wrapped paragraph
+                    // joins several.
+                    let mut joined = String::with_capacity(4 * (first.len() + piece.text.len()));
+                    joined.push_str(first);
+                    line.text = Cow::Owned(joined);
+                }
                 line.text.to_mut().push_str(&piece.text);
                 line.last = piece.no;
             }
             _ => out.push(Line {
                 no: piece.no,
                 last: piece.no,
+                table: piece.table(),
                 text: piece.text.clone(),
             }),
         }
         previous = Some(piece);
+    }
+    // Joined pieces are no table rows, but their text as a whole might be
+    // (a pipe in each).
+    for line in out.iter_mut().filter(|line| line.last != line.no) {
+        line.table = is_table_row(&line.text);
     }
     out
 }
@@ -501,6 +517,7 @@ pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
             no,
             last: no,
             text: Cow::Borrowed(text),
+            table: is_table_row(text),
         })
         .collect()
 }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use crate::tables::words::WordSet;
 
-use crate::clean::{Line, is_table_row};
+use crate::clean::Line;
 use crate::decimal::Decimal;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
@@ -84,7 +84,7 @@ pub fn prose_mentions(
 ) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for line in lines {
-        if is_table_row(&line.text) {
+        if line.table {
             continue;
         }
         line_mentions(line, section, context, warnings, &mut mentions);
@@ -714,6 +714,7 @@ mod tests {
             no: 7,
             last: 7,
             text: Cow::Borrowed(text),
+            table: crate::clean::is_table_row(text),
         }]
     }
 

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::clean::{Line, is_table_row, is_ws};
+use crate::clean::{Line, is_ws};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
@@ -39,7 +39,7 @@ pub fn parse_tables(
     let mut layout: Option<Layout> = None;
     for line in lines {
         let text = line.text.as_ref();
-        if is_table_row(text) {
+        if line.table {
             let cells = split_cells(text);
             if let Some(found) = header_layout(&cells, year, line.no, warnings) {
                 layout = Some(found);
