@@ -749,11 +749,12 @@ fn check_text(text: &str, replaced: usize) -> Result<(), DecodeError> {
     }
     let sample = &text[..end];
     // The usual case, told from the bytes: no C0 control or DEL, no C1
-    // control (C2 80–C2 9F; 0xC2 alone is rare in these texts) and nothing
-    // replaced, so there is nothing to count.
+    // control (C2 80–C2 9F) and nothing replaced, so nothing to count.
+    let bytes = sample.as_bytes();
     let suspect = replaced > 0
-        || has_stray_control_byte(sample.as_bytes())
-        || memchr::memchr(0xC2, sample.as_bytes()).is_some();
+        || has_stray_control_byte(bytes)
+        || memchr::memchr_iter(0xC2, bytes)
+            .any(|at| bytes.get(at + 1).is_some_and(|&next| next < 0xA0));
     if suspect {
         check_sample(sample, replaced)?;
     }

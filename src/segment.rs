@@ -183,10 +183,15 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
     let marker = heading::split_marker(text);
     let style = marker.map(|(m, _)| m.style);
     let kind = heading::title_kind(text);
-    // Without a contents table there is nothing to compare the title with.
-    let in_toc = !listed.is_empty() && {
+    // The title is compared only with entries it could match by kind and
+    // style (most lines match none): building it is most of the work.
+    let mut comparable = listed
+        .iter()
+        .filter(|entry| entry.admits(kind, style))
+        .peekable();
+    let in_toc = comparable.peek().is_some() && {
         let title = Title::new(marker.map_or(text, |(_, rest)| rest), kind, style);
-        listed.iter().any(|entry| same_title(entry, &title))
+        comparable.any(|entry| same_title(entry, &title))
     };
     let chapter = style == Some(MarkerStyle::Chapter);
     (kind.is_some() || in_toc || chapter).then_some(Candidate {
@@ -215,6 +220,13 @@ impl Title {
         )
     }
 
+    /// Whether a line of this kind and numbering style may be this
+    /// (listed) title: the same kind, and no other numbering style (a line
+    /// numbered in another style is a subheading).
+    fn admits(&self, kind: Option<SectionKind>, style: Option<MarkerStyle>) -> bool {
+        self.kind == kind && (style.is_none() || style == self.style)
+    }
+
     /// A title from its text after the numbering, its kind and its style.
     fn new(rest: &str, kind: Option<SectionKind>, style: Option<MarkerStyle>) -> Title {
         Title {
@@ -233,8 +245,7 @@ fn same_title(listed: &Title, line: &Title) -> bool {
     let (a, b) = (listed.chars.len(), line.chars.len());
     if a == 0
         || b == 0
-        || listed.kind != line.kind
-        || (line.style.is_some() && line.style != listed.style)
+        || !listed.admits(line.kind, line.style)
         // The common part is at most the shorter title.
         || a.min(b) * 10 < a.max(b) * 8
     {
