@@ -181,13 +181,14 @@ fn line_mentions(
     }
 }
 
-/// The marks that end a sentence; `after_last_end` reads them as bytes.
+/// The marks that end a sentence; `after_last_mark` reads them as bytes.
 #[cfg(test)]
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
 /// Where the sentence and the clause around a point of a line start, found
-/// by one forward scan as the figures of the line are read left to right.
+/// as the figures of the line are read left to right: each step looks back
+/// only over the part of the line it has not seen.
 #[derive(Debug, Default)]
 struct Marks {
     /// How far the line is scanned.
@@ -199,36 +200,20 @@ struct Marks {
 }
 
 impl Marks {
-    /// Scans on to `to` (a character boundary past `scanned`); the marks
-    /// are told by their bytes as in [`after_last_end`].
+    /// Scans on to `to` (a character boundary past `scanned`), backwards
+    /// from `to`: the last marks are usually a few characters away.
     fn advance(&mut self, text: &str, to: usize) {
-        let bytes = text.as_bytes();
-        let tail = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
-        let end = to.min(bytes.len());
-        for (i, &byte) in bytes.iter().enumerate().take(end).skip(self.scanned) {
-            // Every mark ends a clause; some end the sentence too.
-            let sentence = match byte {
-                b';' | b'!' | b'?' => true,
-                b',' => false,
-                0xE3 => match tail(i) {
-                    (Some(0x80), Some(0x82)) => true,  // 。
-                    (Some(0x80), Some(0x81)) => false, // 、
-                    _ => continue,
-                },
-                0xEF => match tail(i) {
-                    (Some(0xBC), Some(0x81 | 0x9B | 0x9F)) => true, // ！；？
-                    (Some(0xBC), Some(0x8C)) => false,              // ，
-                    _ => continue,
-                },
-                _ => continue,
-            };
-            let after = if byte < 0x80 { i + 1 } else { i + 3 };
-            self.clause = after;
-            if sentence {
-                self.sentence = after;
-            }
+        let to = to.min(text.len());
+        if to <= self.scanned {
+            return;
         }
-        self.scanned = self.scanned.max(to);
+        if let Some(after) = after_last_mark(text, self.scanned, to, true) {
+            self.clause = after;
+        }
+        if let Some(after) = after_last_mark(text, self.scanned, to, false) {
+            self.sentence = after;
+        }
+        self.scanned = to;
     }
 }
 
@@ -242,15 +227,22 @@ fn clause_start(text: &str, at: usize) -> usize {
 }
 
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
-/// `CLAUSE_ENDS`) before `at`, or 0. A backward byte scan, since figures
-/// stand far into long lines: each mark is told by its last byte and the
-/// two before it (UTF-8 lead bytes never occur inside a character).
+/// `CLAUSE_ENDS`) before `at`, or 0.
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
-    let bytes = &text.as_bytes()[..at];
+    after_last_mark(text, 0, at, clause).unwrap_or(0)
+}
+
+/// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
+/// `CLAUSE_ENDS`) between `from` and `at`, both character boundaries. A
+/// backward byte scan, since figures stand far into long lines: each mark
+/// is told by its last byte and the two before it (UTF-8 lead bytes never
+/// occur inside a character).
+fn after_last_mark(text: &str, from: usize, at: usize, clause: bool) -> Option<usize> {
+    let bytes = text.as_bytes().get(..at)?;
     let ends_with = |i: usize, lead: [u8; 2]| i >= 2 && bytes[i - 2..i] == lead;
     const CJK: [u8; 2] = [0xE3, 0x80];
     const WIDE: [u8; 2] = [0xEF, 0xBC];
-    for i in (0..bytes.len()).rev() {
+    (from..bytes.len()).rev().find_map(|i| {
         let found = match bytes[i] {
             b';' | b'!' | b'?' => true,
             b',' => clause,
@@ -260,11 +252,8 @@ fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
             0x8C => clause && ends_with(i, WIDE), // ，
             _ => false,
         };
-        if found {
-            return i + 1;
-        }
-    }
-    0
+        found.then_some(i + 1)
+    })
 }
 
 fn char_len(text: &str, i: usize) -> usize {
@@ -778,16 +767,17 @@ mod tests {
                 by_chars(text, at, CLAUSE_ENDS),
                 "{at}"
             );
-            // The forward scan, in two steps as figures are met.
-            let mut halfway = at / 2;
-            while !text.is_char_boundary(halfway) {
-                halfway -= 1;
+            // Marks, in two steps as figures are met, split anywhere.
+            for (split, _) in text[..at].char_indices() {
+                let mut marks = Marks::default();
+                marks.advance(text, split);
+                marks.advance(text, at);
+                let expected = (
+                    by_chars(text, at, SENTENCE_ENDS),
+                    by_chars(text, at, CLAUSE_ENDS),
+                );
+                assert_eq!((marks.sentence, marks.clause), expected, "{split}..{at}");
             }
-            let mut marks = Marks::default();
-            marks.advance(text, halfway);
-            marks.advance(text, at);
-            assert_eq!(marks.sentence, sentence_start(text, at), "{at}");
-            assert_eq!(marks.clause, clause_start(text, at), "{at}");
         }
     }
 
