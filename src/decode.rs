@@ -713,11 +713,14 @@ fn is_stray_control_byte(b: u8) -> bool {
 /// at a time without branching so that the compiler vectorises it: every
 /// UTF-8 file goes through this test.
 fn has_stray_control_byte(bytes: &[u8]) -> bool {
-    bytes.chunks(64).any(|chunk| {
-        chunk
+    let blocks = bytes.chunks_exact(64);
+    let rest = blocks.remainder();
+    blocks.into_iter().any(|block| {
+        block
             .iter()
-            .fold(false, |found, &b| found | is_stray_control_byte(b))
-    })
+            .fold(0u8, |found, &b| found | u8::from(is_stray_control_byte(b)))
+            != 0
+    }) || rest.iter().any(|&b| is_stray_control_byte(b))
 }
 
 /// White space, plus the zero-width characters that may pad an empty
