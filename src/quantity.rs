@@ -338,8 +338,9 @@ static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
 
 /// Each vague word split at every place in it where a numeral character
 /// starts (成千上万 → 成 | 千上万, 成千上 | 万): a numeral found there may be
-/// inside it. With the numeral character, so that a numeral is checked only
-/// against the splits at its own character (an Arabic digit against none).
+/// inside it. With the numeral character, and sorted by it, so that a
+/// numeral is checked only against the splits at its own character (an
+/// Arabic digit against none).
 struct VagueSplit {
     numeral: char,
     head: &'static str,
@@ -347,7 +348,7 @@ struct VagueSplit {
 }
 
 static VAGUE_SPLITS: LazyLock<Vec<VagueSplit>> = LazyLock::new(|| {
-    VAGUE_WORDS
+    let mut splits = VAGUE_WORDS
         .iter()
         .flat_map(|&w| {
             w.char_indices()
@@ -360,7 +361,10 @@ static VAGUE_SPLITS: LazyLock<Vec<VagueSplit>> = LazyLock::new(|| {
                     })
                 })
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // stable: each word's splits keep the table's order
+    splits.sort_by_key(|v| v.numeral);
+    splits
 });
 
 /// What stands before a number.
@@ -603,7 +607,12 @@ impl<'t> Scanner<'t> {
     /// `i` stands in.
     fn inside_vague_word(&self, i: usize) -> Option<usize> {
         let c = self.char_at(i)?;
-        let mut splits = VAGUE_SPLITS.iter().filter(|v| v.numeral == c).peekable();
+        // sorted by numeral: the splits at `c` are a run
+        let from = VAGUE_SPLITS.partition_point(|v| v.numeral < c);
+        let mut splits = VAGUE_SPLITS[from..]
+            .iter()
+            .take_while(|v| v.numeral == c)
+            .peekable();
         splits.peek()?;
         let rest = self.rest(i);
         let head = self.text.get(self.line_start(i)..i)?;
@@ -626,12 +635,8 @@ impl<'t> Scanner<'t> {
         {
             return None;
         }
-        let (value, len) = parse_integer_prefix(rest)?;
-        let digits = rest.get(..len)?;
-        if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic))
-        {
-            return None;
-        }
+        // At a line or sentence start only: asked first, since most
+        // numbers stand elsewhere and need not be read here.
         let line = self
             .text
             .get(self.line_start(i)..i)?
@@ -642,6 +647,12 @@ impl<'t> Scanner<'t> {
                 .next_back()
                 .is_some_and(|c| LIST_MARKER_OPENERS.contains(&c));
         if !opens {
+            return None;
+        }
+        let (value, len) = parse_integer_prefix(rest)?;
+        let digits = rest.get(..len)?;
+        if digits.chars().count() > 2 || !digits.chars().all(|c| class_of(c).is_some_and(is_arabic))
+        {
             return None;
         }
         let mark = self.char_at(i + len)?;
@@ -705,10 +716,19 @@ impl<'t> Scanner<'t> {
 
     /// `- 3 -` alone on its line, or a page number after dot leaders.
     fn page_number(&self, i: usize, num_end: usize) -> Option<Range<usize>> {
-        let start = self.line_start(i);
         let end = self.line_end(num_end);
-        let before = self.text.get(start..i)?.trim();
         let after = self.text.get(num_end..end)?.trim();
+        let dash = |s: &str| {
+            let mut chars = s.chars();
+            chars.next().is_some_and(|c| PAGE_DASHES.contains(&c)) && chars.next().is_none()
+        };
+        // Either way nothing but a dash may follow on the line: most
+        // numbers are turned away here, before the line's start is read.
+        if !(after.is_empty() || dash(after)) {
+            return None;
+        }
+        let start = self.line_start(i);
+        let before = self.text.get(start..i)?.trim();
         let leaders = before
             .chars()
             .rev()
@@ -717,10 +737,6 @@ impl<'t> Scanner<'t> {
         if leaders >= 2 && after.is_empty() {
             return Some(i..num_end);
         }
-        let dash = |s: &str| {
-            let mut chars = s.chars();
-            chars.next().is_some_and(|c| PAGE_DASHES.contains(&c)) && chars.next().is_none()
-        };
         if !(dash(before) && dash(after)) {
             return None;
         }
