@@ -181,7 +181,7 @@ fn line_mentions(
     }
 }
 
-/// The marks that end a sentence; `after_last_mark` reads them as bytes.
+/// The marks that end a sentence; `last_marks` reads them as bytes.
 #[cfg(test)]
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
@@ -207,14 +207,74 @@ impl Marks {
         if to <= self.scanned {
             return;
         }
-        if let Some(after) = after_last_mark(text, self.scanned, to, true) {
+        let (clause, sentence) = last_marks(text, self.scanned, to);
+        if let Some(after) = clause {
             self.clause = after;
         }
-        if let Some(after) = after_last_mark(text, self.scanned, to, false) {
+        if let Some(after) = sentence {
             self.sentence = after;
         }
         self.scanned = to;
     }
+}
+
+/// What a byte says as the last byte of a mark. UTF-8 lead bytes never
+/// occur inside a character, so a full-width mark is told by its last
+/// byte and the two before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkByte {
+    None,
+    /// Ends a clause (, ，、).
+    Clause,
+    /// Ends a sentence, and so its clause (。；！？ and their ASCII forms).
+    Sentence,
+    /// The last byte of a full-width mark, if the bytes before it say so.
+    FullWidth,
+}
+
+const MARK_BYTES: [MarkByte; 256] = {
+    let mut table = [MarkByte::None; 256];
+    table[b',' as usize] = MarkByte::Clause;
+    table[b';' as usize] = MarkByte::Sentence;
+    table[b'!' as usize] = MarkByte::Sentence;
+    table[b'?' as usize] = MarkByte::Sentence;
+    table[0x81] = MarkByte::FullWidth; // 、 ！
+    table[0x82] = MarkByte::FullWidth; // 。
+    table[0x8C] = MarkByte::FullWidth; // ，
+    table[0x9B] = MarkByte::FullWidth; // ；
+    table[0x9F] = MarkByte::FullWidth; // ？
+    table
+};
+
+/// Just after the last clause mark and the last sentence mark between
+/// `from` and `at` (character boundaries), in one backward byte scan
+/// that stops at the sentence mark.
+fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usize>) {
+    let Some(bytes) = text.as_bytes().get(..at) else {
+        return (None, None);
+    };
+    let mut clause = None;
+    for i in (from..bytes.len()).rev() {
+        let mark = match MARK_BYTES[usize::from(bytes[i])] {
+            MarkByte::None => continue,
+            MarkByte::FullWidth => {
+                let lead = i.checked_sub(2).and_then(|start| bytes.get(start..i));
+                match (lead, bytes[i]) {
+                    (Some([0xE3, 0x80]), 0x82) => MarkByte::Sentence, // 。
+                    (Some([0xE3, 0x80]), 0x81) => MarkByte::Clause,   // 、
+                    (Some([0xEF, 0xBC]), 0x81 | 0x9B | 0x9F) => MarkByte::Sentence, // ！；？
+                    (Some([0xEF, 0xBC]), 0x8C) => MarkByte::Clause,   // ，
+                    _ => continue,
+                }
+            }
+            mark => mark,
+        };
+        clause = clause.or(Some(i + 1));
+        if mark == MarkByte::Sentence {
+            return (clause, Some(i + 1));
+        }
+    }
+    (clause, None)
 }
 
 #[cfg(test)]
@@ -229,31 +289,8 @@ fn clause_start(text: &str, at: usize) -> usize {
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
 /// `CLAUSE_ENDS`) before `at`, or 0.
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
-    after_last_mark(text, 0, at, clause).unwrap_or(0)
-}
-
-/// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
-/// `CLAUSE_ENDS`) between `from` and `at`, both character boundaries. A
-/// backward byte scan, since figures stand far into long lines: each mark
-/// is told by its last byte and the two before it (UTF-8 lead bytes never
-/// occur inside a character).
-fn after_last_mark(text: &str, from: usize, at: usize, clause: bool) -> Option<usize> {
-    let bytes = text.as_bytes().get(..at)?;
-    let ends_with = |i: usize, lead: [u8; 2]| i >= 2 && bytes[i - 2..i] == lead;
-    const CJK: [u8; 2] = [0xE3, 0x80];
-    const WIDE: [u8; 2] = [0xEF, 0xBC];
-    (from..bytes.len()).rev().find_map(|i| {
-        let found = match bytes[i] {
-            b';' | b'!' | b'?' => true,
-            b',' => clause,
-            0x82 => ends_with(i, CJK), // 。
-            0x81 => ends_with(i, WIDE) || (clause && ends_with(i, CJK)), // ！、
-            0x9B | 0x9F => ends_with(i, WIDE), // ；？
-            0x8C => clause && ends_with(i, WIDE), // ，
-            _ => false,
-        };
-        found.then_some(i + 1)
-    })
+    let (clause_end, sentence_end) = last_marks(text, 0, at);
+    if clause { clause_end } else { sentence_end }.unwrap_or(0)
 }
 
 fn char_len(text: &str, i: usize) -> usize {
@@ -777,6 +814,24 @@ mod tests {
                     by_chars(text, at, CLAUSE_ENDS),
                 );
                 assert_eq!((marks.sentence, marks.clause), expected, "{split}..{at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_are_found_as_a_character_search_finds_them(
+            words in proptest::collection::vec(proptest::sample::select(&[
+                "甲", "。", "；", ";", "！", "？", "!", "?", "，", ",", "、", "“", "（", "a", "1", " ", "ｱ", "\u{3000}",
+            ][..]), 0..24),
+        ) {
+            let text = words.concat();
+            let by_chars = |at: usize, ends: &[char]| {
+                text[..at].rfind(ends).map_or(0, |i| i + char_len(&text, i))
+            };
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(sentence_start(&text, at), by_chars(at, SENTENCE_ENDS));
+                proptest::prop_assert_eq!(clause_start(&text, at), by_chars(at, CLAUSE_ENDS));
             }
         }
     }
