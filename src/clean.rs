@@ -23,7 +23,6 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use memchr::memmem;
 use regex_lite::Regex;
 
 use crate::heading;
@@ -287,30 +286,70 @@ fn trim(s: &str) -> &str {
 
 /// The display width of a text: CJK and full-width characters count 2.
 pub fn display_width(s: &str) -> usize {
-    // By lead byte, through a table of (length, width): ASCII and two-byte
-    // characters are narrow, U+3000–U+9FFF (lead 0xE3–0xE9: CJK ideographs
-    // and punctuation) and U+FF00–U+FF3F (EF BC: full-width ，：（）) wide;
-    // only the other leads need the character decoded.
-    const fn lead_table() -> [u8; 256] {
-        let mut table = [0u8; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = match b {
-                0x00..=0x7F => 0x11,
-                0xC0..=0xDF => 0x21,
-                0xE3..=0xE9 => 0x32,
-                _ => 0,
-            };
-            b += 1;
+    measure(s).width
+}
+
+/// Tab-, pipe- or wide-space-separated cells: a tab, two pipes, two spaces
+/// in a row, or three cells between full-width spaces.
+pub fn is_table_row(line: &str) -> bool {
+    measure(line).table
+}
+
+/// What rejoining measures of every physical line, in one pass.
+struct Measure {
+    /// [`display_width`].
+    width: usize,
+    /// [`is_table_row`].
+    table: bool,
+}
+
+/// In [`LEAD`]: the character's byte length (high nibble) and width (low
+/// nibble); 0 when the character must be decoded for its width.
+const LENGTH_AND_WIDTH: u8 = 0x3F;
+/// In [`LEAD`]: a byte that may separate table cells (tab, pipe, space, and
+/// E3, the lead of the full-width space).
+const CELL_BREAK: u8 = 0x80;
+
+/// By lead byte: ASCII and two-byte characters are narrow, U+3000–U+9FFF
+/// (lead 0xE3–0xE9: CJK ideographs and punctuation) wide, and the other
+/// leads need the character decoded (U+FF00–U+FF3F, EF BC: full-width
+/// ，：（）, are wide and told apart without).
+static LEAD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            0x00..=0x7F => 0x11,
+            0xC0..=0xDF => 0x21,
+            0xE3..=0xE9 => 0x32,
+            _ => 0,
+        };
+        if matches!(b, 0x09 | 0x7C | 0x20 | 0xE3) {
+            table[b] |= CELL_BREAK;
         }
-        table
+        b += 1;
     }
-    static LEAD: [u8; 256] = lead_table();
+    table
+};
+
+/// The width of a line and whether it is a table row, by one walk over
+/// its characters' lead bytes.
+fn measure(s: &str) -> Measure {
     let bytes = s.as_bytes();
     let mut width = 0;
+    let (mut tab, mut pipes, mut double_space, mut wide_space) = (false, 0, false, false);
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
         let entry = LEAD[usize::from(lead)];
+        if entry & CELL_BREAK != 0 {
+            match lead {
+                b'\t' => tab = true,
+                b'|' => pipes += 1,
+                b' ' => double_space |= bytes.get(i + 1) == Some(&b' '),
+                _ => wide_space |= bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            }
+        }
+        let entry = entry & LENGTH_AND_WIDTH;
         if entry != 0 {
             width += usize::from(entry & 0x0F);
             i += usize::from(entry >> 4);
@@ -327,7 +366,15 @@ pub fn display_width(s: &str) -> usize {
             }
         }
     }
-    width
+    let table = tab
+        || pipes >= 2
+        || double_space
+        || (wide_space
+            && s.split('\u{3000}')
+                .filter(|cell| !cell.trim().is_empty())
+                .count()
+                >= 3);
+    Measure { width, table }
 }
 
 fn char_width(c: char) -> usize {
@@ -363,22 +410,19 @@ fn wrap_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
     (full * 100 >= widths.len() * 40).then_some(p90)
 }
 
-/// A physical line with what rejoining asks of it, measured once; whether
-/// it is a table row or looks like a heading only when a rule asks (most
-/// lines end a sentence, and no rule asks).
+/// A physical line with what rejoining asks of it, measured once: its
+/// width and whether it is a table row by one pass, whether it looks like
+/// a heading only when a rule asks (most lines end a sentence, and no rule
+/// asks).
 struct Piece<'t> {
     no: u32,
     text: Cow<'t, str>,
     width: usize,
-    table: OnceCell<bool>,
+    table: bool,
     heading: OnceCell<bool>,
 }
 
 impl Piece<'_> {
-    fn table(&self) -> bool {
-        *self.table.get_or_init(|| is_table_row(&self.text))
-    }
-
     fn heading(&self) -> bool {
         *self
             .heading
@@ -389,12 +433,15 @@ impl Piece<'_> {
 fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
     let pieces: Vec<Piece<'_>> = physical
         .into_iter()
-        .map(|(no, text)| Piece {
-            no,
-            width: display_width(&text),
-            table: OnceCell::new(),
-            heading: OnceCell::new(),
-            text,
+        .map(|(no, text)| {
+            let Measure { width, table } = measure(&text);
+            Piece {
+                no,
+                width,
+                table,
+                heading: OnceCell::new(),
+                text,
+            }
         })
         .collect();
     let wrap = wrap_width(pieces.iter().map(|p| p.width));
@@ -420,7 +467,7 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
             _ => out.push(Line {
                 no: piece.no,
                 last: piece.no,
-                table: piece.table(),
+                table: piece.table,
                 text: piece.text.clone(),
             }),
         }
@@ -445,7 +492,7 @@ fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>
     let Some(last) = text.chars().next_back() else {
         return false;
     };
-    if TERMINAL.contains(&last) || prev.table() || next.table() {
+    if TERMINAL.contains(&last) || prev.table || next.table {
         return false;
     }
     if let Some(width) = wrap
@@ -476,36 +523,6 @@ fn starts_new_point(line: &str) -> bool {
         Regex::new(&pattern.replace("WS", WS)).expect("static regex")
     });
     heading::split_marker(line).is_some() || DATED.is_match(line)
-}
-
-/// Tab-, pipe- or wide-space-separated cells.
-pub fn is_table_row(line: &str) -> bool {
-    // A tab, two pipes, two spaces in a row, or three cells between
-    // full-width spaces; one vectorised search for the three ASCII bytes,
-    // one for the full-width space.
-    static WIDE_SPACE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("\u{3000}"));
-    let bytes = line.as_bytes();
-    let mut pipes = 0;
-    for at in memchr::memchr3_iter(b'\t', b'|', b' ', bytes) {
-        match bytes[at] {
-            b'\t' => return true,
-            b'|' => {
-                pipes += 1;
-                if pipes == 2 {
-                    return true;
-                }
-            }
-            _ if bytes.get(at + 1) == Some(&b' ') => return true,
-            _ => {}
-        }
-    }
-    WIDE_SPACE.find(bytes).is_some()
-        && line
-            .split('\u{3000}')
-            .filter(|cell| !cell.trim().is_empty())
-            .count()
-            >= 3
 }
 
 /// Lines numbered 1, 2, 3 … as they stand, for the extractors' tests.
@@ -553,6 +570,19 @@ mod tests {
             let image = oracle(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]");
             let want = image.is_match(&line).then(|| image.replace_all(&line, "").into_owned());
             prop_assert_eq!(without_images(&line), want);
+        }
+
+        #[test]
+        fn table_rows_as_a_search_for_their_separators_finds_them(line in pieces(&[
+            "a", "图", "|", " ", "\t", "\u{3000}", "，", "1", "\u{3001}", "\u{3002}", "\u{3100}",
+        ])) {
+            // The separators found one by one, as before `measure`.
+            let pipes = line.matches('|').count();
+            let by_search = line.contains('\t')
+                || pipes >= 2
+                || line.contains("  ")
+                || line.split('\u{3000}').filter(|cell| !cell.trim().is_empty()).count() >= 3;
+            prop_assert_eq!(is_table_row(&line), by_search);
         }
 
         #[test]
