@@ -40,6 +40,9 @@ pub struct Line<'t> {
     /// Whether the text is a table row ([`is_table_row`]): rejoining needs
     /// to know, and so do the extractors after it, so it is decided once.
     pub table: bool,
+    /// The text's [`display_width`], measured with `table`: finding the
+    /// headings asks it of every line.
+    pub width: usize,
 }
 
 /// An entry of the table of contents (目录).
@@ -468,15 +471,18 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
                 no: piece.no,
                 last: piece.no,
                 table: piece.table,
+                width: piece.width,
                 text: piece.text.clone(),
             }),
         }
         previous = Some(piece);
     }
-    // Joined pieces are no table rows, but their text as a whole might be
-    // (a pipe in each).
+    // Joined lines are measured whole: joined pieces are no table rows,
+    // but their text as a whole might be (a pipe in each).
     for line in out.iter_mut().filter(|line| line.last != line.no) {
-        line.table = is_table_row(&line.text);
+        let whole = measure(&line.text);
+        line.width = whole.width;
+        line.table = whole.table;
     }
     out
 }
@@ -508,7 +514,7 @@ fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>
 
 /// A heading, a title or a contents line: never glued to what follows.
 fn looks_like_heading(line: &str, width: usize) -> bool {
-    heading::is_heading_shaped(line)
+    heading::is_heading_of_width(line, width)
         && (width < 40
             || heading::split_marker(line).is_some()
             || heading::title_kind(line).is_some()
@@ -535,6 +541,7 @@ pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
             last: no,
             text: Cow::Borrowed(text),
             table: is_table_row(text),
+            width: display_width(text),
         })
         .collect()
 }

@@ -16,6 +16,7 @@
 //! 日` is point 1 of a chronicle), so [`split_marker`] refuses it and
 //! [`split_marker_loose`] accepts it for callers that check the sequence.
 
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use crate::tables::words::WordSet;
@@ -248,9 +249,18 @@ fn has_sentence_mark(text: &str) -> bool {
         })
 }
 
+/// The display widths a heading may have.
+const HEADING_WIDTHS: RangeInclusive<usize> = 2..=80;
+
 /// True when `line` has the shape of a heading: short, not a sentence.
 pub fn is_heading_shaped(line: &str) -> bool {
     heading_width(line).is_some()
+}
+
+/// [`is_heading_shaped`] for a trimmed text whose display width is known
+/// (a cleaned line's): most lines are too wide, and are refused at once.
+pub fn is_heading_of_width(text: &str, width: usize) -> bool {
+    HEADING_WIDTHS.contains(&width) && !has_sentence_mark(text)
 }
 
 /// The display width of `line` (trimmed) when it has the shape of a
@@ -259,10 +269,10 @@ pub fn heading_width(line: &str) -> Option<usize> {
     let text = line.trim();
     // No character is wider than 4 bytes: a longer line is no heading, and
     // most paragraph lines are refused without measuring them.
-    if text.len() > 80 * 4 || has_sentence_mark(text) {
+    if text.len() > HEADING_WIDTHS.end() * 4 || has_sentence_mark(text) {
         return None;
     }
-    Some(crate::clean::display_width(text)).filter(|width| (2..=80).contains(width))
+    Some(crate::clean::display_width(text)).filter(|width| HEADING_WIDTHS.contains(width))
 }
 
 #[cfg(test)]

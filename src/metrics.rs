@@ -741,6 +741,7 @@ mod tests {
             last: 7,
             text: Cow::Borrowed(text),
             table: crate::clean::is_table_row(text),
+            width: crate::clean::display_width(text),
         }]
     }
 

@@ -159,7 +159,7 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
         if marker.style == style
             && last_number > 0
             && marker.number == last_number + 1
-            && heading::is_heading_shaped(&line.text)
+            && heading::is_heading_of_width(&line.text, line.width)
         {
             last_number = marker.number;
             added.push(Candidate {
@@ -176,7 +176,9 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text.as_ref();
-    if heading::heading_width(text).is_none_or(|width| width > 60) || heading::is_report_title(text)
+    if line.width > 60
+        || !heading::is_heading_of_width(text, line.width)
+        || heading::is_report_title(text)
     {
         return None;
     }
@@ -278,7 +280,7 @@ fn front_matter_len(lines: &[Line<'_>]) -> usize {
     lines
         .iter()
         .take(8)
-        .take_while(|l| heading::heading_width(&l.text).is_some_and(|width| width <= 60))
+        .take_while(|l| l.width <= 60 && heading::is_heading_of_width(&l.text, l.width))
         .take_while(|l| {
             heading::title_kind(&l.text).is_none() && heading::split_marker(&l.text).is_none()
         })
