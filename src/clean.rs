@@ -241,8 +241,15 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
     // Cheap tests first: most lines are prose, and each regex below only
     // runs on lines that hold what it needs (a leader, a link, a bracket).
     if line.len() <= 16 {
-        let compact: String = line.split_whitespace().collect();
-        if TOC_HEADINGS.contains(&crate::script::fold(&compact).as_ref()) {
+        // 目录 or 目 录: the heading's characters, white space aside.
+        let folded = crate::script::fold(line);
+        let is_toc_heading = TOC_HEADINGS.iter().any(|heading| {
+            folded
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(heading.chars())
+        });
+        if is_toc_heading {
             return Kind::Toc(TocEntry {
                 title: String::new(),
                 line: no,
@@ -615,6 +622,14 @@ mod tests {
             .into_iter()
             .map(|l| (l.no, l.text.into_owned()))
             .collect()
+    }
+
+    #[test]
+    fn contents_headings_spaced_or_traditional() {
+        for line in ["目录", "目 录", "目　录", " 目 次 ", "目錄"] {
+            assert!(matches!(classify(line, 1, false), Kind::Toc(_)), "{line:?}");
+        }
+        assert!(matches!(classify("目录学", 1, false), Kind::Content(_)));
     }
 
     #[test]
