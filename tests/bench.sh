@@ -4,6 +4,9 @@
 #
 #   tests/bench.sh [--mb N] [--runs N] [--corpus DIR] [--instructions]
 #
+# It times -j 1 and -j <cores>, and, where taskset is found, -j 1 held to
+# one core (extraction and writing together), for what a core adds.
+#
 # The corpus comes from shared/bench/make-corpus.py (the seed reports with
 # their figures changed, some hard-wrapped, CRLF or GB18030); it measures
 # speed and memory only. Results are medians of --runs runs (default 5) on
@@ -65,11 +68,18 @@ printf '%-28s %8.3f s  %8.1f MiB/s\n' "grep -c '[0-9]' (one pass)" "$grep_s" \
   "$(awk -v m="$mib" -v s="$grep_s" 'BEGIN { print (s > 0 ? m / s : 0) }')"
 
 # One thread and every core in turn, run by run, so that a drift of the
-# machine's speed hits both alike and the ratio between them holds.
-one=(); all=()
+# machine's speed hits both alike and the ratio between them holds. With
+# -j 1 the output is written on a second thread, beside extraction; where
+# taskset is found, a third run holds everything to one core.
+pin=false
+if command -v taskset > /dev/null && [ "$cores" -gt 1 ]; then pin=true; fi
+one=(); all=(); pinned=()
 for _ in $(seq "$runs"); do
   one+=("$(run "$bin" extract --quiet --format jsonl -j 1 "$corpus")")
   all+=("$(run "$bin" extract --quiet --format jsonl -j "$cores" "$corpus")")
+  if $pin; then
+    pinned+=("$(run taskset -c 0 "$bin" extract --quiet --format jsonl -j 1 "$corpus")")
+  fi
 done
 middle() { printf '%s\n' "$@" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'; }
 read -r one_s one_kib <<< "$(middle "${one[@]}")"
@@ -84,6 +94,16 @@ done
 awk -v a="$one_s" -v b="$all_s" -v c="$cores" 'BEGIN {
   printf "%-28s %8.2fx\n", c " threads over 1", (b > 0 ? a / b : 0)
 }'
+if $pin; then
+  read -r pin_s pin_kib <<< "$(middle "${pinned[@]}")"
+  awk -v s="$pin_s" -v kib="$pin_kib" -v m="$mib" -v f="$files" -v g="$grep_s" 'BEGIN {
+    printf "%-28s %8.3f s  %8.1f MiB/s  %9.0f reports/s  peak %6.1f MiB  %5.1fx grep\n",
+      "extract -j 1, one core", s, (s > 0 ? m / s : 0), (s > 0 ? f / s : 0), kib / 1024, (g > 0 ? s / g : 0)
+  }'
+  awk -v a="$pin_s" -v b="$all_s" -v c="$cores" 'BEGIN {
+    printf "%-28s %8.2fx\n", c " cores over 1 core", (b > 0 ? a / b : 0)
+  }'
+fi
 
 # One report end to end, process start included.
 report=$root/fixtures/wulong-2020.txt
