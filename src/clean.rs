@@ -45,6 +45,20 @@ pub struct Line<'t> {
     pub width: usize,
 }
 
+impl<'t> Line<'t> {
+    /// A line of `text`, measured: its `table` and `width` follow from it.
+    pub fn new(no: u32, last: u32, text: Cow<'t, str>) -> Line<'t> {
+        let Measure { width, table } = measure(&text);
+        Line {
+            no,
+            last,
+            text,
+            table,
+            width,
+        }
+    }
+}
+
 /// An entry of the table of contents (目录).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TocEntry {
@@ -487,9 +501,7 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
     // Joined lines are measured whole: joined pieces are no table rows,
     // but their text as a whole might be (a pipe in each).
     for line in out.iter_mut().filter(|line| line.last != line.no) {
-        let whole = measure(&line.text);
-        line.width = whole.width;
-        line.table = whole.table;
+        *line = Line::new(line.no, line.last, std::mem::take(&mut line.text));
     }
     out
 }
@@ -543,13 +555,7 @@ fn starts_new_point(line: &str) -> bool {
 pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
     (1u32..)
         .zip(texts)
-        .map(|(no, text)| Line {
-            no,
-            last: no,
-            text: Cow::Borrowed(text),
-            table: is_table_row(text),
-            width: display_width(text),
-        })
+        .map(|(no, text)| Line::new(no, no, Cow::Borrowed(text)))
         .collect()
 }
 

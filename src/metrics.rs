@@ -181,9 +181,9 @@ fn line_mentions(
     }
 }
 
-/// The marks that end a sentence; `last_marks` reads them as bytes.
-#[cfg(test)]
+/// The marks that end a sentence.
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
+/// The marks that end a clause: the sentence ends and a few more.
 const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
 /// Where the sentence and the clause around a point of a line start, found
@@ -218,31 +218,17 @@ impl Marks {
     }
 }
 
-/// What a byte says as the last byte of a mark. UTF-8 lead bytes never
-/// occur inside a character, so a full-width mark is told by its last
-/// byte and the two before it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum MarkByte {
-    None,
-    /// Ends a clause (, ，、).
-    Clause,
-    /// Ends a sentence, and so its clause (。；！？ and their ASCII forms).
-    Sentence,
-    /// The last byte of a full-width mark, if the bytes before it say so.
-    FullWidth,
-}
-
-const MARK_BYTES: [MarkByte; 256] = {
-    let mut table = [MarkByte::None; 256];
-    table[b',' as usize] = MarkByte::Clause;
-    table[b';' as usize] = MarkByte::Sentence;
-    table[b'!' as usize] = MarkByte::Sentence;
-    table[b'?' as usize] = MarkByte::Sentence;
-    table[0x81] = MarkByte::FullWidth; // 、 ！
-    table[0x82] = MarkByte::FullWidth; // 。
-    table[0x8C] = MarkByte::FullWidth; // ，
-    table[0x9B] = MarkByte::FullWidth; // ；
-    table[0x9F] = MarkByte::FullWidth; // ？
+/// Which bytes end a character of `CLAUSE_ENDS`: a scan backwards decodes
+/// a character only where one of them stands.
+const MARK_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < CLAUSE_ENDS.len() {
+        let mut buffer = [0u8; 4];
+        let bytes = CLAUSE_ENDS[k].encode_utf8(&mut buffer).as_bytes();
+        table[bytes[bytes.len() - 1] as usize] = true;
+        k += 1;
+    }
     table
 };
 
@@ -255,23 +241,18 @@ fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usiz
     };
     let mut clause = None;
     for i in (from..bytes.len()).rev() {
-        let mark = match MARK_BYTES[usize::from(bytes[i])] {
-            MarkByte::None => continue,
-            MarkByte::FullWidth => {
-                let lead = i.checked_sub(2).and_then(|start| bytes.get(start..i));
-                match (lead, bytes[i]) {
-                    (Some([0xE3, 0x80]), 0x82) => MarkByte::Sentence, // 。
-                    (Some([0xE3, 0x80]), 0x81) => MarkByte::Clause,   // 、
-                    (Some([0xEF, 0xBC]), 0x81 | 0x9B | 0x9F) => MarkByte::Sentence, // ！；？
-                    (Some([0xEF, 0xBC]), 0x8C) => MarkByte::Clause,   // ，
-                    _ => continue,
-                }
-            }
-            mark => mark,
+        if !MARK_LAST_BYTES[usize::from(bytes[i])] {
+            continue;
+        }
+        // the character ending here, if one does (not a byte inside one)
+        let Some(mark) = text.get(..=i).and_then(|t| t.chars().next_back()) else {
+            continue;
         };
-        clause = clause.or(Some(i + 1));
-        if mark == MarkByte::Sentence {
-            return (clause, Some(i + 1));
+        if SENTENCE_ENDS.contains(&mark) {
+            return (clause.or(Some(i + 1)), Some(i + 1));
+        }
+        if CLAUSE_ENDS.contains(&mark) {
+            clause = clause.or(Some(i + 1));
         }
     }
     (clause, None)
@@ -736,13 +717,7 @@ mod tests {
     use std::borrow::Cow;
 
     fn line(text: &'static str) -> Vec<Line<'static>> {
-        vec![Line {
-            no: 7,
-            last: 7,
-            text: Cow::Borrowed(text),
-            table: crate::clean::is_table_row(text),
-            width: crate::clean::display_width(text),
-        }]
+        vec![Line::new(7, 7, Cow::Borrowed(text))]
     }
 
     /// (key, value, approx, phrase)

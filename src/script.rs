@@ -37,11 +37,15 @@ impl Folding {
     fn is_traditional(&self, c: char) -> bool {
         let code = c as u32;
         if (FIRST..=LAST).contains(&code) {
-            let index = (code - FIRST) as usize;
-            self.bits[index / 64] & (1 << (index % 64)) != 0
+            self.has_bit((code - FIRST) as usize)
         } else {
             self.supplementary.binary_search(&c).is_ok()
         }
+    }
+
+    /// The bitset's answer for the code point `FIRST + index`.
+    fn has_bit(&self, index: usize) -> bool {
+        self.bits[index / 64] & (1 << (index % 64)) != 0
     }
 }
 
@@ -89,13 +93,13 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
             let index = (usize::from(lead - 0xE3) << 12)
                 | (usize::from(b1 & 0x3F) << 6)
                 | usize::from(b2 & 0x3F);
-            if folding.bits[index / 64] & (1 << (index % 64)) != 0 {
+            if folding.has_bit(index) {
                 return Some(i);
             }
             i += 3;
         } else if lead >= 0xF0 {
             let c = text.get(i..)?.chars().next()?;
-            if folding.supplementary.binary_search(&c).is_ok() {
+            if folding.is_traditional(c) {
                 return Some(i);
             }
             i += c.len_utf8();
@@ -220,6 +224,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     out.push_str(head);
     for c in tail.chars() {
+        // The bitset turns most characters away before the map's hash.
         let folded = if folding.is_traditional(c) {
             map.get(&c).copied().unwrap_or(c)
         } else {

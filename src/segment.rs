@@ -174,12 +174,18 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
     candidates.sort_by_key(|c| c.index);
 }
 
+/// The widest a section heading or a title line may be.
+const MAX_TITLE_WIDTH: usize = 60;
+
+/// A line shaped like a section heading or a title: heading-shaped and no
+/// wider than [`MAX_TITLE_WIDTH`].
+fn is_title_shaped(line: &Line<'_>) -> bool {
+    line.width <= MAX_TITLE_WIDTH && heading::is_heading_of_width(&line.text, line.width)
+}
+
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text.as_ref();
-    if line.width > 60
-        || !heading::is_heading_of_width(text, line.width)
-        || heading::is_report_title(text)
-    {
+    if !is_title_shaped(line) || heading::is_report_title(text) {
         return None;
     }
     let marker = heading::split_marker(text);
@@ -280,7 +286,7 @@ fn front_matter_len(lines: &[Line<'_>]) -> usize {
     lines
         .iter()
         .take(8)
-        .take_while(|l| l.width <= 60 && heading::is_heading_of_width(&l.text, l.width))
+        .take_while(|l| is_title_shaped(l))
         .take_while(|l| {
             heading::title_kind(&l.text).is_none() && heading::split_marker(&l.text).is_none()
         })
