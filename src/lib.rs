@@ -30,6 +30,7 @@ pub mod decode;
 pub mod error;
 pub mod heading;
 pub mod input;
+pub mod label;
 pub mod metrics;
 pub mod numeral;
 pub mod plan;
@@ -178,7 +179,7 @@ fn extract_section(
 fn check_is_report(text: &str) -> Result<(), Error> {
     let han = text
         .chars()
-        .filter(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        .filter(|&c| script::is_han(c))
         .take(20)
         .count();
     if han < 20 {

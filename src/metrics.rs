@@ -21,6 +21,7 @@ use crate::tables::words::WordSet;
 
 use crate::clean::Line;
 use crate::decimal::Decimal;
+use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
@@ -289,15 +290,28 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
         .find_all(&text[clause..m.span.start])
         .map(|found| (clause + found.end(), found.row()))
         .collect();
-    if found.is_empty() {
-        return None;
-    }
     let mut end = m.span.start;
     loop {
         let before = text[clause..end].trim_end();
         end = clause + before.len();
-        if let Some(label) = label_ending_at(text, sentence, end, &found) {
-            return label;
+        let listed = label_ending_at(text, sentence, end, &found);
+        let composed = label::composed_label(text, clause, end, m.quantity.unit);
+        match (listed, composed) {
+            // A label composed of parts wins when it is longer than the
+            // listed wording (新增馆藏图书 over 馆藏图书).
+            (listed, Some(composed))
+                if listed
+                    .as_ref()
+                    .is_none_or(|l| l.as_ref().is_none_or(|l| composed.start < l.span.start)) =>
+            {
+                return Some(Label {
+                    key: composed.key,
+                    span: composed.start..end,
+                    after: false,
+                });
+            }
+            (Some(label), _) => return label,
+            (None, _) => {}
         }
         let stripped = strip_trailing_filler(before);
         if stripped.len() == before.len() {

@@ -5,6 +5,7 @@ pub mod approx;
 pub mod columns;
 pub mod dates;
 pub mod enumeration;
+pub mod grammar;
 pub mod lexicon;
 pub mod library;
 pub mod metric_keys;

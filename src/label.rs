@@ -1,0 +1,136 @@
+//! Metric labels composed from parts (`tables::grammar`): 接待各类读者,
+//! 馆藏纸质图书, 文献外借, with the figure's unit deciding the key.
+
+use std::sync::LazyLock;
+
+use crate::tables::grammar::{
+    Action, LABEL_PARTS, LABEL_RULES, Noun, OWNER_WORDS, Part, TIME_ENDS,
+};
+use crate::tables::metric_keys::MetricKey;
+use crate::tables::words::WordSet;
+use crate::unit::Unit;
+
+/// A label read from parts: its key and where it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Composed {
+    /// The key the parts and the unit name.
+    pub key: MetricKey,
+    /// Byte offset where the label's first part starts.
+    pub start: usize,
+}
+
+/// The most parts a label is read from, and the most bytes it spans: a
+/// label is a short noun phrase, and the bound keeps each figure's look
+/// back short however long the line.
+const MAX_PARTS: usize = 6;
+const MAX_SPAN: usize = 96;
+
+static PARTS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(LABEL_PARTS.iter().map(|(word, _)| word)));
+
+/// The label made only of parts that ends at `end` of `text`, starting no
+/// earlier than `floor`, for a figure written in `unit`. A label needs an
+/// action and a unit that one rule takes; it has no key otherwise.
+pub fn composed_label(
+    text: &str,
+    floor: usize,
+    end: usize,
+    unit: Option<Unit>,
+) -> Option<Composed> {
+    let unit = unit?;
+    let mut floor = floor.max(end.saturating_sub(MAX_SPAN));
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let window = text.get(floor..end)?;
+    let found: Vec<(usize, usize, usize)> = PARTS
+        .find_all(window)
+        .map(|m| (floor + m.start(), floor + m.end(), m.row()))
+        .collect();
+    let mut actions: Vec<Action> = Vec::new();
+    let mut nouns: Vec<Noun> = Vec::new();
+    let mut at = end;
+    for _ in 0..MAX_PARTS {
+        // The longest part ending here.
+        let Some(&(start, _, row)) = found
+            .iter()
+            .filter(|(_, e, _)| *e == at)
+            .max_by_key(|(s, e, _)| e - s)
+        else {
+            break;
+        };
+        match LABEL_PARTS[row].1 {
+            Part::Action(action) => actions.push(action),
+            Part::Noun(noun) => nouns.push(noun),
+            Part::Modifier => {}
+        }
+        at = start;
+    }
+    if actions.is_empty() || !stands_alone(&text[..at]) {
+        return None;
+    }
+    let rule = LABEL_RULES.iter().find(|rule| {
+        rule.units.contains(&unit)
+            && rule.actions.iter().any(|a| actions.contains(a))
+            && nouns.iter().all(|n| rule.nouns.contains(n))
+            && (!rule.needs_noun || !nouns.is_empty())
+    })?;
+    Some(Composed {
+        key: rule.key,
+        start: at,
+    })
+}
+
+/// Whether a label may start after `before`: at the start of its clause
+/// (after a mark, a space or a number), after a time phrase, or after a
+/// word that names the library itself.
+fn stands_alone(before: &str) -> bool {
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
+    !crate::script::is_han(last)
+        || TIME_ENDS.contains(&last)
+        || OWNER_WORDS.iter().any(|word| before.ends_with(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit::Unit::*;
+
+    fn key(label: &str, unit: Unit) -> Option<&'static str> {
+        composed_label(label, 0, label.len(), Some(unit)).map(|c| c.key.as_str())
+    }
+
+    #[test]
+    fn parts_and_unit_decide_the_key() {
+        assert_eq!(key("全年接待各类读者", PersonVisit), Some("visits"));
+        assert_eq!(key("馆藏纸质图书", Volume), Some("collection_total"));
+        assert_eq!(key("当年新增图书", Volume), Some("collection_new"));
+        assert_eq!(key("文献外借", VolumeUse), Some("loans"));
+        assert_eq!(key("文献外借", PersonVisit), Some("loan_visits"));
+        assert_eq!(key("全馆在编职工", Person), Some("staff_total"));
+        assert_eq!(key("新办借阅证", Sheet), Some("new_registrations"));
+        assert_eq!(key("办理借书证", Sheet), Some("new_registrations"));
+        assert_eq!(key("新增读者证数", Sheet), Some("new_registrations"));
+        assert_eq!(key("累计有效持证读者", Person), Some("registered_readers"));
+    }
+
+    #[test]
+    fn a_label_needs_an_action_a_fitting_noun_and_a_unit() {
+        assert_eq!(key("中文图书", Volume), None, "no action");
+        assert_eq!(key("全馆接待读者", Person), Some("visits"));
+        assert_eq!(key("在编职工", PersonVisit), None, "unit of no rule");
+        assert_eq!(composed_label("接待读者", 0, 12, None), None);
+        // Only parts: 图书馆 is not a part, so 馆 ends the label.
+        let text = "某图书馆接待读者";
+        let composed = composed_label(text, 0, text.len(), Some(PersonVisit));
+        assert_eq!(composed, None, "after another noun: its figure");
+        for text in ["我馆接待读者", "2020年接待读者", "，接待读者", "接待读者"] {
+            let composed = composed_label(text, 0, text.len(), Some(PersonVisit));
+            assert_eq!(composed.map(|c| c.key.as_str()), Some("visits"), "{text}");
+        }
+        let text = "自修室接待";
+        assert_eq!(composed_label(text, 0, text.len(), Some(PersonVisit)), None);
+    }
+}
