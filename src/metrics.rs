@@ -588,8 +588,36 @@ pub fn table_mentions(
             continue;
         };
         let item = script::fold(&row.item);
-        let Some(Some(key)) = label_in_item(&item) else {
+        // The unit as the table gives it (unit cell, item bracket, heading
+        // or caption), read once: base unit and power of ten.
+        let written = row.unit.as_deref().map(|u| (u, quantity::parse_unit(&script::fold(u))));
+        if let Some((unit, None)) = written {
+            let line_text = lines
+                .iter()
+                .find(|l| l.no == row.line)
+                .map_or(row.item.as_str(), |l| l.text.as_ref());
+            if let Some(Some(key)) = label_in_item(&item) {
+                warnings.push(Warning::DoubtfulFigure {
+                    key,
+                    text: row_phrase(line_text, row).to_owned(),
+                    line: row.line,
+                    reason: format!("unit {:?} is not one libreport knows", format!("{value}{unit}")),
+                });
+            }
             continue;
+        }
+        let parsed = written.and_then(|(_, parsed)| parsed);
+        let label = crate::table::split_bracketed_unit(&item).map_or(item.as_ref(), |(l, _)| l);
+        let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
+        let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
+        // An item made wholly of parts reads by them (新增馆藏图书); any
+        // other by the longest listed wording in it.
+        let key = match composed {
+            Some(composed) if composed.start == 0 => composed.key,
+            _ => match label_in_item(label) {
+                Some(Some(key)) => key,
+                _ => continue,
+            },
         };
         let line_text = lines
             .iter()
@@ -610,15 +638,18 @@ pub fn table_mentions(
             }
             None => {}
         }
-        let written = format!("{value}{}", row.unit.as_deref().unwrap_or(""));
-        let quantity = match quantity::parse_quantity(&script::fold(&written)) {
-            Ok(found) if found.kind == QuantityKind::Figure => found.quantity,
-            _ => {
-                warnings.push(doubt(format!(
-                    "unit {written:?} is not one libreport knows"
-                )));
-                continue;
-            }
+        let scaled = match parsed {
+            Some((_, power)) => value.checked_mul_pow10(power),
+            None => Some(value),
+        };
+        let Some(scaled) = scaled else {
+            warnings.push(doubt("the figure is out of range".to_owned()));
+            continue;
+        };
+        let quantity = Quantity {
+            value: scaled,
+            unit: parsed.map(|(unit, _)| unit),
+            approx: None,
         };
         let Some(value) = in_base_unit(key, &quantity) else {
             warnings.push(doubt(format!(

@@ -25,6 +25,9 @@ struct Layout {
     unit: Option<usize>,
     note: Option<usize>,
     width: usize,
+    /// The unit the value column's heading (金额（万元）) or the table's
+    /// caption (单位：万元) gives, for rows without a unit of their own.
+    value_unit: Option<String>,
 }
 
 /// The rows of the tables in `lines`. `key_value_lines` also takes
@@ -37,11 +40,19 @@ pub fn parse_tables(
 ) -> Vec<StatRow> {
     let mut rows = Vec::new();
     let mut layout: Option<Layout> = None;
+    // The unit of the last caption (单位：元), for the table under it.
+    let mut caption: Option<String> = None;
     for line in lines {
         let text = line.text.as_ref();
+        if let Some(unit) = caption_unit(text) {
+            caption = Some(unit.to_owned());
+        }
         if line.table {
             let cells = split_cells(text);
-            if let Some(found) = header_layout(&cells, year, line.no, warnings) {
+            if let Some(mut found) = header_layout(&cells, year, line.no, warnings) {
+                if found.value_unit.is_none() {
+                    found.value_unit = caption.clone();
+                }
                 layout = Some(found);
                 continue;
             }
@@ -121,12 +132,18 @@ fn header_layout(
     };
     let mut year_columns = Vec::new();
     let mut titled = 0;
+    let mut units: Vec<Option<String>> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
         let compact: String = crate::script::fold(cell)
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if let Some(column_year) = year_heading(&compact) {
+        let (compact, unit) = match split_bracketed_unit(&compact) {
+            Some((title, unit)) => (title, Some(unit.to_owned())),
+            None => (compact.as_str(), None),
+        };
+        units.push(unit);
+        if let Some(column_year) = year_heading(compact) {
             year_columns.push((i, column_year));
             titled += 1;
             continue;
@@ -162,7 +179,31 @@ fn header_layout(
             }
         }
     }
+    layout.value_unit = layout.value.and_then(|i| units.get(i).cloned().flatten());
     layout.value.is_some().then_some(layout)
+}
+
+/// `文献总藏量（册）` → (`文献总藏量`, `册`): a heading or item whose last
+/// bracket holds a unit libreport knows.
+pub fn split_bracketed_unit(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end();
+    let (open, close) = ['（', '('].into_iter().zip(['）', ')']).find(|(_, close)| text.ends_with(*close))?;
+    let start = text.rfind(open)?;
+    let inner = text[start + open.len_utf8()..text.len() - close.len_utf8()].trim();
+    crate::quantity::parse_unit(&crate::script::fold(inner))?;
+    Some((text[..start].trim_end(), inner))
+}
+
+/// The unit a caption gives a table: `单位：万元`, `（金额单位：元）`.
+fn caption_unit(text: &str) -> Option<&str> {
+    let at = text.find("单位")?;
+    let rest = text[at + "单位".len()..].trim_start();
+    let rest = rest.strip_prefix(['：', ':'])?.trim_start();
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '，' | ',' | '。' | '；'))
+        .unwrap_or(rest.len());
+    let unit = &rest[..end];
+    crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)
 }
 
 /// `2021年`, `2021 年度`, `2021` as a column heading.
@@ -186,10 +227,16 @@ fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
     let item = cell(layout.item)?;
     let value_text = cell(layout.value);
     let value = value_text.and_then(parse_value);
+    // A unit cell first, then the item's bracket, then the heading's or
+    // the caption's unit.
+    let unit = cell(layout.unit)
+        .or_else(|| split_bracketed_unit(item).map(|(_, unit)| unit))
+        .map(str::to_owned)
+        .or_else(|| layout.value_unit.clone());
     Some(StatRow {
         item: item.to_owned(),
         value,
-        unit: cell(layout.unit).map(str::to_owned),
+        unit,
         note: cell(layout.note).map(str::to_owned),
         line,
     })
