@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::tables::grammar::{
-    Action, LABEL_PARTS, LABEL_RULES, Noun, OWNER_WORDS, Part, TIME_ENDS,
+    Action, LABEL_PARTS, LABEL_RULES, NOT_OWNERS, Noun, OWNER_WORDS, Part, TIME_ENDS,
 };
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::words::WordSet;
@@ -90,7 +90,8 @@ fn stands_alone(before: &str) -> bool {
     };
     !crate::script::is_han(last)
         || TIME_ENDS.contains(&last)
-        || OWNER_WORDS.iter().any(|word| before.ends_with(word))
+        || (OWNER_WORDS.iter().any(|word| before.ends_with(word))
+            && !NOT_OWNERS.iter().any(|word| before.ends_with(word)))
 }
 
 #[cfg(test)]
@@ -131,6 +132,8 @@ mod tests {
             let composed = composed_label(text, 0, text.len(), Some(PersonVisit));
             assert_eq!(composed.map(|c| c.key.as_str()), Some("visits"), "{text}");
         }
+        let text = "自助图书馆借还图书";
+        assert_eq!(composed_label(text, 0, text.len(), Some(VolumeUse)), None);
         let text = "自修室接待";
         assert_eq!(composed_label(text, 0, text.len(), Some(PersonVisit)), None);
     }

@@ -6,6 +6,7 @@ mod corpus;
 mod docs;
 mod encodings;
 mod fixtures;
+mod metric_corpus;
 mod output;
 mod schema;
 mod util;

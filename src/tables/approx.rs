@@ -75,7 +75,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("以下",     Effect::Approx(LessThan), AfterUnit),
     ("以内",     Effect::Approx(LessThan), AfterUnit),
     // no figure at all
-    ("数",       Vague,                    Before),
+    ("数",       Vague,                    BeforeRound),
     ("几",       Vague,                    Before),
     ("好几",     Vague,                    Before),
     ("成千上",   Vague,                    Before),

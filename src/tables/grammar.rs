@@ -83,6 +83,7 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("借出",     Part::Action(Lend)),
     ("出借",     Part::Action(Lend)),
     ("借还",     Part::Action(Lend)),
+    ("借书",     Part::Action(Lend)),
     ("阅览",     Part::Action(Read)),
     ("新增",     Part::Action(Acquire)),
     ("新购",     Part::Action(Acquire)),
@@ -132,6 +133,9 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("书刊资料", Part::Noun(Document)),
     ("文献资料", Part::Noun(Document)),
     ("资料",     Part::Noun(Document)),
+    ("新书",     Part::Noun(Document)),
+    ("报刊",     Part::Noun(Document)),
+    ("书报刊",   Part::Noun(Document)),
     ("藏量",     Part::Noun(Stock)),
     ("总藏量",   Part::Noun(Stock)),
     ("藏书量",   Part::Noun(Stock)),
@@ -162,6 +166,8 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("中外文",   Part::Modifier),
     ("普通",     Part::Modifier),
     ("人数",     Part::Modifier),
+    ("访问量",   Part::Modifier),
+    ("阅览室",   Part::Modifier),
     ("总数",     Part::Modifier),
     ("数量",     Part::Modifier),
     ("总量",     Part::Modifier),
@@ -178,7 +184,14 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
 /// figure (自修室接待, 流动站流通图书), not the library's.
 #[rustfmt::skip]
 pub static OWNER_WORDS: &[&str] = &[
-    "我馆", "本馆", "该馆", "全馆", "总分馆",
+    "我馆", "本馆", "该馆", "全馆", "总分馆", "图书馆",
+];
+
+/// Words that make a library before a label another body (the figures
+/// of 自助图书馆借还图书 are a machine's, not the library's).
+#[rustfmt::skip]
+pub static NOT_OWNERS: &[&str] = &[
+    "自助图书馆", "小时图书馆", "分馆", "图书分馆", "乡镇图书馆", "村图书馆", "社区图书馆",
 ];
 
 /// Characters that may end the text just before a label: the end of a

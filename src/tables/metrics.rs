@@ -72,6 +72,10 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("数字资源量",       None, Some(DigitalResourcesTb)),
     ("共有数字资源",     None, Some(DigitalResourcesTb)),
     ("新增数字资源",     None, Some(DigitalResourcesNewTb)),
+    ("新增数字资源量",   None, Some(DigitalResourcesNewTb)),
+    ("数字资源下载",     None, Some(DigitalDownloads)),
+    ("全文下载量",       Some(Subject::Digital), Some(DigitalDownloads)),
+    ("数据库下载量",     None, Some(DigitalDownloads)),
     // use
     ("到馆人次",         None, Some(Visits)),
     ("进馆人次",         None, Some(Visits)),
@@ -126,6 +130,12 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("阅读推广活动场次", None, Some(Events)),
     ("活动场次",         None, Some(Events)),
     ("活动总数",         None, Some(Events)),
+    ("各类公益性文化活动", None, Some(Events)),
+    ("各类阅读活动",     None, Some(Events)),
+    ("读书活动",         None, Some(Events)),
+    ("阅读活动",         None, Some(Events)),
+    ("各类展览",         None, Some(Exhibitions)),
+    ("培训班",           None, Some(Trainings)),
     ("等活动",           None, Some(Events)),
     ("线上活动",         None, None),
     ("线下活动",         None, None),
@@ -210,6 +220,24 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("获奖",             None, Some(Awards)),
     ("志愿者",           None, Some(Volunteers)),
     ("注册志愿者",       None, Some(Volunteers)),
+    ("志愿者队伍",       None, Some(Volunteers)),
+    ("表彰",             None, Some(Awards)),
+    ("从业人员",         None, Some(StaffTotal)),
+    ("阅览席位",         None, Some(Seats)),
+    ("阅览坐席",         None, Some(Seats)),
+    ("席位",             None, Some(Seats)),
+    ("本年支出合计",     None, Some(ExpenditureYuan)),
+    ("支出合计",         None, Some(ExpenditureYuan)),
+    ("支出总计",         None, Some(ExpenditureYuan)),
+    ("图书购置费",       None, Some(AcquisitionSpendingYuan)),
+    ("购书专项经费",     None, Some(AcquisitionSpendingYuan)),
+    ("新增藏量购置费",   None, Some(AcquisitionSpendingYuan)),
+    ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
+    ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
+    ("发文",             Some(Subject::Weibo), Some(WeiboPosts)),
+    ("研究馆员",         None, None),
+    ("副研究馆员",       None, None),
+    ("助理馆员",         None, None),
 ];
 
 /// Keys whose wording may follow the number (27 个分馆, 50万册电子图书).
@@ -223,7 +251,7 @@ pub static AFTER_LABELS: &[MetricKey] = &[
 pub static FILLERS: &[&str] = &[
     "：", ":", "为", "达", "达到", "共", "共计", "累计",
     "总计", "合计", "计", "有", "已达", "突破", "使用", "共有", "是",
-    "总数", "数", "量", "全年", "年",
+    "总数", "数", "量", "全年", "年", "总量", "突破",
 ];
 
 /// Units each key accepts besides its base unit. A count keeps its value
@@ -231,8 +259,7 @@ pub static FILLERS: &[&str] = &[
 /// unit already (the quantity stage converts 万元 and GB).
 #[rustfmt::skip]
 pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
-    (CollectionTotal,      &[Kind]),
-    (CollectionNew,        &[Kind]),
+    // Not 种: titles are not volumes (新增馆藏4657种,9043册).
     (Ebooks,               &[Kind]),
     (Visits,               &[Person]),
     (ReadingRoomUses,      &[Volume]),
