@@ -27,7 +27,7 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, QUALIFIERS, Qualifier,
+    AFTER_LABELS, COMPARISON_WORDS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, QUALIFIERS, Qualifier,
     STOCK_KEYS, SUBJECTS, Subject,
 };
 use crate::unit::Unit;
@@ -113,7 +113,7 @@ fn line_mentions(
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
     for (i, m) in matches.iter().enumerate() {
-        if m.kind != QuantityKind::Figure {
+        if m.kind != QuantityKind::Figure || is_list_number(words, m) {
             continue;
         }
         let previous_end = i.checked_sub(1).map_or(0, |p| matches[p].span.end);
@@ -461,6 +461,17 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     })
 }
 
+/// `2增添图书分馆`: a bare number opening a line and glued to the words
+/// after it numbers a list item; it counts nothing.
+fn is_list_number(text: &str, m: &QuantityMatch) -> bool {
+    m.quantity.unit.is_none()
+        && text[..m.span.start].trim().is_empty()
+        && text[m.span.end..]
+            .chars()
+            .next()
+            .is_some_and(crate::script::is_han)
+}
+
 enum Verdict {
     /// Not a total of the year: leave out quietly.
     Skip,
@@ -482,9 +493,15 @@ fn qualifier(
     // `clause` is the end of `sentence`; a qualifier that only counts in
     // the clause must start inside it.
     let clause_start = sentence.len() - clause.len().min(sentence.len());
-    let mut found: Vec<usize> = WORDS
-        .find_all(sentence)
+    let all: Vec<_> = WORDS.find_all(sentence).collect();
+    let neutral: Vec<_> = all
+        .iter()
+        .filter(|m| QUALIFIERS[m.row()].1 == Qualifier::Neutral)
+        .collect();
+    let mut found: Vec<usize> = all
+        .iter()
         .filter(|m| QUALIFIERS[m.row()].1.sentence_wide() || m.start() >= clause_start)
+        .filter(|m| !neutral.iter().any(|n| n.start() <= m.start() && m.end() <= n.end()))
         .map(|m| m.row())
         .collect();
     // Weighed in the table's order.
@@ -507,13 +524,33 @@ fn qualifier(
             Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
                 Verdict::Doubt("counts only the new ones, not the total")
             }
+            Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+            Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+            Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
+            Qualifier::Room if key != MetricKey::ReadingRoomUses => {
+                Verdict::Doubt("a figure of one room or department")
+            }
+            Qualifier::Neutral => continue,
             _ => continue,
         };
         return Some(verdict);
     }
-    let other_year = crate::date::scan_year_phrases(clause)
-        .any(|(year, _)| context.year.is_some_and(|y| y != year));
+    // The last year named before the figure in its sentence says whose
+    // year it is (2020年我馆到馆读者…，外借文献…), unless it is only the
+    // term of a comparison (较2020年增长…).
+    let last_year = crate::date::scan_year_phrases(sentence)
+        .filter(|(_, span)| !is_comparison_term(sentence, span.clone()))
+        .last();
+    let other_year = last_year.is_some_and(|(year, _)| context.year.is_some_and(|y| y != year));
     other_year.then_some(Verdict::Doubt("a figure of another year"))
+}
+
+/// `较2020年增长`: a year named only as what is compared with; `较2020年的
+/// 110万人次` names the figure after it, so it is no mere term.
+fn is_comparison_term(sentence: &str, span: Range<usize>) -> bool {
+    let before = sentence[..span.start].trim_end();
+    let after = &sentence[span.end..];
+    COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) && !after.starts_with('的')
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
@@ -722,8 +759,10 @@ pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<Me
         } else {
             tables
         };
-        let first = pool[0];
-        if pool.iter().any(|m| !same_figure(m, first)) {
+        // A rounded figure (约42.6万) agrees with the exact one it rounds
+        // (426118): the exact one is kept.
+        let first = most_precise(&pool);
+        if pool.iter().any(|m| !same_figure(m, first) && !rounds(first, m)) {
             warnings.push(Warning::UnsettledValues {
                 key,
                 values: distinct(&pool),
@@ -740,6 +779,37 @@ pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<Me
         metrics.insert(key, first.clone());
     }
     metrics
+}
+
+/// The mention written most precisely (fewest trailing zeros), the first
+/// of equals.
+fn most_precise<'m>(pool: &[&'m Mention]) -> &'m Mention {
+    let mut best = pool[0];
+    for &m in &pool[1..] {
+        if rounding_step(m.value) < rounding_step(best.value) {
+            best = m;
+        }
+    }
+    best
+}
+
+/// The power of ten a value is written to: 426000 → 1000, 612.5 → 0.1.
+fn rounding_step(value: Decimal) -> f64 {
+    let mut mantissa = value.mantissa();
+    let mut exponent = -i32::from(value.scale());
+    while mantissa != 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        exponent += 1;
+    }
+    10f64.powi(exponent)
+}
+
+/// Whether `rough` is `exact` rounded to `rough`'s own precision (at
+/// least to 3 significant digits, so 1万 is not any figure near it).
+fn rounds(exact: &Mention, rough: &Mention) -> bool {
+    let step = rounding_step(rough.value);
+    let (exact, rough) = (exact.value.to_f64(), rough.value.to_f64());
+    rough.abs() >= step * 100.0 && (exact - rough).abs() <= step / 2.0 + step * 1e-9
 }
 
 fn same_figure(a: &Mention, b: &Mention) -> bool {

@@ -82,7 +82,6 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("借阅",     Part::Action(Lend)),
     ("借出",     Part::Action(Lend)),
     ("出借",     Part::Action(Lend)),
-    ("借还",     Part::Action(Lend)),
     ("借书",     Part::Action(Lend)),
     ("阅览",     Part::Action(Read)),
     ("新增",     Part::Action(Acquire)),

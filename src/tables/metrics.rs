@@ -309,6 +309,18 @@ pub enum Qualifier {
     NewOnly,
     /// 每年: what happens every year, not this year's figure.
     EveryYear,
+    /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
+    /// library's level.
+    OtherBody,
+    /// 上半年, 截至 11 月份: part of the year only.
+    PartOfYear,
+    /// 建馆以来: a total over many years.
+    Cumulative,
+    /// 电子阅览室, 少儿部: one room or department of the library.
+    Room,
+    /// 今年以来: words that hold a qualifier word (以来) without its
+    /// meaning; a qualifier inside one does not count.
+    Neutral,
 }
 
 impl Qualifier {
@@ -323,6 +335,9 @@ impl Qualifier {
                 | Qualifier::City
                 | Qualifier::EveryYear
                 | Qualifier::NewOnly
+                | Qualifier::OtherBody
+                | Qualifier::PartOfYear
+                | Qualifier::Cumulative
         )
     }
 }
@@ -350,6 +365,35 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("新增加", Qualifier::NewOnly),
     ("每年", Qualifier::EveryYear),
     ("历年", Qualifier::EveryYear),
+    ("馆均", Qualifier::PerCapita),
+    ("拟", Qualifier::Target),
+    ("争取", Qualifier::Target),
+    ("下一步", Qualifier::Target),
+    ("确保", Qualifier::Target),
+    ("全县", Qualifier::OtherBody),
+    ("全区", Qualifier::OtherBody),
+    ("全旗", Qualifier::OtherBody),
+    ("公共图书馆", Qualifier::OtherBody),
+    ("各分馆", Qualifier::OtherBody),
+    ("分馆合计", Qualifier::OtherBody),
+    ("各区", Qualifier::OtherBody),
+    ("各县", Qualifier::OtherBody),
+    ("各乡镇", Qualifier::OtherBody),
+    ("文化站", Qualifier::OtherBody),
+    ("文化馆", Qualifier::OtherBody),
+    ("上半年", Qualifier::PartOfYear),
+    ("下半年", Qualifier::PartOfYear),
+    ("季度", Qualifier::PartOfYear),
+    ("月份", Qualifier::PartOfYear),
+    ("以来", Qualifier::Cumulative),
+    ("年来", Qualifier::Cumulative),
+    ("阅览室", Qualifier::Room),
+    ("少儿部", Qualifier::Room),
+    ("其中总馆", Qualifier::Room),
+    ("今年以来", Qualifier::Neutral),
+    ("年初以来", Qualifier::Neutral),
+    ("本年以来", Qualifier::Neutral),
+    ("本年度以来", Qualifier::Neutral),
 ];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
@@ -363,3 +407,7 @@ pub static STOCK_KEYS: &[MetricKey] = &[
 /// (展览、讲座等活动 38 场次).
 #[rustfmt::skip]
 pub static LIST_CLOSERS: &[&str] = &["等", "等各类", "等各项"];
+
+/// Words before a year that make it the term of a comparison (较2020年增长).
+#[rustfmt::skip]
+pub static COMPARISON_WORDS: &[&str] = &["较", "比", "与", "同比", "相比", "对比", "比较"];
