@@ -124,15 +124,21 @@ mod tests {
         assert_eq!(key("全馆接待读者", Person), Some("visits"));
         assert_eq!(key("在编职工", PersonVisit), None, "unit of no rule");
         assert_eq!(composed_label("接待读者", 0, 12, None), None);
-        // Only parts: 图书馆 is not a part, so 馆 ends the label.
-        let text = "某图书馆接待读者";
+        // After another noun, the figure is that noun's.
+        let text = "自修室接待读者";
         let composed = composed_label(text, 0, text.len(), Some(PersonVisit));
         assert_eq!(composed, None, "after another noun: its figure");
-        for text in ["我馆接待读者", "2020年接待读者", "，接待读者", "接待读者"] {
+        for text in [
+            "我馆接待读者",
+            "某县图书馆接待读者",
+            "2020年接待读者",
+            "，接待读者",
+            "接待读者",
+        ] {
             let composed = composed_label(text, 0, text.len(), Some(PersonVisit));
             assert_eq!(composed.map(|c| c.key.as_str()), Some("visits"), "{text}");
         }
-        let text = "自助图书馆借还图书";
+        let text = "自助图书馆外借图书";
         assert_eq!(composed_label(text, 0, text.len(), Some(VolumeUse)), None);
         let text = "自修室接待";
         assert_eq!(composed_label(text, 0, text.len(), Some(PersonVisit)), None);
