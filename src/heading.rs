@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! chapter  = 第 numeral (章 | 部分 | 篇)           第一章  第3部分
-//! han      = han-numeral (、 | ． | .)             一、  十二、
+//! han      = han-numeral (、 | ． | .)             一、  十二、  壹、
 //! paren    = (（ | "(") numeral (） | ")") 、?     （一）  (3)
 //! arabic   = digits (、 | ． | . | ）| ")")         1、  2.  3）
 //! circled  = ① … ⑳
@@ -192,6 +192,17 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
             '八' => 8,
             '九' => 9,
             '十' => 10,
+            // The formal numerals of 壹、貳、 headings.
+            '壹' => 1,
+            '贰' | '貳' => 2,
+            '叁' | '參' => 3,
+            '肆' => 4,
+            '伍' => 5,
+            '陆' | '陸' => 6,
+            '柒' => 7,
+            '捌' => 8,
+            '玖' => 9,
+            '拾' => 10,
             _ => break,
         };
         if digit == 10 {

@@ -98,7 +98,7 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     let _script = script::DocumentScope::new(text);
     check_is_report(text)?;
     let cleaned = clean::clean(text);
-    let outline = segment::segment(&cleaned);
+    let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
     let library = title::library(&outline);
     if library.is_none() {
@@ -117,6 +117,9 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
             None
         }
     };
+    if let Some(year) = year {
+        plans_by_year(&mut outline, year);
+    }
     warnings.extend(outline.warnings.iter().cloned());
     let context = metrics::Context {
         library: library.as_deref(),
@@ -141,6 +144,23 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     report.library = library;
     report.warnings = warnings;
     Ok(report)
+}
+
+/// A section of no known kind whose heading names the year after the
+/// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
+fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
+    use crate::report::SectionKind;
+    for section in &mut outline.sections {
+        if section.kind == SectionKind::Other
+            && title::first_year(&section.title) == year.checked_add(1)
+        {
+            section.kind = SectionKind::Plan;
+            let line = section.start_line;
+            outline.warnings.retain(
+                |w| !matches!(w, Warning::UnclassifiedSection { line: l, .. } if *l == line),
+            );
+        }
+    }
 }
 
 /// Runs the extractors a section's kind calls for.
