@@ -10,52 +10,89 @@ use crate::clean::Line;
 use crate::heading;
 use crate::report::PlanItem;
 use crate::tables::enumeration::INLINE_ENUMERATORS;
+use crate::tables::library::LIBRARY_WORD;
 
 /// The items of a plan section's lines.
 pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
     let mut points: Vec<PlanItem> = Vec::new();
-    let mut numbered = false;
+    // The numbering style of the first point: the top level. Points of
+    // another style are parts of the top-level point above them.
+    let mut top: Option<heading::MarkerStyle> = None;
     let mut last_was_heading = false;
     let mut last_number = 0;
     for line in lines {
         let text = line.text.trim();
-        if let Some((marker, rest)) = split_point(text, last_number) {
-            last_number = marker.number;
-            numbered = true;
-            last_was_heading = heading::is_heading_shaped(rest);
-            points.push(PlanItem {
-                text: rest.to_owned(),
-                line: line.no,
-            });
+        if is_signature(text) {
             continue;
         }
+        if let Some((marker, rest)) = split_point(text, last_number, top) {
+            let style = *top.get_or_insert(marker.style);
+            if marker.style == style {
+                last_number = marker.number;
+                last_was_heading = heading::is_heading_shaped(rest);
+                points.push(PlanItem {
+                    text: rest.to_owned(),
+                    line: line.no,
+                });
+                continue;
+            }
+        }
         match points.last_mut() {
-            // The body of a heading-only point.
-            Some(point) if numbered && last_was_heading => {
-                point.text.push('：');
+            // The body of a heading-only point, or a part of a point.
+            Some(point) if top.is_some() => {
+                point
+                    .text
+                    .push(if last_was_heading { '：' } else { ' ' });
                 point.text.push_str(text);
                 last_was_heading = false;
             }
-            _ if numbered => points.push(PlanItem {
-                text: text.to_owned(),
-                line: line.no,
-            }),
+            // A lead-in before the first point (以下几方面工作：).
             _ if text.ends_with(['：', ':']) => {}
-            _ => points.push(PlanItem {
+            _ if top.is_some() => points.push(PlanItem {
                 text: text.to_owned(),
                 line: line.no,
             }),
+            // An unnumbered paragraph: its 一是…二是… are its items.
+            _ => points.extend(split_enumeration(PlanItem {
+                text: text.to_owned(),
+                line: line.no,
+            })),
         }
     }
-    points.into_iter().flat_map(split_enumeration).collect()
+    points
+}
+
+/// A signature line closing a plan: the library's name or a date alone
+/// (桃江县图书馆 / 2020年1月10日), never an item.
+fn is_signature(text: &str) -> bool {
+    let short = text.chars().count() <= 24 && !text.contains(['，', '。', '；', ',', ';']);
+    short
+        && (text.ends_with(LIBRARY_WORD)
+            || text.ends_with("馆")
+            || is_date_line(text))
+}
+
+/// A line that is one date and nothing else (2020年1月10日).
+fn is_date_line(text: &str) -> bool {
+    let context = crate::date::DateContext {
+        year: 2000,
+        month: None,
+    };
+    crate::date::parse_prefix(text, &context).is_some_and(|(_, len)| text[len..].trim().is_empty())
 }
 
 /// The numbering of a point. `1.2021 年…` is point 1 only when 1 is the
 /// next number in sequence, since `1.5万册` is a number.
-fn split_point(text: &str, last_number: u32) -> Option<(heading::Marker, &str)> {
+fn split_point(
+    text: &str,
+    last_number: u32,
+    top: Option<heading::MarkerStyle>,
+) -> Option<(heading::Marker, &str)> {
     heading::split_marker(text).or_else(|| {
-        heading::split_marker_loose(text)
-            .filter(|(m, _)| m.number == last_number + 1 || m.number == 1)
+        heading::split_marker_loose(text).filter(|(m, _)| {
+            top.is_none_or(|style| style == m.style)
+                && (m.number == last_number + 1 || m.number == 1)
+        })
     })
 }
 
@@ -68,7 +105,8 @@ fn split_enumeration(point: PlanItem) -> Vec<PlanItem> {
     }
     let mut items = Vec::with_capacity(starts.len() + 1);
     let lead = trim_item(&point.text[..starts[0].0]);
-    if !lead.is_empty() {
+    let announces = point.text[..starts[0].0].trim_end().ends_with(['：', ':']);
+    if !lead.is_empty() && !announces {
         items.push(PlanItem {
             text: lead.to_owned(),
             line: point.line,
@@ -134,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn numbered_points_with_inline_enumeration() {
+    fn inline_enumeration_stays_inside_its_numbered_point() {
         let input = lines(&[
             "一、深入推广全民阅读，围绕建党 100 周年开展活动，一是参加诵读大赛，二是参加红岩少年阅读活动，三是举办党史展览。同时做好培训工作。",
             "二、积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
@@ -142,10 +180,10 @@ mod tests {
         assert_eq!(
             texts(&parse_plan(&input)),
             [
-                ("深入推广全民阅读，围绕建党 100 周年开展活动", 1),
-                ("参加诵读大赛", 1),
-                ("参加红岩少年阅读活动", 1),
-                ("举办党史展览。同时做好培训工作。", 1),
+                (
+                    "深入推广全民阅读，围绕建党 100 周年开展活动，一是参加诵读大赛，二是参加红岩少年阅读活动，三是举办党史展览。同时做好培训工作。",
+                    1
+                ),
                 (
                     "积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
                     2
@@ -167,9 +205,22 @@ mod tests {
             texts(&parse_plan(&input)),
             [
                 ("继续推进免费开放工作：进一步优化服务质量。", 2),
-                ("做好采购工作。", 4),
-                ("2021 年寒暑假读书活动。", 5),
-            ]
+                ("做好采购工作。 1.2021 年寒暑假读书活动。", 4),
+            ],
+            "a point of another numbering is part of the top-level point"
+        );
+    }
+
+    #[test]
+    fn an_unnumbered_paragraph_counts_its_yi_shi_items_and_no_signature() {
+        let input = lines(&[
+            "还将做好以下基础工作：一是加强队伍建设；二是完善管理制度；三是深化合作。",
+            "某某县图书馆",
+            "2021年1月8日",
+        ]);
+        assert_eq!(
+            texts(&parse_plan(&input)),
+            [("加强队伍建设", 1), ("完善管理制度", 1), ("深化合作。", 1)]
         );
     }
 
