@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use crate::date;
 use crate::script;
-use crate::tables::library::{ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NATIONAL_LIBRARIES};
+use crate::tables::library::{
+    ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, NATIONAL_LIBRARIES,
+};
 
 use crate::segment::Outline;
 
@@ -88,14 +90,18 @@ fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
     let place = &head[..head.len() - unit];
     let is_han =
         |c: char| ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c);
+    // A name runs back over Han characters, but not over a word that joins
+    // or places it in a sentence (本馆与全县公共图书馆).
     let run: usize = place
         .chars()
         .rev()
-        .take_while(|&c| is_han(c))
+        .take_while(|&c| is_han(c) && !NAME_STOPS.contains(&c))
         .take(16)
         .map(char::len_utf8)
         .sum();
-    Some(place.len() - run)
+    let start = place.len() - run;
+    // 全县公共图书馆 is every library of the county, not one library.
+    (!text[start..].starts_with('全')).then_some(start)
 }
 
 /// The year the report covers, and whether it was only guessed from the

@@ -96,6 +96,7 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("新入藏",   Part::Action(Acquire)),
     ("补充",     Part::Action(Acquire)),
     ("馆藏",     Part::Action(Hold)),
+    ("累计入藏", Part::Action(Hold)),
     ("藏有",     Part::Action(Hold)),
     ("现有",     Part::Action(Hold)),
     ("拥有",     Part::Action(Hold)),

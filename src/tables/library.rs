@@ -21,3 +21,10 @@ pub static LIBRARY_WORD: &str = "图书馆";
 /// Libraries whose names hold no place.
 #[rustfmt::skip]
 pub static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
+
+/// Characters that end a library name read backwards from 图书馆: words that
+/// join it to others or set it in a sentence (本馆与全县公共图书馆, 在县图书馆).
+#[rustfmt::skip]
+pub static NAME_STOPS: &[char] = &[
+    '与', '和', '及', '的', '在', '对', '向', '为', '是', '由', '到', '至', '从', '同',
+];
