@@ -185,7 +185,12 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text.as_ref();
-    if !is_title_shaped(line) || heading::is_report_title(text) {
+    // A row of three cells or more (17  购书经费  万元  1,268.50) is a
+    // table's, however it is numbered.
+    if !is_title_shaped(line)
+        || heading::is_report_title(text)
+        || (line.table && crate::table::split_cells(text).len() >= 3)
+    {
         return None;
     }
     let marker = heading::split_marker(text);

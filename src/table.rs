@@ -40,9 +40,16 @@ pub fn parse_tables(
 ) -> Vec<StatRow> {
     let mut rows = Vec::new();
     let mut layout: Option<Layout> = None;
+    // The cells of a header row over figures set side by side (a wide
+    // table: 馆藏总量（万册） 新增藏量（万册） … over 128.56 6.12 …).
+    let mut wide: Option<Vec<&str>> = None;
     // The unit of the last caption (单位：元), for the table under it.
     let mut caption: Option<String> = None;
-    for line in lines {
+    let mut skip_to = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         let text = line.text.as_ref();
         if let Some(unit) = caption_unit(text) {
             caption = Some(unit.to_owned());
@@ -54,6 +61,7 @@ pub fn parse_tables(
                     found.value_unit = caption.clone();
                 }
                 layout = Some(found);
+                wide = None;
                 continue;
             }
             if let Some(layout) = &layout
@@ -62,14 +70,132 @@ pub fn parse_tables(
                 rows.push(row);
                 continue;
             }
+            if layout.is_none() {
+                if let Some(header) = &wide
+                    && let Some(found) = wide_rows(header, &cells, year, caption.as_deref(), line.no)
+                {
+                    rows.extend(found);
+                    continue;
+                }
+                wide = is_wide_header(&cells).then_some(cells);
+                continue;
+            }
         } else {
             layout = None;
+            wide = None;
+            if let Some((consumed, found)) =
+                vertical_table(&lines[i..], year, caption.as_deref(), warnings)
+            {
+                rows.extend(found);
+                skip_to = i + consumed;
+                continue;
+            }
         }
         if key_value_lines && let Some(row) = key_value_row(text, line.no) {
             rows.push(row);
         }
     }
     rows
+}
+
+/// The heading of a cell as compared with column titles: folded, without
+/// white space.
+fn compact(cell: &str) -> String {
+    crate::script::fold(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A table written one cell per line: a run of column titles (项目 / 数量 /
+/// 单位), then rows of as many lines each, as long as each reads as a row
+/// with a figure. The lines it takes and its rows.
+fn vertical_table(
+    lines: &[Line<'_>],
+    year: Option<i32>,
+    caption: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> Option<(usize, Vec<StatRow>)> {
+    let titled = |line: &Line<'_>| {
+        let title = compact(&line.text);
+        let title = split_bracketed_unit(&title).map_or(title.as_str(), |(t, _)| t).to_owned();
+        !line.table
+            && (COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some())
+    };
+    let width = lines.iter().take(8).take_while(|l| titled(l)).count();
+    if width < 2 {
+        return None;
+    }
+    let header: Vec<&str> = lines[..width].iter().map(|l| l.text.as_ref()).collect();
+    let mut layout = header_layout(&header, year, lines[0].no, warnings)?;
+    if layout.value_unit.is_none() {
+        layout.value_unit = caption.map(str::to_owned);
+    }
+    let mut rows = Vec::new();
+    let mut at = width;
+    while let Some(group) = lines.get(at..at + width) {
+        let cells: Vec<&str> = group.iter().map(|l| l.text.as_ref()).collect();
+        let is_cell = |text: &&str| text.chars().count() <= 30 && !text.contains(['。', '；', '，']);
+        if group.iter().any(|l| l.table) || !cells.iter().all(is_cell) {
+            break;
+        }
+        let Some(row) = table_row(&cells, &layout, group[0].no).filter(|r| r.value.is_some())
+        else {
+            break;
+        };
+        rows.push(row);
+        at += width;
+    }
+    (!rows.is_empty()).then_some((at, rows))
+}
+
+/// A header row of a wide table: two or more cells, none a figure.
+fn is_wide_header(cells: &[&str]) -> bool {
+    cells.len() >= 2
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && parse_value(c).is_none() && year_heading(&compact(c)).is_none())
+}
+
+/// The rows a wide table's data row gives: one per column, the header cell
+/// its item. A first cell that names a year (2021年) must be the report
+/// year's; any other must be a figure too.
+fn wide_rows(
+    header: &[&str],
+    cells: &[&str],
+    year: Option<i32>,
+    caption: Option<&str>,
+    line: u32,
+) -> Option<Vec<StatRow>> {
+    if cells.len() != header.len() {
+        return None;
+    }
+    let mut columns = 0..cells.len();
+    if let Some(row_year) = year_heading(&compact(cells[0])) {
+        if year.is_some_and(|y| y != row_year) {
+            return Some(Vec::new());
+        }
+        columns.start = 1;
+    }
+    let values: Vec<Option<Decimal>> = columns.clone().map(|i| parse_value(cells[i])).collect();
+    if values.iter().any(Option::is_none) {
+        return None;
+    }
+    Some(
+        columns
+            .zip(values)
+            .map(|(i, value)| StatRow {
+                item: header[i].to_owned(),
+                value,
+                unit: split_bracketed_unit(header[i])
+                    .map(|(_, unit)| unit)
+                    .or(caption)
+                    .map(str::to_owned),
+                note: None,
+                line,
+            })
+            .collect(),
+    )
 }
 
 /// Splits a row into trimmed cells. Cells are separated by a run of tabs,
@@ -134,10 +260,7 @@ fn header_layout(
     let mut titled = 0;
     let mut units: Vec<Option<String>> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
-        let compact: String = crate::script::fold(cell)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let compact = compact(cell);
         let (compact, unit) = match split_bracketed_unit(&compact) {
             Some((title, unit)) => (title, Some(unit.to_owned())),
             None => (compact.as_str(), None),
@@ -179,7 +302,10 @@ fn header_layout(
             }
         }
     }
-    layout.value_unit = layout.value.and_then(|i| units.get(i).cloned().flatten());
+    // The value column's unit, else one the item column's heading gives
+    // the whole table (项目（万元）).
+    let unit_of = |column: Option<usize>| column.and_then(|i| units.get(i).cloned().flatten());
+    layout.value_unit = unit_of(layout.value).or_else(|| unit_of(layout.item));
     layout.value.is_some().then_some(layout)
 }
 
