@@ -391,6 +391,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
     ("今年以来", Qualifier::Neutral),
+    ("一年来", Qualifier::Neutral),
     ("年初以来", Qualifier::Neutral),
     ("本年以来", Qualifier::Neutral),
     ("本年度以来", Qualifier::Neutral),

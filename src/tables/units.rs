@@ -21,6 +21,13 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     // counts of things
     ("册",       Unit::Volume,          0),
     ("万册",     Unit::Volume,          4),
+    // 册（件）: volumes and other items, counted as volumes
+    ("册（件）", Unit::Volume,          0),
+    ("册(件)",   Unit::Volume,          0),
+    ("册、件",   Unit::Volume,          0),
+    ("册/件",    Unit::Volume,          0),
+    ("万册（件）", Unit::Volume,        4),
+    ("万册(件)", Unit::Volume,          4),
     ("册次",     Unit::VolumeUse,       0),
     ("万册次",   Unit::VolumeUse,       4),
     ("人次",     Unit::PersonVisit,     0),
