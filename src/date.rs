@@ -139,6 +139,12 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
     out
 }
 
+/// True when a year phrase (as [`scan_years`] finds them) starts `s`: the
+/// first of `scan_years(s)` at offset 0, without scanning the rest of `s`.
+pub fn starts_with_year(s: &str) -> bool {
+    s.chars().next().is_some_and(starts_numeral) && read_year(s).is_some()
+}
+
 /// Year phrases written with 年 (2020 年, 2020年度, 二〇二〇年), leaving
 /// out bare four-digit years.
 pub fn scan_year_phrases(s: &str) -> impl Iterator<Item = (i32, Range<usize>)> + '_ {
@@ -737,6 +743,19 @@ mod tests {
                 .map(|(y, _)| y)
                 .collect();
         assert_eq!(years, [2020, 2019, 2020, 2021]);
+        for s in [
+            "2020 年年报",
+            "2020“迎中秋",
+            "二〇二〇年",
+            "2020",
+            "12020",
+            "x2020",
+            "2020 册",
+            "",
+        ] {
+            let first = scan_years(s).first().is_some_and(|(_, r)| r.start == 0);
+            assert_eq!(starts_with_year(s), first, "{s}");
+        }
     }
 
     #[test]

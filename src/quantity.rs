@@ -665,10 +665,8 @@ impl<'t> Scanner<'t> {
             let digit_follows = next.is_some_and(|c| class_of(c).is_some_and(is_digit));
             if digit_follows {
                 let tail = self.rest(after);
-                let reads_as_date = date::read_date(tail, &CLASSIFY).is_some()
-                    || date::scan_years(tail)
-                        .first()
-                        .is_some_and(|(_, r)| r.start == 0);
+                let reads_as_date =
+                    date::read_date(tail, &CLASSIFY).is_some() || date::starts_with_year(tail);
                 if !reads_as_date {
                     return None;
                 }
