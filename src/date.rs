@@ -37,7 +37,7 @@ use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
-    MONTH_PART, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
+    MONTH_PART, MONTH_WORDS, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
 };
 use crate::tables::lexicon::CharMap;
 use crate::tables::numerals::{
@@ -82,8 +82,8 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let mut prev_numeral = false;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
         let starts = starts_numeral(c);
-        if starts
-            && !prev_numeral
+        if !prev_numeral
+            && (starts || (!c.is_ascii() && month_word(s.get(i..).unwrap_or_default()).is_some()))
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
             && !(shape.day_only && shape.chinese && i != lead)
         {
@@ -203,6 +203,10 @@ pub(crate) struct Shape {
     pub day_only: bool,
     /// The first number is a Chinese numeral.
     pub chinese: bool,
+    /// A year was written (else it came from the context).
+    pub year: bool,
+    /// A month was written (else it came from the context).
+    pub month: bool,
 }
 
 /// Characters one of which must follow a date's first number (after
@@ -249,7 +253,7 @@ fn may_be_date(s: &str) -> bool {
 
 /// A date at the very start of `s` (no leading whitespace).
 pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
-    if !may_be_date(s) {
+    if !may_be_date(s) && month_word(s).is_none() {
         return None;
     }
     read_date_unchecked(s, ctx)
@@ -259,7 +263,7 @@ pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, 
 fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
     let shape = Shape {
         chinese: !is_arabic(s),
-        day_only: false,
+        ..Shape::default()
     };
     match read_point(s)? {
         Point::Bare(n, len) => {
@@ -273,6 +277,8 @@ fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, S
             };
             let shape = Shape {
                 day_only: end_point.day.is_some() && end_point.month.is_none(),
+                year: end_point.year.is_some(),
+                month: end_point.month.is_some(),
                 ..shape
             };
             let end = roll(start, end, &end_point)?;
@@ -292,6 +298,8 @@ fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, S
             let start = resolve(&p, None, ctx)?;
             let shape = Shape {
                 day_only: p.day.is_some() && p.month.is_none(),
+                year: p.year.is_some(),
+                month: p.month.is_some(),
                 ..shape
             };
             // 3月12-14日: a bare day after the month, then the range
@@ -367,6 +375,13 @@ fn read_point(s: &str) -> Option<Point> {
     if let Some(p) = read_ymd(s) {
         return Some(Point::Marked(p));
     }
+    // 元月: a word that numbers a month, and only a month
+    if let Some((month, len)) = month_word(s) {
+        return match s.get(len..).and_then(|t| MARKERS.longest_prefix(t)) {
+            Some((Field::Month, m)) => month_point(s, month, len + m).map(Point::Marked),
+            _ => None,
+        };
+    }
     let (n, len) = parse_integer_prefix(s)?;
     if is_arabic(s) && arabic_digits(s, len) > 4 {
         return None;
@@ -404,34 +419,7 @@ fn read_point(s: &str) -> Option<Point> {
                 })),
             }
         }
-        Field::Month => {
-            let month = month_number(s, n, len)?;
-            let mut p = Marked {
-                month: Some(month),
-                len: end,
-                ..Marked::default()
-            };
-            let day_at = skip_ws(s, end);
-            if let Some((d, dlen)) = s.get(day_at..).and_then(parse_integer_prefix)
-                && day_digits_ok(s.get(day_at..).unwrap_or_default(), dlen)
-            {
-                let marker_at = skip_ws(s, day_at + dlen);
-                match s.get(marker_at..).and_then(|t| MARKERS.longest_prefix(t)) {
-                    Some((Field::Day, dm)) => {
-                        p.day = Some(small(d)?);
-                        p.len = marker_at + dm;
-                        return Some(Point::Marked(p));
-                    }
-                    // a month after a month: 5 月 6 月 is not a day
-                    Some(_) => {}
-                    None => p.bare_day = Some((d, day_at + dlen)),
-                }
-            }
-            if let Some((_, part)) = s.get(end..).and_then(|t| MONTH_PART.longest_prefix(t)) {
-                p.len = end + part;
-            }
-            Some(Point::Marked(p))
-        }
+        Field::Month => month_point(s, month_number(s, n, len)?, end).map(Point::Marked),
         Field::Day => {
             if !DAY_ONLY_MARKERS.contains(&marker) || !day_digits_ok(s, len) {
                 return None;
@@ -443,6 +431,45 @@ fn read_point(s: &str) -> Option<Point> {
             }))
         }
     }
+}
+
+/// A month whose marker (月, 月份) ends at `end` in `s`, with the day or
+/// month part (下旬) after it.
+fn month_point(s: &str, month: u8, end: usize) -> Option<Marked> {
+    let mut p = Marked {
+        month: Some(month),
+        len: end,
+        ..Marked::default()
+    };
+    let day_at = skip_ws(s, end);
+    if let Some((d, dlen)) = s.get(day_at..).and_then(parse_integer_prefix)
+        && day_digits_ok(s.get(day_at..).unwrap_or_default(), dlen)
+    {
+        let marker_at = skip_ws(s, day_at + dlen);
+        match s.get(marker_at..).and_then(|t| MARKERS.longest_prefix(t)) {
+            Some((Field::Day, dm)) => {
+                p.day = Some(small(d)?);
+                p.len = marker_at + dm;
+                return Some(p);
+            }
+            // a month after a month: 5 月 6 月 is not a day
+            Some(_) => {}
+            None => p.bare_day = Some((d, day_at + dlen)),
+        }
+    }
+    if let Some((_, part)) = s.get(end..).and_then(|t| MONTH_PART.longest_prefix(t)) {
+        p.len = end + part;
+    }
+    Some(p)
+}
+
+/// A word that stands for a month number before 月 (元月 = January) at
+/// the start of `s`: the month and the word's length.
+pub(crate) fn month_word(s: &str) -> Option<(u8, usize)> {
+    MONTH_WORDS
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|&(w, m)| (m, w.len()))
 }
 
 /// 2021.03.12, 2021-03-12, 2021/3/12.
@@ -662,6 +689,9 @@ mod tests {
             ("4·23 世界读书日", "2020-04-23 [4·23]"),
             ("4.23来临之际", "2020-04-23 [4.23]"),
             ("  7 月份", "2020-07 [  7 月份]"),
+            ("元月15日", "2020-01-15 [元月15日]"),
+            ("元月份", "2020-01 [元月份]"),
+            ("2021年元月", "2021-01 [2021年元月]"),
         ] {
             assert_eq!(show(input, &CTX), want, "{input}");
         }
@@ -711,6 +741,8 @@ mod tests {
             "2 个月",
             "180383 日",
             "2020-2021学年",
+            "元旦",
+            "元",
             "〔2020〕",
             "",
         ] {

@@ -63,7 +63,7 @@ use crate::decimal::Decimal;
 use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix};
 use crate::report::Approx;
 use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
-use crate::tables::dates::{Field, MARKERS, YEARS};
+use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MINGUO_OFFSET, MONTH_WORDS, YEARS};
 use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
 use crate::tables::phrases::{
@@ -72,7 +72,7 @@ use crate::tables::phrases::{
     NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS, QUOTES,
     TRAILING_PUNCTUATION, UNIT_BRACKETS, quote,
 };
-use crate::tables::units::{UNIT_WORDS, UnitEntry};
+use crate::tables::units::{DATA_CUES, UNIT_WORDS, UnitEntry};
 use crate::unit::Unit;
 
 /// A figure: a value in its base unit, with how exact it is.
@@ -107,6 +107,10 @@ pub enum QuantityKind {
     /// Part of a name or a code (24小时自助图书馆, 5G, 十四五, 建党 100 周年,
     /// phone numbers, page numbers). The value is the number written.
     NamePart,
+    /// A range of figures (3-13 岁, 三至五次, 40至50场次), which has no single
+    /// value: [`QuantityMatch::high`] is the upper bound and the value the
+    /// lower one. No extractor takes it for a figure.
+    Range,
 }
 
 impl QuantityKind {
@@ -119,6 +123,7 @@ impl QuantityKind {
             QuantityKind::Date => "date",
             QuantityKind::Year => "year",
             QuantityKind::NamePart => "name_part",
+            QuantityKind::Range => "range",
         }
     }
 }
@@ -139,8 +144,23 @@ pub struct QuantityMatch {
     /// Byte range of the whole phrase in the scanned text: change and
     /// approximation words, numeral, unit.
     pub span: Range<usize>,
-    /// Byte range of the numeral alone.
+    /// Byte range of the numeral alone (of the first one in a range).
     pub number: Range<usize>,
+    /// For a [`QuantityKind::Range`], the upper bound in the base unit
+    /// (`quantity.value` is the lower); `None` for every other kind.
+    pub high: Option<Decimal>,
+}
+
+/// How years are counted in a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Era {
+    /// Common-era years only (2020 年); 105 年 is a span of 105 years. A year
+    /// written after an era name (民国 105 年) is read in any era.
+    #[default]
+    Common,
+    /// A Taiwan (traditional-script) report: 105 年 and 105 年度 are 民国
+    /// years (2016).
+    Minguo,
 }
 
 /// Why a phrase is not one quantity.
@@ -189,7 +209,12 @@ impl std::error::Error for QuantityError {
 /// classified (see the module docs). `text` should be one logical line: a
 /// change word wrapped onto the previous physical line is not seen.
 pub fn scan(text: &str) -> Vec<QuantityMatch> {
-    let mut scanner = Scanner::new(text, false);
+    scan_in(text, Era::Common)
+}
+
+/// [`scan`] with years counted in `era`.
+pub fn scan_in(text: &str, era: Era) -> Vec<QuantityMatch> {
+    let mut scanner = Scanner::new(text, false, era);
     scanner.run();
     scanner.out
 }
@@ -202,6 +227,11 @@ pub fn scan(text: &str) -> Vec<QuantityMatch> {
 /// 24小时自助图书馆) is returned with that kind even when words follow it,
 /// so long as no figure is among them; a figure must take the whole phrase.
 pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
+    parse_quantity_in(s, Era::Common)
+}
+
+/// [`parse_quantity`] with years counted in `era`.
+pub fn parse_quantity_in(s: &str, era: Era) -> Result<QuantityMatch, QuantityError> {
     let start = s.len() - s.trim_start().len();
     let body = s.trim().trim_end_matches(TRAILING_PUNCTUATION).trim_end();
     if body.is_empty() {
@@ -210,7 +240,7 @@ pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
     if VAGUE_WORDS.contains(&body) {
         return Err(QuantityError::Vague);
     }
-    let mut scanner = Scanner::new(body, true);
+    let mut scanner = Scanner::new(body, true, era);
     scanner.run();
     let shift = |mut m: QuantityMatch| {
         m.span = m.span.start + start..m.span.end + start;
@@ -224,6 +254,7 @@ pub fn parse_quantity(s: &str) -> Result<QuantityMatch, QuantityError> {
         .count();
     match scanner.out.first() {
         None => Err(scanner.error.unwrap_or(QuantityError::NotAQuantity)),
+        Some(m) if m.kind == QuantityKind::Range => Err(QuantityError::Range),
         Some(m) if scanner.out.len() == 1 && m.span == (0..body.len()) => Ok(shift(m.clone())),
         Some(m) if figures == 0 => Ok(shift(m.clone())),
         Some(m) if m.span.start == 0 => Err(QuantityError::TrailingText {
@@ -243,7 +274,7 @@ pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {
         }
     }
     match UNIT_WORDS.exact(s)? {
-        UnitEntry::Unit(unit, pow) => Some((unit, pow)),
+        UnitEntry::Unit(unit, pow) | UnitEntry::Data(unit, pow) => Some((unit, pow)),
         UnitEntry::Stop => None,
     }
 }
@@ -318,6 +349,8 @@ fn continues_identifier(b: u8) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Interest {
     Numeral,
+    /// A word that numbers a month (元月).
+    MonthWord,
     Quote(bool),
 }
 
@@ -331,7 +364,11 @@ fn interesting() -> CharMap<Interest> {
     let multipliers = crate::tables::numerals::MULTIPLIERS
         .iter()
         .map(|m| (m.0, Interest::Numeral));
-    CharMap::new(quotes.chain(digits).chain(multipliers))
+    let month_words = MONTH_WORDS
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .map(|c| (c, Interest::MonthWord));
+    CharMap::new(quotes.chain(digits).chain(multipliers).chain(month_words))
 }
 
 static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
@@ -392,10 +429,12 @@ struct Scanner<'t> {
     error: Option<QuantityError>,
     /// Bounds of the line being scanned (cached: every rule asks).
     line: Range<usize>,
+    /// How years are counted.
+    era: Era,
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str, whole: bool) -> Scanner<'t> {
+    fn new(text: &'t str, whole: bool, era: Era) -> Scanner<'t> {
         Scanner {
             text,
             whole,
@@ -404,6 +443,7 @@ impl<'t> Scanner<'t> {
             open_quotes: Vec::new(),
             error: None,
             line: 0..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()),
+            era,
         }
     }
 
@@ -439,6 +479,7 @@ impl<'t> Scanner<'t> {
             let len = utf8_len(b);
             match interesting.get_encoded(self.text, i, len) {
                 Some(Interest::Numeral) => i = self.at_numeral(i).max(i + len),
+                Some(Interest::MonthWord) => i = self.at_month_word(i).max(i + len),
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
                     i += len;
@@ -469,9 +510,30 @@ impl<'t> Scanner<'t> {
             kind,
             span,
             number,
+            high: None,
         });
         self.last_end = end;
         end
+    }
+
+    /// 元月 (January) where no number stands before it: a date.
+    fn at_month_word(&mut self, i: usize) -> usize {
+        let rest = self.rest(i);
+        if i < self.last_end
+            || self
+                .char_before(i)
+                .is_some_and(|c| class_of(c).is_some_and(|k| !matches!(k, CharClass::Group(_))))
+        {
+            return i;
+        }
+        let Some((month, word)) = date::month_word(rest) else {
+            return i;
+        };
+        let Some((_, len, _)) = date::read_date(rest, &CLASSIFY) else {
+            return i;
+        };
+        let q = plain(Decimal::from_int(i64::from(month)));
+        self.push(QuantityKind::Date, q, i..i + len, i..i + word)
     }
 
     fn rest(&self, at: usize) -> &'t str {
@@ -582,18 +644,24 @@ impl<'t> Scanner<'t> {
             }
         }
         let after = self.skip_spaces(num_end);
-        if !is_percent && let Some(end) = self.figure_range(&n, after) {
-            self.note(QuantityError::Range);
-            self.last_end = end;
-            return end;
-        }
         let before = self.before(i, &n);
+        if !is_percent && let Some(found) = self.figure_range(&n, after) {
+            return self.range(i, &n, number, before, found);
+        }
         if before.vague {
             self.note(QuantityError::Vague);
             self.last_end = num_end;
             return num_end;
         }
         let plain_context = before.approx.is_none() && before.change.is_none() && !before.ordinal;
+        if !is_percent && let Some((year, span)) = self.era_year(i, &n, after, plain_context) {
+            return self.push(
+                QuantityKind::Year,
+                plain(Decimal::from_int(year)),
+                span,
+                number,
+            );
+        }
         if !is_percent
             && plain_context
             && let Some(end) = self.year(&n, num_end, after)
@@ -743,9 +811,9 @@ impl<'t> Scanner<'t> {
         Some(lead..tail)
     }
 
-    /// 3-13 岁, 10～20 人: a range of figures, skipped whole. Two years
-    /// (2020-2021) are not a range of figures: each is a year.
-    fn figure_range(&self, n: &Numeral, after: usize) -> Option<usize> {
+    /// 3-13 岁, 10～20 人, 三至五次: a range of figures, read whole. Two
+    /// years (2020-2021) are not a range of figures: each is a year.
+    fn figure_range(&self, n: &Numeral, after: usize) -> Option<FoundRange> {
         let (_, sep) = FIGURE_RANGE.longest_prefix(self.rest(after))?;
         let second = self.skip_spaces(after + sep);
         let n2 = parse_detailed(self.rest(second))?.ok()?;
@@ -754,10 +822,113 @@ impl<'t> Scanner<'t> {
         }
         let mut end = second + n2.len;
         let unit_at = self.skip_spaces(end);
-        if let Some((UnitEntry::Unit(..), len)) = UNIT_WORDS.longest_prefix(self.rest(unit_at)) {
+        let mut unit = None;
+        if let Some((UnitEntry::Unit(u, pow), len)) = UNIT_WORDS.longest_prefix(self.rest(unit_at))
+        {
             end = unit_at + len;
+            unit = Some((u, pow));
         }
-        Some(end)
+        Some(FoundRange {
+            high: n2,
+            high_at: second,
+            end,
+            unit,
+        })
+    }
+
+    /// Pushes the range `found` whose first number is `n` at `i` (or skips
+    /// it, when it is no range of figures) and returns where scanning goes on.
+    fn range(
+        &mut self,
+        i: usize,
+        n: &Numeral,
+        number: Range<usize>,
+        before: Before,
+        found: FoundRange,
+    ) -> usize {
+        self.note(QuantityError::Range);
+        let chinese_only = !n.has_arabic && !found.high.has_arabic;
+        // 第 1-3 名 is a list of ordinals; 一至二 with no unit is a word
+        let skip =
+            before.ordinal || before.vague || (chinese_only && !self.whole && found.unit.is_none());
+        let pow = found.unit.map_or(0, |u| u.1);
+        let high_text = self.text.get(found.high_at..found.high_at + found.high.len);
+        // 3-5万人: the first number takes the multiplier the second ends with
+        let mut low = n.value;
+        let shared = high_text.map_or(0, trailing_multiplier_power);
+        let own = self
+            .text
+            .get(number.clone())
+            .map_or(0, trailing_multiplier_power);
+        if shared > 0
+            && own == 0
+            && let Some(scaled) = low.checked_mul_pow10(shared)
+            && scaled <= found.high.value
+        {
+            low = scaled;
+        }
+        let bounds = low
+            .checked_mul_pow10(pow)
+            .zip(found.high.value.checked_mul_pow10(pow))
+            .filter(|(low, high)| low <= high);
+        let (false, Some((low, high))) = (skip, bounds) else {
+            self.last_end = found.end;
+            return found.end;
+        };
+        let quantity = Quantity {
+            value: low,
+            unit: found.unit.map(|u| u.0),
+            approx: before.approx,
+        };
+        let end = self.push(
+            QuantityKind::Range,
+            quantity,
+            before.start.min(i)..found.end,
+            number,
+        );
+        if let Some(last) = self.out.last_mut() {
+            last.high = Some(high);
+        }
+        end
+    }
+
+    /// 民国 105 年 in any text, and 105 年 (105年度) in a 民国-era text: the
+    /// common-era year and the span.
+    fn era_year(
+        &self,
+        i: usize,
+        n: &Numeral,
+        after: usize,
+        plain_context: bool,
+    ) -> Option<(i64, Range<usize>)> {
+        let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after))
+        else {
+            return None;
+        };
+        if !n.value.is_integer() || n.value.is_negative() {
+            return None;
+        }
+        let number = n.value.to_i64()?;
+        let head = self
+            .text
+            .get(self.line_start(i)..i)?
+            .trim_end_matches(SPACES);
+        let era = ERA_NAMES.iter().find(|(name, _)| head.ends_with(name));
+        let (offset, start) = match era {
+            Some(&(name, offset)) => (offset, self.line_start(i) + head.len() - name.len()),
+            None if self.era == Era::Minguo
+                && plain_context
+                && n.plain_integer
+                && (2..=3).contains(&n.digit_count) =>
+            {
+                (MINGUO_OFFSET, i)
+            }
+            None => return None,
+        };
+        let year = number.checked_add(i64::from(offset))?;
+        YEARS
+            .contains(&i32::try_from(year).ok()?)
+            .then_some((year, start..after + len))
     }
 
     /// The words before the number at `i`.
@@ -839,7 +1010,7 @@ impl<'t> Scanner<'t> {
             return None;
         }
         match UNIT_WORDS.longest_prefix(self.rest(after)) {
-            Some((UnitEntry::Unit(..), _)) => None,
+            Some((UnitEntry::Unit(..) | UnitEntry::Data(..), _)) => None,
             _ => Some(num_end),
         }
     }
@@ -884,8 +1055,14 @@ impl<'t> Scanner<'t> {
             unit = Some(Unit::Percent);
         } else {
             let unit_at = self.skip_spaces(pos);
-            if let Some((UnitEntry::Unit(u, pow), len)) =
-                UNIT_WORDS.longest_prefix(self.rest(unit_at))
+            let found = match UNIT_WORDS.longest_prefix(self.rest(unit_at)) {
+                Some((UnitEntry::Unit(u, pow), len)) => Some((u, pow, len)),
+                Some((UnitEntry::Data(u, pow), len)) if self.speaks_of_data(i) => {
+                    Some((u, pow, len))
+                }
+                _ => None,
+            };
+            if let Some((u, pow, len)) = found
                 && !(self
                     .rest(unit_at)
                     .starts_with(|c: char| c.is_ascii_alphabetic())
@@ -1042,6 +1219,13 @@ impl<'t> Scanner<'t> {
         self.push(kind, q(value), start..pos, number)
     }
 
+    /// True when the line before `i` names data (数字资源, 存储): a `T`
+    /// after the number there is a terabyte.
+    fn speaks_of_data(&self, i: usize) -> bool {
+        let before = self.text.get(self.line_start(i)..i).unwrap_or_default();
+        DATA_CUES.iter().any(|cue| before.contains(cue))
+    }
+
     /// True inside a short, closed quotation that holds more than this
     /// phrase (“21 天阅读挑战书活动”).
     fn in_quoted_name(&self, start: usize, end: usize) -> bool {
@@ -1066,6 +1250,28 @@ impl<'t> Scanner<'t> {
         chars <= MAX_QUOTED_NAME_CHARS
             && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
     }
+}
+
+/// A range found after a first number: the second number, where it
+/// starts, where the range ends (after its unit), and the unit.
+struct FoundRange {
+    high: Numeral,
+    high_at: usize,
+    end: usize,
+    unit: Option<(Unit, i32)>,
+}
+
+/// The power of ten of the 百/千/万/亿 a numeral ends with (5万 → 4, 5千万
+/// → 7); 十 and a final digit give 0.
+fn trailing_multiplier_power(numeral: &str) -> i32 {
+    let mut power = 0;
+    for c in numeral.chars().rev() {
+        match class_of(c) {
+            Some(CharClass::Multiplier(p)) if p >= 2 => power += i32::from(p),
+            _ => break,
+        }
+    }
+    power
 }
 
 fn plain(value: Decimal) -> Quantity {

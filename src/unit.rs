@@ -91,6 +91,26 @@ units! {
     Set => "套",
     /// Classes, courses (班).
     Class => "班",
+    /// Pictures, paintings, panels of an exhibition (幅).
+    Picture => "幅",
+    /// Copies, portions: questionnaires, newspapers, materials (份).
+    Copy => "份",
+    /// People, counted politely with the measure word 位 (专家 5 位).
+    PersonWei => "位",
+    /// Books and bound items, counted with the measure word 本.
+    Book => "本",
+    /// Animals and small objects (只).
+    Head => "只",
+    /// Racks and shelves, also aircraft (架).
+    Rack => "架",
+    /// Plants, trees (株).
+    Plant => "株",
+    /// Land area in mu (亩, about 666.7 square metres; kept as written).
+    Mu => "亩",
+    /// Weight or money in liang (两): 二萬兩.
+    Tael => "两",
+    /// Weeks as a duration (周).
+    Week => "周",
     /// Hours (小时).
     Hour => "小时",
     /// Minutes (分钟).

@@ -43,7 +43,9 @@ use Approx::{About, LessThan, MoreThan, Nearly};
 use Effect::{Block, Vague};
 use Position::{AfterNumber, AfterUnit, Before, BeforeRound};
 
-/// Approximation words: word, effect, position.
+/// Approximation words: word, effect, position. More-than words include
+/// 过 and 破 (过千人, 破500人次); less-than words 不超过 (longer than 超过,
+/// so it wins).
 #[rustfmt::skip]
 pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     // about
@@ -52,6 +54,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("约为",     Effect::Approx(About),    Before),
     ("约有",     Effect::Approx(About),    Before),
     ("大概",     Effect::Approx(About),    Before),
+    ("约占",     Effect::Approx(About),    Before),    // 約佔 folds to 约占
     ("左右",     Effect::Approx(About),    AfterUnit),
     ("上下",     Effect::Approx(About),    AfterUnit),
     // nearly
@@ -63,7 +66,10 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("逾",       Effect::Approx(MoreThan), Before),
     ("超",       Effect::Approx(MoreThan), Before),
     ("超过",     Effect::Approx(MoreThan), Before),
-    ("上",       Effect::Approx(MoreThan), BeforeRound),
+    ("超出",     Effect::Approx(MoreThan), Before),
+    ("过",       Effect::Approx(MoreThan), Before),    // 过千人, 浏览量过 10 万
+    ("破",       Effect::Approx(MoreThan), Before),    // 破500人次
+    ("突破",     Effect::Approx(MoreThan), Before),
     ("余",       Effect::Approx(MoreThan), AfterNumber),
     ("多",       Effect::Approx(MoreThan), AfterNumber),
     ("以上",     Effect::Approx(MoreThan), AfterUnit),
@@ -72,6 +78,8 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("不足",     Effect::Approx(LessThan), Before),
     ("不到",     Effect::Approx(LessThan), Before),
     ("不满",     Effect::Approx(LessThan), Before),
+    ("不超过",   Effect::Approx(LessThan), Before),
+    ("不超",     Effect::Approx(LessThan), Before),
     ("以下",     Effect::Approx(LessThan), AfterUnit),
     ("以内",     Effect::Approx(LessThan), AfterUnit),
     // no figure at all
@@ -79,14 +87,31 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("几",       Vague,                    Before),
     ("好几",     Vague,                    Before),
     ("成千上",   Vague,                    Before),
+    ("上",       Vague,                    BeforeRound), // 上千人: more than a thousand, how many is not said
     ("几",       Vague,                    AfterNumber),
     // not approximation words
     ("最近",     Block,                    Before),
     ("附近",     Block,                    Before),
     ("临近",     Block,                    Before),
+    // 过 after a verb marks the past (举办过 3 次), and these hold 过 or 破
+    ("通过",     Block,                    Before),
+    ("经过",     Block,                    Before),
+    ("不过",     Block,                    Before),
+    ("度过",     Block,                    Before),
+    ("越过",     Block,                    Before),
+    ("错过",     Block,                    Before),
+    ("举办过",   Block,                    Before),
+    ("开展过",   Block,                    Before),
+    ("参加过",   Block,                    Before),
+    ("获得过",   Block,                    Before),
+    ("组织过",   Block,                    Before),
+    ("接待过",   Block,                    Before),
+    ("打破",     Block,                    Before),
+    ("破损",     Block,                    Before),
     ("多功能",   Block,                    AfterNumber),
     ("多媒体",   Block,                    AfterNumber),
-    ("多元",     Block,                    AfterNumber),
+    ("多元化",   Block,                    AfterNumber),  // but 1000多元 is 1000 元, more_than
+    ("多元文化", Block,                    AfterNumber),
     ("多样",     Block,                    AfterNumber),
     ("多措",     Block,                    AfterNumber),
     ("余额",     Block,                    AfterNumber),
@@ -148,6 +173,11 @@ mod tests {
             ("接近", Nearly),
             ("不足", LessThan),
             ("不到", LessThan),
+            ("不超过", LessThan),
+            ("过", MoreThan),
+            ("破", MoreThan),
+            ("超", MoreThan),
+            ("约占", About),
         ];
         for (word, approx) in spec {
             assert!(
