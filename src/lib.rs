@@ -32,6 +32,7 @@ pub mod heading;
 pub mod input;
 pub mod metrics;
 pub mod numeral;
+pub mod phrase;
 pub mod plan;
 pub mod quantity;
 pub mod report;

@@ -111,6 +111,28 @@ units! {
     Tael => "两",
     /// Weeks as a duration (周).
     Week => "周",
+    /// Seats (席): 阅览座席 800 席.
+    Seat => "席",
+    /// Scrolls, fascicles of old books (卷).
+    Scroll => "卷",
+    /// Cases of thread-bound books (函).
+    Case => "函",
+    /// Vehicles such as mobile library buses (辆).
+    Vehicle => "辆",
+    /// Buildings, counted with 栋.
+    Block => "栋",
+    /// Courses, subjects (门).
+    Course => "门",
+    /// Class hours (课时).
+    ClassHour => "课时",
+    /// Episodes of a series (集).
+    Episode => "集",
+    /// Households (户).
+    Family => "户",
+    /// Length in metres (米; 公里 → ×10³).
+    Metre => "米",
+    /// Multiples (倍): 增长 2 倍.
+    Times => "倍",
     /// Hours (小时).
     Hour => "小时",
     /// Minutes (分钟).

@@ -26,6 +26,9 @@ pub enum Position {
     AfterNumber,
     /// After the unit (or after the number when there is none): 3 万人左右.
     AfterUnit,
+    /// Before the number with perhaps a few words between, in one clause
+    /// (约占全馆藏书的 30%): at most [`MAX_LEAD_CHARS`] characters back.
+    Lead,
 }
 
 /// What an approximation word does to the phrase.
@@ -41,7 +44,7 @@ pub enum Effect {
 
 use Approx::{About, LessThan, MoreThan, Nearly};
 use Effect::{Block, Vague};
-use Position::{AfterNumber, AfterUnit, Before, BeforeRound};
+use Position::{AfterNumber, AfterUnit, Before, BeforeRound, Lead};
 
 /// Approximation words: word, effect, position. More-than words include
 /// 过 and 破 (过千人, 破500人次); less-than words 不超过 (longer than 超过,
@@ -54,7 +57,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("约为",     Effect::Approx(About),    Before),
     ("约有",     Effect::Approx(About),    Before),
     ("大概",     Effect::Approx(About),    Before),
-    ("约占",     Effect::Approx(About),    Before),    // 約佔 folds to 约占
+    ("约占",     Effect::Approx(About),    Lead),      // 約佔 folds to 约占
     ("左右",     Effect::Approx(About),    AfterUnit),
     ("上下",     Effect::Approx(About),    AfterUnit),
     // nearly
@@ -134,6 +137,18 @@ fn lexicon(position: Position) -> Lexicon<Effect> {
     )
 }
 
+/// How far back (in characters) a [`Position::Lead`] word may stand.
+pub const MAX_LEAD_CHARS: usize = 12;
+
+/// Words that may stand a few words before a number, as (word, effect).
+pub static LEAD: LazyLock<Vec<(&'static str, Effect)>> = LazyLock::new(|| {
+    APPROX_WORDS
+        .iter()
+        .filter(|row| row.2 == Lead)
+        .map(|&(w, e, _)| (w, e))
+        .collect()
+});
+
 /// Words before a number.
 pub static BEFORE: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(Before));
 /// Words before a bare round number (上千).
@@ -150,7 +165,7 @@ mod tests {
 
     #[test]
     fn no_word_has_two_meanings_in_one_position() {
-        for position in [Before, BeforeRound, AfterNumber, AfterUnit] {
+        for position in [Before, BeforeRound, AfterNumber, AfterUnit, Lead] {
             let words = APPROX_WORDS.iter().filter(|r| r.2 == position).map(|r| r.0);
             assert_eq!(duplicates(words), Vec::<&str>::new(), "{position:?}");
         }

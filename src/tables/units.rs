@@ -59,6 +59,22 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("只",       Unit::Head,            0),
     ("架",       Unit::Rack,            0),
     ("株",       Unit::Plant,           0),
+    ("席",       Unit::Seat,            0),
+    ("卷",       Unit::Scroll,          0),
+    ("万卷",     Unit::Scroll,          4),
+    ("函",       Unit::Case,            0),
+    ("辆",       Unit::Vehicle,         0),
+    ("栋",       Unit::Block,           0),
+    ("门",       Unit::Course,          0),
+    ("课时",     Unit::ClassHour,       0),
+    ("集",       Unit::Episode,         0),
+    ("户",       Unit::Family,          0),
+    ("万户",     Unit::Family,          4),
+    ("倍",       Unit::Times,           0),
+    // length, in metres
+    ("米",       Unit::Metre,           0),
+    ("公里",     Unit::Metre,           3),
+    ("千米",     Unit::Metre,           3),
     // land area, in mu (畝 folds to 亩)
     ("亩",       Unit::Mu,              0),
     ("万亩",     Unit::Mu,              4),
@@ -115,7 +131,9 @@ pub static UNIT_STOPS: &[&str] = &[
     "幅度", "份额", "位于", "位列", "位居", "位置", "本馆", "本年", "本次", "本市",
     "本区", "本县", "本地", "本级", "本届", "本着", "本土", "本人", "本身", "本期",
     "本月", "本周", "本科", "本单位", "本省", "本院", "只有", "只是", "只要", "只能",
-    "周年", "周末", "周边", "周刊", "周围", "周期", "架构", "两岸",
+    "周年", "周末", "周边", "周刊", "周围", "周期", "架构", "两岸", "门口", "门户",
+    "门类", "门槛", "集中", "集体", "集团",
+    "集成", "集合", "户外", "户籍", "卷入", "函数",
 ];
 
 /// Units read only where the text speaks of data: `T` after a number is a
