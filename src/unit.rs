@@ -111,6 +111,8 @@ units! {
     Tael => "两",
     /// Weeks as a duration (周).
     Week => "周",
+    /// Batches (批): 两批赠书.
+    Batch => "批",
     /// Seats (席): 阅览座席 800 席.
     Seat => "席",
     /// Scrolls, fascicles of old books (卷).

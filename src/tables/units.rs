@@ -59,6 +59,7 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("只",       Unit::Head,            0),
     ("架",       Unit::Rack,            0),
     ("株",       Unit::Plant,           0),
+    ("批",       Unit::Batch,           0),
     ("席",       Unit::Seat,            0),
     ("卷",       Unit::Scroll,          0),
     ("万卷",     Unit::Scroll,          4),
@@ -133,7 +134,7 @@ pub static UNIT_STOPS: &[&str] = &[
     "本月", "本周", "本科", "本单位", "本省", "本院", "只有", "只是", "只要", "只能",
     "周年", "周末", "周边", "周刊", "周围", "周期", "架构", "两岸", "门口", "门户",
     "门类", "门槛", "集中", "集体", "集团",
-    "集成", "集合", "户外", "户籍", "卷入", "函数",
+    "集成", "集合", "户外", "户籍", "卷入", "函数", "批准", "批示", "批复", "批次",
 ];
 
 /// Units read only where the text speaks of data: `T` after a number is a
