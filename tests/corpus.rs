@@ -229,8 +229,13 @@ fn sentences() {
                         (_, value, _) => dash(value),
                     };
                     // the offsets must quote the text
-                    let quoted: String = input.chars().skip(f.start).take(f.end - f.start).collect();
-                    let text = if quoted == f.text { f.text.clone() } else { format!("{} (offsets quote {quoted})", f.text) };
+                    let quoted: String =
+                        input.chars().skip(f.start).take(f.end - f.start).collect();
+                    let text = if quoted == f.text {
+                        f.text.clone()
+                    } else {
+                        format!("{} (offsets quote {quoted})", f.text)
+                    };
                     format!(
                         "{text} | {value} | {} | {} | {}",
                         dash(f.unit.map(|u| u.symbol())),

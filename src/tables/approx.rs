@@ -126,6 +126,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
 pub static VAGUE_WORDS: &[&str] = &[
     "若干", "大量", "许多", "众多", "不少", "少量", "部分", "无数", "成千上万",
     "数十", "数百", "数千", "数万", "几十", "几百", "几千", "几万", "上百上千",
+    "一批", // "a batch of", not a count of batches (两批 is 2 批)
 ];
 
 fn lexicon(position: Position) -> Lexicon<Effect> {
