@@ -67,7 +67,9 @@ use crate::tables::approx::{
 };
 use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MINGUO_OFFSET, MONTH_WORDS, YEARS};
 use crate::tables::lexicon::{CharMap, utf8_len};
-use crate::tables::numerals::{CharClass, PERCENT_PREFIXES, SECTION_POWER, Script, class_of};
+use crate::tables::numerals::{
+    CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
+};
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
     LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
@@ -897,10 +899,12 @@ impl<'t> Scanner<'t> {
                 b.start = floor + t.len();
                 t = t.trim_end_matches(SPACES);
             }
-            Some((Effect::Vague, _)) => {
+            // 数十, 几百; but 人数5000人 is a label and a figure
+            Some((Effect::Vague, _)) if !n.has_arabic => {
                 b.vague = true;
                 return b;
             }
+            Some((Effect::Vague, _)) => {}
             Some((Effect::Block, _)) => return b,
             None if n.bare_round && t.len() == region.len() => {
                 match BEFORE_ROUND.longest_suffix(t) {
@@ -982,10 +986,23 @@ impl<'t> Scanner<'t> {
         is_percent: bool,
     ) -> usize {
         let num_end = number.end;
-        let after = self.skip_spaces(num_end);
         let mut pos = num_end;
         let mut scale: i32 = 0;
         let mut approx_after = None;
+        // 10W+: a Latin letter for 万, only before the + of web counts
+        let latin = LATIN_MULTIPLIERS
+            .iter()
+            .find(|(w, _)| self.rest(num_end).starts_with(w))
+            .map(|&(w, p)| (w.trim_end_matches(['+', '＋']).len(), p));
+        if let Some((len, p)) = latin {
+            scale += i32::from(p);
+            pos += len;
+        }
+        let after = if latin.is_some() {
+            pos
+        } else {
+            self.skip_spaces(num_end)
+        };
         // 130余场次, 十余万册
         match AFTER_NUMBER.longest_prefix(self.rest(after)) {
             Some((Effect::Approx(a), len)) => {
@@ -1121,6 +1138,7 @@ impl<'t> Scanner<'t> {
             return self.push(QuantityKind::NamePart, q, i..unit_end, number);
         }
         if unit.is_none()
+            && latin.is_none()
             && self
                 .char_at(num_end)
                 .is_some_and(|c| c.is_ascii_alphabetic())

@@ -111,6 +111,8 @@ units! {
     Tael => "两",
     /// Weeks as a duration (周).
     Week => "周",
+    /// Characters of text (字): 编写 20 万字.
+    Character => "字",
     /// Batches (批): 两批赠书.
     Batch => "批",
     /// Seats (席): 阅览座席 800 席.

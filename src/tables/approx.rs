@@ -75,6 +75,8 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("突破",     Effect::Approx(MoreThan), Before),
     ("余",       Effect::Approx(MoreThan), AfterNumber),
     ("多",       Effect::Approx(MoreThan), AfterNumber),
+    ("+",        Effect::Approx(MoreThan), AfterNumber), // 5000+人, 10W+
+    ("＋",       Effect::Approx(MoreThan), AfterNumber),
     ("以上",     Effect::Approx(MoreThan), AfterUnit),
     ("有余",     Effect::Approx(MoreThan), AfterUnit),
     // less than

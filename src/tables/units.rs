@@ -60,6 +60,8 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("架",       Unit::Rack,            0),
     ("株",       Unit::Plant,           0),
     ("批",       Unit::Batch,           0),
+    ("字",       Unit::Character,       0),
+    ("万字",     Unit::Character,       4),
     ("席",       Unit::Seat,            0),
     ("卷",       Unit::Scroll,          0),
     ("万卷",     Unit::Scroll,          4),
@@ -135,6 +137,7 @@ pub static UNIT_STOPS: &[&str] = &[
     "周年", "周末", "周边", "周刊", "周围", "周期", "架构", "两岸", "门口", "门户",
     "门类", "门槛", "集中", "集体", "集团",
     "集成", "集合", "户外", "户籍", "卷入", "函数", "批准", "批示", "批复", "批次",
+    "字样", "字号", "字段", "字体", "字母",
 ];
 
 /// Units read only where the text speaks of data: `T` after a number is a
