@@ -12,13 +12,17 @@
 //!
 //! ```text
 //! phrase  = [comparison] [change [link]] [approx-before] ["百分之"] numeral
-//!           [approx-after-number [万|亿]] [unit] [approx-after-unit]
+//!           [W] [approx-after-number [万|亿]] [unit] [approx-after-unit]
+//! range   = [approx-before] numeral range-sep numeral [unit]    3-5万人 → 30000..50000
 //!
 //! comparison  较上年 同比 …                 (part of a change phrase)
 //! change      提高 增长 … (+) | 下降 减少 … (−) | 新增 (no change: a figure)
 //! link        了 为 达 (still a change) | 到 至 (the new level: a figure)
-//! approx      约 近 逾 超过 不足 … before; 余 多 after the number; 左右 以上 after the unit
-//! unit        tables::units, longest first (人次 before 人); 万元 → 元 ×10⁴, GB → TB ×10⁻³
+//! approx      约 近 逾 超过 过 破 不足 不超过 … before (约占 a few words before);
+//!             余 多 + after the number; 左右 以上 after the unit; 上千 数百 几十: vague
+//! W           10W+: W for 万, only before + (tables::numerals::LATIN_MULTIPLIERS)
+//! unit        tables::units, longest first (人次 before 人); 万元 → 元 ×10⁴, GB → TB ×10⁻³;
+//!             T → TB only where the line speaks of data (数字资源, 存储)
 //! ```
 //!
 //! Spaces (ASCII, ideographic, no-break) may stand between the parts. Words
@@ -31,10 +35,12 @@
 //!    year or date.
 //! 2. A name written with a number (十四五, 十九大, 5G) → `NamePart`.
 //! 3. A date or date range (12月27日, 16 日, 4·23, 27-31 日) → `Date`.
-//! 4. A phone number, postcode or code (leading 0, 11 digits from 1, after
-//!    电话/邮编, 0536-6221234), a page number (`- 3 -`) → `NamePart`.
-//! 5. A range of figures (3-13 岁, 10～20 人) → nothing: no single value is
-//!    right.
+//! 4. A time of day (9:00, 9:00-17:00), a phone number, postcode or code
+//!    (leading 0, 11 digits from 1, after 电话/邮编, 0536-6221234), a page
+//!    number (`- 3 -`) → `NamePart`.
+//! 5. A range of figures (3-13 岁, 10～20 人, 三至五次) → `Range`: no single
+//!    value is right, so it carries both bounds and no extractor takes it.
+//!    民国 105 年 (and 105 年 in a [`Era::Minguo`] text) → `Year` 2016.
 //! 6. A year: 4 digits 1949–2100 before 年/年度, or alone and before no unit
 //!    (2020“迎中秋”, 〔2020〕) → `Year`. 二〇二〇年 too.
 //! 7. 第 + number → `Ordinal` (Arabic always; Chinese only before a unit or
@@ -65,7 +71,9 @@ use crate::report::Approx;
 use crate::tables::approx::{
     AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, LEAD, MAX_LEAD_CHARS, VAGUE_WORDS,
 };
-use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MINGUO_OFFSET, MONTH_WORDS, YEARS};
+use crate::tables::dates::{
+    ERA_NAMES, Field, MARKERS, MINGUO_OFFSET, MONTH_WORDS, TIME_SEPARATORS, YEARS,
+};
 use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
@@ -109,7 +117,8 @@ pub enum QuantityKind {
     /// A calendar year (2020 年, 2020年度, 〔2020〕). The value is the year.
     Year,
     /// Part of a name or a code (24小时自助图书馆, 5G, 十四五, 建党 100 周年,
-    /// phone numbers, page numbers). The value is the number written.
+    /// phone numbers, page numbers), or a time of day (9:00). The value is
+    /// the number written.
     NamePart,
     /// A range of figures (3-13 岁, 三至五次, 40至50场次), which has no single
     /// value: [`QuantityMatch::high`] is the upper bound and the value the
@@ -588,6 +597,9 @@ impl<'t> Scanner<'t> {
         let num_end = num_start + n.len;
         let number = num_start..num_end;
         if n.plain_integer && !is_percent {
+            if let Some(end) = self.clock_time(&n, num_end) {
+                return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
+            }
             if let Some(end) = self.code(i, &n, num_end) {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
@@ -694,6 +706,30 @@ impl<'t> Scanner<'t> {
         }
         let q = plain(Decimal::from_int(i64::from(value)));
         Some(self.push(QuantityKind::Ordinal, q, i..after, i..i + len))
+    }
+
+    /// 9:00, 9:00-17:00: a time of day (and a span of them) is no figure.
+    fn clock_time(&self, n: &Numeral, num_end: usize) -> Option<usize> {
+        if n.digit_count > 2 {
+            return None;
+        }
+        let end = clock_minutes(self.rest(num_end)).map(|len| num_end + len)?;
+        let hours = n.value.to_i64()?;
+        if hours > 24 {
+            return None;
+        }
+        // the end of a span: separator and another H:MM
+        let sep_at = self.skip_spaces(end);
+        if let Some((_, sep)) = FIGURE_RANGE.longest_prefix(self.rest(sep_at)) {
+            let at = self.skip_spaces(sep_at + sep);
+            let digits = self.rest(at).bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&digits)
+                && let Some(len) = clock_minutes(self.rest(at + digits))
+            {
+                return Some(at + digits + len);
+            }
+        }
+        Some(end)
     }
 
     /// Phone numbers, postcodes and codes.
@@ -1245,6 +1281,19 @@ fn lead_approx(before: &str) -> Option<Approx> {
             _ => None,
         }
     })
+}
+
+/// `:00` after the hours of a time of day: a separator and two digits, no
+/// third. The bytes taken.
+fn clock_minutes(s: &str) -> Option<usize> {
+    let sep = s.chars().next().filter(|c| TIME_SEPARATORS.contains(c))?;
+    let digits = s.get(sep.len_utf8()..)?.as_bytes();
+    match digits {
+        [b'0'..=b'5', b'0'..=b'9', rest @ ..] if !rest.first().is_some_and(u8::is_ascii_digit) => {
+            Some(sep.len_utf8() + 2)
+        }
+        _ => None,
+    }
 }
 
 /// A range found after a first number: the second number, where it

@@ -53,6 +53,9 @@ pub static ERA_NAMES: &[(&str, i32)] = &[("民国", 1911)];
 /// years are counted from 1912 (民国 1 年).
 pub const MINGUO_OFFSET: i32 = 1911;
 
+/// Separators of a time of day (9:00, 17：30): such a number is no figure.
+pub static TIME_SEPARATORS: &[char] = &[':', '：'];
+
 /// Separators of all-numeric dates: 2021.03.12, 2021-03-12, 2021/3/12. The
 /// same separator must stand between year and month and month and day.
 pub static YMD_SEPARATORS: &[char] = &['.', '-', '/', '．', '－', '／'];
