@@ -80,10 +80,15 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let lead = skip_ws(s, 0);
     let mut i = 0;
     let mut prev_numeral = false;
+    // asked once: most texts have no 元月, and this loop sees every character
+    let month_words = has_month_word(s);
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
         let starts = starts_numeral(c);
         if !prev_numeral
-            && (starts || (!c.is_ascii() && month_word(s.get(i..).unwrap_or_default()).is_some()))
+            && (starts
+                || (month_words
+                    && !c.is_ascii()
+                    && month_word(s.get(i..).unwrap_or_default()).is_some()))
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
             && !(shape.day_only && shape.chinese && i != lead)
         {
@@ -461,6 +466,23 @@ fn month_point(s: &str, month: u8, end: usize) -> Option<Marked> {
         p.len = end + part;
     }
     Some(p)
+}
+
+/// Each [`MONTH_WORDS`] word with the month marker after it (元月).
+static MONTH_WORD_FORMS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    let months = DATE_MARKERS.iter().filter(|m| m.1 == Field::Month);
+    MONTH_WORDS
+        .iter()
+        .flat_map(|(w, _)| months.clone().map(move |m| format!("{w}{}", m.0)))
+        .map(|form| memchr::memmem::Finder::new(form.as_bytes()).into_owned())
+        .collect()
+});
+
+/// True when `s` holds a month word with its marker (元月) anywhere.
+fn has_month_word(s: &str) -> bool {
+    MONTH_WORD_FORMS
+        .iter()
+        .any(|f| f.find(s.as_bytes()).is_some())
 }
 
 /// A word that stands for a month number before 月 (元月 = January) at

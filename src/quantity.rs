@@ -889,21 +889,11 @@ impl<'t> Scanner<'t> {
         after: usize,
         plain_context: bool,
     ) -> Option<(i64, Range<usize>)> {
-        let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after))
-        else {
-            return None;
-        };
-        if !n.value.is_integer() || n.value.is_negative() {
-            return None;
-        }
-        let number = n.value.to_i64()?;
-        let head = self
-            .text
-            .get(self.line_start(i)..i)?
-            .trim_end_matches(SPACES);
+        // the cheap questions first: this runs at every number
+        let head = self.text.get(..i)?.trim_end_matches(SPACES);
         let era = ERA_NAMES.iter().find(|(name, _)| head.ends_with(name));
         let (offset, start) = match era {
-            Some(&(name, offset)) => (offset, self.line_start(i) + head.len() - name.len()),
+            Some(&(name, offset)) => (offset, head.len() - name.len()),
             None if self.era == Era::Minguo
                 && plain_context
                 && n.plain_integer
@@ -913,6 +903,14 @@ impl<'t> Scanner<'t> {
             }
             None => return None,
         };
+        let Some((Field::Year | Field::YearOnly, len)) = MARKERS.longest_prefix(self.rest(after))
+        else {
+            return None;
+        };
+        if !n.value.is_integer() || n.value.is_negative() {
+            return None;
+        }
+        let number = n.value.to_i64()?;
         let year = number.checked_add(i64::from(offset))?;
         YEARS
             .contains(&i32::try_from(year).ok()?)
@@ -1026,10 +1024,15 @@ impl<'t> Scanner<'t> {
         let mut scale: i32 = 0;
         let mut approx_after = None;
         // 10W+: a Latin letter for 万, only before the + of web counts
-        let latin = LATIN_MULTIPLIERS
-            .iter()
-            .find(|(w, _)| self.rest(num_end).starts_with(w))
-            .map(|&(w, p)| (w.trim_end_matches(['+', '＋']).len(), p));
+        let rest = self.rest(num_end);
+        let latin = if rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+            LATIN_MULTIPLIERS
+                .iter()
+                .find(|(w, _)| rest.starts_with(w))
+                .map(|&(w, p)| (w.trim_end_matches(['+', '＋']).len(), p))
+        } else {
+            None
+        };
         if let Some((len, p)) = latin {
             scale += i32::from(p);
             pos += len;
@@ -1267,17 +1270,17 @@ impl<'t> Scanner<'t> {
 /// An approximation word a few words before the end of `before`, in the
 /// same clause (约占全馆藏书的 30%).
 fn lead_approx(before: &str) -> Option<Approx> {
-    let from = before
-        .char_indices()
-        .rev()
-        .nth(MAX_LEAD_CHARS)
-        .map_or(0, |(at, _)| at);
+    // by bytes: this runs at every number (a Han character takes 3)
+    let mut from = before.len().saturating_sub(3 * MAX_LEAD_CHARS);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
     let tail = before.get(from..)?;
-    LEAD.iter().find_map(|&(word, effect)| {
-        let at = tail.rfind(word)?;
-        let between = tail.get(at + word.len()..)?;
+    LEAD.iter().find_map(|(finder, effect)| {
+        let at = finder.rfind(tail.as_bytes())?;
+        let between = tail.get(at + finder.needle().len()..)?;
         match effect {
-            Effect::Approx(a) if between.chars().all(char::is_alphanumeric) => Some(a),
+            Effect::Approx(a) if between.chars().all(char::is_alphanumeric) => Some(*a),
             _ => None,
         }
     })
