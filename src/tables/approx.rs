@@ -56,6 +56,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("大约",     Effect::Approx(About),    Before),
     ("约为",     Effect::Approx(About),    Before),
     ("约有",     Effect::Approx(About),    Before),
+    ("约计",     Effect::Approx(About),    Before),
     ("大概",     Effect::Approx(About),    Before),
     ("约占",     Effect::Approx(About),    Lead),      // 約佔 folds to 约占
     ("左右",     Effect::Approx(About),    AfterUnit),

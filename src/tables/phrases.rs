@@ -127,7 +127,7 @@ pub static NAME_WORDS: &[(&str, i64)] = &[
 
 /// Words right after a number that make it part of a name: 建党 100 周年.
 #[rustfmt::skip]
-pub static NAME_SUFFIXES: &[&str] = &["周年", "强"];
+pub static NAME_SUFFIXES: &[&str] = &["周年", "强", "后"]; // 90后: a generation
 
 /// A figure with this value and unit, followed by more of a name (a Han
 /// character rather than punctuation), is part of a name: 24 小时自助图书馆,
