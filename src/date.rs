@@ -488,6 +488,10 @@ fn has_month_word(s: &str) -> bool {
 /// A word that stands for a month number before 月 (元月 = January) at
 /// the start of `s`: the month and the word's length.
 pub(crate) fn month_word(s: &str) -> Option<(u8, usize)> {
+    // every month word is Han: most numbers are turned away by their first byte
+    if s.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     MONTH_WORDS
         .iter()
         .find(|(w, _)| s.starts_with(w))

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Before, Era, Quantity, QuantityError, QuantityKind, SPACES, Scanner};
+use super::{Before, Era, Quantity, QuantityError, QuantityKind, Scanner};
 use crate::numeral::Numeral;
 use crate::report::Approx;
 use crate::tables::approx::{Effect, LEAD, MAX_LEAD_CHARS};
@@ -104,9 +104,11 @@ impl Scanner<'_> {
         after: usize,
         plain_context: bool,
     ) -> Option<(i64, Range<usize>)> {
-        // the cheap questions first: this runs at every number
-        let head = self.text.get(..i)?.trim_end_matches(SPACES);
-        let era = ERA_NAMES.iter().find(|(name, _)| head.ends_with(name));
+        // the cheap questions first, by bytes: this runs at every number
+        let head = trim_spaces_end(self.text.as_bytes().get(..i)?);
+        let era = ERA_NAMES.iter().find(|(name, _)| {
+            head.last() == name.as_bytes().last() && head.ends_with(name.as_bytes())
+        });
         let (offset, start) = match era {
             Some(&(name, offset)) => (offset, head.len() - name.len()),
             None if self.era == Era::Minguo
@@ -133,6 +135,16 @@ impl Scanner<'_> {
     }
 }
 
+/// `b` without the spaces (ASCII, ideographic, no-break) at its end.
+fn trim_spaces_end(mut b: &[u8]) -> &[u8] {
+    loop {
+        match b {
+            [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] | [rest @ .., 0xC2, 0xA0] => b = rest,
+            _ => return b,
+        }
+    }
+}
+
 /// An approximation word a few words before the end of `before`, in the
 /// same clause (约占全馆藏书的 30%).
 pub(super) fn lead_approx(before: &str) -> Option<Approx> {
@@ -143,6 +155,8 @@ pub(super) fn lead_approx(before: &str) -> Option<Approx> {
     }
     let tail = before.get(from..)?;
     LEAD.iter().find_map(|(finder, effect)| {
+        // a quick look for the word's last byte before the search proper
+        memchr::memrchr(*finder.needle().last()?, tail.as_bytes())?;
         let at = finder.rfind(tail.as_bytes())?;
         let between = tail.get(at + finder.needle().len()..)?;
         match effect {
