@@ -80,15 +80,17 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let lead = skip_ws(s, 0);
     let mut i = 0;
     let mut prev_numeral = false;
-    // asked once: most texts have no 元月, and this loop sees every character
-    let month_words = has_month_word(s);
+    let starts_date = &*DATE_STARTS;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
-        let starts = starts_numeral(c);
-        if !prev_numeral
-            && (starts
-                || (month_words
-                    && !c.is_ascii()
-                    && month_word(s.get(i..).unwrap_or_default()).is_some()))
+        // one lookup for both kinds of start: this loop sees every character
+        let start = if c.is_ascii() {
+            c.is_ascii_digit().then_some(Start::Numeral)
+        } else {
+            starts_date.get(c)
+        };
+        let starts = start == Some(Start::Numeral);
+        if start.is_some()
+            && !prev_numeral
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
             && !(shape.day_only && shape.chinese && i != lead)
         {
@@ -468,22 +470,30 @@ fn month_point(s: &str, month: u8, end: usize) -> Option<Marked> {
     Some(p)
 }
 
-/// Each [`MONTH_WORDS`] word with the month marker after it (元月).
-static MONTH_WORD_FORMS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    let months = DATE_MARKERS.iter().filter(|m| m.1 == Field::Month);
-    MONTH_WORDS
-        .iter()
-        .flat_map(|(w, _)| months.clone().map(move |m| format!("{w}{}", m.0)))
-        .map(|form| memchr::memmem::Finder::new(form.as_bytes()).into_owned())
-        .collect()
-});
-
-/// True when `s` holds a month word with its marker (元月) anywhere.
-fn has_month_word(s: &str) -> bool {
-    MONTH_WORD_FORMS
-        .iter()
-        .any(|f| f.find(s.as_bytes()).is_some())
+/// What a character can start in [`scan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// A numeral (a digit or multiplier).
+    Numeral,
+    /// A month word (元 of 元月).
+    MonthWord,
 }
+
+/// The non-ASCII characters that can start a date: numeral characters and
+/// the first characters of month words.
+static DATE_STARTS: LazyLock<CharMap<Start>> = LazyLock::new(|| {
+    let numerals = crate::tables::numerals::DIGITS
+        .iter()
+        .map(|d| d.0)
+        .chain(crate::tables::numerals::MULTIPLIERS.iter().map(|m| m.0))
+        .filter(|c| !c.is_ascii())
+        .map(|c| (c, Start::Numeral));
+    let words = MONTH_WORDS
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .map(|c| (c, Start::MonthWord));
+    CharMap::new(numerals.chain(words))
+});
 
 /// A word that stands for a month number before 月 (元月 = January) at
 /// the start of `s`: the month and the word's length.
@@ -871,6 +881,24 @@ mod tests {
     }
 
     #[test]
+    fn date_starts_are_the_numerals_and_month_words() {
+        let chars = crate::tables::numerals::DIGITS
+            .iter()
+            .map(|d| d.0)
+            .chain(crate::tables::numerals::MULTIPLIERS.iter().map(|m| m.0))
+            .chain("元月年日点．，图书馆〇○".chars());
+        for c in chars.filter(|c| !c.is_ascii()) {
+            let start = DATE_STARTS.get(c);
+            assert_eq!(start == Some(Start::Numeral), starts_numeral(c), "{c}");
+            assert_eq!(
+                start == Some(Start::MonthWord),
+                MONTH_WORDS.iter().any(|(w, _)| w.starts_with(c)),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn scan_carries_the_month() {
         let found: Vec<String> = scan(
             "1.1 月 13 日—1 月 17 日；3月12日和14日；11.11 月 17 日",
@@ -894,5 +922,10 @@ mod tests {
                 "2020-11-17"
             ]
         );
+        let found: Vec<String> = scan("元月15日；3000元月均", &CTX)
+            .into_iter()
+            .map(|(d, _)| d.start.to_string())
+            .collect();
+        assert_eq!(found, ["2020-01-15"]);
     }
 }

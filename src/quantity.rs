@@ -68,8 +68,10 @@ use crate::date::{self, DateContext};
 use crate::decimal::Decimal;
 use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix};
 use crate::report::Approx;
-use crate::tables::approx::{AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, VAGUE_WORDS};
-use crate::tables::dates::{Field, MARKERS, MONTH_WORDS, YEARS};
+use crate::tables::approx::{
+    AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, LEAD, VAGUE_WORDS,
+};
+use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MONTH_WORDS, YEARS};
 use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
@@ -85,7 +87,7 @@ use crate::unit::Unit;
 
 mod shapes;
 
-use shapes::{FoundRange, lead_approx};
+use shapes::FoundRange;
 
 /// A figure: a value in its base unit, with how exact it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -312,6 +314,9 @@ enum Interest {
     Numeral,
     /// A word that numbers a month (元月).
     MonthWord,
+    /// A word that reaches a number further on: an approximation word
+    /// that may stand a few words before it (约占), an era name (民国).
+    Word,
     Quote(bool),
 }
 
@@ -329,7 +334,19 @@ fn interesting() -> CharMap<Interest> {
         .iter()
         .filter_map(|(w, _)| w.chars().next())
         .map(|c| (c, Interest::MonthWord));
-    CharMap::new(quotes.chain(digits).chain(multipliers).chain(month_words))
+    let words = LEAD
+        .iter()
+        .map(|w| w.0)
+        .chain(ERA_NAMES.iter().map(|e| e.0))
+        .filter_map(|w| w.chars().next())
+        .map(|c| (c, Interest::Word));
+    CharMap::new(
+        quotes
+            .chain(digits)
+            .chain(multipliers)
+            .chain(month_words)
+            .chain(words),
+    )
 }
 
 static INTERESTING: LazyLock<CharMap<Interest>> = LazyLock::new(interesting);
@@ -392,6 +409,11 @@ struct Scanner<'t> {
     line: Range<usize>,
     /// How years are counted.
     era: Era,
+    /// The last lead approximation word seen (约占): where it ends.
+    lead: Option<(usize, Approx)>,
+    /// The last era name seen (民国): where it starts and ends, and what it
+    /// adds to a year.
+    era_name: Option<(Range<usize>, i32)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -405,6 +427,8 @@ impl<'t> Scanner<'t> {
             error: None,
             line: 0..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()),
             era,
+            lead: None,
+            era_name: None,
         }
     }
 
@@ -441,6 +465,10 @@ impl<'t> Scanner<'t> {
             match interesting.get_encoded(self.text, i, len) {
                 Some(Interest::Numeral) => i = self.at_numeral(i).max(i + len),
                 Some(Interest::MonthWord) => i = self.at_month_word(i).max(i + len),
+                Some(Interest::Word) => {
+                    self.at_word(i);
+                    i += len;
+                }
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
                     i += len;
@@ -840,7 +868,7 @@ impl<'t> Scanner<'t> {
             None => {}
         }
         if b.approx.is_none()
-            && let Some(a) = lead_approx(t)
+            && let Some(a) = self.lead_approx(floor, i)
         {
             // the span stays the number's: the words between are a label
             b.approx = Some(a);

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Before, Era, Quantity, QuantityError, QuantityKind, Scanner};
+use super::{Before, Era, Quantity, QuantityError, QuantityKind, SPACES, Scanner};
 use crate::numeral::Numeral;
 use crate::report::Approx;
 use crate::tables::approx::{Effect, LEAD, MAX_LEAD_CHARS};
@@ -15,6 +15,37 @@ use crate::tables::phrases::FIGURE_RANGE;
 use crate::unit::Unit;
 
 impl Scanner<'_> {
+    /// Notes a lead approximation word (约占) or an era name (民国) that
+    /// starts at `i`, for the number after it.
+    pub(super) fn at_word(&mut self, i: usize) {
+        let rest = self.rest(i);
+        if let Some(&(word, Effect::Approx(a))) = LEAD.iter().find(|(w, _)| rest.starts_with(w)) {
+            self.lead = Some((i + word.len(), a));
+        }
+        if let Some(&(name, offset)) = ERA_NAMES.iter().find(|(w, _)| rest.starts_with(w)) {
+            self.era_name = Some((i..i + name.len(), offset));
+        }
+    }
+
+    /// The approximation of a lead word (约占全馆藏书的 30%) that stands
+    /// after `floor` and at most [`MAX_LEAD_CHARS`] characters of one
+    /// clause before the number at `i`.
+    pub(super) fn lead_approx(&self, floor: usize, i: usize) -> Option<Approx> {
+        let (end, approx) = self.lead?;
+        if end < floor || end > i {
+            return None;
+        }
+        let between = self.text.get(end..i)?;
+        let mut count = 0;
+        for c in between.chars().filter(|c| !SPACES.contains(c)) {
+            count += 1;
+            if count > MAX_LEAD_CHARS || !c.is_alphanumeric() {
+                return None;
+            }
+        }
+        Some(approx)
+    }
+
     /// 9:00, 9:00-17:00: a time of day (and a span of them) is no figure.
     pub(super) fn clock_time(&self, n: &Numeral, num_end: usize) -> Option<usize> {
         if n.digit_count > 2 {
@@ -104,13 +135,12 @@ impl Scanner<'_> {
         after: usize,
         plain_context: bool,
     ) -> Option<(i64, Range<usize>)> {
-        // the cheap questions first, by bytes: this runs at every number
-        let head = trim_spaces_end(self.text.as_bytes().get(..i)?);
-        let era = ERA_NAMES.iter().find(|(name, _)| {
-            head.last() == name.as_bytes().last() && head.ends_with(name.as_bytes())
+        // an era name the scan saw, right before the number
+        let era = self.era_name.clone().filter(|(name, _)| {
+            trim_spaces_end(self.text.as_bytes().get(..i).unwrap_or_default()).len() == name.end
         });
         let (offset, start) = match era {
-            Some(&(name, offset)) => (offset, head.len() - name.len()),
+            Some((name, offset)) => (offset, name.start),
             None if self.era == Era::Minguo
                 && plain_context
                 && n.plain_integer
@@ -143,27 +173,6 @@ fn trim_spaces_end(mut b: &[u8]) -> &[u8] {
             _ => return b,
         }
     }
-}
-
-/// An approximation word a few words before the end of `before`, in the
-/// same clause (约占全馆藏书的 30%).
-pub(super) fn lead_approx(before: &str) -> Option<Approx> {
-    // by bytes: this runs at every number (a Han character takes 3)
-    let mut from = before.len().saturating_sub(3 * MAX_LEAD_CHARS);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = before.get(from..)?;
-    LEAD.iter().find_map(|(finder, effect)| {
-        // a quick look for the word's last byte before the search proper
-        memchr::memrchr(*finder.needle().last()?, tail.as_bytes())?;
-        let at = finder.rfind(tail.as_bytes())?;
-        let between = tail.get(at + finder.needle().len()..)?;
-        match effect {
-            Effect::Approx(a) if between.chars().all(char::is_alphanumeric) => Some(*a),
-            _ => None,
-        }
-    })
 }
 
 /// `:00` after the hours of a time of day: a separator and two digits, no

@@ -144,16 +144,14 @@ fn lexicon(position: Position) -> Lexicon<Effect> {
 /// How far back (in characters) a [`Position::Lead`] word may stand.
 pub const MAX_LEAD_CHARS: usize = 12;
 
-/// Words that may stand a few words before a number, each with a searcher
-/// built once (the search runs at every number).
-pub static LEAD: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, Effect)>> =
-    LazyLock::new(|| {
-        APPROX_WORDS
-            .iter()
-            .filter(|row| row.2 == Lead)
-            .map(|&(w, e, _)| (memchr::memmem::FinderRev::new(w.as_bytes()), e))
-            .collect()
-    });
+/// Words that may stand a few words before a number, as (word, effect).
+pub static LEAD: LazyLock<Vec<(&'static str, Effect)>> = LazyLock::new(|| {
+    APPROX_WORDS
+        .iter()
+        .filter(|row| row.2 == Lead)
+        .map(|&(w, e, _)| (w, e))
+        .collect()
+});
 
 /// Words before a number.
 pub static BEFORE: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(Before));
