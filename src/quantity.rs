@@ -71,7 +71,7 @@ use crate::report::Approx;
 use crate::tables::approx::{
     AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, LEAD, VAGUE_WORDS,
 };
-use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MONTH_WORDS, YEARS};
+use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MONTH_WORDS, TIME_SEPARATORS, YEARS};
 use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
@@ -625,7 +625,10 @@ impl<'t> Scanner<'t> {
         let num_end = num_start + n.len;
         let number = num_start..num_end;
         if n.plain_integer && !is_percent {
-            if let Some(end) = self.clock_time(&n, num_end) {
+            if n.digit_count <= 2
+                && self.rest(num_end).starts_with(TIME_SEPARATORS)
+                && let Some(end) = self.clock_time(&n, num_end)
+            {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
             if let Some(end) = self.code(i, &n, num_end) {
@@ -646,7 +649,12 @@ impl<'t> Scanner<'t> {
             return num_end;
         }
         let plain_context = before.approx.is_none() && before.change.is_none() && !before.ordinal;
-        if !is_percent && let Some((year, span)) = self.era_year(i, &n, after, plain_context) {
+        // an era name seen before, or a 民国 text: most numbers skip the call
+        let era_possible = self.era_name.is_some() || self.era == Era::Minguo;
+        if era_possible
+            && !is_percent
+            && let Some((year, span)) = self.era_year(i, &n, after, plain_context)
+        {
             return self.push(
                 QuantityKind::Year,
                 plain(Decimal::from_int(year)),
