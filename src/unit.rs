@@ -115,6 +115,8 @@ units! {
     Character => "字",
     /// Batches (批): 两批赠书.
     Batch => "批",
+    /// Batches counted as occurrences (批次): 研学团队 56 批次.
+    BatchCount => "批次",
     /// Seats (席): 阅览座席 800 席.
     Seat => "席",
     /// Scrolls, fascicles of old books (卷).
