@@ -90,7 +90,6 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("分钟",     Unit::Minute,          0),
     ("天",       Unit::Day,             0),
     ("周",       Unit::Week,            0),
-    ("个周",     Unit::Week,            0),
     ("个月",     Unit::Month,           0),
     ("年",       Unit::YearSpan,        0),
     ("岁",       Unit::Age,             0),
