@@ -528,7 +528,9 @@ mod properties {
         #[test]
         fn scanning_never_panics(s in "\\PC{0,40}") {
             let _ = quantity::scan(&s);
+            let _ = quantity::scan_in(&s, quantity::Era::Minguo);
             let _ = quantity::parse_quantity(&s);
+            let _ = phrase::read_phrase(&s);
             let _ = numeral::parse_prefix(&s);
             let ctx = DateContext { year: 2020, month: Some(2) };
             let _ = date::scan(&s, &ctx);
@@ -545,6 +547,24 @@ mod properties {
             let _ = quantity::parse_quantity(&s);
             let ctx = DateContext { year: 2020, month: Some(2) };
             let _ = date::scan(&s, &ctx);
+        }
+
+        // Running text with the words of issue 13: every reading quotes the
+        // input at its character offsets, readings do not overlap, and a
+        // range's bounds are ordered.
+        #[test]
+        fn readings_quote_their_text(s in "[0-9一二两兩三五十百千万萬元月日年民國国约占過过破超不足到至–\\-:：W+T%人册冊场次個个 ，。]{0,30}") {
+            let mut last = 0;
+            for r in phrase::read_phrase(&s) {
+                let Outcome::Read(f) = r.outcome else { continue };
+                prop_assert!(f.start >= last && f.start <= f.end, "{:?}", f);
+                last = f.end;
+                let quoted: String = s.chars().skip(f.start).take(f.end - f.start).collect();
+                prop_assert_eq!(&quoted, &f.text);
+                if let (Some(low), Some(high)) = (f.low, f.high) {
+                    prop_assert!(low <= high, "{:?}", f);
+                }
+            }
         }
     }
 }
