@@ -78,10 +78,22 @@ Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
     #[command(after_help = "Example:
   libreport sections fixtures/wulong-2020.txt")]
     Sections(InputArgs),
-    /// Read figures as libreport does: one JSON object per phrase.
+    /// Read the figures of running text as libreport does: one JSON object
+    /// per figure.
     #[command(after_help = "Examples:
   libreport quantity '5.6万册' '130余场次' '较上年下降了 22.35%'
-  printf '168.52 万元\\n近 200 多名\\n' | libreport quantity")]
+  libreport quantity '全年接待读者39.60万余人次，举办讲座3–5场'
+  libreport quantity '于4月1日至5月31日举办' '105年度圖書館年報'
+  printf '168.52 万元\\n近 200 多名\\n' | libreport quantity
+
+Each object: input, start and end (character offsets into the input),
+text (the phrase as written), value (in the base unit: 万元 → 元, GB → TB),
+unit, approx (more_than, about, nearly, less_than) and kind (figure,
+change, range, date, year, ordinal, name_part). A range has low and high
+and no value; a date has date (2021-03-12, 2021-03, --04-01 with no year)
+and date_end for a span. A traditional-script phrase counts 民國 years
+(105年 = 2016). A phrase with no figure prints {\"input\", \"error\": \"no
+figure\"} (or why its amount is vague) and the exit status is 1.")]
     Quantity(QuantityArgs),
     /// Print the JSON Schema (draft 2020-12) of one output record.
     #[command(after_help = "Examples:
@@ -210,7 +222,8 @@ pub struct CheckArgs {
 /// `libreport quantity`.
 #[derive(Debug, Args)]
 pub struct QuantityArgs {
-    /// Phrases to read; without any, one phrase per line of stdin.
+    /// Phrases of running text to read; without any, one phrase per line
+    /// of stdin.
     #[arg(value_name = "PHRASE")]
     pub phrases: Vec<String>,
 }

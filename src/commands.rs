@@ -566,21 +566,20 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
 }
 
 /// Reads each phrase as the extractor would and prints one JSON object per
-/// phrase; exit 1 when some phrase does not read as a quantity.
+/// figure found in it; exit 1 when some phrase has none.
 fn quantity(args: QuantityArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failures = 0usize;
     let mut print = |phrase: &str| -> Result<()> {
-        // Read in simplified characters (5.6萬冊), echo the phrase as given.
-        let mut reading = libreport::quantity::read_phrase(&libreport::script::fold(phrase));
-        reading.input = phrase.to_owned();
-        failures += usize::from(matches!(
-            reading.outcome,
-            libreport::quantity::PhraseOutcome::Failed { .. }
-        ));
-        serde_json::to_writer(&mut out, &reading)?;
-        writeln!(out)?;
+        for reading in libreport::phrase::read_phrase(phrase) {
+            failures += usize::from(matches!(
+                reading.outcome,
+                libreport::phrase::Outcome::Failed { .. }
+            ));
+            serde_json::to_writer(&mut out, &reading)?;
+            writeln!(out)?;
+        }
         Ok(())
     };
     if args.phrases.is_empty() {

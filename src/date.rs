@@ -37,7 +37,7 @@ use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
-    MONTH_PART, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
+    MONTH_PART, MONTH_WORDS, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
 };
 use crate::tables::lexicon::CharMap;
 use crate::tables::numerals::{
@@ -80,9 +80,16 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
     let lead = skip_ws(s, 0);
     let mut i = 0;
     let mut prev_numeral = false;
+    let starts_date = &*DATE_STARTS;
     while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
-        let starts = starts_numeral(c);
-        if starts
+        // one lookup for both kinds of start: this loop sees every character
+        let start = if c.is_ascii() {
+            c.is_ascii_digit().then_some(Start::Numeral)
+        } else {
+            starts_date.get(c)
+        };
+        let starts = start == Some(Start::Numeral);
+        if start.is_some()
             && !prev_numeral
             && let Some((span, len, shape)) = s.get(i..).and_then(|t| read_date(t, &running))
             && !(shape.day_only && shape.chinese && i != lead)
@@ -137,6 +144,12 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
         i += c.len_utf8();
     }
     out
+}
+
+/// True when a year phrase (as [`scan_years`] finds them) starts `s`: the
+/// first of `scan_years(s)` at offset 0, without scanning the rest of `s`.
+pub fn starts_with_year(s: &str) -> bool {
+    s.chars().next().is_some_and(starts_numeral) && read_year(s).is_some()
 }
 
 /// Year phrases written with 年 (2020 年, 2020年度, 二〇二〇年), leaving
@@ -197,6 +210,10 @@ pub(crate) struct Shape {
     pub day_only: bool,
     /// The first number is a Chinese numeral.
     pub chinese: bool,
+    /// A year was written (else it came from the context).
+    pub year: bool,
+    /// A month was written (else it came from the context).
+    pub month: bool,
 }
 
 /// Characters one of which must follow a date's first number (after
@@ -243,7 +260,7 @@ fn may_be_date(s: &str) -> bool {
 
 /// A date at the very start of `s` (no leading whitespace).
 pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
-    if !may_be_date(s) {
+    if !may_be_date(s) && month_word(s).is_none() {
         return None;
     }
     read_date_unchecked(s, ctx)
@@ -253,7 +270,7 @@ pub(crate) fn read_date(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, 
 fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, Shape)> {
     let shape = Shape {
         chinese: !is_arabic(s),
-        day_only: false,
+        ..Shape::default()
     };
     match read_point(s)? {
         Point::Bare(n, len) => {
@@ -267,6 +284,8 @@ fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, S
             };
             let shape = Shape {
                 day_only: end_point.day.is_some() && end_point.month.is_none(),
+                year: end_point.year.is_some(),
+                month: end_point.month.is_some(),
                 ..shape
             };
             let end = roll(start, end, &end_point)?;
@@ -286,6 +305,8 @@ fn read_date_unchecked(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize, S
             let start = resolve(&p, None, ctx)?;
             let shape = Shape {
                 day_only: p.day.is_some() && p.month.is_none(),
+                year: p.year.is_some(),
+                month: p.month.is_some(),
                 ..shape
             };
             // 3月12-14日: a bare day after the month, then the range
@@ -361,6 +382,13 @@ fn read_point(s: &str) -> Option<Point> {
     if let Some(p) = read_ymd(s) {
         return Some(Point::Marked(p));
     }
+    // 元月: a word that numbers a month, and only a month
+    if let Some((month, len)) = month_word(s) {
+        return match s.get(len..).and_then(|t| MARKERS.longest_prefix(t)) {
+            Some((Field::Month, m)) => month_point(s, month, len + m).map(Point::Marked),
+            _ => None,
+        };
+    }
     let (n, len) = parse_integer_prefix(s)?;
     if is_arabic(s) && arabic_digits(s, len) > 4 {
         return None;
@@ -398,34 +426,7 @@ fn read_point(s: &str) -> Option<Point> {
                 })),
             }
         }
-        Field::Month => {
-            let month = month_number(s, n, len)?;
-            let mut p = Marked {
-                month: Some(month),
-                len: end,
-                ..Marked::default()
-            };
-            let day_at = skip_ws(s, end);
-            if let Some((d, dlen)) = s.get(day_at..).and_then(parse_integer_prefix)
-                && day_digits_ok(s.get(day_at..).unwrap_or_default(), dlen)
-            {
-                let marker_at = skip_ws(s, day_at + dlen);
-                match s.get(marker_at..).and_then(|t| MARKERS.longest_prefix(t)) {
-                    Some((Field::Day, dm)) => {
-                        p.day = Some(small(d)?);
-                        p.len = marker_at + dm;
-                        return Some(Point::Marked(p));
-                    }
-                    // a month after a month: 5 月 6 月 is not a day
-                    Some(_) => {}
-                    None => p.bare_day = Some((d, day_at + dlen)),
-                }
-            }
-            if let Some((_, part)) = s.get(end..).and_then(|t| MONTH_PART.longest_prefix(t)) {
-                p.len = end + part;
-            }
-            Some(Point::Marked(p))
-        }
+        Field::Month => month_point(s, month_number(s, n, len)?, end).map(Point::Marked),
         Field::Day => {
             if !DAY_ONLY_MARKERS.contains(&marker) || !day_digits_ok(s, len) {
                 return None;
@@ -437,6 +438,74 @@ fn read_point(s: &str) -> Option<Point> {
             }))
         }
     }
+}
+
+/// A month whose marker (月, 月份) ends at `end` in `s`, with the day or
+/// month part (下旬) after it.
+fn month_point(s: &str, month: u8, end: usize) -> Option<Marked> {
+    let mut p = Marked {
+        month: Some(month),
+        len: end,
+        ..Marked::default()
+    };
+    let day_at = skip_ws(s, end);
+    if let Some((d, dlen)) = s.get(day_at..).and_then(parse_integer_prefix)
+        && day_digits_ok(s.get(day_at..).unwrap_or_default(), dlen)
+    {
+        let marker_at = skip_ws(s, day_at + dlen);
+        match s.get(marker_at..).and_then(|t| MARKERS.longest_prefix(t)) {
+            Some((Field::Day, dm)) => {
+                p.day = Some(small(d)?);
+                p.len = marker_at + dm;
+                return Some(p);
+            }
+            // a month after a month: 5 月 6 月 is not a day
+            Some(_) => {}
+            None => p.bare_day = Some((d, day_at + dlen)),
+        }
+    }
+    if let Some((_, part)) = s.get(end..).and_then(|t| MONTH_PART.longest_prefix(t)) {
+        p.len = end + part;
+    }
+    Some(p)
+}
+
+/// What a character can start in [`scan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// A numeral (a digit or multiplier).
+    Numeral,
+    /// A month word (元 of 元月).
+    MonthWord,
+}
+
+/// The non-ASCII characters that can start a date: numeral characters and
+/// the first characters of month words.
+static DATE_STARTS: LazyLock<CharMap<Start>> = LazyLock::new(|| {
+    let numerals = crate::tables::numerals::DIGITS
+        .iter()
+        .map(|d| d.0)
+        .chain(crate::tables::numerals::MULTIPLIERS.iter().map(|m| m.0))
+        .filter(|c| !c.is_ascii())
+        .map(|c| (c, Start::Numeral));
+    let words = MONTH_WORDS
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .map(|c| (c, Start::MonthWord));
+    CharMap::new(numerals.chain(words))
+});
+
+/// A word that stands for a month number before 月 (元月 = January) at
+/// the start of `s`: the month and the word's length.
+pub(crate) fn month_word(s: &str) -> Option<(u8, usize)> {
+    // every month word is Han: most numbers are turned away by their first byte
+    if s.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    MONTH_WORDS
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|&(w, m)| (m, w.len()))
 }
 
 /// 2021.03.12, 2021-03-12, 2021/3/12.
@@ -656,6 +725,9 @@ mod tests {
             ("4·23 世界读书日", "2020-04-23 [4·23]"),
             ("4.23来临之际", "2020-04-23 [4.23]"),
             ("  7 月份", "2020-07 [  7 月份]"),
+            ("元月15日", "2020-01-15 [元月15日]"),
+            ("元月份", "2020-01 [元月份]"),
+            ("2021年元月", "2021-01 [2021年元月]"),
         ] {
             assert_eq!(show(input, &CTX), want, "{input}");
         }
@@ -705,6 +777,8 @@ mod tests {
             "2 个月",
             "180383 日",
             "2020-2021学年",
+            "元旦",
+            "元",
             "〔2020〕",
             "",
         ] {
@@ -737,6 +811,19 @@ mod tests {
                 .map(|(y, _)| y)
                 .collect();
         assert_eq!(years, [2020, 2019, 2020, 2021]);
+        for s in [
+            "2020 年年报",
+            "2020“迎中秋",
+            "二〇二〇年",
+            "2020",
+            "12020",
+            "x2020",
+            "2020 册",
+            "",
+        ] {
+            let first = scan_years(s).first().is_some_and(|(_, r)| r.start == 0);
+            assert_eq!(starts_with_year(s), first, "{s}");
+        }
     }
 
     #[test]
@@ -794,6 +881,24 @@ mod tests {
     }
 
     #[test]
+    fn date_starts_are_the_numerals_and_month_words() {
+        let chars = crate::tables::numerals::DIGITS
+            .iter()
+            .map(|d| d.0)
+            .chain(crate::tables::numerals::MULTIPLIERS.iter().map(|m| m.0))
+            .chain("元月年日点．，图书馆〇○".chars());
+        for c in chars.filter(|c| !c.is_ascii()) {
+            let start = DATE_STARTS.get(c);
+            assert_eq!(start == Some(Start::Numeral), starts_numeral(c), "{c}");
+            assert_eq!(
+                start == Some(Start::MonthWord),
+                MONTH_WORDS.iter().any(|(w, _)| w.starts_with(c)),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn scan_carries_the_month() {
         let found: Vec<String> = scan(
             "1.1 月 13 日—1 月 17 日；3月12日和14日；11.11 月 17 日",
@@ -817,5 +922,10 @@ mod tests {
                 "2020-11-17"
             ]
         );
+        let found: Vec<String> = scan("元月15日；3000元月均", &CTX)
+            .into_iter()
+            .map(|(d, _)| d.start.to_string())
+            .collect();
+        assert_eq!(found, ["2020-01-15"]);
     }
 }

@@ -33,6 +33,7 @@ pub mod input;
 pub mod label;
 pub mod metrics;
 pub mod numeral;
+pub mod phrase;
 pub mod plan;
 pub mod quantity;
 pub mod report;

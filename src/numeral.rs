@@ -546,6 +546,17 @@ impl<'a> Reader<'a> {
             Prev::Digit => return Err(NumeralError::Malformed),
             _ => {}
         }
+        // 二萬兩 is 20000 两 (the unit), not 22000: 两 is never the
+        // abbreviated last digit, only a digit before its multiplier (一万两千)
+        if COUNT_ONLY_DIGITS.contains(&c)
+            && matches!(self.prev, Prev::Multiplier(_))
+            && !matches!(
+                self.peek_at(self.pos + c.len_utf8()),
+                Some((_, Some(CharClass::Multiplier(_))))
+            )
+        {
+            return Ok(false);
+        }
         self.has_chinese = true;
         self.chinese_digits += 1;
         self.pos += c.len_utf8();
@@ -788,6 +799,7 @@ mod tests {
             "壹仟贰佰叁拾肆" => "1234", "拾" => "10", "兩萬" => "20000", "十八点一六" => "18.16",
             "零点五" => "0.5", "三点五万" => "35000", "二〇二一" => "2021", "二○二○" => "2020",
             "一九四九" => "1949", "十万" => "100000", "一千零一十" => "1010",
+            "一万两千" => "12000", "兩千兩百" => "2200",
         }
     }
 
@@ -821,6 +833,7 @@ mod tests {
             ("一千万亿亿亿", NumeralError::Overflow),
             ("99999999999999999999", NumeralError::Overflow),
             ("180383册", NumeralError::TrailingText { at: 6 }),
+            ("二萬兩", NumeralError::TrailingText { at: 6 }),
             ("1,23", NumeralError::TrailingText { at: 1 }),
             ("12，345", NumeralError::TrailingText { at: 2 }),
         ];

@@ -91,6 +91,54 @@ units! {
     Set => "套",
     /// Classes, courses (班).
     Class => "班",
+    /// Pictures, paintings, panels of an exhibition (幅).
+    Picture => "幅",
+    /// Copies, portions: questionnaires, newspapers, materials (份).
+    Copy => "份",
+    /// People, counted politely with the measure word 位 (专家 5 位).
+    PersonWei => "位",
+    /// Books and bound items, counted with the measure word 本.
+    Book => "本",
+    /// Animals and small objects (只).
+    Head => "只",
+    /// Racks and shelves, also aircraft (架).
+    Rack => "架",
+    /// Plants, trees (株).
+    Plant => "株",
+    /// Land area in mu (亩, about 666.7 square metres; kept as written).
+    Mu => "亩",
+    /// Weight or money in liang (两): 二萬兩.
+    Tael => "两",
+    /// Weeks as a duration (周).
+    Week => "周",
+    /// Characters of text (字): 编写 20 万字.
+    Character => "字",
+    /// Batches (批): 两批赠书.
+    Batch => "批",
+    /// Batches counted as occurrences (批次): 研学团队 56 批次.
+    BatchCount => "批次",
+    /// Seats (席): 阅览座席 800 席.
+    Seat => "席",
+    /// Scrolls, fascicles of old books (卷).
+    Scroll => "卷",
+    /// Cases of thread-bound books (函).
+    Case => "函",
+    /// Vehicles such as mobile library buses (辆).
+    Vehicle => "辆",
+    /// Buildings, counted with 栋.
+    Block => "栋",
+    /// Courses, subjects (门).
+    Course => "门",
+    /// Class hours (课时).
+    ClassHour => "课时",
+    /// Episodes of a series (集).
+    Episode => "集",
+    /// Households (户).
+    Family => "户",
+    /// Length in metres (米; 公里 → ×10³).
+    Metre => "米",
+    /// Multiples (倍): 增长 2 倍.
+    Times => "倍",
     /// Hours (小时).
     Hour => "小时",
     /// Minutes (分钟).

@@ -241,7 +241,8 @@ fn quantity_reads_phrases_from_arguments_and_stdin() {
     let lines = json_lines(&stdout(&output));
     assert_eq!(
         lines[0],
-        serde_json::json!({"input": "5.6万册", "value": 56000, "unit": "册", "approx": null, "kind": "figure"})
+        serde_json::json!({"input": "5.6万册", "start": 0, "end": 5, "text": "5.6万册",
+            "value": 56000, "unit": "册", "approx": null, "kind": "figure"})
     );
     assert_eq!(lines[1]["value"], 1685200);
     assert_eq!(lines[1]["unit"], "元");
@@ -260,4 +261,37 @@ fn quantity_reads_phrases_from_arguments_and_stdin() {
     assert_eq!(lines[0]["approx"], "more_than");
     assert_eq!(lines[1]["kind"], "change");
     assert_eq!(lines[1]["value"], -22.35);
+}
+
+#[test]
+fn quantity_reads_every_figure_of_running_text() {
+    let output = run(&[
+        "quantity",
+        "全年接待读者39.60万余人次，举办讲座3–5场",
+        "于4月1日至5月31日举办",
+        "本馆简介",
+    ]);
+    assert_eq!(code(&output), 1, "the last phrase has no figure");
+    let lines = json_lines(&stdout(&output));
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"input": "全年接待读者39.60万余人次，举办讲座3–5场", "start": 6, "end": 15,
+            "text": "39.60万余人次", "value": 396000, "unit": "人次", "approx": "more_than",
+            "kind": "figure"})
+    );
+    assert_eq!(lines[1]["kind"], "range");
+    assert_eq!(lines[1]["value"], serde_json::Value::Null);
+    assert_eq!(
+        (&lines[1]["low"], &lines[1]["high"]),
+        (&3.into(), &5.into())
+    );
+    assert_eq!(lines[1]["text"], "3–5场");
+    assert_eq!(lines[2]["kind"], "date");
+    assert_eq!(lines[2]["date"], "--04-01");
+    assert_eq!(lines[2]["date_end"], "--05-31");
+    assert_eq!(
+        lines[3],
+        serde_json::json!({"input": "本馆简介", "error": "no figure"})
+    );
 }

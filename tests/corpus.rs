@@ -11,6 +11,7 @@ use std::path::Path;
 use libreport::date::{self, DateContext};
 use libreport::decimal::Decimal;
 use libreport::numeral::{self, NumeralError};
+use libreport::phrase::{self, Outcome};
 use libreport::quantity::{self, QuantityError, QuantityKind};
 
 /// One case of a corpus: its 1-based line number and its fields.
@@ -113,8 +114,11 @@ fn numerals() {
     finish("numerals.tsv", cases.len(), &failures);
 }
 
-/// `input ⇥ value ⇥ unit ⇥ approx ⇥ kind`, `-` for none; a value `!error`
-/// expects `parse_quantity` to fail so.
+/// `input ⇥ value ⇥ unit ⇥ approx ⇥ kind`, `-` for none. A value row is
+/// the first reading of `libreport quantity` (running text, labels before
+/// the figure), and `parse_quantity` must agree where it reads the phrase
+/// at all; a value `!error` expects `parse_quantity` to fail so, and
+/// `!no_figure` expects `libreport quantity` to find no number.
 #[test]
 fn quantities() {
     let cases = read_corpus("quantities.tsv", Some(5));
@@ -127,37 +131,130 @@ fn quantities() {
     for Case { line, fields } in &cases {
         let input = &fields[0];
         let want = fields[1..].join(" | ");
-        let got = match quantity::parse_quantity(input) {
-            Ok(m) => {
-                let q = m.quantity;
-                let rendered = format!(
-                    "{} | {} | {} | {}",
-                    q.value,
-                    dash(q.unit.map(|u| u.symbol())),
-                    dash(q.approx.map(|a| a.as_str())),
-                    m.kind
-                );
-                // a plain-number value must compare as a decimal (5.60 = 5.6)
-                let normalized = fields[1]
-                    .parse::<Decimal>()
-                    .map(|w| format!("{} | {}", w, fields[2..].join(" | ")))
-                    .unwrap_or_else(|_| want.clone());
-                if rendered == normalized {
-                    continue;
+        if fields[1].starts_with('!') {
+            let got = if fields[1] == "!no_figure" {
+                first_reading(input)
+            } else {
+                match quantity::parse_quantity(input) {
+                    Ok(m) => render(m.quantity.value, m.quantity.unit, m.quantity.approx, m.kind),
+                    Err(e) => quantity_error_name(e).to_string(),
                 }
-                rendered
+            };
+            if got != fields[1] {
+                failures.push(format!("line {line}: {input} → got {got}, want {want}"));
             }
-            Err(e) => {
-                let name = quantity_error_name(e);
-                if fields[1] == name {
-                    continue;
-                }
-                name.to_string()
+            continue;
+        }
+        // a plain-number value must compare as a decimal (5.60 = 5.6)
+        let normalized = fields[1]
+            .parse::<Decimal>()
+            .map(|w| format!("{} | {}", w, fields[2..].join(" | ")))
+            .unwrap_or_else(|_| want.clone());
+        let got = first_reading(input);
+        if got != normalized {
+            failures.push(format!("line {line}: {input} → got {got}, want {want}"));
+        }
+        if let Ok(m) = quantity::parse_quantity(input) {
+            let strict = render(m.quantity.value, m.quantity.unit, m.quantity.approx, m.kind);
+            if strict != normalized {
+                failures.push(format!(
+                    "line {line}: {input} → parse_quantity {strict}, want {want}"
+                ));
             }
-        };
-        failures.push(format!("line {line}: {input} → got {got}, want {want}"));
+        }
     }
     finish("quantities.tsv", cases.len(), &failures);
+}
+
+fn render(
+    value: Decimal,
+    unit: Option<libreport::unit::Unit>,
+    approx: Option<libreport::report::Approx>,
+    kind: QuantityKind,
+) -> String {
+    format!(
+        "{} | {} | {} | {}",
+        value,
+        dash(unit.map(|u| u.symbol())),
+        dash(approx.map(|a| a.as_str())),
+        kind
+    )
+}
+
+/// The first reading `libreport quantity` prints for `input`, rendered as
+/// `value | unit | approx | kind`, or `!no_figure` / `!vague` / `!…`.
+fn first_reading(input: &str) -> String {
+    let readings = phrase::read_phrase(input);
+    match readings.first().map(|r| &r.outcome) {
+        Some(Outcome::Read(f)) => match f.value {
+            Some(value) => render(value, f.unit, f.approx, f.kind),
+            None => format!("range {:?}..{:?}", f.low, f.high),
+        },
+        Some(Outcome::Failed { error }) if error == phrase::NO_FIGURE => "!no_figure".into(),
+        Some(Outcome::Failed { error }) if error.starts_with("vague") => "!vague".into(),
+        Some(Outcome::Failed { error }) => format!("!{error}"),
+        None => "!nothing".into(),
+    }
+}
+
+/// `input ⇥ text ⇥ value ⇥ unit ⇥ approx ⇥ kind`, one row per number of a
+/// phrase: consecutive rows with the same input list every reading
+/// `libreport quantity` prints for it, in order. The value of a range is
+/// `low..high`, of a date its `date` (`..date_end` for a span).
+#[test]
+fn sentences() {
+    let cases = read_corpus("sentences.tsv", Some(6));
+    let mut failures = Vec::new();
+    let mut phrases = 0;
+    let mut i = 0;
+    while let Some(first) = cases.get(i) {
+        let input = &first.fields[0];
+        let group: Vec<&Case> = cases[i..]
+            .iter()
+            .take_while(|c| &c.fields[0] == input)
+            .collect();
+        i += group.len();
+        phrases += 1;
+        let want: Vec<String> = group.iter().map(|c| c.fields[1..].join(" | ")).collect();
+        let got: Vec<String> = phrase::read_phrase(input)
+            .iter()
+            .map(|r| match &r.outcome {
+                Outcome::Read(f) => {
+                    let value = match (f.kind, f.value, &f.date) {
+                        (QuantityKind::Range, _, _) => format!("{}..{}", dash(f.low), dash(f.high)),
+                        (QuantityKind::Date, _, Some(date)) => match &f.date_end {
+                            Some(end) => format!("{date}..{end}"),
+                            None => date.clone(),
+                        },
+                        (_, value, _) => dash(value),
+                    };
+                    // the offsets must quote the text
+                    let quoted: String =
+                        input.chars().skip(f.start).take(f.end - f.start).collect();
+                    let text = if quoted == f.text {
+                        f.text.clone()
+                    } else {
+                        format!("{} (offsets quote {quoted})", f.text)
+                    };
+                    format!(
+                        "{text} | {value} | {} | {} | {}",
+                        dash(f.unit.map(|u| u.symbol())),
+                        dash(f.approx.map(|a| a.as_str())),
+                        f.kind
+                    )
+                }
+                Outcome::Failed { error } => format!("- | !{error} | - | - | -"),
+            })
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "line {}: {input}\n      got  {got:?}\n      want {want:?}",
+                first.line
+            ));
+        }
+    }
+    assert!(phrases >= 30, "sentences.tsv has {phrases} phrases");
+    finish("sentences.tsv", cases.len(), &failures);
 }
 
 /// `year ⇥ month-or-- ⇥ input ⇥ date ⇥ end`: `date::parse_prefix` with that
@@ -431,7 +528,9 @@ mod properties {
         #[test]
         fn scanning_never_panics(s in "\\PC{0,40}") {
             let _ = quantity::scan(&s);
+            let _ = quantity::scan_in(&s, quantity::Era::Minguo);
             let _ = quantity::parse_quantity(&s);
+            let _ = phrase::read_phrase(&s);
             let _ = numeral::parse_prefix(&s);
             let ctx = DateContext { year: 2020, month: Some(2) };
             let _ = date::scan(&s, &ctx);
@@ -448,6 +547,24 @@ mod properties {
             let _ = quantity::parse_quantity(&s);
             let ctx = DateContext { year: 2020, month: Some(2) };
             let _ = date::scan(&s, &ctx);
+        }
+
+        // Running text with the words of issue 13: every reading quotes the
+        // input at its character offsets, readings do not overlap, and a
+        // range's bounds are ordered.
+        #[test]
+        fn readings_quote_their_text(s in "[0-9一二两兩三五十百千万萬元月日年民國国约占過过破超不足到至–\\-:：W+T%人册冊场次個个 ，。]{0,30}") {
+            let mut last = 0;
+            for r in phrase::read_phrase(&s) {
+                let Outcome::Read(f) = r.outcome else { continue };
+                prop_assert!(f.start >= last && f.start <= f.end, "{:?}", f);
+                last = f.end;
+                let quoted: String = s.chars().skip(f.start).take(f.end - f.start).collect();
+                prop_assert_eq!(&quoted, &f.text);
+                if let (Some(low), Some(high)) = (f.low, f.high) {
+                    prop_assert!(low <= high, "{:?}", f);
+                }
+            }
         }
     }
 }

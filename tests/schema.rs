@@ -212,7 +212,7 @@ fn a_broken_record_is_rejected() {
             r["mentions"][0]["value"] = json!("180383")
         }),
         ("an unknown unit", |r| {
-            r["mentions"][0]["unit"] = json!("本")
+            r["mentions"][0]["unit"] = json!("斤")
         }),
         ("an unknown approx word", |r| {
             r["mentions"][2]["approx"] = json!("roughly")

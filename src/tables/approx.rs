@@ -26,6 +26,9 @@ pub enum Position {
     AfterNumber,
     /// After the unit (or after the number when there is none): 3 万人左右.
     AfterUnit,
+    /// Before the number with perhaps a few words between, in one clause
+    /// (约占全馆藏书的 30%): at most [`MAX_LEAD_CHARS`] characters back.
+    Lead,
 }
 
 /// What an approximation word does to the phrase.
@@ -41,9 +44,11 @@ pub enum Effect {
 
 use Approx::{About, LessThan, MoreThan, Nearly};
 use Effect::{Block, Vague};
-use Position::{AfterNumber, AfterUnit, Before, BeforeRound};
+use Position::{AfterNumber, AfterUnit, Before, BeforeRound, Lead};
 
-/// Approximation words: word, effect, position.
+/// Approximation words: word, effect, position. More-than words include
+/// 过 and 破 (过千人, 破500人次); less-than words 不超过 (longer than 超过,
+/// so it wins).
 #[rustfmt::skip]
 pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     // about
@@ -51,7 +56,9 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("大约",     Effect::Approx(About),    Before),
     ("约为",     Effect::Approx(About),    Before),
     ("约有",     Effect::Approx(About),    Before),
+    ("约计",     Effect::Approx(About),    Before),
     ("大概",     Effect::Approx(About),    Before),
+    ("约占",     Effect::Approx(About),    Lead),      // 約佔 folds to 约占
     ("左右",     Effect::Approx(About),    AfterUnit),
     ("上下",     Effect::Approx(About),    AfterUnit),
     // nearly
@@ -63,15 +70,22 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("逾",       Effect::Approx(MoreThan), Before),
     ("超",       Effect::Approx(MoreThan), Before),
     ("超过",     Effect::Approx(MoreThan), Before),
-    ("上",       Effect::Approx(MoreThan), BeforeRound),
+    ("超出",     Effect::Approx(MoreThan), Before),
+    ("过",       Effect::Approx(MoreThan), Before),    // 过千人, 浏览量过 10 万
+    ("破",       Effect::Approx(MoreThan), Before),    // 破500人次
+    ("突破",     Effect::Approx(MoreThan), Before),
     ("余",       Effect::Approx(MoreThan), AfterNumber),
     ("多",       Effect::Approx(MoreThan), AfterNumber),
+    ("+",        Effect::Approx(MoreThan), AfterNumber), // 5000+人, 10W+
+    ("＋",       Effect::Approx(MoreThan), AfterNumber),
     ("以上",     Effect::Approx(MoreThan), AfterUnit),
     ("有余",     Effect::Approx(MoreThan), AfterUnit),
     // less than
     ("不足",     Effect::Approx(LessThan), Before),
     ("不到",     Effect::Approx(LessThan), Before),
     ("不满",     Effect::Approx(LessThan), Before),
+    ("不超过",   Effect::Approx(LessThan), Before),
+    ("不超",     Effect::Approx(LessThan), Before),
     ("以下",     Effect::Approx(LessThan), AfterUnit),
     ("以内",     Effect::Approx(LessThan), AfterUnit),
     // no figure at all
@@ -79,14 +93,31 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("几",       Vague,                    Before),
     ("好几",     Vague,                    Before),
     ("成千上",   Vague,                    Before),
+    ("上",       Vague,                    BeforeRound), // 上千人: more than a thousand, how many is not said
     ("几",       Vague,                    AfterNumber),
     // not approximation words
     ("最近",     Block,                    Before),
     ("附近",     Block,                    Before),
     ("临近",     Block,                    Before),
+    // 过 after a verb marks the past (举办过 3 次), and these hold 过 or 破
+    ("通过",     Block,                    Before),
+    ("经过",     Block,                    Before),
+    ("不过",     Block,                    Before),
+    ("度过",     Block,                    Before),
+    ("越过",     Block,                    Before),
+    ("错过",     Block,                    Before),
+    ("举办过",   Block,                    Before),
+    ("开展过",   Block,                    Before),
+    ("参加过",   Block,                    Before),
+    ("获得过",   Block,                    Before),
+    ("组织过",   Block,                    Before),
+    ("接待过",   Block,                    Before),
+    ("打破",     Block,                    Before),
+    ("破损",     Block,                    Before),
     ("多功能",   Block,                    AfterNumber),
     ("多媒体",   Block,                    AfterNumber),
-    ("多元",     Block,                    AfterNumber),
+    ("多元化",   Block,                    AfterNumber),  // but 1000多元 is 1000 元, more_than
+    ("多元文化", Block,                    AfterNumber),
     ("多样",     Block,                    AfterNumber),
     ("多措",     Block,                    AfterNumber),
     ("余额",     Block,                    AfterNumber),
@@ -98,6 +129,7 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
 pub static VAGUE_WORDS: &[&str] = &[
     "若干", "大量", "许多", "众多", "不少", "少量", "部分", "无数", "成千上万",
     "数十", "数百", "数千", "数万", "几十", "几百", "几千", "几万", "上百上千",
+    "一批", // "a batch of", not a count of batches (两批 is 2 批)
 ];
 
 fn lexicon(position: Position) -> Lexicon<Effect> {
@@ -108,6 +140,18 @@ fn lexicon(position: Position) -> Lexicon<Effect> {
             .map(|&(w, e, _)| (w, e)),
     )
 }
+
+/// How far back (in characters) a [`Position::Lead`] word may stand.
+pub const MAX_LEAD_CHARS: usize = 12;
+
+/// Words that may stand a few words before a number, as (word, effect).
+pub static LEAD: LazyLock<Vec<(&'static str, Effect)>> = LazyLock::new(|| {
+    APPROX_WORDS
+        .iter()
+        .filter(|row| row.2 == Lead)
+        .map(|&(w, e, _)| (w, e))
+        .collect()
+});
 
 /// Words before a number.
 pub static BEFORE: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(Before));
@@ -125,7 +169,7 @@ mod tests {
 
     #[test]
     fn no_word_has_two_meanings_in_one_position() {
-        for position in [Before, BeforeRound, AfterNumber, AfterUnit] {
+        for position in [Before, BeforeRound, AfterNumber, AfterUnit, Lead] {
             let words = APPROX_WORDS.iter().filter(|r| r.2 == position).map(|r| r.0);
             assert_eq!(duplicates(words), Vec::<&str>::new(), "{position:?}");
         }
@@ -148,6 +192,11 @@ mod tests {
             ("接近", Nearly),
             ("不足", LessThan),
             ("不到", LessThan),
+            ("不超过", LessThan),
+            ("过", MoreThan),
+            ("破", MoreThan),
+            ("超", MoreThan),
+            ("约占", About),
         ];
         for (word, approx) in spec {
             assert!(

@@ -41,6 +41,21 @@ pub static MONTH_PARTS: &[&str] = &[
     "上旬", "中旬", "下旬", "中下旬", "上中旬", "初", "底", "末", "中",
 ];
 
+/// Words that number a month, read only before a month marker: 元月 (and
+/// 元月份) is January. Elsewhere 元 is the yuan.
+pub static MONTH_WORDS: &[(&str, u8)] = &[("元", 1)];
+
+/// Era names written before a year number, and what to add to it: 民国
+/// 105 年 (中華民國) is 2016. Vocabulary is simplified: 民國 folds to 民国.
+pub static ERA_NAMES: &[(&str, i32)] = &[("民国", 1911)];
+
+/// What a bare 105年 adds in a Taiwan (traditional-script) report, where
+/// years are counted from 1912 (民国 1 年).
+pub const MINGUO_OFFSET: i32 = 1911;
+
+/// Separators of a time of day (9:00, 17：30): such a number is no figure.
+pub static TIME_SEPARATORS: &[char] = &[':', '：'];
+
 /// Separators of all-numeric dates: 2021.03.12, 2021-03-12, 2021/3/12. The
 /// same separator must stand between year and month and month and day.
 pub static YMD_SEPARATORS: &[char] = &['.', '-', '/', '．', '－', '／'];

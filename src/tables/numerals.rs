@@ -89,6 +89,12 @@ pub static GROUP_SEPARATORS: &[(char, DigitWidth)] = &[
 /// Whitespace allowed once between an Arabic number and 万/亿 (168.52 万).
 pub static MULTIPLIER_SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 
+/// Latin letters that stand for a multiplier after Arabic digits in web
+/// counts, only as written here (阅读量10W+ is 100000, more_than; 100W
+/// alone may be watts). The letter is the multiplier, the + an
+/// approximation word (`tables::approx`).
+pub static LATIN_MULTIPLIERS: &[(&str, u8)] = &[("W+", 4), ("w+", 4), ("W＋", 4), ("w＋", 4)];
+
 /// Percent written before the number: 百分之十八点一六.
 pub static PERCENT_PREFIXES: &[&str] = &["百分之"];
 

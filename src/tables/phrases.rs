@@ -33,6 +33,7 @@ pub static CHANGE_WORDS: &[(&str, Change)] = &[
     ("上涨",   Change::Up),
     ("增幅",   Change::Up),
     ("净增",   Change::Up),
+    ("成长",   Change::Up),      // Taiwan usage: 較去年成長 12%
     ("增",     Change::Up),
     ("升",     Change::Up),
     ("下降",   Change::Down),
@@ -40,6 +41,7 @@ pub static CHANGE_WORDS: &[(&str, Change)] = &[
     ("降低",   Change::Down),
     ("下滑",   Change::Down),
     ("回落",   Change::Down),
+    ("衰退",   Change::Down),
     ("降幅",   Change::Down),
     ("减",     Change::Down),
     ("降",     Change::Down),
@@ -127,7 +129,7 @@ pub static NAME_WORDS: &[(&str, i64)] = &[
 
 /// Words right after a number that make it part of a name: 建党 100 周年.
 #[rustfmt::skip]
-pub static NAME_SUFFIXES: &[&str] = &["周年", "强"];
+pub static NAME_SUFFIXES: &[&str] = &["周年", "强", "后"]; // 90后: a generation
 
 /// A figure with this value and unit, followed by more of a name (a Han
 /// character rather than punctuation), is part of a name: 24 小时自助图书馆,

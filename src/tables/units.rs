@@ -57,11 +57,46 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("件",       Unit::Piece,           0),
     ("套",       Unit::Set,             0),
     ("班",       Unit::Class,           0),
+    ("幅",       Unit::Picture,         0),
+    ("份",       Unit::Copy,            0),
+    ("万份",     Unit::Copy,            4),
+    ("位",       Unit::PersonWei,       0),
+    ("本",       Unit::Book,            0),
+    ("万本",     Unit::Book,            4),
+    ("只",       Unit::Head,            0),
+    ("架",       Unit::Rack,            0),
+    ("株",       Unit::Plant,           0),
+    ("批",       Unit::Batch,           0),
+    ("批次",     Unit::BatchCount,      0),
+    ("字",       Unit::Character,       0),
+    ("万字",     Unit::Character,       4),
+    ("席",       Unit::Seat,            0),
+    ("卷",       Unit::Scroll,          0),
+    ("万卷",     Unit::Scroll,          4),
+    ("函",       Unit::Case,            0),
+    ("辆",       Unit::Vehicle,         0),
+    ("栋",       Unit::Block,           0),
+    ("门",       Unit::Course,          0),
+    ("课时",     Unit::ClassHour,       0),
+    ("集",       Unit::Episode,         0),
+    ("户",       Unit::Family,          0),
+    ("万户",     Unit::Family,          4),
+    ("倍",       Unit::Times,           0),
+    // length, in metres
+    ("米",       Unit::Metre,           0),
+    ("公里",     Unit::Metre,           3),
+    ("千米",     Unit::Metre,           3),
+    // land area, in mu (畝 folds to 亩)
+    ("亩",       Unit::Mu,              0),
+    ("万亩",     Unit::Mu,              4),
+    // weight or money, in liang
+    ("两",       Unit::Tael,            0),
     // time
     ("小时",     Unit::Hour,            0),
     ("个小时",   Unit::Hour,            0),
     ("分钟",     Unit::Minute,          0),
     ("天",       Unit::Day,             0),
+    ("周",       Unit::Week,            0),
     ("个月",     Unit::Month,           0),
     ("年",       Unit::YearSpan,        0),
     ("岁",       Unit::Age,             0),
@@ -81,13 +116,17 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     // data volume, in terabytes
     ("TB",       Unit::Terabyte,        0),
     ("tb",       Unit::Terabyte,        0),
+    ("ZB",       Unit::Terabyte,        9),
+    ("EB",       Unit::Terabyte,        6),
     ("PB",       Unit::Terabyte,        3),
+    ("pb",       Unit::Terabyte,        3),
     ("GB",       Unit::Terabyte,       -3),
     ("gb",       Unit::Terabyte,       -3),
     ("MB",       Unit::Terabyte,       -6),
     // rates
     ("%",        Unit::Percent,         0),
     ("％",       Unit::Percent,         0),
+    ("成",       Unit::Percent,         1),   // 三成 = 30%: tenths
     ("个百分点", Unit::PercentagePoint, 0),
     ("百分点",   Unit::PercentagePoint, 0),
 ];
@@ -99,6 +138,31 @@ pub static UNIT_STOPS: &[&str] = &[
     "场馆", "场景", "条件", "条例", "项目", "所有", "所以", "处理", "种类", "期间",
     "期刊", "家长", "家庭", "座谈", "间隔", "天然", "台阶", "张贴", "年级", "年代",
     "年龄", "件事", "套餐", "班级", "人员", "人才", "人民", "人口", "元旦", "年来",
+    // measure words that begin other words (1 本馆, 100 周年, 3 位于)
+    "幅度", "份额", "位于", "位列", "位居", "位置", "本馆", "本年", "本次", "本市",
+    "本区", "本县", "本地", "本级", "本届", "本着", "本土", "本人", "本身", "本期",
+    "本月", "本周", "本科", "本单位", "本省", "本院", "只有", "只是", "只要", "只能",
+    "周年", "周末", "周边", "周刊", "周围", "周期", "架构", "两岸", "门口", "门户",
+    "门类", "门槛", "集中", "集体", "集团",
+    "集成", "集合", "户外", "户籍", "卷入", "函数", "批准", "批示", "批复",
+    "字样", "字号", "字段", "字体", "字母", "成为", "成立", "成功", "成果", "成员",
+    "成本", "成绩", "成就", "成长", "成都", "成效", "成人", "成年", "成熟", "成型",
+    "成交", "成品", "成套", "成书", "成片", "成批", "成语", "成不变", "成千",
+];
+
+/// Units read only where the text speaks of data: `T` after a number is a
+/// terabyte in 数字资源总量 120T, but no unit elsewhere.
+#[rustfmt::skip]
+pub static DATA_UNITS: &[(&str, Unit, i32)] = &[
+    ("T",        Unit::Terabyte,        0),
+];
+
+/// Words, before the number on its line, that make a [`DATA_UNITS`] row a
+/// unit.
+#[rustfmt::skip]
+pub static DATA_CUES: &[&str] = &[
+    "数据", "数字", "资源", "存储", "储存", "容量", "硬盘", "磁盘", "空间", "服务器",
+    "云盘", "网盘",
 ];
 
 /// One row of the unit automaton.
@@ -106,6 +170,8 @@ pub static UNIT_STOPS: &[&str] = &[
 pub enum UnitEntry {
     /// A unit: base unit and power of ten.
     Unit(Unit, i32),
+    /// A unit only after one of [`DATA_CUES`] on the line (`T`).
+    Data(Unit, i32),
     /// A word that is not a unit.
     Stop,
 }
@@ -117,6 +183,11 @@ pub static UNIT_WORDS: LazyLock<Lexicon<UnitEntry>> = LazyLock::new(|| {
         UNITS
             .iter()
             .map(|&(s, unit, pow)| (s, UnitEntry::Unit(unit, pow)))
+            .chain(
+                DATA_UNITS
+                    .iter()
+                    .map(|&(s, unit, pow)| (s, UnitEntry::Data(unit, pow))),
+            )
             .chain(UNIT_STOPS.iter().map(|&s| (s, UnitEntry::Stop))),
     )
 });
@@ -128,7 +199,11 @@ mod tests {
 
     #[test]
     fn no_surface_is_listed_twice() {
-        let all = UNITS.iter().map(|u| u.0).chain(UNIT_STOPS.iter().copied());
+        let all = UNITS
+            .iter()
+            .chain(DATA_UNITS)
+            .map(|u| u.0)
+            .chain(UNIT_STOPS.iter().copied());
         assert_eq!(duplicates(all), Vec::<&str>::new());
     }
 
@@ -161,5 +236,14 @@ mod tests {
         assert_eq!(m.longest_prefix("部分"), Some((UnitEntry::Stop, 6)));
         assert_eq!(m.longest_prefix("xx册"), None);
         assert_eq!(m.exact("万元"), Some(UnitEntry::Unit(Unit::Yuan, 4)));
+        assert_eq!(m.longest_prefix("周年"), Some((UnitEntry::Stop, 6)));
+        assert_eq!(
+            m.longest_prefix("T，"),
+            Some((UnitEntry::Data(Unit::Terabyte, 0), 1))
+        );
+        assert_eq!(
+            m.longest_prefix("ZB"),
+            Some((UnitEntry::Unit(Unit::Terabyte, 9), 2))
+        );
     }
 }
