@@ -282,11 +282,11 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (Branches,             &[Institution, Household, Place]),
     (ServicePoints,        &[Place, Household]),
     (SelfServiceLibraries, &[Place, Building, Room, Household]),
-    (StaffTotal,           &[PersonMing]),
+    (StaffTotal,           &[PersonMing, PersonWei]),
     (Computers,            &[Set]),
-    (Seats,                &[Room]),
+    (Seats,                &[Room, Seat]),
     (Awards,               &[Item, Time]),
-    (Volunteers,           &[PersonMing]),
+    (Volunteers,           &[PersonMing, PersonWei]),
 ];
 
 /// Why a figure is not this year's own total.
