@@ -228,7 +228,7 @@ fn a_directory_without_reports_is_an_error() {
     let output = run(&["extract", path]);
     assert_eq!(code(&output), 1);
     assert!(
-        stderr(&output).contains("directory holds no .txt file"),
+        stderr(&output).contains("directory holds no report file (.txt .html .htm .docx .pdf)"),
         "{}",
         stderr(&output)
     );
