@@ -6,6 +6,7 @@ mod corpus;
 mod docs;
 mod encodings;
 mod fixtures;
+mod formats;
 mod output;
 mod schema;
 mod util;

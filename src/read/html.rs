@@ -383,6 +383,8 @@ fn is_separator(c: char) -> bool {
             | '丨'
             | '['
             | ']'
+            | '【'
+            | '】'
     ) || c.is_whitespace()
 }
 

@@ -76,3 +76,11 @@ pub static SKIPPED_CLASS_WORDS: &[&str] = &[
     "banner", "topbar", "toolbar", "login", "search", "related", "links", "friendlink",
     "pager", "pagination", "print",
 ];
+
+/// Page-number lines of a PDF's header or footer, as shapes: digits are
+/// written `#` and white space is left out (第 3 页 → 第#页).
+#[rustfmt::skip]
+pub static PAGE_NUMBER_SHAPES: &[&str] = &[
+    "#", "-#-", "–#–", "—#—", "第#页", "第#页共#页", "共#页第#页", "第#页/共#页", "#/#",
+    "Page#", "Page#of#", "page#", "·#·",
+];
