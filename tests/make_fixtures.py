@@ -20,8 +20,13 @@ record apart from `file`, `format` and line numbers:
 Run from the repository root with the Python 3 standard library only:
     python3 tests/make_fixtures.py
 then `cargo run -- check --bless fixtures/` and review the expected files.
+
+    python3 tests/make_fixtures.py --from REPORT.txt --to DIR
+makes DIR/REPORT.html, .docx and .pdf of any report the same way, to
+compare their records with the text's.
 """
 
+import argparse
 import html
 import re
 import zipfile
@@ -29,6 +34,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "fixtures" / "qinghe-2021.txt"
+# The PDF's running header: the fixture's own, else the report's title.
+RUNNING_TITLE = "青禾县图书馆年度报告"
+WRAP = 0
+OUT = {
+    "html": ROOT / "fixtures" / "qinghe-2021-web.html",
+    "docx": ROOT / "fixtures" / "qinghe-2021-word.docx",
+    "pdf": ROOT / "fixtures" / "qinghe-2021-pdf.pdf",
+}
 NUMBERED = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 SUBNUMBERED = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
 
@@ -116,7 +129,7 @@ def make_html():
 </body>
 </html>
 """
-    (ROOT / "fixtures" / "qinghe-2021-web.html").write_text(page, encoding="utf-8")
+    OUT["html"].write_text(page, encoding="utf-8")
 
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -210,7 +223,7 @@ def make_docx():
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
         "</Relationships>"
     )
-    path = ROOT / "fixtures" / "qinghe-2021-word.docx"
+    path = OUT["docx"]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in [
             ("[Content_Types].xml", content_types),
@@ -226,27 +239,40 @@ def make_docx():
 
 
 def hex16(text):
-    return "<" + "".join(f"{ord(c):04X}" for c in text) + ">"
+    # Characters past the BMP would need two-unit codes; reports have none.
+    return "<" + "".join(f"{ord(c):04X}" for c in text if ord(c) <= 0xFFFF) + ">"
 
 
 def make_pdf():
-    lines = [line for line in report_lines() if line]
+    lines = []
+    for line in report_lines():
+        if not line:
+            continue
+        # Hard-wrapped as a printer lays out a page (--wrap N).
+        while WRAP and "\t" not in line and len(line) > WRAP:
+            lines.append(line[:WRAP])
+            line = line[WRAP:]
+        lines.append(line)
     per_page = 22
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
     columns = [72, 110, 250, 330, 380]
-    used = set("青禾县图书馆年度报告第页")
+    running = RUNNING_TITLE or lines[0]
+    used = set(running + "第页")
     contents = []
     for number, page in enumerate(pages, 1):
-        ops = [f"BT /F1 9 Tf 1 0 0 1 72 800 Tm {hex16('青禾县图书馆年度报告')} Tj ET"]
+        ops = [f"BT /F1 9 Tf 1 0 0 1 72 800 Tm {hex16(running)} Tj ET"]
         y = 770
         for line in page:
             used.update(line)
             if "\t" in line:
                 ops.append("BT /F1 10.5 Tf")
-                for x, cell in zip(columns, line.split("\t")):
+                x = 72
+                for i, cell in enumerate(line.split("\t")):
                     if cell:
                         ops.append(f"1 0 0 1 {x} {y} Tm {hex16(cell)} Tj")
-                ops.append("ET")
+                    # Columns at least 40 pt apart, and 2 em past the cell.
+                    width = sum(5.25 if ord(c) < 128 else 10.5 for c in cell)
+                    x = columns[i + 1] if i + 1 < len(columns) and columns[i + 1] >= x + width + 21 else round(x + max(40, width + 21))
             else:
                 ops.append(f"BT /F1 10.5 Tf 72 {y} Td {hex16(line)} Tj ET")
             y -= 30
@@ -302,10 +328,22 @@ def make_pdf():
     for n in range(1, count):
         out += f"{offsets[n]:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {count} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    (ROOT / "fixtures" / "qinghe-2021-pdf.pdf").write_bytes(bytes(out))
+    OUT["pdf"].write_bytes(bytes(out))
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--from", dest="source", type=Path)
+    parser.add_argument("--to", type=Path)
+    parser.add_argument("--wrap", type=int, default=0, help="wrap the PDF's lines at N characters")
+    args = parser.parse_args()
+    WRAP = args.wrap
+    if args.source:
+        SOURCE = args.source
+        out_dir = args.to or Path(".")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        RUNNING_TITLE = None
+        OUT = {ext: out_dir / f"{SOURCE.stem}.{ext}" for ext in ("html", "docx", "pdf")}
     make_html()
     make_docx()
     make_pdf()

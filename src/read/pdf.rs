@@ -61,11 +61,20 @@ fn read_pages(bytes: &[u8]) -> Result<String, Error> {
             .map_err(|err| unreadable(format!("not a readable PDF: page {number}: {err}")))?;
         pages.push(lines);
     }
-    if pages.iter().flatten().all(|line| line.trim().is_empty()) {
+    if pages
+        .iter()
+        .flatten()
+        .all(|(line, _)| line.trim().is_empty())
+    {
         return Err(unreadable(
             "PDF has no text layer (a scanned image); run OCR first",
         ));
     }
+    drop_small_edges(&mut pages);
+    let mut pages: Vec<Vec<String>> = pages
+        .into_iter()
+        .map(|lines| lines.into_iter().map(|(line, _)| line).collect())
+        .collect();
     drop_running_lines(&mut pages);
     let mut text = String::new();
     for line in pages.iter().flatten() {
@@ -88,11 +97,13 @@ struct Pen<'a> {
     /// The text line matrix: horizontal scale, vertical scale, origin.
     scale: (f32, f32),
     origin: (f32, f32),
-    /// The current line, its height, and where its text ends (estimated).
+    /// The current line, its height, where its text ends (estimated) and
+    /// the size of its first text.
     line: String,
     y: f32,
     end_x: f32,
-    lines: Vec<String>,
+    line_size: f32,
+    lines: Vec<(String, f32)>,
 }
 
 impl Pen<'_> {
@@ -125,11 +136,12 @@ impl Pen<'_> {
     }
 
     fn show(&mut self, text: &str) {
+        let em = self.em();
         if self.line.is_empty() {
             self.y = self.origin.1;
             self.end_x = self.origin.0;
+            self.line_size = em;
         }
-        let em = self.em();
         for c in text.chars() {
             self.end_x += if c.is_ascii() { em * 0.5 } else { em };
         }
@@ -139,7 +151,7 @@ impl Pen<'_> {
     fn break_line(&mut self) {
         let line = self.line.trim();
         if !line.is_empty() {
-            self.lines.push(line.to_owned());
+            self.lines.push((line.to_owned(), self.line_size));
         }
         self.line.clear();
     }
@@ -150,7 +162,7 @@ fn number(object: Option<&Object>) -> f32 {
 }
 
 /// The lines of one page.
-fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<String>> {
+fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<(String, f32)>> {
     let fonts = doc.get_page_fonts(id).unwrap_or_default();
     let encodings: BTreeMap<Vec<u8>, Encoding<'_>> = fonts
         .into_iter()
@@ -172,6 +184,7 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<String>>
         line: String::new(),
         y: 0.0,
         end_x: 0.0,
+        line_size: 0.0,
         lines: Vec::new(),
     };
     for op in &content.operations {
@@ -264,6 +277,39 @@ fn show(pen: &mut Pen<'_>, operands: &[Object]) {
     }
 }
 
+/// The longest a header or footer line in small type is, in characters:
+/// longer small lines at a page's foot are footnotes, which stay.
+const SMALL_EDGE_CHARS: usize = 40;
+
+/// Drops the first and last line of each page when set in smaller type
+/// than the body (a running title on a one-page report has no other page
+/// to repeat on, but its size gives it away).
+fn drop_small_edges(pages: &mut [Vec<(String, f32)>]) {
+    // The body's size: the size most characters are set in.
+    let mut sizes: HashMap<u32, usize> = HashMap::new();
+    for (line, size) in pages.iter().flatten() {
+        *sizes.entry((size * 2.0).round() as u32).or_default() += line.chars().count();
+    }
+    let Some(body) = sizes
+        .into_iter()
+        .max_by_key(|&(size, chars)| (chars, size))
+        .map(|(size, _)| size as f32 / 2.0)
+    else {
+        return;
+    };
+    let small = |(line, size): &(String, f32)| {
+        *size < body * 0.9 && line.chars().count() <= SMALL_EDGE_CHARS
+    };
+    for lines in pages.iter_mut() {
+        if lines.last().is_some_and(small) {
+            lines.pop();
+        }
+        if lines.first().is_some_and(small) {
+            lines.remove(0);
+        }
+    }
+}
+
 /// A line's shape for comparing headers: digits as `#`, no white space.
 fn shape(line: &str) -> String {
     line.chars()
@@ -296,11 +342,22 @@ fn drop_running_lines(pages: &mut [Vec<String>]) {
     let several = pages.len() >= 2;
     let repeated = |s: &str| several && seen.get(s).copied().unwrap_or(0) >= 2;
     for lines in pages.iter_mut() {
+        // A running title may also be the report's title on the first
+        // page, just below it: one line of a shape goes at each end.
+        let mut dropped: Vec<(bool, String)> = Vec::new();
+        let top_end = lines.len().min(EDGE_LINES);
         let mut drop: Vec<usize> = edge(lines)
             .into_iter()
             .filter(|&i| {
                 let s = shape(&lines[i]);
-                repeated(&s) || PAGE_NUMBER_SHAPES.contains(&s.as_str())
+                let key = (i < top_end, s);
+                let running = repeated(&key.1) || PAGE_NUMBER_SHAPES.contains(&key.1.as_str());
+                if running && !dropped.contains(&key) {
+                    dropped.push(key);
+                    true
+                } else {
+                    false
+                }
             })
             .collect();
         drop.sort_unstable();
@@ -344,6 +401,46 @@ mod tests {
         let mut one = vec![page(&["青禾县图书馆年度报告", "正文", "12"])];
         drop_running_lines(&mut one);
         assert_eq!(one, [page(&["青禾县图书馆年度报告", "正文"])]);
+    }
+
+    #[test]
+    fn a_running_title_that_is_also_the_title_goes_once() {
+        let mut pages = vec![
+            page(&[
+                "青禾县图书馆 2021 年年报",
+                "青禾县图书馆 2021 年年报",
+                "正文一",
+            ]),
+            page(&["青禾县图书馆 2021 年年报", "正文二"]),
+        ];
+        drop_running_lines(&mut pages);
+        assert_eq!(
+            pages,
+            [
+                page(&["青禾县图书馆 2021 年年报", "正文一"]),
+                page(&["正文二"])
+            ]
+        );
+    }
+
+    #[test]
+    fn small_type_at_a_page_edge_is_a_header_or_footer() {
+        let body = "正文".repeat(20);
+        let mut pages = vec![vec![
+            ("青禾县图书馆年度报告".to_owned(), 9.0),
+            ("青禾县图书馆 2021 年年报".to_owned(), 16.0),
+            (body.clone(), 10.5),
+            (body.clone(), 10.5),
+            ("内部资料".to_owned(), 9.0),
+        ]];
+        drop_small_edges(&mut pages);
+        let kept: Vec<&str> = pages[0].iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(kept, ["青禾县图书馆 2021 年年报", &body, &body]);
+        // A long footnote in small type stays.
+        let note = format!("注：{}", "数据".repeat(30));
+        let mut pages = vec![vec![(body.clone(), 10.5), (note.clone(), 8.0)]];
+        drop_small_edges(&mut pages);
+        assert_eq!(pages[0].len(), 2);
     }
 
     #[test]
