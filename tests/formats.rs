@@ -475,3 +475,25 @@ fn glob_chooses_the_files_of_a_directory_scan() {
     assert_eq!(code(&output), 1);
     assert!(stderr(&output).contains("no file the --glob patterns match"));
 }
+
+#[test]
+fn the_audit_page_shows_the_lines_the_reader_made() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("word.html");
+    let output = run(&[
+        "view",
+        "fixtures/qinghe-2021-word.docx",
+        "-o",
+        page.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = fs::read_to_string(&page).expect("page written");
+    // Line 4 of the document's text is its first numbered heading, the
+    // number written out from Word's list numbering.
+    let at = html.find("id=\"L4\"").expect("line 4 shown");
+    assert!(
+        html[at..].contains("一、服务效能"),
+        "{}",
+        &html[at..at + 300]
+    );
+}

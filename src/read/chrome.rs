@@ -5,17 +5,120 @@
 //! [`crate::tables::chrome`].
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::script;
 use crate::tables::chrome::{
-    CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, LINE_HOLDS, LINE_STARTS,
-    MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
+    CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, HOLD_ANCHORS, LINE_HOLDS,
+    LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
 };
+use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
+
+/// The first two characters (`'\0'` for a one-character word) of every
+/// word a chrome line starts with, sorted.
+static STARTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    let mut starts: Vec<(char, char)> = LINE_STARTS
+        .iter()
+        .chain(FACT_LABELS)
+        .chain(MENU_WORDS)
+        .chain(CRUMB_STARTS)
+        .filter_map(|word| {
+            let mut chars = word.chars();
+            Some((chars.next()?, chars.next().unwrap_or('\0')))
+        })
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
+
+/// The characters a chrome line may start with, in either script, and
+/// the marks a fact label may stand behind, sorted: the first, cheapest
+/// question asked of every line.
+static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = STARTS.iter().map(|&(first, _)| first).collect();
+    chars.extend(OPENING_MARKS);
+    let traditional = TRADITIONAL
+        .chars()
+        .zip(SIMPLIFIED.chars())
+        .filter(|(_, simplified)| chars.contains(simplified))
+        .map(|(traditional, _)| traditional)
+        .collect::<Vec<char>>();
+    chars.extend(traditional);
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
+/// The marks a fact label may stand behind (【点击：12】). Not （ or (:
+/// numbered points start with them, and would all be matched in full.
+const OPENING_MARKS: [char; 2] = ['【', '['];
+
+/// Finders of [`HOLD_ANCHORS`].
+static ANCHORS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    HOLD_ANCHORS
+        .iter()
+        .map(|anchor| memchr::memmem::Finder::new(anchor.as_bytes()))
+        .collect()
+});
+
+/// Where the anchors of chrome that may stand anywhere in a line occur in
+/// `text`, sorted: one vectorised search of the whole text per anchor
+/// costs far less than a search per line.
+fn anchor_positions(text: &str) -> Vec<usize> {
+    let mut at: Vec<usize> = ANCHORS
+        .iter()
+        .flat_map(|finder| finder.find_iter(text.as_bytes()))
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// Whether a line starts with the first two characters of a chrome word
+/// (after 【 or the like). Asked of every line of every text file, so it
+/// costs next to nothing: only these lines and those holding an anchor
+/// are folded and matched in full.
+fn starts_like_chrome(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if FIRST_CHARS.binary_search(&first).is_err() {
+        return false;
+    }
+    head_is_a_start(line)
+        || line
+            .strip_prefix(OPENING_MARKS)
+            .is_some_and(head_is_a_start)
+}
+
+/// Whether `line`'s first two characters are those of a chrome word.
+fn head_is_a_start(line: &str) -> bool {
+    let head_len = line.char_indices().nth(2).map_or(line.len(), |(i, _)| i);
+    let head = script::fold(&line[..head_len]);
+    let mut chars = head.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let second = chars.next().unwrap_or('\0');
+    STARTS.binary_search(&(first, second)).is_ok() || STARTS.binary_search(&(first, '\0')).is_ok()
+}
 
 /// Whether a line is the site's rather than the report's.
 pub fn is_chrome(line: &str) -> bool {
+    let anchored = ANCHORS
+        .iter()
+        .any(|finder| finder.find(line.as_bytes()).is_some());
+    is_chrome_with(line, anchored)
+}
+
+/// [`is_chrome`], told whether the line holds an anchor.
+fn is_chrome_with(line: &str, anchored: bool) -> bool {
     let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if line.is_empty() || line.len() > CHROME_LINE_CHARS * 4 {
+    // Chinese characters take three bytes: a longer line is prose.
+    if line.is_empty() || line.len() > CHROME_LINE_CHARS * 3 {
+        return false;
+    }
+    if !anchored && !starts_like_chrome(line) {
         return false;
     }
     if line.chars().count() > CHROME_LINE_CHARS {
@@ -32,7 +135,7 @@ pub fn is_chrome(line: &str) -> bool {
 
 /// 发布时间：2021-03-01　来源：本馆　点击：35
 fn is_fact_line(line: &str) -> bool {
-    let line = line.trim_start_matches(['【', '[', '(', '（']);
+    let line = line.trim_start_matches(OPENING_MARKS);
     FACT_LABELS.iter().any(|label| {
         line.strip_prefix(label)
             .map(|rest| rest.trim_start())
@@ -79,9 +182,10 @@ fn is_breadcrumb(line: &str) -> bool {
 pub fn blank_chrome(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut start = 0;
+    let mut anchors = Anchored::new(text);
     for (i, end) in line_ends(text) {
         let line = &text[start..i];
-        if is_chrome(line) {
+        if is_chrome_with(line, anchors.within(start, i)) {
             let out = out.get_or_insert_with(|| {
                 let mut s = String::with_capacity(text.len());
                 s.push_str(&text[..start]);
@@ -104,14 +208,38 @@ pub fn blank_chrome(text: &str) -> Cow<'_, str> {
 pub fn drop_chrome(text: &str) -> String {
     let mut start = 0;
     let mut kept = Vec::new();
+    let mut anchors = Anchored::new(text);
     for (i, end) in line_ends(text) {
         let line = &text[start..i];
-        if !is_chrome(line) {
+        if !is_chrome_with(line, anchors.within(start, i)) {
             kept.push(line);
         }
         start = end;
     }
     kept.join("\n")
+}
+
+/// The anchor positions of a text, asked about line by line in order.
+struct Anchored {
+    at: Vec<usize>,
+    next: usize,
+}
+
+impl Anchored {
+    fn new(text: &str) -> Anchored {
+        Anchored {
+            at: anchor_positions(text),
+            next: 0,
+        }
+    }
+
+    /// Whether an anchor starts in `start..end`; lines are asked in order.
+    fn within(&mut self, start: usize, end: usize) -> bool {
+        while self.at.get(self.next).is_some_and(|&at| at < start) {
+            self.next += 1;
+        }
+        self.at.get(self.next).is_some_and(|&at| at < end)
+    }
 }
 
 /// For each line, where its text ends and where the next line starts,
@@ -161,6 +289,9 @@ mod tests {
             "返回顶部",
             "上一篇：2019 年年报",
             "  版權所有 青禾縣圖書館",
+            "歡迎訪問青禾縣圖書館",
+            "當前位置：首頁 > 館務公開",
+            "地址：青禾县文化路 8 号　京公网安备 00000000000000 号",
         ] {
             assert!(is_chrome(line), "{line}");
         }
