@@ -497,3 +497,109 @@ fn the_audit_page_shows_the_lines_the_reader_made() {
         &html[at..at + 300]
     );
 }
+
+#[test]
+fn standard_input_is_read_by_what_its_bytes_are() {
+    for (name, format) in [
+        ("qinghe-2021-pdf.pdf", "pdf"),
+        ("qinghe-2021-word.docx", "docx"),
+        ("qinghe-2021-web.html", "html"),
+        ("qinghe-2021.txt", "text"),
+    ] {
+        let mut cmd = crate::util::libreport();
+        cmd.args(["extract", "--format", "jsonl", "-"]);
+        cmd.write_stdin(fixture(name));
+        let output = cmd.output().expect("runs");
+        assert_eq!(code(&output), 0, "{name}: {}", stderr(&output));
+        let record = &json_lines(&stdout(&output))[0];
+        assert_eq!(record["format"], format, "{name}");
+        assert_eq!(record["library"], "青禾县图书馆", "{name}");
+    }
+}
+
+#[test]
+fn text_names_a_file_it_cannot_read_and_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("cut.docx"), b"PK\x03\x04 cut").expect("write");
+    let good = root().join("fixtures/qinghe-2021.txt");
+    let output = run_in(
+        dir.path(),
+        &["text", "cut.docx", good.to_str().expect("utf-8")],
+    );
+    assert_eq!(code(&output), 1);
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("libreport: cut.docx: not a readable Word document"),
+        "{err}"
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("qinghe-2021.txt <==\n     1\t青禾县图书馆 2021 年年报\n"),
+        "{text}"
+    );
+}
+
+/// A small deterministic generator for the damaged files below.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn damaged_copies_of_each_format_read_or_fail_without_panicking() {
+    use libreport::read::{Format, read_as};
+    let options = libreport::Options::default();
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for (name, format) in [
+        ("qinghe-2021-pdf.pdf", Format::Pdf),
+        ("qinghe-2021-word.docx", Format::Docx),
+        ("qinghe-2021-web.html", Format::Html),
+    ] {
+        let original = fixture(name);
+        let (mut read, mut failed) = (0, 0);
+        for round in 0..150 {
+            let mut bytes = original.clone();
+            match round % 3 {
+                // Cut short anywhere.
+                0 => bytes.truncate((rng.next() % original.len() as u64) as usize),
+                // A few bytes overwritten.
+                1 => {
+                    for _ in 0..1 + rng.next() % 8 {
+                        let at = (rng.next() % bytes.len() as u64) as usize;
+                        bytes[at] = rng.next() as u8;
+                    }
+                }
+                // A run of bytes dropped from the middle.
+                _ => {
+                    let at = (rng.next() % bytes.len() as u64) as usize;
+                    let len = (rng.next() % 64) as usize;
+                    bytes.drain(at..(at + len).min(bytes.len()));
+                }
+            }
+            match read_as(format, &bytes, &options) {
+                Ok(_) => read += 1,
+                Err(err) => {
+                    failed += 1;
+                    // The PDF reader turns a panic of lopdf into this
+                    // error: it must not have been needed here.
+                    let err = err.to_string();
+                    assert!(
+                        !err.contains("gave up on it"),
+                        "{name} round {round}: {err}"
+                    );
+                }
+            }
+        }
+        // Damage of every kind was met, and some copies still read.
+        assert!(
+            read > 0 && failed > 0,
+            "{name}: {read} read, {failed} failed"
+        );
+    }
+}
