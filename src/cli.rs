@@ -69,7 +69,8 @@ atomically. A failed input is named on stderr and in the index, the other
 pages are still written, and the exit status is 1.")]
     View(ViewArgs),
     /// Check that reports parse: library, year and sections found, and the
-    /// record equal to NAME.expected.json where one lies beside NAME.txt.
+    /// record equal to NAME.expected.json where one lies beside the report
+    /// NAME.txt (or .html, .docx, .pdf).
     #[command(after_help = "Examples:
   libreport check fixtures/            # in CI: exit 1 on any problem
   libreport check --bless fixtures/    # rewrite the expected files
@@ -232,8 +233,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Rewrite NAME.expected.json beside each NAME.txt with the current
-    /// record.
+    /// Rewrite NAME.expected.json beside each report NAME.txt (.html …)
+    /// with the current record.
     #[arg(long)]
     pub bless: bool,
 }
