@@ -224,17 +224,83 @@ fn is_block(name: &[u8]) -> bool {
     )
 }
 
+/// How deep tables may nest; deeper ones are read as plain blocks.
+const MAX_TABLES: usize = 16;
+
+/// A row whose text is longer than this, in bytes, lays a page out rather
+/// than holding data.
+const LAYOUT_ROW_BYTES: usize = 600;
+
+/// A cell with more lines than this lays a page out.
+const LAYOUT_CELL_LINES: usize = 3;
+
+/// One table cell: its lines, and whether a table inside it gave some.
+#[derive(Default)]
+struct Cell {
+    lines: Vec<String>,
+    nested: bool,
+}
+
+/// A table being read: its finished rows, the row and the cell open.
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
+    cell: Option<Cell>,
+}
+
+impl Table {
+    fn close_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            self.row.push(cell);
+        }
+    }
+
+    fn close_row(&mut self) {
+        self.close_cell();
+        if !self.row.is_empty() {
+            self.rows.push(std::mem::take(&mut self.row));
+        }
+    }
+
+    /// The table's lines. A data row becomes one line of tab-separated
+    /// cells (a cell's own lines joined with a space); a row that lays
+    /// the page out (one cell, a table inside, long or many-lined cells:
+    /// old sites put whole articles in tables) gives its cells' lines as
+    /// they are, so the report inside keeps its lines and its own tables.
+    fn into_lines(mut self) -> Vec<String> {
+        self.close_row();
+        let mut lines = Vec::new();
+        for row in self.rows {
+            let bytes: usize = row.iter().flat_map(|c| &c.lines).map(String::len).sum();
+            let layout = row.len() == 1
+                || bytes > LAYOUT_ROW_BYTES
+                || row
+                    .iter()
+                    .any(|c| c.nested || c.lines.len() > LAYOUT_CELL_LINES);
+            if layout {
+                lines.extend(row.into_iter().flat_map(|c| c.lines));
+            } else if row.iter().any(|c| !c.lines.is_empty()) {
+                let cells: Vec<String> = row.iter().map(|c| c.lines.join(" ")).collect();
+                lines.push(cells.join("\t"));
+            }
+        }
+        lines
+    }
+}
+
 /// The lines being written.
 #[derive(Default)]
 struct Lines {
-    out: String,
+    out: Vec<String>,
+    /// Open tables, innermost last.
+    tables: Vec<Table>,
+    /// Tables opened past [`MAX_TABLES`], read as plain blocks.
+    too_deep: usize,
     line: String,
-    /// Open `<a>`, `<td>`/`<th>` and `<pre>` elements.
+    /// Open `<a>` and `<pre>` elements.
     links: usize,
-    cells: usize,
     pre: usize,
-    /// Cells started in the current row.
-    row_cells: usize,
     /// Whether the line holds text inside a link, and text outside one
     /// that is more than separators.
     link_text: bool,
@@ -245,7 +311,6 @@ impl Lines {
     fn enter(&mut self, name: &[u8], step: isize) {
         let counter = match name {
             b"a" => &mut self.links,
-            b"td" | b"th" => &mut self.cells,
             b"pre" | b"textarea" => &mut self.pre,
             _ => return,
         };
@@ -254,51 +319,70 @@ impl Lines {
 
     fn start(&mut self, name: &[u8]) {
         match name {
-            b"tr" if self.cells == 0 => {
+            b"table" => {
                 self.break_line();
-                self.row_cells = 0;
-            }
-            b"td" | b"th" if self.cells == 0 => {
-                self.trim_end();
-                if self.row_cells > 0 {
-                    self.line.push('\t');
+                if self.tables.len() < MAX_TABLES {
+                    self.tables.push(Table::default());
+                } else {
+                    self.too_deep += 1;
                 }
-                self.row_cells += 1;
             }
-            _ if is_block(name) || name == b"tr" || name == b"td" || name == b"th" => {
-                self.block_edge()
+            b"tr" => {
+                self.break_line();
+                if self.too_deep == 0
+                    && let Some(table) = self.tables.last_mut()
+                {
+                    table.close_row();
+                }
             }
+            b"td" | b"th" => {
+                self.break_line();
+                if self.too_deep == 0
+                    && let Some(table) = self.tables.last_mut()
+                {
+                    table.close_cell();
+                    table.cell = Some(Cell::default());
+                }
+            }
+            _ if is_block(name) => self.break_line(),
             _ => {}
         }
     }
 
     fn end(&mut self, name: &[u8]) {
         match name {
-            b"tr" if self.cells == 0 => {
+            b"table" => {
                 self.break_line();
-                self.row_cells = 0;
+                if self.too_deep > 0 {
+                    self.too_deep -= 1;
+                } else if let Some(table) = self.tables.pop() {
+                    let lines = table.into_lines();
+                    self.emit(lines, true);
+                }
             }
-            b"td" | b"th" if self.cells == 0 => self.trim_end(),
-            _ if is_block(name) || name == b"tr" || name == b"td" || name == b"th" => {
-                self.block_edge()
+            b"tr" => {
+                self.break_line();
+                if self.too_deep == 0
+                    && let Some(table) = self.tables.last_mut()
+                {
+                    table.close_row();
+                }
             }
+            b"td" | b"th" => {
+                self.break_line();
+                if self.too_deep == 0
+                    && let Some(table) = self.tables.last_mut()
+                {
+                    table.close_cell();
+                }
+            }
+            _ if is_block(name) => self.break_line(),
             _ => {}
         }
     }
 
-    /// A block starts or ends: a new line, or a space inside a cell.
-    fn block_edge(&mut self) {
-        if self.cells > 0 {
-            if !self.line.is_empty() && !self.line.ends_with([' ', '\t']) {
-                self.line.push(' ');
-            }
-        } else {
-            self.break_line();
-        }
-    }
-
     fn text(&mut self, text: &str) {
-        if self.pre > 0 && self.cells == 0 {
+        if self.pre > 0 {
             let mut parts = text.split('\n');
             if let Some(first) = parts.next() {
                 self.push_words(first);
@@ -321,10 +405,7 @@ impl Lines {
             if word.is_empty() {
                 continue;
             }
-            if (!first || space_before)
-                && !self.line.is_empty()
-                && !self.line.ends_with([' ', '\t'])
-            {
+            if (!first || space_before) && !self.line.is_empty() && !self.line.ends_with(' ') {
                 self.line.push(' ');
             }
             first = false;
@@ -336,32 +417,48 @@ impl Lines {
             }
         }
         let space_after = text.ends_with(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
-        if space_after && !first && !self.line.ends_with([' ', '\t']) {
+        if space_after && !first && !self.line.ends_with(' ') {
             self.line.push(' ');
         }
     }
 
-    fn trim_end(&mut self) {
-        let len = self.line.trim_end_matches(' ').len();
-        self.line.truncate(len);
-    }
-
     /// Ends the line: kept unless empty or only links and separators.
     fn break_line(&mut self) {
-        let line = self.line.trim_matches(' ');
         let only_links = self.link_text && !self.plain_text;
+        let line = self.line.trim_matches(' ');
         if !line.trim().is_empty() && !only_links {
-            self.out.push_str(line);
-            self.out.push('\n');
+            let line = line.to_owned();
+            self.emit(vec![line], false);
         }
         self.line.clear();
         self.link_text = false;
         self.plain_text = false;
     }
 
+    /// Hands finished lines to the open cell, or to the page; `table`
+    /// when they are a closed table's, which makes the cell a layout one.
+    fn emit(&mut self, lines: Vec<String>, table: bool) {
+        match self.tables.last_mut() {
+            Some(open) => {
+                let cell = open.cell.get_or_insert_with(Cell::default);
+                cell.nested |= table && !lines.is_empty();
+                cell.lines.extend(lines);
+            }
+            None => self.out.extend(lines),
+        }
+    }
+
     fn finish(mut self) -> String {
         self.break_line();
-        self.out
+        while let Some(table) = self.tables.pop() {
+            let lines = table.into_lines();
+            self.emit(lines, true);
+        }
+        let mut out = self.out.join("\n");
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -409,6 +506,28 @@ mod tests {
     }
 
     #[test]
+    fn layout_tables_keep_the_lines_and_tables_inside_them() {
+        // An old site: the page laid out in a table, the menu in one cell,
+        // the article in another, its statistics table inside it.
+        let html = "<table><tr><td class=\"left\"><p>栏目</p></td><td>\
+            <h1>青禾县图书馆 2021 年年报</h1><p>一、服务效能</p><p>全年到馆 18 万人次。</p>\
+            <p>二、资源建设</p><p>新增图书 1 万册。</p>\
+            <table><tr><td>序号</td><td>项目</td><td>数量</td></tr>\
+            <tr><td>1</td><td>到馆读者</td><td>186420</td></tr></table>\
+            <p>三、体系建设</p></td></tr></table>";
+        assert_eq!(
+            page_text(html),
+            "栏目\n青禾县图书馆 2021 年年报\n一、服务效能\n全年到馆 18 万人次。\n\
+             二、资源建设\n新增图书 1 万册。\n序号\t项目\t数量\n1\t到馆读者\t186420\n三、体系建设\n"
+        );
+        // A one-cell row is a block, not a row of one column.
+        assert_eq!(
+            page_text("<table><tr><td><p>甲</p><p>乙</p></td></tr></table>"),
+            "甲\n乙\n"
+        );
+    }
+
+    #[test]
     fn the_site_around_the_report_goes() {
         let html = "<body><div id=\"top-nav\"><a href=/>首页</a></div>\
             <nav><a>本馆概况</a></nav><div class=\"menu-bar\">数据统计</div>\
@@ -441,6 +560,8 @@ mod tests {
     fn deep_and_empty_pages_end_well() {
         let deep = "<div>".repeat(100_000) + "图书馆年报";
         assert_eq!(page_text(&deep), "图书馆年报\n");
+        let tables = "<table><tr><td>".repeat(10_000) + "图书馆年报";
+        assert_eq!(page_text(&tables), "图书馆年报\n");
         let err =
             read(b"<html><script>x</script><nav>menu</nav></html>", None).expect_err("no text");
         assert!(err.to_string().contains("no text"), "{err}");
