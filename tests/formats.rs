@@ -603,3 +603,25 @@ fn damaged_copies_of_each_format_read_or_fail_without_panicking() {
         );
     }
 }
+
+#[test]
+fn a_pdf_whose_fonts_cannot_be_decoded_says_so_not_scan() {
+    // Text shown in a font the page does not define: drawn, but not text
+    // anyone can read back.
+    let content = stream("", b"BT /F9 12 Tf 72 700 Td <0102030405> Tj ET");
+    let pdf_bytes = pdf(
+        &[
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            &content,
+        ],
+        "",
+        None,
+    );
+    assert_fails(
+        "glyphs.pdf",
+        &pdf_bytes,
+        "PDF's text cannot be decoded (its fonts map no glyph to a character)",
+    );
+}

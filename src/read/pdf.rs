@@ -56,19 +56,26 @@ fn read_pages(bytes: &[u8]) -> Result<String, Error> {
         return Err(unreadable("not a readable PDF: it has no pages"));
     }
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut undecoded = 0usize;
     for (number, id) in page_ids {
-        let lines = page_lines(&doc, id)
+        let (lines, missed) = page_lines(&doc, id)
             .map_err(|err| unreadable(format!("not a readable PDF: page {number}: {err}")))?;
         pages.push(lines);
+        undecoded += missed;
     }
     if pages
         .iter()
         .flatten()
         .all(|(line, _)| line.trim().is_empty())
     {
-        return Err(unreadable(
-            "PDF has no text layer (a scanned image); run OCR first",
-        ));
+        // Text drawn in fonts that say nothing of the characters they
+        // draw is not a scan: OCR would help, but so would a new export.
+        return Err(unreadable(if undecoded > 0 {
+            "PDF's text cannot be decoded (its fonts map no glyph to a character); \
+             export it again with Unicode fonts, or run OCR"
+        } else {
+            "PDF has no text layer (a scanned image); run OCR first"
+        }));
     }
     drop_small_edges(&mut pages);
     let mut pages: Vec<Vec<String>> = pages
@@ -104,6 +111,8 @@ struct Pen<'a> {
     end_x: f32,
     line_size: f32,
     lines: Vec<(String, f32)>,
+    /// Strings shown in a font we cannot decode.
+    undecoded: usize,
 }
 
 impl Pen<'_> {
@@ -161,8 +170,10 @@ fn number(object: Option<&Object>) -> f32 {
     object.and_then(|o| o.as_float().ok()).unwrap_or(0.0)
 }
 
-/// The lines of one page.
-fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<(String, f32)>> {
+/// The lines of one page, with their type size, and how many strings on
+/// it could not be decoded.
+#[allow(clippy::type_complexity)]
+fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String, f32)>, usize)> {
     let fonts = doc.get_page_fonts(id).unwrap_or_default();
     let encodings: BTreeMap<Vec<u8>, Encoding<'_>> = fonts
         .into_iter()
@@ -186,6 +197,7 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<(String,
         end_x: 0.0,
         line_size: 0.0,
         lines: Vec::new(),
+        undecoded: 0,
     };
     for op in &content.operations {
         let args = &op.operands;
@@ -235,7 +247,7 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<Vec<(String,
         }
     }
     pen.break_line();
-    Ok(pen.lines)
+    Ok((pen.lines, pen.undecoded))
 }
 
 fn next_line(pen: &mut Pen<'_>) {
@@ -258,6 +270,8 @@ fn show(pen: &mut Pen<'_>, operands: &[Object]) {
                     && encoding.write_to_string(bytes, &mut text).is_ok()
                 {
                     pen.show(&text);
+                } else if !bytes.is_empty() {
+                    pen.undecoded += 1;
                 }
             }
             Object::Array(items) => show(pen, items),
