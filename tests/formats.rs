@@ -625,3 +625,33 @@ fn a_pdf_whose_fonts_cannot_be_decoded_says_so_not_scan() {
         "PDF's text cannot be decoded (its fonts map no glyph to a character)",
     );
 }
+
+#[test]
+fn text_inside_a_form_xobject_is_read() {
+    // Some producers draw a page's whole text as one form XObject.
+    let page = stream("", b"q /Fm1 Do Q");
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >>",
+        b"BT /F1 12 Tf 72 700 Td (Annual report 2021) Tj 0 -20 Td (Visits 186420) Tj ET",
+    );
+    let pdf_bytes = pdf(
+        &[
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+            &page,
+            &form,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ],
+        "",
+        None,
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("form.pdf"), pdf_bytes).expect("write");
+    let output = run_in(dir.path(), &["text", "form.pdf"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "     1\tAnnual report 2021\n     2\tVisits 186420\n"
+    );
+}

@@ -95,10 +95,14 @@ fn encrypted() -> Error {
     unreadable("PDF is encrypted (it needs a password to open); save a copy without the password")
 }
 
+/// How deep form XObjects may be drawn inside one another.
+const MAX_FORM_DEPTH: usize = 4;
+
 /// Where the text is, as the content stream moves it.
-struct Pen<'a> {
-    encodings: &'a BTreeMap<Vec<u8>, Encoding<'a>>,
-    encoding: Option<&'a Encoding<'a>>,
+#[derive(Default)]
+struct Pen {
+    /// The font set by `Tf`, by its resource name.
+    font: Vec<u8>,
     size: f32,
     leading: f32,
     /// The text line matrix: horizontal scale, vertical scale, origin.
@@ -115,7 +119,7 @@ struct Pen<'a> {
     undecoded: usize,
 }
 
-impl Pen<'_> {
+impl Pen {
     fn em(&self) -> f32 {
         (self.size * self.scale.0).abs().max(1.0)
     }
@@ -170,6 +174,40 @@ fn number(object: Option<&Object>) -> f32 {
     object.and_then(|o| o.as_float().ok()).unwrap_or(0.0)
 }
 
+/// The fonts of a resource dictionary, by name, with their encodings.
+fn fonts<'a>(
+    doc: &'a Document,
+    resources: &'a lopdf::Dictionary,
+) -> BTreeMap<Vec<u8>, Encoding<'a>> {
+    let dict = resources
+        .get(b"Font")
+        .and_then(|font| doc.dereference(font))
+        .and_then(|(_, font)| font.as_dict());
+    let Ok(dict) = dict else {
+        return BTreeMap::new();
+    };
+    dict.iter()
+        .filter_map(|(name, font)| {
+            let font = doc.dereference(font).ok()?.1.as_dict().ok()?;
+            let encoding = font
+                .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+                .ok()?;
+            Some((name.clone(), encoding))
+        })
+        .collect()
+}
+
+/// The resource dictionaries of a page, nearest first.
+fn page_resources(doc: &Document, id: lopdf::ObjectId) -> Vec<&lopdf::Dictionary> {
+    let Ok((direct, ids)) = doc.get_page_resources(id) else {
+        return Vec::new();
+    };
+    direct
+        .into_iter()
+        .chain(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()))
+        .collect()
+}
+
 /// The lines of one page, with their type size, and how many strings on
 /// it could not be decoded.
 #[allow(clippy::type_complexity)]
@@ -186,20 +224,35 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String
     let content = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES)?;
     let content = Content::decode(&content)?;
     let mut pen = Pen {
-        encodings: &encodings,
-        encoding: None,
         size: 10.0,
-        leading: 0.0,
         scale: (1.0, 1.0),
-        origin: (0.0, 0.0),
-        line: String::new(),
-        y: 0.0,
-        end_x: 0.0,
-        line_size: 0.0,
-        lines: Vec::new(),
-        undecoded: 0,
+        ..Pen::default()
     };
-    for op in &content.operations {
+    let resources = page_resources(doc, id);
+    walk(
+        doc,
+        &content.operations,
+        &encodings,
+        &resources,
+        &mut pen,
+        0,
+    );
+    pen.break_line();
+    Ok((pen.lines, pen.undecoded))
+}
+
+/// Follows one content stream's text operators; a form XObject drawn with
+/// `Do` is followed in turn, with its own fonts (some producers put a
+/// page's whole text in one).
+fn walk(
+    doc: &Document,
+    operations: &[lopdf::content::Operation],
+    encodings: &BTreeMap<Vec<u8>, Encoding<'_>>,
+    resources: &[&lopdf::Dictionary],
+    pen: &mut Pen,
+    depth: usize,
+) {
+    for op in operations {
         let args = &op.operands;
         match op.operator.as_str() {
             "BT" => {
@@ -207,10 +260,11 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String
                 pen.origin = (0.0, 0.0);
             }
             "Tf" => {
-                pen.encoding = args
+                pen.font = args
                     .first()
                     .and_then(|name| name.as_name().ok())
-                    .and_then(|name| pen.encodings.get(name));
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default();
                 pen.size = number(args.get(1));
             }
             "TL" => pen.leading = number(args.first()),
@@ -235,22 +289,73 @@ fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String
                 pen.scale = (a.hypot(b), c.hypot(d));
                 pen.move_to(number(args.get(4)), number(args.get(5)));
             }
-            "T*" => next_line(&mut pen),
+            "T*" => next_line(pen),
             "'" | "\"" => {
-                next_line(&mut pen);
+                next_line(pen);
                 if let Some(string) = args.last() {
-                    show(&mut pen, std::slice::from_ref(string));
+                    show(pen, encodings, std::slice::from_ref(string));
                 }
             }
-            "Tj" | "TJ" => show(&mut pen, args),
+            "Tj" | "TJ" => show(pen, encodings, args),
+            "Do" if depth < MAX_FORM_DEPTH => {
+                if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
+                    draw_form(doc, name, resources, pen, depth);
+                }
+            }
             _ => {}
         }
     }
-    pen.break_line();
-    Ok((pen.lines, pen.undecoded))
 }
 
-fn next_line(pen: &mut Pen<'_>) {
+/// Follows the form XObject `name` of `resources`, if it is one.
+fn draw_form(
+    doc: &Document,
+    name: &[u8],
+    resources: &[&lopdf::Dictionary],
+    pen: &mut Pen,
+    depth: usize,
+) {
+    let form = resources.iter().find_map(|dict| {
+        let xobjects = doc
+            .dereference(dict.get(b"XObject").ok()?)
+            .ok()?
+            .1
+            .as_dict()
+            .ok()?;
+        let stream = doc
+            .dereference(xobjects.get(name).ok()?)
+            .ok()?
+            .1
+            .as_stream()
+            .ok()?;
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok()?;
+        (subtype == b"Form").then_some(stream)
+    });
+    let Some(form) = form else {
+        return;
+    };
+    let Ok(content) = form.decompressed_content_with_limit(MAX_STREAM_BYTES) else {
+        return;
+    };
+    let Ok(content) = Content::decode(&content) else {
+        return;
+    };
+    let own = form
+        .dict
+        .get(b"Resources")
+        .and_then(|r| doc.dereference(r))
+        .and_then(|(_, r)| r.as_dict())
+        .ok();
+    // A form without resources of its own uses its page's.
+    let inner: Vec<&lopdf::Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
+    let encodings = match own {
+        Some(own) => fonts(doc, own),
+        None => inner.iter().rev().flat_map(|r| fonts(doc, r)).collect(),
+    };
+    walk(doc, &content.operations, &encodings, &inner, pen, depth + 1);
+}
+
+fn next_line(pen: &mut Pen) {
     let (x, y) = (pen.origin.0, pen.origin.1 - pen.leading * pen.scale.1);
     if pen.line.is_empty() {
         pen.origin = (x, y);
@@ -261,12 +366,12 @@ fn next_line(pen: &mut Pen<'_>) {
 
 /// Shows strings (and, in a `TJ` array, moves by the numbers between them:
 /// thousandths of an em, negative to the right).
-fn show(pen: &mut Pen<'_>, operands: &[Object]) {
+fn show(pen: &mut Pen, encodings: &BTreeMap<Vec<u8>, Encoding<'_>>, operands: &[Object]) {
     for operand in operands {
         match operand {
             Object::String(bytes, _) => {
                 let mut text = String::new();
-                if let Some(encoding) = pen.encoding
+                if let Some(encoding) = encodings.get(&pen.font)
                     && encoding.write_to_string(bytes, &mut text).is_ok()
                 {
                     pen.show(&text);
@@ -274,7 +379,7 @@ fn show(pen: &mut Pen<'_>, operands: &[Object]) {
                     pen.undecoded += 1;
                 }
             }
-            Object::Array(items) => show(pen, items),
+            Object::Array(items) => show(pen, encodings, items),
             Object::Integer(_) | Object::Real(_) => {
                 let shift = -number(Some(operand)) / 1000.0 * pen.em();
                 if shift > pen.em() * 1.5 && !pen.line.is_empty() {
