@@ -418,6 +418,12 @@ fn document_text(
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "p" => {
+                    // A paragraph inside a paragraph (a text box): what the
+                    // outer one holds so far is a line of its own.
+                    if !para.trim().is_empty() && table_depth == 0 {
+                        out.push_str(para.trim_end());
+                        out.push('\n');
+                    }
                     para.clear();
                     num_id = None;
                     ilvl = 0;
@@ -547,6 +553,7 @@ mod tests {
             para(0, "资源保障"),
             "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p><w:p><w:r><w:t>名称</w:t></w:r></w:p></w:tc></w:tr>".to_owned(),
             "<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>".to_owned(),
+            "<w:p><w:r><w:t>框外</w:t><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>".to_owned(),
             "<w:p><w:r><w:t xml:space=\"preserve\">甲</w:t><w:tab/><w:t>乙</w:t><w:del><w:r><w:delText>删</w:delText></w:r></w:del></w:r></w:p>".to_owned(),
             "</w:body></w:document>".to_owned(),
         ]
@@ -555,7 +562,7 @@ mod tests {
         let text = document_text(body.as_bytes(), numbering, &HashMap::new()).expect("text");
         assert_eq!(
             text,
-            "青禾县图书馆 & 年报\n一、服务效能\n（一）免费开放\n1.到馆\n2.外借\n（二）阅读推广\n二、资源保障\n序号\t项目 名称\n1\t\n甲\t乙\n"
+            "青禾县图书馆 & 年报\n一、服务效能\n（一）免费开放\n1.到馆\n2.外借\n（二）阅读推广\n二、资源保障\n序号\t项目 名称\n1\t\n框外\n框内\n\n甲\t乙\n"
         );
     }
 
