@@ -96,6 +96,9 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 struct Open {
     name: Vec<u8>,
     skip: bool,
+    /// An `<a href>`: a link, where `<a name>` (Word's bookmarks around
+    /// headings) is not.
+    link: bool,
 }
 
 /// The text a page shows, before the chrome lines are dropped.
@@ -122,16 +125,18 @@ pub fn page_text(html: &str) -> String {
                     lines.start(&name);
                 }
                 let void = is_void(&name) || tag.self_closing;
+                let link =
+                    name == b"a" && tag.attributes.keys().any(|key| key.as_slice() == b"href");
                 if !void && stack.len() < MAX_DEPTH {
-                    lines.enter(&name, 1);
-                    stack.push(Open { name, skip });
+                    lines.enter(&name, link, 1);
+                    stack.push(Open { name, skip, link });
                 }
             }
             Token::EndTag(tag) => {
                 let name = tag.name.0;
                 if let Some(at) = stack.iter().rposition(|open| open.name == name) {
                     for open in stack.drain(at..).rev() {
-                        lines.enter(&open.name, -1);
+                        lines.enter(&open.name, open.link, -1);
                         if !open.skip {
                             lines.end(&open.name);
                         }
@@ -308,9 +313,9 @@ struct Lines {
 }
 
 impl Lines {
-    fn enter(&mut self, name: &[u8], step: isize) {
+    fn enter(&mut self, name: &[u8], link: bool, step: isize) {
         let counter = match name {
-            b"a" => &mut self.links,
+            b"a" if link => &mut self.links,
             b"pre" | b"textarea" => &mut self.pre,
             _ => return,
         };
@@ -533,9 +538,10 @@ mod tests {
             <nav><a>本馆概况</a></nav><div class=\"menu-bar\">数据统计</div>\
             <p><a href=1>馆务公开</a> &gt; <a href=2>年报</a></p>\
             <ul><li><a href=x>友情链接一</a></li></ul>\
+            <h2><a name=\"_Toc1\">一、服务效能</a></h2>\
             <p>正文 <a href=y>附件</a> 在此</p>\
             <div style=\"display: none\">隐藏</div><footer>版权</footer></body>";
-        assert_eq!(page_text(html), "正文 附件 在此\n");
+        assert_eq!(page_text(html), "一、服务效能\n正文 附件 在此\n");
     }
 
     #[test]
