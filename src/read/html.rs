@@ -23,7 +23,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use super::chrome;
 use crate::decode;
 use crate::error::Error;
-use crate::tables::chrome::{SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS};
+use crate::tables::chrome::{ARTICLE_ELEMENTS, ARTICLE_OWN, SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS};
 
 /// How deep the open-element stack may grow; deeper elements are read as
 /// text of their parent (a page of a million unclosed `<div>`s stays flat).
@@ -99,6 +99,8 @@ struct Open {
     /// An `<a href>`: a link, where `<a name>` (Word's bookmarks around
     /// headings) is not.
     link: bool,
+    /// Inside an `<article>` or `<main>`.
+    article: bool,
 }
 
 /// The text a page shows, before the chrome lines are dropped.
@@ -113,14 +115,24 @@ pub fn page_text(html: &str) -> String {
             Err(never) => match never {},
         };
         let skipping = stack.last().is_some_and(|open| open.skip);
+        let in_article = stack.last().is_some_and(|open| open.article);
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.0;
+                let own = |word: &[u8]| {
+                    in_article
+                        && ARTICLE_OWN
+                            .iter()
+                            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+                };
                 let skip = skipping
-                    || SKIPPED_ELEMENTS.iter().any(|s| s.as_bytes() == name)
+                    || SKIPPED_ELEMENTS
+                        .iter()
+                        .any(|s| s.as_bytes() == name && !own(&name))
                     || tag.attributes.iter().any(|(key, value)| {
-                        skipped_attribute(key.as_slice(), value.value.as_slice())
+                        skipped_attribute(key.as_slice(), value.value.as_slice(), &own)
                     });
+                let article = in_article || ARTICLE_ELEMENTS.iter().any(|a| a.as_bytes() == name);
                 if !skip {
                     lines.start(&name);
                 }
@@ -129,7 +141,12 @@ pub fn page_text(html: &str) -> String {
                     name == b"a" && tag.attributes.keys().any(|key| key.as_slice() == b"href");
                 if !void && stack.len() < MAX_DEPTH {
                     lines.enter(&name, link, 1);
-                    stack.push(Open { name, skip, link });
+                    stack.push(Open {
+                        name,
+                        skip,
+                        link,
+                        article,
+                    });
                 }
             }
             Token::EndTag(tag) => {
@@ -151,15 +168,17 @@ pub fn page_text(html: &str) -> String {
 }
 
 /// `id`, `class`, `hidden`, `style="display:none"`, `aria-hidden`: the
-/// attributes that hide an element or name it as the site's.
-fn skipped_attribute(key: &[u8], value: &[u8]) -> bool {
+/// attributes that hide an element or name it as the site's (unless
+/// `article_own` says the word is the article's here).
+fn skipped_attribute(key: &[u8], value: &[u8], article_own: impl Fn(&[u8]) -> bool) -> bool {
     match key {
         b"id" | b"class" => value
             .split(|&b| b.is_ascii_whitespace() || b == b'-' || b == b'_')
             .any(|word| {
-                SKIPPED_CLASS_WORDS
-                    .iter()
-                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+                !article_own(word)
+                    && SKIPPED_CLASS_WORDS
+                        .iter()
+                        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
             }),
         b"hidden" => true,
         b"aria-hidden" => value.eq_ignore_ascii_case(b"true"),
@@ -530,6 +549,14 @@ mod tests {
             page_text("<table><tr><td><p>甲</p><p>乙</p></td></tr></table>"),
             "甲\n乙\n"
         );
+    }
+
+    #[test]
+    fn an_articles_own_header_stays() {
+        let html = "<header><h1>青禾县图书馆网</h1></header><main><article>\
+            <header class=\"article-header\"><h1>青禾县图书馆 2021 年年报</h1></header>\
+            <nav>上一篇</nav><p>正文</p></article></main><footer>版权</footer>";
+        assert_eq!(page_text(html), "青禾县图书馆 2021 年年报\n正文\n");
     }
 
     #[test]

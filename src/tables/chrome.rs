@@ -72,6 +72,17 @@ pub static SKIPPED_ELEMENTS: &[&str] = &[
     "form", "select", "button", "iframe", "object", "svg", "canvas", "menu",
 ];
 
+/// Elements and `id`/`class` words that are the site's at the top of a
+/// page but the article's own inside `<article>` or `<main>` (an
+/// article's `<header>` holds its title).
+#[rustfmt::skip]
+pub static ARTICLE_OWN: &[&str] = &["header"];
+
+/// The elements whose inside is the article: within them, [`ARTICLE_OWN`]
+/// parts are kept.
+#[rustfmt::skip]
+pub static ARTICLE_ELEMENTS: &[&str] = &["article", "main"];
+
 /// Words in an element's `id` or `class` that mark the site around a
 /// report: a whole word of the attribute (split at `-`, `_`, space) that
 /// equals one of these.
