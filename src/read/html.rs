@@ -130,7 +130,7 @@ pub fn page_text(html: &str) -> String {
                         .iter()
                         .any(|s| s.as_bytes() == name && !own(&name))
                     || tag.attributes.iter().any(|(key, value)| {
-                        skipped_attribute(key.as_slice(), value.value.as_slice(), &own)
+                        skipped_attribute(key.as_slice(), value.value.as_slice(), own)
                     });
                 let article = in_article || ARTICLE_ELEMENTS.iter().any(|a| a.as_bytes() == name);
                 if !skip {
