@@ -12,7 +12,7 @@ pub static LINE_STARTS: &[&str] = &[
     "版权所有", "Copyright", "copyright", "COPYRIGHT", "©",
     "上一篇", "下一篇", "上一条", "下一条",
     "主办单位", "承办单位", "技术支持", "网站标识码", "网站地图",
-    "【打印】", "【关闭】", "【字体", "打印本页", "关闭窗口", "分享到",
+    "【打印", "【关闭", "【字体", "【字号", "打印本页", "关闭窗口", "分享到",
 ];
 
 /// A line that holds one of these anywhere is a footer.
