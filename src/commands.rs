@@ -47,8 +47,10 @@ enum Job {
 /// The jobs of the command line's paths and `--files-from` list.
 fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
-    for path in &crate::files::paths(args)? {
-        match input::expand_with(path, &args.glob) {
+    // Each listed path is dropped once expanded: a list of a million
+    // files is held once, as jobs.
+    for path in crate::files::paths(args)? {
+        match input::expand_with(&path, &args.glob) {
             Expanded::Inputs(inputs) => jobs.extend(inputs.into_iter().map(Job::Read)),
             Expanded::Failed(err) => jobs.push(Job::Failed(path.display().to_string(), err)),
         }
