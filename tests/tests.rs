@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod conversions;
 mod corpus;
 mod docs;
 mod encodings;
