@@ -7,11 +7,13 @@
 //! on top of the tokens:
 //! - the site's parts go: `<nav>`, `<header>`, `<footer>`, `<aside>`,
 //!   forms, scripts, and elements whose `id` or `class` names a menu, a
-//!   sidebar, a breadcrumb or a footer (words in [`crate::tables::chrome`]),
-//!   and lines that are only links (a list of links, a menu);
+//!   sidebar, a breadcrumb or a footer (words in [`crate::tables::chrome`];
+//!   an `<article>`'s own header stays), and lines that are only links
+//!   (`<a href>`: a list of links, a menu);
 //! - `<p>`, `<br>`, `<li>`, headings and other blocks become lines;
-//! - a `<table>` row becomes one line of tab-separated cells, as the table
-//!   reader expects (a cell's own paragraphs are joined with a space);
+//! - a data table's row becomes one line of tab-separated cells, as the
+//!   table reader expects (a cell's own paragraphs joined with a space);
+//!   a table that lays the page out gives the lines inside it ([`Table`]);
 //! - the lines left are put through [`chrome`] as pasted text is.
 //!
 //! Memory stays proportional to the page: the open-element stack is
