@@ -13,7 +13,7 @@
 //! - `<p>`, `<br>`, `<li>`, headings and other blocks become lines;
 //! - a data table's row becomes one line of tab-separated cells, as the
 //!   table reader expects (a cell's own paragraphs joined with a space);
-//!   a table that lays the page out gives the lines inside it ([`Table`]);
+//!   a table that lays the page out gives the lines inside it;
 //! - the lines left are put through [`chrome`] as pasted text is.
 //!
 //! Memory stays proportional to the page: the open-element stack is
