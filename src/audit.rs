@@ -4,14 +4,14 @@
 //!
 //! The page needs the cleaned lines as well as the record. Rather than
 //! thread them out of [`crate::extract`], this module runs the pipeline as
-//! `extract` does and decodes and cleans the text once more for the page:
+//! `extract` does and reads and cleans the text once more for the page:
 //! both are cheap next to rendering, and `extract` stays the one place
 //! that decides what a record holds. The line numbers agree because both
 //! come from the same decoding and the same [`clean::clean`].
 
 use crate::report::{LibraryReport, Record};
 use crate::view::{self, SourceLine};
-use crate::{Options, clean, decode};
+use crate::{Options, clean, read};
 
 /// One file run for the audit page.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +26,8 @@ pub struct Audited {
 /// links back to the batch's index page at `index_href` when given.
 pub fn audit(file: &str, bytes: &[u8], options: &Options, index_href: Option<&str>) -> Audited {
     let record = crate::extract(file, bytes, options);
-    let page = match (&record, decode::decode(bytes, options.encoding)) {
-        (Record::Report(report), Ok(decoded)) => Some(page(report, &decoded.text, index_href)),
+    let page = match (&record, read::read(file, bytes, options)) {
+        (Record::Report(report), Ok(read)) => Some(page(report, &read.text, index_href)),
         _ => None,
     };
     Audited { record, page }

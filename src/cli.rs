@@ -18,6 +18,8 @@ use libreport::write::{CsvStyle, Format};
   libreport view fixtures/ -o site/            # audit pages + index.html
   libreport check fixtures/
   libreport sections fixtures/wulong-2020.txt
+  libreport text report.pdf                    # the text a reader made, numbered
+  find reports -name '*.pdf' -print0 | libreport extract --files-from - -0
   libreport schema > record.schema.json
 
 Exit status: 0 all inputs good, 1 some inputs failed, 2 usage error.")]
@@ -67,13 +69,25 @@ atomically. A failed input is named on stderr and in the index, the other
 pages are still written, and the exit status is 1.")]
     View(ViewArgs),
     /// Check that reports parse: library, year and sections found, and the
-    /// record equal to NAME.expected.json where one lies beside NAME.txt.
+    /// record equal to NAME.expected.json where one lies beside the report
+    /// NAME.txt (or .html, .docx, .pdf).
     #[command(after_help = "Examples:
   libreport check fixtures/            # in CI: exit 1 on any problem
   libreport check --bless fixtures/    # rewrite the expected files
 
 Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
     Check(CheckArgs),
+    /// Print the text a file's reader makes, with the line numbers that
+    /// records and audit pages cite.
+    #[command(after_help = "Examples:
+  libreport text report.html              # the page's text, numbered
+  libreport text report.pdf | less
+  libreport text a.docx b.pdf             # a ==> FILE <== line before each
+
+Each line is its number, a tab and the line, as `cat -n` writes them.
+Lines of a site's chrome (menus, breadcrumbs, footers) in a .txt file
+are printed empty, so the numbers stay those of the file.")]
+    Text(InputArgs),
     /// Print how each report was segmented: kind, line range, title.
     #[command(after_help = "Example:
   libreport sections fixtures/wulong-2020.txt")]
@@ -127,9 +141,27 @@ A record is a report or {\"file\": …, \"error\": …}; both are in the schema.
 /// Inputs and how to read them.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Report files, directories (every *.txt below, sorted) or - for stdin.
-    #[arg(required = true, value_name = "PATH")]
+    /// Report files (.txt, .html/.htm, .docx, .pdf), directories (every
+    /// such file below, sorted) or - for stdin.
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Read more paths from FILE (- for stdin), one a line: for lists too
+    /// long for a command line (`find … -print0 | libreport extract
+    /// --files-from - -0`).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// With --files-from: the paths are separated by NUL bytes, not lines
+    /// (as `find -print0` writes them).
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
+    /// In directories, take the files whose name matches PATTERN (* ? [a-z],
+    /// as in a shell) instead of *.txt *.html *.htm *.docx *.pdf; repeat
+    /// for more. Quote it so the shell does not expand it.
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Vec<String>,
 
     /// Decode every input with this encoding (utf-8, gb18030, gbk, big5,
     /// utf-16le, utf-16be …) instead of detecting it.
@@ -213,8 +245,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Rewrite NAME.expected.json beside each NAME.txt with the current
-    /// record.
+    /// Rewrite NAME.expected.json beside each report NAME.txt (.html …)
+    /// with the current record.
     #[arg(long)]
     pub bless: bool,
 }

@@ -30,6 +30,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::View(args) => view(args),
         Command::Check(args) => check(args),
         Command::Sections(args) => sections(args),
+        Command::Text(args) => crate::files::text(args),
         Command::Quantity(args) => quantity(args),
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
@@ -43,15 +44,18 @@ enum Job {
     Failed(String, libreport::error::Error),
 }
 
-fn jobs(paths: &[PathBuf]) -> Vec<Job> {
+/// The jobs of the command line's paths and `--files-from` list.
+fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
-    for path in paths {
-        match input::expand(path) {
+    // Each listed path is dropped once expanded: a list of a million
+    // files is held once, as jobs.
+    for path in crate::files::paths(args)? {
+        match input::expand_with(&path, &args.glob) {
             Expanded::Inputs(inputs) => jobs.extend(inputs.into_iter().map(Job::Read)),
             Expanded::Failed(err) => jobs.push(Job::Failed(path.display().to_string(), err)),
         }
     }
-    jobs
+    Ok(jobs)
 }
 
 fn options(args: &InputArgs) -> Result<Options> {
@@ -294,7 +298,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         );
     }
     let style = args.csv_style();
-    let jobs = jobs(&args.input.paths);
+    let jobs = jobs(&args.input)?;
     let mut failures = 0usize;
     let mut run = |out: &mut dyn Write| -> Result<()> {
         let mut writer = write::writer(format, style, out);
@@ -365,7 +369,7 @@ enum Site {
 
 fn view(args: ViewArgs) -> Result<ExitCode> {
     let paths = &args.input.paths;
-    let one_file = paths.len() == 1 && !paths[0].is_dir();
+    let one_file = paths.len() == 1 && !paths[0].is_dir() && args.input.files_from.is_none();
     let site = match &args.output {
         Some(out) if one_file && !names_a_directory(out) => Site::Page(Some(out.clone())),
         Some(out) => Site::Dir(out.clone()),
@@ -374,7 +378,7 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
             bail!("several inputs make several pages: name a directory with -o DIR");
         }
     };
-    let jobs = jobs(paths);
+    let jobs = jobs(&args.input)?;
     let index_href = matches!(site, Site::Dir(_)).then_some("index.html");
     let work = |job: &Job, options: &Options, max_bytes: u64| {
         read_and(job, max_bytes, |name, bytes| {
@@ -530,7 +534,7 @@ fn man(subcommand: Option<&str>) -> Result<ExitCode> {
 }
 
 fn sections(args: InputArgs) -> Result<ExitCode> {
-    let jobs = jobs(&args.paths);
+    let jobs = jobs(&args)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failures = 0usize;
@@ -604,7 +608,7 @@ fn expected_path(report: &Path) -> PathBuf {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let jobs = jobs(&args.input.paths);
+    let jobs = jobs(&args.input)?;
     let (mut passed, mut failed) = (0usize, 0usize);
     for_each_record(&jobs, &args.input, |record| {
         let problems = match check_record(&record, args.bless) {
@@ -765,6 +769,9 @@ mod tests {
             max_bytes: 1,
             threads: Some(threads),
             quiet: true,
+            files_from: None,
+            null: false,
+            glob: Vec::new(),
         };
         (jobs, args)
     }

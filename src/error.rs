@@ -20,6 +20,9 @@ pub enum Error {
     Decode(crate::decode::DecodeError),
     /// The text holds no library report.
     NotAReport(&'static str),
+    /// A web page, Word document or PDF yields no text; says why and what
+    /// to do (`PDF has no text layer (a scanned image); run OCR first`).
+    Unreadable(String),
 }
 
 impl fmt::Display for Error {
@@ -32,6 +35,7 @@ impl fmt::Display for Error {
             ),
             Error::Decode(err) => write!(f, "{err}"),
             Error::NotAReport(why) => write!(f, "not a library report: {why}"),
+            Error::Unreadable(why) => f.write_str(why),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Which files a command reads, and reading them within a size limit.
 //!
-//! Paths are taken in the order given; a directory stands for every
-//! `*.txt` file below it, sorted by path, so a batch's output order is the
-//! same on every machine. `-` is standard input.
+//! Paths are taken in the order given; a directory stands for every report
+//! file below it (`*.txt *.html *.htm *.docx *.pdf`, or what `--glob`
+//! names: [`crate::read::wanted`]), sorted by path, so a batch's output
+//! order is the same on every machine. `-` is standard input.
 
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -83,17 +84,27 @@ pub enum Expanded {
 }
 
 /// Expands one command-line path into inputs: a file stays itself, a
-/// directory becomes its `*.txt` files (recursively, sorted).
+/// directory becomes its report files (recursively, sorted).
 pub fn expand(arg: &Path) -> Expanded {
+    expand_with(arg, &[])
+}
+
+/// [`expand`], a directory scan taking the files one of `globs` matches
+/// instead of the report extensions when any are given.
+pub fn expand_with(arg: &Path, globs: &[String]) -> Expanded {
     if arg.as_os_str() == "-" {
         return Expanded::Inputs(vec![Input::Stdin]);
     }
     match fs::metadata(arg) {
         Ok(meta) if meta.is_dir() => {
             let mut files = Vec::new();
-            match collect_txt(arg, &mut files) {
+            match collect_txt(arg, globs, &mut files) {
                 Ok(()) if files.is_empty() => {
-                    Expanded::Failed(Error::Io(io::Error::other("directory holds no .txt file")))
+                    Expanded::Failed(Error::Io(io::Error::other(if globs.is_empty() {
+                        "directory holds no report file (.txt .html .htm .docx .pdf)"
+                    } else {
+                        "directory holds no file the --glob patterns match"
+                    })))
                 }
                 Ok(()) => {
                     files.sort();
@@ -107,17 +118,14 @@ pub fn expand(arg: &Path) -> Expanded {
     }
 }
 
-fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+fn collect_txt(dir: &Path, globs: &[String], out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         let kind = entry.file_type()?;
         if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
-            collect_txt(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
-        {
+            collect_txt(&path, globs, out)?;
+        } else if crate::read::wanted(&path, globs) {
             out.push(path);
         }
     }

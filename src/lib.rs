@@ -36,6 +36,7 @@ pub mod numeral;
 pub mod phrase;
 pub mod plan;
 pub mod quantity;
+pub mod read;
 pub mod report;
 pub mod schema;
 pub mod script;
@@ -77,17 +78,19 @@ pub fn failed(file: &str, err: &Error) -> Record {
     })
 }
 
-/// Runs the pipeline, returning the error instead of a failed record.
+/// Runs the pipeline, returning the error instead of a failed record. The
+/// reader follows the file's extension (`read::Format::of_path`).
 pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<LibraryReport, Error> {
-    let decoded = decode::decode(bytes, options.encoding)?;
-    let mut report = extract_text(&decoded.text)?;
+    let read = read::read(file, bytes, options)?;
+    let mut report = extract_text(&read.text)?;
     report.file = file.to_owned();
-    report.encoding = decoded.encoding_name().to_owned();
-    if decoded.replaced > 0 {
+    report.encoding = read.encoding.to_owned();
+    report.format = read.format;
+    if read.replaced > 0 {
         report.warnings.insert(
             0,
             Warning::LossyDecoding {
-                replaced: decoded.replaced,
+                replaced: read.replaced,
             },
         );
     }

@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod files;
 
 use std::io;
 use std::process::ExitCode;

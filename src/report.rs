@@ -59,8 +59,13 @@ pub struct FailedFile {
 pub struct LibraryReport {
     /// The input path as given (`-` for standard input).
     pub file: String,
-    /// The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"` …).
+    /// The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"` …;
+    /// `"UTF-8"` for Word documents, whose XML is, and for PDFs, whose text
+    /// comes out of the fonts' Unicode maps).
     pub encoding: String,
+    /// Which reader the text came from: `text`, `html`, `docx` or `pdf`.
+    /// Line numbers are lines of that reader's text (`libreport text FILE`).
+    pub format: crate::read::Format,
     /// The library's full name as the report writes it.
     pub library: Option<String>,
     /// The year the report covers.

@@ -1223,6 +1223,7 @@ mod tests {
         let report = LibraryReport {
             file: "fixtures/wulong-2020.txt".into(),
             encoding: "UTF-8".into(),
+            format: crate::read::Format::Text,
             library: Some("重庆市武隆区图书馆".into()),
             year: Some(2020),
             sections: vec![SectionInfo {

@@ -132,7 +132,10 @@ fn missing_files_and_directories_without_reports() {
     assert!(err.contains("libreport: nowhere.txt: no such file or directory"));
     let (record, _, status) = extract_between_good_ones(dir.path(), "empty-dir", &[]);
     assert_eq!(status, 1);
-    assert_eq!(record["error"], "directory holds no .txt file");
+    assert_eq!(
+        record["error"],
+        "directory holds no report file (.txt .html .htm .docx .pdf)"
+    );
 }
 
 #[test]

@@ -568,3 +568,37 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn chrome_corpus() {
+    let cases = read_corpus("chrome.tsv", None);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let raw = &case.fields[0];
+        let Some((line, want)) = raw.rsplit_once('\t') else {
+            failures.push(format!("line {}: no tab in {raw:?}", case.line));
+            continue;
+        };
+        let want = match want {
+            "chrome" => true,
+            "report" => false,
+            other => {
+                failures.push(format!(
+                    "line {}: want chrome or report, not {other:?}",
+                    case.line
+                ));
+                continue;
+            }
+        };
+        let got = libreport::read::chrome::is_chrome(line);
+        if got != want {
+            failures.push(format!(
+                "line {}: {line:?} → {}, want {}",
+                case.line,
+                if got { "chrome" } else { "report" },
+                if want { "chrome" } else { "report" }
+            ));
+        }
+    }
+    finish("chrome.tsv", cases.len(), &failures);
+}

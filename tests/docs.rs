@@ -16,6 +16,7 @@ const SUBCOMMANDS: &[&str] = &[
     "extract",
     "view",
     "check",
+    "text",
     "sections",
     "quantity",
     "schema",

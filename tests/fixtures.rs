@@ -53,6 +53,63 @@ fn check_passes_on_the_bundled_fixtures() {
     );
 }
 
+/// Keys of a record that hold line numbers.
+const LINE_KEYS: &[&str] = &["line", "start_line", "end_line"];
+
+/// A record without what differs between formats of one report: `file`,
+/// `format` and line numbers.
+fn without_file_format_and_lines(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(key, _)| {
+                    !matches!(key.as_str(), "file" | "format") && !LINE_KEYS.contains(&key.as_str())
+                })
+                .map(|(key, v)| (key.clone(), without_file_format_and_lines(v)))
+                .collect(),
+        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(without_file_format_and_lines).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn one_report_as_text_web_page_word_and_pdf_gives_one_record() {
+    let files = [
+        "fixtures/qinghe-2021.txt",
+        "fixtures/qinghe-2021-web.html",
+        "fixtures/qinghe-2021-word.docx",
+        "fixtures/qinghe-2021-pdf.pdf",
+    ];
+    let mut args = vec!["extract", "--format", "jsonl"];
+    args.extend(files);
+    let output = run(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let records = json_lines(&stdout(&output));
+    let formats: Vec<&str> = records
+        .iter()
+        .map(|r| r["format"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(formats, ["text", "html", "docx", "pdf"]);
+    let text = &records[0];
+    assert!(
+        text["metrics"].as_object().is_some_and(|m| m.len() >= 5),
+        "{text}"
+    );
+    assert_eq!(text["statistics"].as_array().map(Vec::len), Some(6));
+    let want = without_file_format_and_lines(text);
+    for (file, record) in files.iter().zip(&records).skip(1) {
+        let got = without_file_format_and_lines(record);
+        assert!(
+            got == want,
+            "{file} differs from its text version:\n{}",
+            line_diff(&want, &got)
+        );
+    }
+}
+
 fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|err| panic!("{}: {err} (bless to create it)", path.display()));

@@ -51,10 +51,11 @@ fn bom_starts_csv_with_the_utf8_byte_order_mark() {
         &rows[0][0], "file",
         "the BOM is not part of the first header"
     );
-    assert_eq!(
-        &rows[2][2], "重庆市武隆区图书馆",
-        "UTF-8 text after the BOM"
-    );
+    let wulong = rows
+        .iter()
+        .find(|row| row[0].ends_with("wulong-2020.txt"))
+        .expect("a row for wulong-2020.txt");
+    assert_eq!(&wulong[2], "重庆市武隆区图书馆", "UTF-8 text after the BOM");
 
     let long = run(&["extract", "--format", "csv-long", "--bom", "fixtures"]);
     assert_eq!(code(&long), 0, "{}", stderr(&long));

@@ -117,6 +117,7 @@ fn full_report() -> Value {
     let report = LibraryReport {
         file: "a.txt".into(),
         encoding: "GB18030".into(),
+        format: libreport::read::Format::Html,
         library: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections: vec![SectionInfo {

@@ -2,10 +2,12 @@
 
 mod bad_input;
 mod cli;
+mod conversions;
 mod corpus;
 mod docs;
 mod encodings;
 mod fixtures;
+mod formats;
 mod metric_corpus;
 mod output;
 mod schema;

@@ -267,6 +267,7 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
     let report = LibraryReport {
         file: "fixtures/wulong-2020.txt".into(),
         encoding: "UTF-8".into(),
+        format: libreport::read::Format::Text,
         library: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections: Vec::new(),
@@ -558,6 +559,7 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
     let report = LibraryReport {
         file: "fixtures/wulong-2020.txt".into(),
         encoding: "UTF-8".into(),
+        format: libreport::read::Format::Text,
         library: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections,

@@ -13,12 +13,13 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The bundled fixture reports (`fixtures/*.txt`), sorted.
+/// The bundled fixture reports (`fixtures/*.txt`, and the web page, Word
+/// document and PDF made from one of them), sorted.
 pub fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
         .expect("fixtures directory")
         .map(|entry| entry.expect("fixture entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| libreport::read::wanted(p, &[]))
         .collect();
     files.sort();
     files

@@ -1,0 +1,317 @@
+//! Stage 0, read: a file's bytes → the text of its report, by the reader
+//! its type calls for.
+//!
+//! | format | files | how |
+//! | --- | --- | --- |
+//! | `text` | `*.txt` and anything else | [`crate::decode`], then a site's chrome lines blanked |
+//! | `html` | `*.html`, `*.htm` | charset from BOM / `<meta>` / detection, [`html`] |
+//! | `docx` | `*.docx` | `word/document.xml` through [`docx`] |
+//! | `pdf` | `*.pdf` | the text layer, through [`pdf`] |
+//!
+//! Files are told apart by their extension; standard input, which has
+//! none, by its first bytes. Line numbers in a record are lines of the
+//! text returned here, which `libreport text FILE` prints.
+
+pub mod chrome;
+pub mod docx;
+pub mod html;
+pub mod pdf;
+
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::{Options, decode};
+
+/// Which reader a record's text came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt`), decoded in its detected encoding.
+    #[default]
+    Text,
+    /// A web page (`.html`, `.htm`).
+    Html,
+    /// A Word document (`.docx`).
+    Docx,
+    /// A PDF's text layer (`.pdf`).
+    Pdf,
+}
+
+impl Format {
+    /// The format's name as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The format a file's extension names; [`Format::Text`] for any other.
+    pub fn of_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => Format::Html,
+            "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
+            _ => Format::Text,
+        }
+    }
+
+    /// The format of bytes that came without a name (standard input).
+    pub fn sniff(bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"%PDF-") {
+            return Format::Pdf;
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Format::Docx;
+        }
+        let head = &bytes[..bytes.len().min(1024)];
+        let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let head = head[start..].to_ascii_lowercase();
+        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// The extensions a directory scan picks up when no `--glob` is given.
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx", "pdf"];
+
+/// Whether a directory scan takes a file: one of [`REPORT_EXTENSIONS`],
+/// or, when `globs` are given, a file name that one of them matches.
+pub fn wanted(path: &Path, globs: &[String]) -> bool {
+    if globs.is_empty() {
+        return path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|ext| {
+                REPORT_EXTENSIONS
+                    .iter()
+                    .any(|want| ext.eq_ignore_ascii_case(want))
+            });
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    globs.iter().any(|glob| glob_matches(glob, &name))
+}
+
+/// Shell-style matching of a file name: `*` any run, `?` one character,
+/// `[abc]` / `[a-z]` / `[!abc]` one of a set; everything else as is.
+pub fn glob_matches(glob: &str, name: &str) -> bool {
+    let glob: Vec<char> = glob.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    // Iterative matching with one back-track point for the last `*`:
+    // linear in practice and never exponential.
+    let (mut g, mut n) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match glob.get(g) {
+            Some('*') => {
+                star = Some((g, n));
+                g += 1;
+                continue;
+            }
+            Some('?') => {
+                g += 1;
+                n += 1;
+                continue;
+            }
+            Some('[') => {
+                if let Some((matched, next)) = class_matches(&glob, g, name[n])
+                    && matched
+                {
+                    g = next;
+                    n += 1;
+                    continue;
+                }
+            }
+            Some(&c) if c == name[n] => {
+                g += 1;
+                n += 1;
+                continue;
+            }
+            _ => {}
+        }
+        match star {
+            Some((sg, sn)) => {
+                g = sg + 1;
+                n = sn + 1;
+                star = Some((sg, sn + 1));
+            }
+            None => return false,
+        }
+    }
+    glob[g..].iter().all(|&c| c == '*')
+}
+
+/// Whether `c` is in the class starting at `glob[at] == '['`, and where
+/// the glob goes on after it; `None` for an unclosed `[`.
+fn class_matches(glob: &[char], at: usize, c: char) -> Option<(bool, usize)> {
+    let mut i = at + 1;
+    let negated = matches!(glob.get(i), Some('!' | '^'));
+    if negated {
+        i += 1;
+    }
+    let mut found = false;
+    let mut first = true;
+    loop {
+        let &lo = glob.get(i)?;
+        if lo == ']' && !first {
+            return Some((found != negated, i + 1));
+        }
+        first = false;
+        if glob.get(i + 1) == Some(&'-') && glob.get(i + 2).is_some_and(|&hi| hi != ']') {
+            let hi = glob[i + 2];
+            found |= (lo..=hi).contains(&c);
+            i += 3;
+        } else {
+            found |= lo == c;
+            i += 1;
+        }
+    }
+}
+
+/// The text of one file's report, and how it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The text; records' line numbers are its lines.
+    pub text: String,
+    /// The encoding the text was decoded from, as the record names it.
+    pub encoding: &'static str,
+    /// How many byte sequences did not decode (text and web pages).
+    pub replaced: usize,
+    /// The reader used.
+    pub format: Format,
+}
+
+/// Reads one file's bytes with the reader its name (or, for standard
+/// input, `-`, its bytes) calls for. Never panics, whatever the bytes.
+pub fn read(file: &str, bytes: &[u8], options: &Options) -> Result<Text, Error> {
+    let format = if file == "-" {
+        Format::sniff(bytes)
+    } else {
+        Format::of_path(Path::new(file))
+    };
+    read_as(format, bytes, options)
+}
+
+/// Reads bytes with the reader of `format`.
+pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, Error> {
+    match format {
+        Format::Text => {
+            let decoded = decode::decode(bytes, options.encoding)?;
+            let encoding = decoded.encoding_name();
+            let text = match chrome::blank_chrome(&decoded.text) {
+                std::borrow::Cow::Borrowed(_) => decoded.text,
+                std::borrow::Cow::Owned(text) => text,
+            };
+            Ok(Text {
+                text,
+                encoding,
+                replaced: decoded.replaced,
+                format,
+            })
+        }
+        Format::Html => {
+            let page = html::read(bytes, options.encoding)?;
+            Ok(Text {
+                text: page.text,
+                encoding: page.encoding,
+                replaced: page.replaced,
+                format,
+            })
+        }
+        Format::Docx => Ok(Text {
+            text: docx::read(bytes)?,
+            encoding: "UTF-8",
+            replaced: 0,
+            format,
+        }),
+        Format::Pdf => Ok(Text {
+            text: pdf::read(bytes)?,
+            encoding: "UTF-8",
+            replaced: 0,
+            format,
+        }),
+    }
+}
+
+/// Why a Word document, PDF or web page yields no text, in words for the
+/// person who has the file.
+pub(crate) fn unreadable(cause: impl Into<String>) -> Error {
+    Error::Unreadable(cause.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_extension_and_stdin_its_bytes() {
+        assert_eq!(Format::of_path(Path::new("a/年报.HTM")), Format::Html);
+        assert_eq!(Format::of_path(Path::new("a.docx")), Format::Docx);
+        assert_eq!(Format::of_path(Path::new("a.pdf.txt")), Format::Text);
+        assert_eq!(Format::of_path(Path::new("README")), Format::Text);
+        assert_eq!(Format::sniff(b"%PDF-1.4\n"), Format::Pdf);
+        assert_eq!(Format::sniff(b"PK\x03\x04...."), Format::Docx);
+        assert_eq!(
+            Format::sniff(b"\xef\xbb\xbf\n  <!DOCTYPE HTML><html>"),
+            Format::Html
+        );
+        assert_eq!(Format::sniff("青禾县图书馆".as_bytes()), Format::Text);
+    }
+
+    #[test]
+    fn directory_scans_take_report_files_or_the_globs() {
+        let none: Vec<String> = Vec::new();
+        for name in ["a.txt", "b.HTML", "c.htm", "d.docx", "e.pdf"] {
+            assert!(wanted(Path::new(name), &none), "{name}");
+        }
+        for name in ["a.doc", "b.json", "README", "c.txt.bak"] {
+            assert!(!wanted(Path::new(name), &none), "{name}");
+        }
+        let globs = vec!["*-2021.pdf".to_owned(), "*.md".to_owned()];
+        assert!(wanted(Path::new("x/qinghe-2021.pdf"), &globs));
+        assert!(wanted(Path::new("README.md"), &globs));
+        assert!(!wanted(Path::new("qinghe-2021.txt"), &globs));
+    }
+
+    #[test]
+    fn globs_match_like_a_shell() {
+        let cases = [
+            ("*", "anything", true),
+            ("*.txt", "年报.txt", true),
+            ("*.txt", "a.txt.bak", false),
+            ("a?c", "abc", true),
+            ("a?c", "ac", false),
+            ("*a*b*c", "xaybzc", true),
+            ("*a*b*c", "xaybz", false),
+            ("[ab]*", "bee", true),
+            ("[!ab]*", "bee", false),
+            ("report-[0-9][0-9].pdf", "report-07.pdf", true),
+            ("report-[0-9].pdf", "report-x.pdf", false),
+            ("[", "[", false),
+            ("", "", true),
+        ];
+        for (glob, name, want) in cases {
+            assert_eq!(glob_matches(glob, name), want, "{glob} {name}");
+        }
+    }
+}

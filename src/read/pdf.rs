@@ -1,0 +1,570 @@
+//! PDFs → the report's lines, from the text layer.
+//!
+//! lopdf parses the file (and repairs a broken cross-reference table where
+//! it can); we walk each page's content stream ourselves, because the
+//! lines of a report must come out as lines: a text move to another height
+//! starts a new line, a wide jump along the same line starts a new table
+//! cell (a tab, as the table reader expects). Widths are estimated from the
+//! font size (a Chinese character is one em, others half), which is enough
+//! to tell a cell gap from the next word.
+//!
+//! Running headers and footers go: a line at the top or bottom of pages
+//! that repeats (digits aside) on other pages, or that is a page number
+//! ([`PAGE_NUMBER_SHAPES`]).
+//!
+//! A PDF without any text is a scan, and says so; an encrypted PDF that
+//! does not open with the empty password says so. Decompressed streams are
+//! bounded by [`MAX_STREAM_BYTES`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use lopdf::content::Content;
+use lopdf::{Document, Encoding, LoadOptions, Object};
+
+use super::unreadable;
+use crate::error::Error;
+use crate::tables::chrome::PAGE_NUMBER_SHAPES;
+
+/// The most one page's content (or a font's map) may decompress to.
+pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+
+/// How many lines at each end of a page may be its header or footer.
+const EDGE_LINES: usize = 2;
+
+/// The text layer of a PDF, page by page, headers and footers dropped.
+pub fn read(bytes: &[u8]) -> Result<String, Error> {
+    // lopdf is not ours to audit for every malformed file: a panic in it
+    // is this file's failure, not the batch's.
+    std::panic::catch_unwind(|| read_pages(bytes)).unwrap_or_else(|_| {
+        Err(unreadable(
+            "not a readable PDF: the file is damaged (the PDF reader gave up on it)",
+        ))
+    })
+}
+
+fn read_pages(bytes: &[u8]) -> Result<String, Error> {
+    let options = LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES);
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|err| match err {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => encrypted(),
+        err => unreadable(format!("not a readable PDF: {err}")),
+    })?;
+    if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
+        return Err(encrypted());
+    }
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(unreadable("not a readable PDF: it has no pages"));
+    }
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut undecoded = 0usize;
+    for (number, id) in page_ids {
+        let (lines, missed) = page_lines(&doc, id)
+            .map_err(|err| unreadable(format!("not a readable PDF: page {number}: {err}")))?;
+        pages.push(lines);
+        undecoded += missed;
+    }
+    if pages
+        .iter()
+        .flatten()
+        .all(|(line, _)| line.trim().is_empty())
+    {
+        // Text drawn in fonts that say nothing of the characters they
+        // draw is not a scan: OCR would help, but so would a new export.
+        return Err(unreadable(if undecoded > 0 {
+            "PDF's text cannot be decoded (its fonts map no glyph to a character); \
+             export it again with Unicode fonts, or run OCR"
+        } else {
+            "PDF has no text layer (a scanned image); run OCR first"
+        }));
+    }
+    drop_small_edges(&mut pages);
+    let mut pages: Vec<Vec<String>> = pages
+        .into_iter()
+        .map(|lines| lines.into_iter().map(|(line, _)| line).collect())
+        .collect();
+    drop_running_lines(&mut pages);
+    let mut text = String::new();
+    for line in pages.iter().flatten() {
+        text.push_str(line);
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+fn encrypted() -> Error {
+    unreadable("PDF is encrypted (it needs a password to open); save a copy without the password")
+}
+
+/// How deep form XObjects may be drawn inside one another.
+const MAX_FORM_DEPTH: usize = 4;
+
+/// Where the text is, as the content stream moves it.
+#[derive(Default)]
+struct Pen {
+    /// The font set by `Tf`, by its resource name.
+    font: Vec<u8>,
+    size: f32,
+    leading: f32,
+    /// The text line matrix: horizontal scale, vertical scale, origin.
+    scale: (f32, f32),
+    origin: (f32, f32),
+    /// The current line, its height, where its text ends (estimated) and
+    /// the size of its first text.
+    line: String,
+    y: f32,
+    end_x: f32,
+    line_size: f32,
+    lines: Vec<(String, f32)>,
+    /// Strings shown in a font we cannot decode.
+    undecoded: usize,
+}
+
+impl Pen {
+    fn em(&self) -> f32 {
+        (self.size * self.scale.0).abs().max(1.0)
+    }
+
+    /// The text moves to `origin`: a new line when its height changes, a
+    /// cell break (tab) or a space when it jumps along the same line.
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.origin = (x, y);
+        if self.line.is_empty() {
+            self.y = y;
+            self.end_x = x;
+            return;
+        }
+        let em = self.em();
+        if (y - self.y).abs() > em * 0.5 {
+            self.break_line();
+            self.y = y;
+        } else {
+            let gap = x - self.end_x;
+            if gap > em * 1.5 {
+                self.line.push('\t');
+            } else if gap > em * 0.2 && self.line.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                self.line.push(' ');
+            }
+        }
+        self.end_x = x;
+    }
+
+    fn show(&mut self, text: &str) {
+        let em = self.em();
+        if self.line.is_empty() {
+            self.y = self.origin.1;
+            self.end_x = self.origin.0;
+            self.line_size = em;
+        }
+        for c in text.chars() {
+            self.end_x += if c.is_ascii() { em * 0.5 } else { em };
+        }
+        self.line.push_str(text);
+    }
+
+    fn break_line(&mut self) {
+        let line = self.line.trim();
+        if !line.is_empty() {
+            self.lines.push((line.to_owned(), self.line_size));
+        }
+        self.line.clear();
+    }
+}
+
+fn number(object: Option<&Object>) -> f32 {
+    object.and_then(|o| o.as_float().ok()).unwrap_or(0.0)
+}
+
+/// The fonts of a resource dictionary, by name, with their encodings.
+fn fonts<'a>(
+    doc: &'a Document,
+    resources: &'a lopdf::Dictionary,
+) -> BTreeMap<Vec<u8>, Encoding<'a>> {
+    let dict = resources
+        .get(b"Font")
+        .and_then(|font| doc.dereference(font))
+        .and_then(|(_, font)| font.as_dict());
+    let Ok(dict) = dict else {
+        return BTreeMap::new();
+    };
+    dict.iter()
+        .filter_map(|(name, font)| {
+            let font = doc.dereference(font).ok()?.1.as_dict().ok()?;
+            let encoding = font
+                .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+                .ok()?;
+            Some((name.clone(), encoding))
+        })
+        .collect()
+}
+
+/// The resource dictionaries of a page, nearest first.
+fn page_resources(doc: &Document, id: lopdf::ObjectId) -> Vec<&lopdf::Dictionary> {
+    let Ok((direct, ids)) = doc.get_page_resources(id) else {
+        return Vec::new();
+    };
+    direct
+        .into_iter()
+        .chain(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()))
+        .collect()
+}
+
+/// The lines of one page, with their type size, and how many strings on
+/// it could not be decoded.
+#[allow(clippy::type_complexity)]
+fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String, f32)>, usize)> {
+    let fonts = doc.get_page_fonts(id).unwrap_or_default();
+    let encodings: BTreeMap<Vec<u8>, Encoding<'_>> = fonts
+        .into_iter()
+        .filter_map(|(name, font)| {
+            font.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+                .ok()
+                .map(|e| (name, e))
+        })
+        .collect();
+    let content = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES)?;
+    let content = Content::decode(&content)?;
+    let mut pen = Pen {
+        size: 10.0,
+        scale: (1.0, 1.0),
+        ..Pen::default()
+    };
+    let resources = page_resources(doc, id);
+    walk(
+        doc,
+        &content.operations,
+        &encodings,
+        &resources,
+        &mut pen,
+        0,
+    );
+    pen.break_line();
+    Ok((pen.lines, pen.undecoded))
+}
+
+/// Follows one content stream's text operators; a form XObject drawn with
+/// `Do` is followed in turn, with its own fonts (some producers put a
+/// page's whole text in one).
+fn walk(
+    doc: &Document,
+    operations: &[lopdf::content::Operation],
+    encodings: &BTreeMap<Vec<u8>, Encoding<'_>>,
+    resources: &[&lopdf::Dictionary],
+    pen: &mut Pen,
+    depth: usize,
+) {
+    for op in operations {
+        let args = &op.operands;
+        match op.operator.as_str() {
+            "BT" => {
+                pen.scale = (1.0, 1.0);
+                pen.origin = (0.0, 0.0);
+            }
+            "Tf" => {
+                pen.font = args
+                    .first()
+                    .and_then(|name| name.as_name().ok())
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default();
+                pen.size = number(args.get(1));
+            }
+            "TL" => pen.leading = number(args.first()),
+            "Td" | "TD" => {
+                let (tx, ty) = (number(args.first()), number(args.get(1)));
+                if op.operator == "TD" {
+                    pen.leading = -ty;
+                }
+                let (x, y) = (
+                    pen.origin.0 + tx * pen.scale.0,
+                    pen.origin.1 + ty * pen.scale.1,
+                );
+                pen.move_to(x, y);
+            }
+            "Tm" => {
+                let (a, b, c, d) = (
+                    number(args.first()),
+                    number(args.get(1)),
+                    number(args.get(2)),
+                    number(args.get(3)),
+                );
+                pen.scale = (a.hypot(b), c.hypot(d));
+                pen.move_to(number(args.get(4)), number(args.get(5)));
+            }
+            "T*" => next_line(pen),
+            "'" | "\"" => {
+                next_line(pen);
+                if let Some(string) = args.last() {
+                    show(pen, encodings, std::slice::from_ref(string));
+                }
+            }
+            "Tj" | "TJ" => show(pen, encodings, args),
+            "Do" if depth < MAX_FORM_DEPTH => {
+                if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
+                    draw_form(doc, name, resources, pen, depth);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Follows the form XObject `name` of `resources`, if it is one.
+fn draw_form(
+    doc: &Document,
+    name: &[u8],
+    resources: &[&lopdf::Dictionary],
+    pen: &mut Pen,
+    depth: usize,
+) {
+    let form = resources.iter().find_map(|dict| {
+        let xobjects = doc
+            .dereference(dict.get(b"XObject").ok()?)
+            .ok()?
+            .1
+            .as_dict()
+            .ok()?;
+        let stream = doc
+            .dereference(xobjects.get(name).ok()?)
+            .ok()?
+            .1
+            .as_stream()
+            .ok()?;
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok()?;
+        (subtype == b"Form").then_some(stream)
+    });
+    let Some(form) = form else {
+        return;
+    };
+    let Ok(content) = form.decompressed_content_with_limit(MAX_STREAM_BYTES) else {
+        return;
+    };
+    let Ok(content) = Content::decode(&content) else {
+        return;
+    };
+    let own = form
+        .dict
+        .get(b"Resources")
+        .and_then(|r| doc.dereference(r))
+        .and_then(|(_, r)| r.as_dict())
+        .ok();
+    // A form without resources of its own uses its page's.
+    let inner: Vec<&lopdf::Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
+    let encodings = match own {
+        Some(own) => fonts(doc, own),
+        None => inner.iter().rev().flat_map(|r| fonts(doc, r)).collect(),
+    };
+    walk(doc, &content.operations, &encodings, &inner, pen, depth + 1);
+}
+
+fn next_line(pen: &mut Pen) {
+    let (x, y) = (pen.origin.0, pen.origin.1 - pen.leading * pen.scale.1);
+    if pen.line.is_empty() {
+        pen.origin = (x, y);
+    } else {
+        pen.move_to(x, y);
+    }
+}
+
+/// Shows strings (and, in a `TJ` array, moves by the numbers between them:
+/// thousandths of an em, negative to the right).
+fn show(pen: &mut Pen, encodings: &BTreeMap<Vec<u8>, Encoding<'_>>, operands: &[Object]) {
+    for operand in operands {
+        match operand {
+            Object::String(bytes, _) => {
+                let mut text = String::new();
+                if let Some(encoding) = encodings.get(&pen.font)
+                    && encoding.write_to_string(bytes, &mut text).is_ok()
+                {
+                    pen.show(&text);
+                } else if !bytes.is_empty() {
+                    pen.undecoded += 1;
+                }
+            }
+            Object::Array(items) => show(pen, encodings, items),
+            Object::Integer(_) | Object::Real(_) => {
+                let shift = -number(Some(operand)) / 1000.0 * pen.em();
+                if shift > pen.em() * 1.5 && !pen.line.is_empty() {
+                    pen.line.push('\t');
+                } else if shift > pen.em() * 0.2
+                    && pen.line.ends_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    pen.line.push(' ');
+                }
+                pen.end_x += shift;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The longest a header or footer line in small type is, in characters:
+/// longer small lines at a page's foot are footnotes, which stay.
+const SMALL_EDGE_CHARS: usize = 40;
+
+/// Drops the first and last line of each page when set in smaller type
+/// than the body (a running title on a one-page report has no other page
+/// to repeat on, but its size gives it away).
+fn drop_small_edges(pages: &mut [Vec<(String, f32)>]) {
+    // The body's size: the size most characters are set in.
+    let mut sizes: HashMap<u32, usize> = HashMap::new();
+    for (line, size) in pages.iter().flatten() {
+        *sizes.entry((size * 2.0).round() as u32).or_default() += line.chars().count();
+    }
+    let Some(body) = sizes
+        .into_iter()
+        .max_by_key(|&(size, chars)| (chars, size))
+        .map(|(size, _)| size as f32 / 2.0)
+    else {
+        return;
+    };
+    let small = |(line, size): &(String, f32)| {
+        *size < body * 0.9 && line.chars().count() <= SMALL_EDGE_CHARS
+    };
+    for lines in pages.iter_mut() {
+        if lines.last().is_some_and(small) {
+            lines.pop();
+        }
+        if lines.first().is_some_and(small) {
+            lines.remove(0);
+        }
+    }
+}
+
+/// A line's shape for comparing headers: digits as `#`, no white space.
+fn shape(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect::<String>()
+        .replace("##", "#")
+        .replace("##", "#")
+        .replace("##", "#")
+}
+
+/// Drops the lines at the top and bottom of pages that repeat on other
+/// pages (a running title, 第 N 页) or are page numbers.
+fn drop_running_lines(pages: &mut [Vec<String>]) {
+    let edge = |lines: &Vec<String>| -> Vec<usize> {
+        let n = lines.len();
+        (0..n.min(EDGE_LINES))
+            .chain(n.saturating_sub(EDGE_LINES)..n)
+            .collect()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for lines in pages.iter() {
+        let mut shapes: Vec<String> = edge(lines).iter().map(|&i| shape(&lines[i])).collect();
+        shapes.sort();
+        shapes.dedup();
+        for s in shapes {
+            *seen.entry(s).or_default() += 1;
+        }
+    }
+    let several = pages.len() >= 2;
+    let repeated = |s: &str| several && seen.get(s).copied().unwrap_or(0) >= 2;
+    for lines in pages.iter_mut() {
+        // A running title may also be the report's title on the first
+        // page, just below it: one line of a shape goes at each end.
+        let mut dropped: Vec<(bool, String)> = Vec::new();
+        let top_end = lines.len().min(EDGE_LINES);
+        let mut drop: Vec<usize> = edge(lines)
+            .into_iter()
+            .filter(|&i| {
+                let s = shape(&lines[i]);
+                let key = (i < top_end, s);
+                let running = repeated(&key.1) || PAGE_NUMBER_SHAPES.contains(&key.1.as_str());
+                if running && !dropped.contains(&key) {
+                    dropped.push(key);
+                    true
+                } else {
+                    false
+                }
+            })
+            .collect();
+        drop.sort_unstable();
+        drop.dedup();
+        for i in drop.into_iter().rev() {
+            lines.remove(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_go() {
+        let mut pages = vec![
+            page(&[
+                "青禾县图书馆年度报告",
+                "青禾县图书馆 2021 年年报",
+                "正文一",
+                "第 1 页",
+            ]),
+            page(&["青禾县图书馆年度报告", "正文二", "正文三", "- 2 -"]),
+            page(&["青禾县图书馆年度报告", "正文四", "第 3 页"]),
+        ];
+        drop_running_lines(&mut pages);
+        assert_eq!(
+            pages,
+            [
+                page(&["青禾县图书馆 2021 年年报", "正文一"]),
+                page(&["正文二", "正文三"]),
+                page(&["正文四"]),
+            ]
+        );
+        // One page: nothing repeats, only page numbers go.
+        let mut one = vec![page(&["青禾县图书馆年度报告", "正文", "12"])];
+        drop_running_lines(&mut one);
+        assert_eq!(one, [page(&["青禾县图书馆年度报告", "正文"])]);
+    }
+
+    #[test]
+    fn a_running_title_that_is_also_the_title_goes_once() {
+        let mut pages = vec![
+            page(&[
+                "青禾县图书馆 2021 年年报",
+                "青禾县图书馆 2021 年年报",
+                "正文一",
+            ]),
+            page(&["青禾县图书馆 2021 年年报", "正文二"]),
+        ];
+        drop_running_lines(&mut pages);
+        assert_eq!(
+            pages,
+            [
+                page(&["青禾县图书馆 2021 年年报", "正文一"]),
+                page(&["正文二"])
+            ]
+        );
+    }
+
+    #[test]
+    fn small_type_at_a_page_edge_is_a_header_or_footer() {
+        let body = "正文".repeat(20);
+        let mut pages = vec![vec![
+            ("青禾县图书馆年度报告".to_owned(), 9.0),
+            ("青禾县图书馆 2021 年年报".to_owned(), 16.0),
+            (body.clone(), 10.5),
+            (body.clone(), 10.5),
+            ("内部资料".to_owned(), 9.0),
+        ]];
+        drop_small_edges(&mut pages);
+        let kept: Vec<&str> = pages[0].iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(kept, ["青禾县图书馆 2021 年年报", &body, &body]);
+        // A long footnote in small type stays.
+        let note = format!("注：{}", "数据".repeat(30));
+        let mut pages = vec![vec![(body.clone(), 10.5), (note.clone(), 8.0)]];
+        drop_small_edges(&mut pages);
+        assert_eq!(pages[0].len(), 2);
+    }
+
+    #[test]
+    fn bad_pdfs_are_named_errors() {
+        let err = read(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog").expect_err("cut short");
+        assert!(err.to_string().starts_with("not a readable PDF"), "{err}");
+    }
+}
