@@ -27,7 +27,7 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, COMPARISON_WORDS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, QUALIFIERS, Qualifier,
+    AFTER_LABELS, COMPARISON_WORDS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, QUALIFIERS, Qualifier,
     STOCK_KEYS, SUBJECTS, Subject,
 };
 use crate::unit::Unit;
@@ -511,6 +511,11 @@ fn qualifier(
         let qualifier = QUALIFIERS[row].1;
         let verdict = match qualifier {
             Qualifier::PerCapita => Verdict::Skip,
+            Qualifier::OtherBody | Qualifier::City | Qualifier::Province
+                if NETWORK_KEYS.contains(&key) =>
+            {
+                continue;
+            }
             Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
             Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
             Qualifier::Nation => Verdict::Doubt("a national figure"),

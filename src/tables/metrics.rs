@@ -177,7 +177,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("服务网点",         None, Some(ServicePoints)),
     ("流通点",           None, Some(ServicePoints)),
     ("流动站",           None, Some(ServicePoints)),
-    ("农家书屋",         None, Some(ServicePoints)),
+    // Village bookshops are the county's, run by its culture bureau; the
+    // library's own points are named 服务点 / 流通点.
+    ("农家书屋",         None, None),
     ("自助图书馆",       None, Some(SelfServiceLibraries)),
     ("城市书房",         None, Some(SelfServiceLibraries)),
     ("工作人员",         None, Some(StaffTotal)),
@@ -403,6 +405,13 @@ pub static STOCK_KEYS: &[MetricKey] = &[
     CollectionTotal, Ebooks, Branches, ServicePoints, SelfServiceLibraries, StaffTotal,
     FloorAreaM2, Computers, Seats, RegisteredReaders, Volunteers,
 ];
+
+/// Keys that count the library's service network, which spans the county
+/// or city it serves: 全县建成分馆 14 个 counts the library's own branches,
+/// so words about the whole county or city do not make them another
+/// body's.
+#[rustfmt::skip]
+pub static NETWORK_KEYS: &[MetricKey] = &[Branches, ServicePoints, SelfServiceLibraries];
 
 /// Words that close a list, making the figure after it the list's total
 /// (展览、讲座等活动 38 场次).
