@@ -28,7 +28,7 @@ use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABELS, COMPARISON_WORDS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, QUALIFIERS, Qualifier,
-    STOCK_KEYS, SUBJECTS, Subject,
+    STOCK_KEYS, SUBJECT_JOINERS, SUBJECTS, Subject,
 };
 use crate::unit::Unit;
 
@@ -140,8 +140,10 @@ fn line_mentions(
             line: line.no,
             reason: reason.to_owned(),
         };
+        // A figure read with its label after it keeps the words it was
+        // read with (新增 in 新增5个服务点) among those weighed.
         let prefix_end = if label.after {
-            m.span.start
+            m.span.end
         } else {
             label.span.start
         };
@@ -398,15 +400,25 @@ fn strip_trailing_filler(s: &str) -> &str {
         .map_or(s, |f| &s[..s.len() - f.len()])
 }
 
+/// The subject a generic label takes: the one named last before it. Two
+/// subjects named together (微信微博关注用户数, 微博、微信发布信息) leave it
+/// unsettled: no subject.
 fn subjects_in(text: &str) -> Vec<Subject> {
     static WORDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
-    let mut subjects: Vec<Subject> = WORDS
-        .find_all(text)
-        .map(|found| SUBJECTS[found.row()].1)
-        .collect();
-    subjects.dedup();
-    subjects
+    let found: Vec<_> = WORDS.find_all(text).collect();
+    let Some(last) = found.iter().max_by_key(|m| (m.end(), m.len())) else {
+        return Vec::new();
+    };
+    let subject = SUBJECTS[last.row()].1;
+    let joined = found.iter().any(|m| {
+        SUBJECTS[m.row()].1 != subject
+            && m.end() <= last.start()
+            && text[m.end()..last.start()]
+                .chars()
+                .all(|c| SUBJECT_JOINERS.contains(&c))
+    });
+    if joined { Vec::new() } else { vec![subject] }
 }
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.
@@ -526,7 +538,7 @@ fn qualifier(
             Qualifier::City if context.level() == Level::Local => {
                 Verdict::Doubt("a figure for the whole city")
             }
-            Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
+            Qualifier::NewOnly | Qualifier::NewHere if STOCK_KEYS.contains(&key) => {
                 Verdict::Doubt("counts only the new ones, not the total")
             }
             Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),

@@ -39,6 +39,10 @@ pub static SUBJECTS: &[(&str, Subject)] = &[
     ("电子资源",   Subject::Digital),
 ];
 
+/// Characters that join two subjects into one phrase (微信、微博; 微信和微博).
+#[rustfmt::skip]
+pub static SUBJECT_JOINERS: &[char] = &['、', '和', '及', '与', '/', ' '];
+
 /// Labels before a number: (wording, required subject, key or blocker).
 #[rustfmt::skip]
 pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
@@ -309,6 +313,8 @@ pub enum Qualifier {
     /// 新建, 新增加: only the new ones, not the total (for stock counts);
     /// it qualifies the whole sentence (新增加…、50万册电子图书).
     NewOnly,
+    /// 新增: only the new ones, in its own clause (新增5个流动服务点).
+    NewHere,
     /// 每年: what happens every year, not this year's figure.
     EveryYear,
     /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
@@ -365,6 +371,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
+    ("新增", Qualifier::NewHere),
     ("每年", Qualifier::EveryYear),
     ("历年", Qualifier::EveryYear),
     ("馆均", Qualifier::PerCapita),
