@@ -139,6 +139,13 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
     out
 }
 
+/// The year phrase `s` starts with, as [`scan_years`] would find it first
+/// at offset 0: its year and length. Reads only the phrase, not the rest.
+pub fn year_at_start(s: &str) -> Option<(i32, usize)> {
+    s.chars().next().filter(|&c| starts_numeral(c))?;
+    read_year(s)
+}
+
 /// Year phrases written with 年 (2020 年, 2020年度, 二〇二〇年), leaving
 /// out bare four-digit years.
 pub fn scan_year_phrases(s: &str) -> impl Iterator<Item = (i32, Range<usize>)> + '_ {

@@ -109,8 +109,10 @@ fn line_mentions(
     // in its own clause anyway.
     let matches = quantity::scan(words);
     let mut marks = Marks::default();
+    // Found as the labelled figures ask, left to right.
+    let mut qualifiers = LineQualifiers::default();
     // Mentions of this line with their spans, for the 其中 rule.
-    let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
+    let mut found = Found::default();
     for (i, m) in matches.iter().enumerate() {
         if m.kind != QuantityKind::Figure {
             continue;
@@ -145,12 +147,17 @@ fn line_mentions(
             label.span.start
         };
         // A part of the figure before it (其中…) is no figure of its own.
-        if is_part_of_previous(words, sentence, m.span.start, label.key, &found) {
+        if is_part_of_previous(words, sentence, m.span.start, label.key, &mut found) {
             continue;
         }
-        let clause_prefix = &words[whole_clause.min(prefix_end)..prefix_end];
-        let sentence_prefix = &words[sentence.min(prefix_end)..prefix_end];
-        match qualifier(clause_prefix, sentence_prefix, label.key, context) {
+        match qualifiers.verdict(
+            words,
+            sentence,
+            whole_clause,
+            prefix_end,
+            label.key,
+            context,
+        ) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason));
@@ -167,7 +174,7 @@ fn line_mentions(
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             continue;
         };
-        found.push((label.key, m.span.clone()));
+        found.push(label.key, m.span.clone());
         out.push(Mention {
             key: label.key,
             value,
@@ -263,12 +270,17 @@ fn sentence_start(text: &str, at: usize) -> usize {
     after_last_end(text, at, false)
 }
 
+/// Just after the last of `CLAUSE_ENDS` before `at`, or 0: a backward
+/// search that stops at the first mark it meets.
 fn clause_start(text: &str, at: usize) -> usize {
-    after_last_end(text, at, true)
+    text.get(..at)
+        .and_then(|t| t.rfind(CLAUSE_ENDS))
+        .map_or(0, |i| i + char_len(text, i))
 }
 
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
 /// `CLAUSE_ENDS`) before `at`, or 0.
+#[cfg(test)]
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
     let (clause_end, sentence_end) = last_marks(text, 0, at);
     if clause { clause_end } else { sentence_end }.unwrap_or(0)
@@ -325,6 +337,15 @@ static AFTER_ROWS: LazyLock<Vec<usize>> = LazyLock::new(|| {
 /// The wordings of `AFTER_ROWS`, for one-pass search.
 static AFTER_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(AFTER_ROWS.iter().map(|&row| &METRIC_LABELS[row].0)));
+
+/// The length in characters of the longest wording of `AFTER_ROWS`.
+static AFTER_LONGEST: LazyLock<usize> = LazyLock::new(|| {
+    AFTER_ROWS
+        .iter()
+        .map(|&row| METRIC_LABELS[row].0.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// Of `candidates` (where a label ends, which row), the longest label ending
 /// at `end` whose subject the sentence has: `Some(None)` for a blocker.
@@ -397,13 +418,26 @@ fn subjects_in(text: &str) -> Vec<Subject> {
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.
 fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
+    // The label must follow closely, with nothing that starts another
+    // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
+    const NEAR: usize = 4;
+    // A parenthesis between the number and the label is read for at most
+    // this many characters: with the window below, the scan is bounded
+    // whatever the length of the line (a figure per position of a long
+    // line would otherwise read the rest of the line each time).
+    const PAREN_CHARS: usize = 40;
+    // Only a label starting within NEAR characters can count, so the
+    // phrase is read no further than NEAR plus the longest wording.
+    let window = NEAR + *AFTER_LONGEST;
     let rest = &text[m.span.end..];
-    let end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
     // The noun phrase without parentheses, with a map back to `text`.
     let mut plain = String::new();
     let mut offsets = Vec::new();
     let mut depth = 0usize;
-    for (i, c) in rest[..end].char_indices() {
+    for (read, (i, c)) in rest.char_indices().enumerate() {
+        if CLAUSE_ENDS.contains(&c) || offsets.len() >= window || read >= window + PAREN_CHARS {
+            break;
+        }
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
@@ -414,9 +448,6 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
             _ => {}
         }
     }
-    // The label must follow closely, with nothing that starts another
-    // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
-    const NEAR: usize = 4;
     // Each wording counts at its first place, and ties go to the later row,
     // as in a walk down the table.
     let mut first: Vec<(usize, usize)> = Vec::new();
@@ -463,43 +494,172 @@ fn qualifier(
     key: MetricKey,
     context: &Context<'_>,
 ) -> Option<Verdict> {
-    static WORDS: LazyLock<WordSet> =
-        LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
-    // `clause` is the end of `sentence`; a qualifier that only counts in
-    // the clause must start inside it.
+    // `clause` is the end of `sentence`.
     let clause_start = sentence.len() - clause.len().min(sentence.len());
-    let mut found: Vec<usize> = WORDS
-        .find_all(sentence)
-        .filter(|m| QUALIFIERS[m.row()].1.sentence_wide() || m.start() >= clause_start)
-        .map(|m| m.row())
-        .collect();
-    // Weighed in the table's order.
-    found.sort_unstable();
-    found.dedup();
-    for row in found {
-        let qualifier = QUALIFIERS[row].1;
-        let verdict = match qualifier {
-            Qualifier::PerCapita => Verdict::Skip,
-            Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
-            Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
-            Qualifier::Nation => Verdict::Doubt("a national figure"),
-            Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
-            Qualifier::Province if context.level() != Level::Province => {
-                Verdict::Doubt("a figure for the whole province")
-            }
-            Qualifier::City if context.level() == Level::Local => {
-                Verdict::Doubt("a figure for the whole city")
-            }
-            Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
-                Verdict::Doubt("counts only the new ones, not the total")
-            }
-            _ => continue,
+    LineQualifiers::default().verdict(sentence, 0, clause_start, sentence.len(), key, context)
+}
+
+/// The qualifier words and the other years' phrases of one line, each
+/// found once: every figure then asks about its own sentence and clause by
+/// a binary search, instead of scanning them again (many figures in a long
+/// sentence would cost the square of its length).
+#[derive(Default)]
+struct LineQualifiers {
+    /// Each qualifier row found so far: its length in bytes and where it
+    /// starts, ascending. Sorted by row.
+    words: Vec<(usize, usize, Vec<usize>)>,
+    /// Every word ending by this offset is in `words`.
+    covered: usize,
+    /// Year phrases (2019 年) of another year than the report's, in line
+    /// order; found when first asked.
+    other_years: Option<Vec<Range<usize>>>,
+}
+
+/// The qualifier words, for one-pass search.
+static QUALIFIER_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
+
+/// The longest qualifier word in bytes.
+static QUALIFIER_LONGEST: LazyLock<usize> = LazyLock::new(|| {
+    QUALIFIERS
+        .iter()
+        .map(|(word, _)| word.len())
+        .max()
+        .unwrap_or(0)
+});
+
+impl LineQualifiers {
+    /// Finds the words ending after `covered` and by `to`: a word ending
+    /// there starts at most the longest word's length before `covered`.
+    fn cover(&mut self, text: &str, to: usize) {
+        if to <= self.covered {
+            return;
+        }
+        let mut from = self.covered.saturating_sub(*QUALIFIER_LONGEST);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(part) = text.get(from..to) else {
+            return;
         };
-        return Some(verdict);
+        // Matches come by where they end; one row's have one length, so
+        // its starts come in order too.
+        for m in QUALIFIER_WORDS.find_all(part) {
+            let start = from + m.start();
+            if start + m.len() <= self.covered {
+                continue;
+            }
+            match self.words.iter_mut().find(|(row, _, _)| *row == m.row()) {
+                Some((_, _, starts)) => starts.push(start),
+                None => {
+                    let at = self.words.partition_point(|(row, _, _)| *row < m.row());
+                    self.words.insert(at, (m.row(), m.len(), vec![start]));
+                }
+            }
+        }
+        self.covered = to;
     }
-    let other_year = crate::date::scan_year_phrases(clause)
-        .any(|(year, _)| context.year.is_some_and(|y| y != year));
-    other_year.then_some(Verdict::Doubt("a figure of another year"))
+
+    /// The verdict on a figure of `text` whose sentence starts at
+    /// `sentence`, clause at `clause`, and whose phrase (label or number)
+    /// starts at `end`: the words looked at lie wholly between those points
+    /// and `end`.
+    fn verdict(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        clause: usize,
+        end: usize,
+        key: MetricKey,
+        context: &Context<'_>,
+    ) -> Option<Verdict> {
+        self.cover(text, end);
+        let sentence = sentence.min(end);
+        let clause = clause.min(end).max(sentence);
+        // Weighed in the table's order.
+        for (row, len, starts) in &self.words {
+            let qualifier = QUALIFIERS[*row].1;
+            let from = if qualifier.sentence_wide() {
+                sentence
+            } else {
+                clause
+            };
+            // the last occurrence ending by `end`
+            let before_end = starts.partition_point(|&start| start + len <= end);
+            if !before_end
+                .checked_sub(1)
+                .and_then(|last| starts.get(last))
+                .is_some_and(|&start| start >= from)
+            {
+                continue;
+            }
+            let verdict = match qualifier {
+                Qualifier::PerCapita => Verdict::Skip,
+                Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
+                Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
+                Qualifier::Nation => Verdict::Doubt("a national figure"),
+                Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
+                Qualifier::Province if context.level() != Level::Province => {
+                    Verdict::Doubt("a figure for the whole province")
+                }
+                Qualifier::City if context.level() == Level::Local => {
+                    Verdict::Doubt("a figure for the whole city")
+                }
+                Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
+                    Verdict::Doubt("counts only the new ones, not the total")
+                }
+                _ => continue,
+            };
+            return Some(verdict);
+        }
+        let Some(year) = context.year else {
+            return None;
+        };
+        let years = self.other_years.get_or_insert_with(|| {
+            memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
+                .filter_map(|at| year_phrase_at(text, at))
+                .filter(|(y, _)| *y != year)
+                .map(|(_, range)| range)
+                .collect()
+        });
+        let first = years.partition_point(|r| r.start < clause);
+        let other_year = years.get(first).is_some_and(|r| r.end <= end);
+        other_year.then_some(Verdict::Doubt("a figure of another year"))
+    }
+}
+
+/// The year phrase (2019 年, 二〇一九年度) whose 年 stands at `at`, read
+/// as `date::scan_year_phrases` reads it from the start of its clause: from
+/// the run of numeral characters and spaces before 年 (at most 64), which
+/// must follow a character that does not block a year (a letter, a digit).
+fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
+    use crate::tables::numerals::{class_of, starts_numeral};
+    const RUN: usize = 64;
+    let head = text.get(..at)?;
+    let mut start = at;
+    for (read, (i, c)) in head.char_indices().rev().enumerate() {
+        if class_of(c).is_none() && !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}') {
+            if starts_numeral(c) || c.is_ascii_alphabetic() || c == '_' {
+                return None;
+            }
+            break;
+        }
+        if read >= RUN {
+            return None;
+        }
+        start = i;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = (at + "年度".len()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let run = text.get(start..end)?;
+    crate::date::scan_year_phrases(run)
+        .find(|(_, r)| start + r.start < at && at < start + r.end)
+        .map(|(year, r)| (year, start + r.start..start + r.end))
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
@@ -515,9 +675,32 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
-    !earlier.iter().any(|m| {
-        m.kind == QuantityKind::Figure && m.span.start >= item_start && m.span.end <= clause
-    })
+    // Matches come in line order: only the item's own are looked at.
+    let from = earlier.partition_point(|m| m.span.start < item_start);
+    !earlier[from..]
+        .iter()
+        .take_while(|m| m.span.start < clause)
+        .any(|m| m.kind == QuantityKind::Figure && m.span.end <= clause)
+}
+
+/// The mentions of a line so far, by key, and where 其中 stands on it:
+/// each figure asks about its own sentence by a binary search, so a long
+/// line of figures is read in linear time.
+#[derive(Default)]
+struct Found {
+    /// Each key found, with its figures' spans in line order.
+    spans: Vec<(MetricKey, Vec<Range<usize>>)>,
+    /// Where 其中 starts on the line, ascending; found when first asked.
+    qizhong: Option<Vec<usize>>,
+}
+
+impl Found {
+    fn push(&mut self, key: MetricKey, span: Range<usize>) {
+        match self.spans.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, spans)) => spans.push(span),
+            None => self.spans.push((key, vec![span])),
+        }
+    }
 }
 
 /// After 其中 a figure of the same key is a part of the one before.
@@ -526,22 +709,26 @@ fn is_part_of_previous(
     sentence: usize,
     at: usize,
     key: MetricKey,
-    found: &[(MetricKey, Range<usize>)],
+    found: &mut Found,
 ) -> bool {
-    if !found.iter().any(|(k, _)| *k == key) {
-        return false;
-    }
-    static QIZHONG: LazyLock<memchr::memmem::FinderRev<'static>> =
-        LazyLock::new(|| memchr::memmem::FinderRev::new("其中"));
-    let Some(qizhong) = QIZHONG
-        .rfind(&text.as_bytes()[sentence..at])
-        .map(|i| sentence + i)
-    else {
+    const QIZHONG: &str = "其中";
+    let Some((_, spans)) = found.spans.iter().find(|(k, _)| *k == key) else {
         return false;
     };
-    found
-        .iter()
-        .any(|(k, span)| *k == key && span.start >= sentence && span.end <= qizhong)
+    let qizhongs = found.qizhong.get_or_insert_with(|| {
+        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
+    });
+    // The last 其中 of the sentence before `at`.
+    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
+    let Some(&qizhong) = before.checked_sub(1).and_then(|last| qizhongs.get(last)) else {
+        return false;
+    };
+    if qizhong < sentence {
+        return false;
+    }
+    // The sentence's first figure of the key, if it ends before 其中.
+    let first = spans.partition_point(|span| span.start < sentence);
+    spans.get(first).is_some_and(|span| span.end <= qizhong)
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.
@@ -783,6 +970,8 @@ mod tests {
             // Marks, in two steps as figures are met, split anywhere.
             for (split, _) in text[..at].char_indices() {
                 let mut marks = Marks::default();
+                // Found as the labelled figures ask, left to right.
+                let mut qualifiers = LineQualifiers::default();
                 marks.advance(text, split);
                 marks.advance(text, at);
                 let expected = (

@@ -666,9 +666,7 @@ impl<'t> Scanner<'t> {
             if digit_follows {
                 let tail = self.rest(after);
                 let reads_as_date = date::read_date(tail, &CLASSIFY).is_some()
-                    || date::scan_years(tail)
-                        .first()
-                        .is_some_and(|(_, r)| r.start == 0);
+                    || date::year_at_start(tail).is_some();
                 if !reads_as_date {
                     return None;
                 }
@@ -1053,8 +1051,12 @@ impl<'t> Scanner<'t> {
         let line_end = self.line_end(end);
         let tail = self.text.get(end..line_end).unwrap_or_default();
         // the next quotation mark must close (else the marks are unbalanced)
+        // A name is short: the marks are looked for within its length only,
+        // so a long line with an open quotation is not read to its end
+        // from every figure.
         let next = tail
             .char_indices()
+            .take(MAX_QUOTED_NAME_CHARS + 1)
             .find_map(|(at, c)| quote(c).map(|open| (at, open)));
         let Some((close, false)) = next else {
             return false;
@@ -1063,8 +1065,8 @@ impl<'t> Scanner<'t> {
         let inside_before = self.text.get(open + open_len..start).unwrap_or_default();
         let inside_after = tail.get(..close).unwrap_or_default();
         let span = self.text.get(start..end).unwrap_or_default();
-        let chars =
-            inside_before.chars().count() + span.chars().count() + inside_after.chars().count();
+        let count = |s: &str| s.chars().take(MAX_QUOTED_NAME_CHARS + 1).count();
+        let chars = count(inside_before) + count(span) + count(inside_after);
         chars <= MAX_QUOTED_NAME_CHARS
             && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
     }
