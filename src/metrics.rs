@@ -586,11 +586,8 @@ impl LineQualifiers {
             };
             // the last occurrence ending by `end`
             let before_end = starts.partition_point(|&start| start + len <= end);
-            if !before_end
-                .checked_sub(1)
-                .and_then(|last| starts.get(last))
-                .is_some_and(|&start| start >= from)
-            {
+            let last = before_end.checked_sub(1).and_then(|last| starts.get(last));
+            if last.is_none_or(|&start| start < from) {
                 continue;
             }
             let verdict = match qualifier {
@@ -612,9 +609,7 @@ impl LineQualifiers {
             };
             return Some(verdict);
         }
-        let Some(year) = context.year else {
-            return None;
-        };
+        let year = context.year?;
         let years = self.other_years.get_or_insert_with(|| {
             memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
                 .filter_map(|at| year_phrase_at(text, at))
@@ -970,8 +965,6 @@ mod tests {
             // Marks, in two steps as figures are met, split anywhere.
             for (split, _) in text[..at].char_indices() {
                 let mut marks = Marks::default();
-                // Found as the labelled figures ask, left to right.
-                let mut qualifiers = LineQualifiers::default();
                 marks.advance(text, split);
                 marks.advance(text, at);
                 let expected = (
