@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::tables::words::WordSet;
+use crate::tables::words::{WordIndex, WordSet};
 
 use crate::clean::Line;
 use crate::decimal::Decimal;
@@ -111,6 +111,7 @@ fn line_mentions(
     let mut marks = Marks::default();
     // Found as the labelled figures ask, left to right.
     let mut qualifiers = LineQualifiers::default();
+    let mut subjects = WordIndex::new(&SUBJECT_WORDS);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found = Found::default();
     for (i, m) in matches.iter().enumerate() {
@@ -124,8 +125,8 @@ fn line_mentions(
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
         let sentence = marks.sentence;
-        let Some(label) =
-            before_label(words, clause, sentence, m).or_else(|| after_label(words, m))
+        let Some(label) = before_label(words, clause, sentence, m, &mut subjects)
+            .or_else(|| after_label(words, m))
         else {
             continue;
         };
@@ -294,7 +295,13 @@ fn char_len(text: &str, i: usize) -> usize {
 /// parenthesis) between the label and the number are stepped over one at
 /// a time, trying the labels at each step, since a filler may also end a
 /// label (量 in 馆藏量).
-fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -> Option<Label> {
+fn before_label(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    m: &QuantityMatch,
+    subjects: &mut WordIndex,
+) -> Option<Label> {
     // Every label in the clause before the number, found in one pass;
     // each filler step then looks for one ending where the step ends.
     let found: Vec<(usize, usize)> = LABELS
@@ -308,7 +315,7 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
     loop {
         let before = text[clause..end].trim_end();
         end = clause + before.len();
-        if let Some(label) = label_ending_at(text, sentence, end, &found) {
+        if let Some(label) = label_ending_at(text, sentence, end, &found, subjects) {
             return label;
         }
         let stripped = strip_trailing_filler(before);
@@ -354,6 +361,7 @@ fn label_ending_at(
     sentence: usize,
     end: usize,
     candidates: &[(usize, usize)],
+    subjects: &mut WordIndex,
 ) -> Option<Option<Label>> {
     let mut here = candidates
         .iter()
@@ -366,7 +374,12 @@ fn label_ending_at(
         .iter()
         .any(|&(e, row)| e == end && METRIC_LABELS[row].1.is_some());
     let subjects = if needs_subject {
-        subjects_in(&text[sentence..end])
+        // the subjects of the sentence before the label, from the line's
+        // index: many figures of a long sentence do not each scan it
+        subjects
+            .rows_within(text, end, |_| sentence)
+            .map(|row| SUBJECTS[row].1)
+            .collect()
     } else {
         Vec::new()
     };
@@ -405,10 +418,12 @@ fn strip_trailing_filler(s: &str) -> &str {
         .map_or(s, |f| &s[..s.len() - f.len()])
 }
 
+/// Every wording of `SUBJECTS`, for one-pass search.
+static SUBJECT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
+
 fn subjects_in(text: &str) -> Vec<Subject> {
-    static WORDS: LazyLock<WordSet> =
-        LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
-    let mut subjects: Vec<Subject> = WORDS
+    let mut subjects: Vec<Subject> = SUBJECT_WORDS
         .find_all(text)
         .map(|found| SUBJECTS[found.row()].1)
         .collect();
@@ -503,13 +518,9 @@ fn qualifier(
 /// found once: every figure then asks about its own sentence and clause by
 /// a binary search, instead of scanning them again (many figures in a long
 /// sentence would cost the square of its length).
-#[derive(Default)]
 struct LineQualifiers {
-    /// Each qualifier row found so far: its length in bytes and where it
-    /// starts, ascending. Sorted by row.
-    words: Vec<(usize, usize, Vec<usize>)>,
-    /// Every word ending by this offset is in `words`.
-    covered: usize,
+    /// The qualifier words of the line.
+    words: WordIndex,
     /// Year phrases (2019 年) of another year than the report's, in line
     /// order; found when first asked.
     other_years: Option<Vec<Range<usize>>>,
@@ -519,47 +530,16 @@ struct LineQualifiers {
 static QUALIFIER_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
 
-/// The longest qualifier word in bytes.
-static QUALIFIER_LONGEST: LazyLock<usize> = LazyLock::new(|| {
-    QUALIFIERS
-        .iter()
-        .map(|(word, _)| word.len())
-        .max()
-        .unwrap_or(0)
-});
+impl Default for LineQualifiers {
+    fn default() -> LineQualifiers {
+        LineQualifiers {
+            words: WordIndex::new(&QUALIFIER_WORDS),
+            other_years: None,
+        }
+    }
+}
 
 impl LineQualifiers {
-    /// Finds the words ending after `covered` and by `to`: a word ending
-    /// there starts at most the longest word's length before `covered`.
-    fn cover(&mut self, text: &str, to: usize) {
-        if to <= self.covered {
-            return;
-        }
-        let mut from = self.covered.saturating_sub(*QUALIFIER_LONGEST);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let Some(part) = text.get(from..to) else {
-            return;
-        };
-        // Matches come by where they end; one row's have one length, so
-        // its starts come in order too.
-        for m in QUALIFIER_WORDS.find_all(part) {
-            let start = from + m.start();
-            if start + m.len() <= self.covered {
-                continue;
-            }
-            match self.words.iter_mut().find(|(row, _, _)| *row == m.row()) {
-                Some((_, _, starts)) => starts.push(start),
-                None => {
-                    let at = self.words.partition_point(|(row, _, _)| *row < m.row());
-                    self.words.insert(at, (m.row(), m.len(), vec![start]));
-                }
-            }
-        }
-        self.covered = to;
-    }
-
     /// The verdict on a figure of `text` whose sentence starts at
     /// `sentence`, clause at `clause`, and whose phrase (label or number)
     /// starts at `end`: the words looked at lie wholly between those points
@@ -573,23 +553,18 @@ impl LineQualifiers {
         key: MetricKey,
         context: &Context<'_>,
     ) -> Option<Verdict> {
-        self.cover(text, end);
         let sentence = sentence.min(end);
         let clause = clause.min(end).max(sentence);
-        // Weighed in the table's order.
-        for (row, len, starts) in &self.words {
-            let qualifier = QUALIFIERS[*row].1;
-            let from = if qualifier.sentence_wide() {
+        let from_of = |row: usize| {
+            if QUALIFIERS[row].1.sentence_wide() {
                 sentence
             } else {
                 clause
-            };
-            // the last occurrence ending by `end`
-            let before_end = starts.partition_point(|&start| start + len <= end);
-            let last = before_end.checked_sub(1).and_then(|last| starts.get(last));
-            if last.is_none_or(|&start| start < from) {
-                continue;
             }
+        };
+        // Weighed in the table's order.
+        for row in self.words.rows_within(text, end, from_of) {
+            let qualifier = QUALIFIERS[row].1;
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
                 Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
