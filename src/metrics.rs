@@ -969,6 +969,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The other years a line's index finds in a clause are those a scan
+        /// of the clause alone finds.
+        #[test]
+        fn other_years_are_those_of_the_clause(
+            tokens in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2019", "2020", "年", " ", "，", "、", "馆", "a", "1", "二〇一九", "。",
+                ]),
+                0..14,
+            ),
+            cut in 0usize..100,
+        ) {
+            let text: String = tokens.concat();
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let end = bounds[cut % bounds.len()];
+            let clause = clause_start(&text, end);
+            let context = Context { library: None, year: Some(2020) };
+            let want = crate::date::scan_year_phrases(&text[clause..end]).any(|(y, _)| y != 2020);
+            let got = matches!(
+                LineQualifiers::default().verdict(&text, 0, clause, end, MetricKey::Visits, &context),
+                Some(Verdict::Doubt("a figure of another year"))
+            );
+            proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, clause, end);
+        }
+    }
+
     #[test]
     fn labels_before_the_number_past_fillers() {
         let (mentions, warnings) = read(

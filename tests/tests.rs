@@ -1,5 +1,6 @@
 //! One test binary for all integration tests (one link step on 2-core CI).
 
+mod adversarial;
 mod bad_input;
 mod cli;
 mod corpus;

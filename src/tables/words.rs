@@ -240,5 +240,34 @@ mod tests {
                 .collect();
             prop_assert_eq!(got, want);
         }
+
+        /// Asked about stretches of a text in any order, an index answers
+        /// what a search of each stretch would.
+        #[test]
+        fn an_index_answers_what_a_search_of_the_stretch_finds(
+            text in proptest::collection::vec(
+                prop::sample::select(vec!["馆", "藏", "量", "图", "书", "a", "b", "，"]),
+                0..40,
+            ),
+            asks in proptest::collection::vec((0usize..200, 0usize..200), 1..8),
+        ) {
+            static SET: std::sync::LazyLock<WordSet> =
+                std::sync::LazyLock::new(|| WordSet::new(WORDS));
+            let text: String = text.concat();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut asks: Vec<(usize, usize)> = asks
+                .into_iter()
+                .map(|(a, b)| (bounds[a % bounds.len()], bounds[b % bounds.len()]))
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect();
+            let mut index = WordIndex::new(&SET);
+            for (from, to) in asks {
+                let got: Vec<usize> = index.rows_within(&text, to, |_| from).collect();
+                let mut want: Vec<usize> = SET.find_all(&text[from..to]).map(|m| m.row()).collect();
+                want.sort_unstable();
+                want.dedup();
+                prop_assert_eq!(got, want, "{}..{}", from, to);
+            }
+        }
     }
 }
