@@ -255,7 +255,7 @@ mod tests {
                 std::sync::LazyLock::new(|| WordSet::new(WORDS));
             let text: String = text.concat();
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let mut asks: Vec<(usize, usize)> = asks
+            let asks: Vec<(usize, usize)> = asks
                 .into_iter()
                 .map(|(a, b)| (bounds[a % bounds.len()], bounds[b % bounds.len()]))
                 .map(|(a, b)| (a.min(b), a.max(b)))
