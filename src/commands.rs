@@ -46,9 +46,16 @@ enum Job {
 fn jobs(paths: &[PathBuf]) -> Vec<Job> {
     let mut jobs = Vec::new();
     for path in paths {
-        match input::expand(path) {
-            Expanded::Inputs(inputs) => jobs.extend(inputs.into_iter().map(Job::Read)),
-            Expanded::Failed(err) => jobs.push(Job::Failed(path.display().to_string(), err)),
+        for found in input::expand(path) {
+            match found {
+                Expanded::Input(input) => jobs.push(Job::Read(input)),
+                Expanded::Failed(path, err) => {
+                    jobs.push(Job::Failed(path.display().to_string(), err))
+                }
+                Expanded::Skipped(path, why) => {
+                    eprintln!("libreport: {}: skipped: {why}", path.display());
+                }
+            }
         }
     }
     jobs

@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod docs;
 mod encodings;
+mod files;
 mod fixtures;
 mod output;
 mod schema;
