@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,6 +21,7 @@ use libreport::write::{self, Format};
 use libreport::{Options, failed};
 
 use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, InputArgs, QuantityArgs, ViewArgs};
+use crate::output::{self, Out, escape_for_terminal, message};
 
 /// Runs a parsed command line; the exit code says whether every input was
 /// good (0) or some failed (1).
@@ -53,7 +54,7 @@ fn jobs(paths: &[PathBuf]) -> Vec<Job> {
                     jobs.push(Job::Failed(path.display().to_string(), err))
                 }
                 Expanded::Skipped(path, why) => {
-                    eprintln!("libreport: {}: skipped: {why}", path.display());
+                    message(&format!("libreport: {}: skipped: {why}", path.display()));
                 }
             }
         }
@@ -171,7 +172,8 @@ fn for_each<T: Send>(
                 for (index, result) in &receiver {
                     waiting.insert(index, result);
                     while let Some(result) = waiting.remove(&emitted) {
-                        emit(result)?;
+                        // messages go above the bar, never onto its line
+                        progress.suspend(|| emit(result))?;
                         emitted += 1;
                         window.release();
                     }
@@ -274,7 +276,7 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
 
 fn report_failure(record: &Record) -> bool {
     if let Record::Failed(failed) = record {
-        eprintln!("libreport: {}: {}", failed.file, failed.error);
+        message(&format!("libreport: {}: {}", failed.file, failed.error));
         true
     } else {
         false
@@ -313,11 +315,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Ok(())
     };
     match &args.output {
-        Some(path) => write_atomically(path, |file| run(file))?,
+        Some(path) => output::write_file(path, |file| run(file))?,
         None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            let mut out = Out::stdout();
             run(&mut out)?;
+            out.finish()?;
         }
     }
     Ok(exit_code(failures))
@@ -329,37 +331,6 @@ fn exit_code(failures: usize) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-/// Writes into a temporary file beside `path` and renames it over `path`
-/// only when everything was written, so an interrupted run never leaves a
-/// half-written output.
-fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> Result<()> {
-        let file = fs::File::create(&tmp).with_context(|| format!("{}", tmp.display()))?;
-        let mut out = BufWriter::new(file);
-        fill(&mut out)?;
-        let file = out.into_inner().map_err(|err| err.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Where `view` writes.
@@ -398,11 +369,11 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                     return Ok(());
                 };
                 match &out {
-                    Some(path) => write_atomically(path, |w| Ok(w.write_all(page.as_bytes())?)),
+                    Some(path) => output::write_file(path, |w| Ok(w.write_all(page.as_bytes())?)),
                     None => {
-                        let mut stdout = io::stdout().lock();
-                        stdout.write_all(page.as_bytes())?;
-                        Ok(stdout.flush()?)
+                        let mut out = Out::stdout();
+                        out.write_all(page.as_bytes())?;
+                        Ok(out.finish()?)
                     }
                 }
             })?;
@@ -418,7 +389,7 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                 failures += usize::from(report_failure(&audited.record));
                 if let Some(page) = &audited.page {
                     let path = dir.join(name);
-                    write_atomically(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
+                    output::write_file(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
                 }
                 records.push((audited.record, href(name)));
                 Ok(())
@@ -437,7 +408,7 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                 })
                 .collect();
             let index = view::render_index(&entries);
-            write_atomically(&dir.join("index.html"), |w| {
+            output::write_file(&dir.join("index.html"), |w| {
                 Ok(w.write_all(index.as_bytes())?)
             })?;
         }
@@ -495,9 +466,9 @@ fn href(name: &str) -> String {
 /// a reader that stops early (`| head`) is a plain broken pipe, which
 /// `main` takes as success, never a panic or a wrapped error.
 fn print_all(bytes: &[u8]) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    let mut out = Out::stdout();
     out.write_all(bytes)?;
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -538,8 +509,7 @@ fn man(subcommand: Option<&str>) -> Result<ExitCode> {
 
 fn sections(args: InputArgs) -> Result<ExitCode> {
     let jobs = jobs(&args.paths);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let mut failures = 0usize;
     for_each_record(&jobs, &args, |record| {
         if report_failure(&record) {
@@ -553,14 +523,19 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
         let year = report
             .year
             .map_or_else(|| "(year not found)".to_owned(), |y| y.to_string());
-        writeln!(out, "{}  {library}  {year}", report.file)?;
+        // report text and file names, shown as text on a terminal
+        let (file, library) = (
+            escape_for_terminal(&report.file),
+            escape_for_terminal(library),
+        );
+        writeln!(out, "{file}  {library}  {year}")?;
         for section in &report.sections {
             let lines = format!("{}–{}", section.start_line, section.end_line);
             writeln!(
                 out,
                 "  {:<13}{lines:<10}{}",
                 section.kind.as_str(),
-                section.title
+                escape_for_terminal(&section.title)
             )?;
         }
         if report.sections.is_empty() {
@@ -568,15 +543,14 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    out.flush()?;
+    out.finish()?;
     Ok(exit_code(failures))
 }
 
 /// Reads each phrase as the extractor would and prints one JSON object per
 /// phrase; exit 1 when some phrase does not read as a quantity.
 fn quantity(args: QuantityArgs) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let mut failures = 0usize;
     let mut print = |phrase: &str| -> Result<()> {
         // Read in simplified characters (5.6萬冊), echo the phrase as given.
@@ -602,7 +576,7 @@ fn quantity(args: QuantityArgs) -> Result<ExitCode> {
             print(phrase)?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(exit_code(failures))
 }
 
@@ -624,12 +598,14 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         } else {
             failed += 1;
             for problem in &problems {
-                eprintln!("libreport: {}: {problem}", record.file());
+                message(&format!("libreport: {}: {problem}", record.file()));
             }
         }
         Ok(())
     })?;
-    println!("{passed} passed, {failed} failed");
+    let mut out = Out::stdout();
+    writeln!(out, "{passed} passed, {failed} failed")?;
+    out.finish()?;
     Ok(exit_code(failed))
 }
 

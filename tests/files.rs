@@ -161,3 +161,249 @@ fn as_nobody_if_root(dir: &Path, args: &[&str]) -> Option<std::process::Output> 
     // setpriv missing or refused: nothing to test here
     (!stderr(&output).contains("setpriv")).then_some(output)
 }
+
+/// The fixture used for output tests.
+fn fixture_path() -> String {
+    root().join("fixtures/anju-2020.txt").display().to_string()
+}
+
+/// Files of `dir` whose names hold `.tmp`: temporary files left behind.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("read dir")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.contains(".tmp"))
+        .collect()
+}
+
+#[test]
+fn output_onto_a_device_writes_to_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = temp_dir();
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "/dev/null"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let null = fs::metadata("/dev/null").expect("/dev/null");
+    assert!(
+        null.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "/dev/full"]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        stderr(&output),
+        "libreport: /dev/full: No space left on device\n"
+    );
+    assert!(
+        fs::metadata("/dev/full")
+            .expect("/dev/full")
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn output_onto_a_fifo_streams_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = temp_dir();
+    let fifo = dir.path().join("out.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(&fifo))
+    };
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "out.json"]);
+    let read = reader.join().expect("reader").expect("read");
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let records: serde_json::Value = serde_json::from_slice(&read).expect("JSON");
+    assert_eq!(records[0]["library"], "安居区图书馆");
+    assert!(fs::metadata(&fifo).expect("fifo").file_type().is_fifo());
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn output_keeps_the_mode_follows_links_and_refuses_read_only_files() {
+    let dir = temp_dir();
+    let at = |name: &str| dir.path().join(name);
+    fs::write(at("kept.json"), "old").expect("write");
+    fs::set_permissions(at("kept.json"), fs::Permissions::from_mode(0o640)).expect("chmod");
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "kept.json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let mode = fs::metadata(at("kept.json"))
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert!(
+        fs::read_to_string(at("kept.json"))
+            .expect("read")
+            .contains("安居区图书馆")
+    );
+
+    fs::write(at("real.json"), "old").expect("write");
+    std::os::unix::fs::symlink("real.json", at("link.json")).expect("symlink");
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "link.json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(at("link.json"))
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(at("real.json"))
+            .expect("read")
+            .contains("安居区图书馆")
+    );
+
+    fs::write(at("ro.json"), "old").expect("write");
+    fs::set_permissions(at("ro.json"), fs::Permissions::from_mode(0o444)).expect("chmod");
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "ro.json"]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        stderr(&output),
+        "libreport: ro.json: the file is read-only; not replaced\n"
+    );
+    assert_eq!(fs::read_to_string(at("ro.json")).expect("read"), "old");
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn errors_name_the_users_path_not_a_temporary_file() {
+    let dir = temp_dir();
+    let output = run_in(
+        dir.path(),
+        &["extract", &fixture_path(), "-o", "missing/out.json"],
+    );
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        stderr(&output),
+        "libreport: missing/out.json: No such file or directory\n"
+    );
+}
+
+#[test]
+fn long_names_work_for_output_and_for_pages() {
+    let dir = temp_dir();
+    let long = "长".repeat(80); // 240 bytes
+    let out = format!("{long}.json"); // 245 bytes, a valid name
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", &out]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(dir.path().join(&out).is_file());
+
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).expect("mkdir");
+    let name = format!("{}.txt", "a".repeat(246)); // 250 bytes
+    copy_fixture("anju-2020.txt", &inputs.join(&name));
+    copy_fixture("wulong-2020.txt", &inputs.join("w.txt"));
+    let output = run_in(dir.path(), &["view", "in", "-o", "site/"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        dir.path()
+            .join("site")
+            .join(format!("{}.html", "a".repeat(246)))
+            .is_file()
+    );
+    assert!(dir.path().join("site/index.html").is_file());
+    assert!(temp_files(&dir.path().join("site")).is_empty());
+}
+
+#[test]
+fn sigint_and_sigterm_remove_the_temporary_file() {
+    use std::process::Stdio;
+    for signal in ["-TERM", "-INT"] {
+        let dir = temp_dir();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("libreport"))
+            .args(["extract", "-", "-o", "out.json"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        // The temporary file exists while the run waits for its input.
+        let started = std::time::Instant::now();
+        while temp_files(dir.path()).is_empty() {
+            assert!(
+                started.elapsed().as_secs() < 20,
+                "no temporary file appeared"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let status = child.wait().expect("wait");
+        assert!(!status.success(), "{signal}: ended by the signal");
+        assert!(
+            temp_files(dir.path()).is_empty(),
+            "{signal}: {:?}",
+            temp_files(dir.path())
+        );
+        assert!(!dir.path().join("out.json").exists());
+    }
+}
+
+/// Every subcommand, with arguments that print something.
+const SUBCOMMANDS: &[&[&str]] = &[
+    &["extract", "fixtures/anju-2020.txt"],
+    &["view", "fixtures/anju-2020.txt"],
+    &["check", "fixtures/"],
+    &["sections", "fixtures/"],
+    &["quantity", "5.6万册"],
+    &["schema"],
+    &["completions", "bash"],
+    &["man"],
+];
+
+#[test]
+fn every_subcommand_reports_a_full_disk_by_name_with_exit_1() {
+    use std::process::Stdio;
+    for args in SUBCOMMANDS {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("libreport"))
+            .args(*args)
+            .current_dir(root())
+            .stdout(Stdio::from(full))
+            .output()
+            .expect("runs");
+        assert_eq!(code(&output), 1, "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            stderr(&output),
+            "libreport: standard output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn every_subcommand_ends_quietly_on_a_closed_pipe() {
+    use std::process::Stdio;
+    for args in SUBCOMMANDS {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("libreport"))
+            .args(*args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // the reader goes away before a byte is read
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("wait");
+        assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args:?}");
+    }
+}
