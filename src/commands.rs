@@ -50,11 +50,12 @@ fn jobs(paths: &[PathBuf]) -> Vec<Job> {
         for found in input::expand(path) {
             match found {
                 Expanded::Input(input) => jobs.push(Job::Read(input)),
-                Expanded::Failed(path, err) => {
-                    jobs.push(Job::Failed(path.display().to_string(), err))
-                }
+                Expanded::Failed(path, err) => jobs.push(Job::Failed(input::path_name(&path), err)),
                 Expanded::Skipped(path, why) => {
-                    message(&format!("libreport: {}: skipped: {why}", path.display()));
+                    message(&format!(
+                        "libreport: {}: skipped: {why}",
+                        input::path_name(&path)
+                    ));
                 }
             }
         }
@@ -445,18 +446,24 @@ fn page_names(jobs: &[Job]) -> Vec<String> {
         .collect()
 }
 
-/// A file name as a relative link: the characters a URL gives a meaning
-/// to are percent-encoded; the rest (Chinese included) stays readable.
+/// A file name as a relative link: every byte outside a safe set (ASCII
+/// letters, digits, `-._~`, and letters and digits of other scripts, kept
+/// readable) is percent-encoded, so no character of a name (`\`, `/`,
+/// `?`, `#`, `:`) can act as a URL separator.
 fn href(name: &str) -> String {
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            ':' => out.push_str("%3A"),
-            c => out.push(c),
+        let safe = c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | '_' | '~')
+            || (!c.is_ascii() && c.is_alphanumeric());
+        if safe {
+            out.push(c);
+        } else {
+            let mut bytes = [0u8; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
         }
     }
     out
@@ -853,6 +860,11 @@ mod tests {
             ]
         );
         assert_eq!(href(&names[4]), "年报%20%231.html");
+        assert_eq!(href("..\\..\\evil.html"), "..%5C..%5Cevil.html");
+        assert_eq!(
+            href("a/b?c:d%e\u{202e}.html"),
+            "a%2Fb%3Fc%3Ad%25e%E2%80%AE.html"
+        );
     }
 
     #[test]

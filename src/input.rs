@@ -26,10 +26,12 @@ pub enum Input {
 }
 
 impl Input {
-    /// The name used in records and messages.
+    /// The name used in records and messages. A name that is not UTF-8
+    /// shows its other bytes as `\xNN`, so two such names never read the
+    /// same.
     pub fn name(&self) -> String {
         match self {
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) => path_name(path),
             Input::Stdin => "-".to_owned(),
         }
     }
@@ -57,6 +59,31 @@ impl Input {
             }
             Input::Stdin => read_limited(io::stdin().lock(), max_bytes, 0),
         }
+    }
+}
+
+/// A path as text: itself when it is UTF-8, else with each byte that is
+/// not shown as `\xNN`.
+pub fn path_name(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_owned();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
     }
 }
 

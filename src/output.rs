@@ -125,7 +125,7 @@ pub fn write_file(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let target = path.display().to_string();
+    let target = libreport::input::path_name(path);
     let fail = |err: io::Error| anyhow::Error::new(named(&target, err));
     if is_stdout(path) {
         let mut out = Out::stdout();

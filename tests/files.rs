@@ -407,3 +407,73 @@ fn every_subcommand_ends_quietly_on_a_closed_pipe() {
         assert_eq!(stderr(&output), "", "{args:?}");
     }
 }
+
+#[test]
+fn names_reach_the_terminal_escaped_and_distinct() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir();
+    // two names that are not UTF-8, and a name that would forge a line
+    for name in [
+        &b"bad-\xff.txt"[..],
+        b"bad-\xfe.txt",
+        b"evil\nlibreport: forged.txt",
+    ] {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        fs::write(path, "not a report").expect("write");
+    }
+    let output = run_in(dir.path(), &["extract", "--format", "jsonl", "."]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        files_of(&output),
+        [
+            "./bad-\\xfe.txt",
+            "./bad-\\xff.txt",
+            "./evil\nlibreport: forged.txt"
+        ]
+    );
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(
+        err.contains("libreport: ./evil\\nlibreport: forged.txt: not a library report"),
+        "{err}"
+    );
+    assert!(
+        !err.lines()
+            .any(|line| line.starts_with("libreport: forged")),
+        "{err}"
+    );
+}
+
+#[test]
+fn sections_show_control_characters_as_text() {
+    let dir = temp_dir();
+    let text = fs::read_to_string(root().join("tests/corpus/adversarial/odd-escapes.txt"))
+        .expect("corpus file");
+    fs::write(dir.path().join("r.txt"), text).expect("write");
+    let output = run_in(dir.path(), &["sections", "r.txt"]);
+    let out = stdout(&output);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("\\x1b[31m读者服务"), "{out:?}");
+}
+
+#[test]
+fn index_links_cannot_leave_the_site_and_pages_forbid_forms() {
+    let dir = temp_dir();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).expect("mkdir");
+    copy_fixture("anju-2020.txt", &inputs.join("..\\..\\evil.txt"));
+    copy_fixture("wulong-2020.txt", &inputs.join("w.txt"));
+    let output = run_in(dir.path(), &["view", "in", "-o", "site/"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let index = fs::read_to_string(dir.path().join("site/index.html")).expect("index");
+    assert!(index.contains("href=\"..%5C..%5Cevil.html\""), "{index}");
+    assert!(!index.contains("href=\"..\\"), "{index}");
+    assert!(dir.path().join("site/..\\..\\evil.html").is_file());
+    for page in ["index.html", "w.html"] {
+        let html = fs::read_to_string(dir.path().join("site").join(page)).expect("page");
+        assert!(
+            html.contains("form-action 'none'; base-uri 'none'"),
+            "{page}"
+        );
+    }
+}
