@@ -561,7 +561,8 @@ fn quantity(args: QuantityArgs) -> Result<ExitCode> {
     let mut failures = 0usize;
     let mut print = |phrase: &str| -> Result<()> {
         // Read in simplified characters (5.6萬冊), echo the phrase as given.
-        let mut reading = libreport::quantity::read_phrase(&libreport::script::fold(phrase));
+        let visible = libreport::hygiene::drop_invisible(phrase);
+        let mut reading = libreport::quantity::read_phrase(&libreport::script::fold(&visible));
         reading.input = phrase.to_owned();
         failures += usize::from(matches!(
             reading.outcome,

@@ -107,7 +107,7 @@ fn line_mentions(
     // No test for a label on the line first: the number scan costs about
     // what a search for the labels does, and a figure's label is looked for
     // in its own clause anyway.
-    let matches = quantity::scan(words);
+    let (matches, overflows) = quantity::scan_with_overflows(words);
     let mut marks = Marks::default();
     // Found as the labelled figures ask, left to right.
     let mut qualifiers = LineQualifiers::default();
@@ -170,6 +170,12 @@ fn line_mentions(
             warnings.push(doubt("one figure for a list of items"));
             continue;
         }
+        // 馆藏总量180 383册: the number stops at the space and would read
+        // as 180; a cut value is worse than none.
+        if m.quantity.unit.is_none() && digit_after_space(words, m.number.end) {
+            warnings.push(doubt("a figure broken by a space"));
+            continue;
+        }
         let Some(value) = in_base_unit(label.key, &m.quantity) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
@@ -186,6 +192,36 @@ fn line_mentions(
             section,
             origin: Origin::Prose,
         });
+    }
+    // 馆藏总量99999999999999999999999亿册: no value, but not in silence.
+    let mut marks = Marks::default();
+    for span in overflows {
+        marks.advance(text, span.start);
+        let before = matches.partition_point(|m| m.span.end <= span.start);
+        let previous_end = before.checked_sub(1).map_or(0, |p| matches[p].span.end);
+        let clause = marks.clause.max(previous_end).min(span.start);
+        let figure = QuantityMatch {
+            quantity: Quantity {
+                value: Decimal::ZERO,
+                unit: None,
+                approx: None,
+            },
+            kind: QuantityKind::Figure,
+            span: span.clone(),
+            number: span.clone(),
+        };
+        if let Some(label) = before_label(words, clause, marks.sentence, &figure, &mut subjects) {
+            warnings.push(Warning::DoubtfulFigure {
+                key: label.key,
+                text: text
+                    .get(clause..span.end)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+                line: line.no,
+                reason: "the number is out of range".to_owned(),
+            });
+        }
     }
 }
 
@@ -630,6 +666,14 @@ fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
     crate::date::scan_year_phrases(run)
         .find(|(_, r)| start + r.start < at && at < start + r.end)
         .map(|(year, r)| (year, start + r.start..start + r.end))
+}
+
+/// Whether spaces and then a digit follow `at`.
+fn digit_after_space(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let after = rest.trim_start_matches([' ', '\u{3000}']);
+    after.len() < rest.len()
+        && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the

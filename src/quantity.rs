@@ -189,9 +189,15 @@ impl std::error::Error for QuantityError {
 /// classified (see the module docs). `text` should be one logical line: a
 /// change word wrapped onto the previous physical line is not seen.
 pub fn scan(text: &str) -> Vec<QuantityMatch> {
+    scan_with_overflows(text).0
+}
+
+/// What [`scan`] finds, and the spans of the numbers it passed over as out
+/// of range (99999999999999999999999亿册): worth a warning, never a value.
+pub fn scan_with_overflows(text: &str) -> (Vec<QuantityMatch>, Vec<Range<usize>>) {
     let mut scanner = Scanner::new(text, false);
     scanner.run();
-    scanner.out
+    (scanner.out, scanner.overflows)
 }
 
 /// The whole of `s` as one quantity (surrounding whitespace and trailing
@@ -392,6 +398,9 @@ struct Scanner<'t> {
     error: Option<QuantityError>,
     /// Bounds of the line being scanned (cached: every rule asks).
     line: Range<usize>,
+    /// Numbers passed over as out of range, from the number to the end of
+    /// what was read.
+    overflows: Vec<Range<usize>>,
 }
 
 impl<'t> Scanner<'t> {
@@ -404,6 +413,7 @@ impl<'t> Scanner<'t> {
             open_quotes: Vec::new(),
             error: None,
             line: 0..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len()),
+            overflows: Vec::new(),
         }
     }
 
@@ -563,6 +573,9 @@ impl<'t> Scanner<'t> {
         let n = match parsed {
             Ok(n) => n,
             Err(refused) => {
+                if refused.error == NumeralError::Overflow {
+                    self.overflows.push(num_start..num_start + refused.len);
+                }
                 self.note(match refused.error {
                     NumeralError::Vague => QuantityError::Vague,
                     e => QuantityError::Numeral(e),
@@ -1019,6 +1032,7 @@ impl<'t> Scanner<'t> {
             return num_end;
         }
         let Some(mut value) = n.value.checked_mul_pow10(scale) else {
+            self.overflows.push(i..pos);
             self.note(QuantityError::Numeral(NumeralError::Overflow));
             self.last_end = pos;
             return pos;

@@ -61,3 +61,53 @@ fn a_long_line_of_figures_gives_the_figure_it_repeats() {
         "{json}"
     );
 }
+
+/// The record of a file of the adversarial corpus.
+fn corpus_record(name: &str) -> serde_json::Value {
+    let bytes = std::fs::read(root().join("tests/corpus/adversarial").join(name)).expect("corpus");
+    let record = libreport::extract(name, &bytes, &Default::default());
+    serde_json::to_value(&record).expect("JSON")
+}
+
+#[test]
+fn invisible_characters_inside_figures_are_dropped_before_reading() {
+    for name in ["odd-zero-width.txt", "odd-nbsp.txt", "odd-soft-hyphen.txt"] {
+        let record = corpus_record(name);
+        assert_eq!(
+            record["metrics"]["collection_total"]["value"], 180383,
+            "{name}: {record}"
+        );
+    }
+    let record = corpus_record("odd-zero-width.txt");
+    assert_eq!(record["metrics"]["visits"]["value"], 12345, "{record}");
+}
+
+#[test]
+fn a_figure_broken_by_a_space_is_warned_about_not_cut() {
+    let record = corpus_record("odd-space.txt");
+    assert!(
+        record["metrics"].get("collection_total").is_none(),
+        "{record}"
+    );
+    let warnings = record["warnings"].to_string();
+    assert!(warnings.contains("馆藏总量180"), "{warnings}");
+    assert!(
+        warnings.contains("a figure broken by a space"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn an_out_of_range_figure_is_warned_about() {
+    let record = corpus_record("odd-out-of-range.txt");
+    assert!(
+        record["metrics"].get("collection_total").is_none(),
+        "{record}"
+    );
+    assert_eq!(record["metrics"]["visits"]["value"], 1000, "{record}");
+    let warnings = record["warnings"].to_string();
+    assert!(
+        warnings.contains("as collection_total: the number is out of range"),
+        "{warnings}"
+    );
+}
