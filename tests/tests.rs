@@ -8,6 +8,7 @@ mod docs;
 mod encodings;
 mod files;
 mod fixtures;
+mod mutated;
 mod output;
 mod schema;
 mod util;
