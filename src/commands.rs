@@ -132,7 +132,7 @@ fn for_each<T: Send>(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, jobs.len().max(1));
     let progress = progress_bar(jobs.len(), args.quiet);
-    let window = Window::new(threads * 8);
+    let window = Window::new(threads.saturating_mul(8));
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
     let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
@@ -266,7 +266,8 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     if quiet || len <= FEW || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) =
         ProgressStyle::with_template("{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}")
     {
