@@ -393,7 +393,7 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                     let path = dir.join(name);
                     output::write_file(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
                 }
-                records.push((audited.record, href(name)));
+                records.push((for_the_index(audited.record), href(name)));
                 Ok(())
             })?;
             let entries: Vec<IndexEntry<'_>> = records
@@ -416,6 +416,20 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
         }
     }
     Ok(exit_code(failures))
+}
+
+/// What the index needs of a record, kept for the whole batch: the file,
+/// library, year, key figures and warnings; the mentions, tables, chronicle
+/// and plan, most of a record, are dropped once its page is written.
+fn for_the_index(mut record: Record) -> Record {
+    if let Record::Report(report) = &mut record {
+        report.sections = Vec::new();
+        report.mentions = Vec::new();
+        report.statistics = Vec::new();
+        report.chronicle = Vec::new();
+        report.plan = Vec::new();
+    }
+    record
 }
 
 /// True when `path` is an existing directory or is written as one (`out/`).
