@@ -437,6 +437,22 @@ fn names_a_directory(path: &Path) -> bool {
     path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\'])
 }
 
+/// The longest stem a page name keeps, in bytes: with `-NN.html` after it
+/// the name stays well within the 255 bytes file systems allow.
+const MAX_STEM: usize = 200;
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn at_most(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
+}
+
 /// One page name per job, `STEM.html`, unique in the batch (`STEM-2.html`
 /// for a second `STEM`, compared without case, as some file systems do),
 /// never `index.html`.
@@ -450,6 +466,7 @@ fn page_names(jobs: &[Job]) -> Vec<String> {
                 Job::Failed(name, _) => Path::new(name).file_stem(),
             }
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
+            let stem = at_most(stem, MAX_STEM);
             let mut name = stem.clone();
             let mut n = 1;
             while !taken.insert(name.to_lowercase()) {

@@ -304,13 +304,22 @@ fn long_names_work_for_output_and_for_pages() {
     fs::create_dir(&inputs).expect("mkdir");
     let name = format!("{}.txt", "a".repeat(246)); // 250 bytes
     copy_fixture("anju-2020.txt", &inputs.join(&name));
+    // 255 bytes: its page name is cut, not refused by the file system
+    let longest = format!("{}.txt", "b".repeat(251));
+    copy_fixture("zhucheng-2020.txt", &inputs.join(&longest));
     copy_fixture("wulong-2020.txt", &inputs.join("w.txt"));
     let output = run_in(dir.path(), &["view", "in", "-o", "site/"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(
         dir.path()
             .join("site")
-            .join(format!("{}.html", "a".repeat(246)))
+            .join(format!("{}.html", "a".repeat(200)))
+            .is_file()
+    );
+    assert!(
+        dir.path()
+            .join("site")
+            .join(format!("{}.html", "b".repeat(200)))
             .is_file()
     );
     assert!(dir.path().join("site/index.html").is_file());
