@@ -778,9 +778,13 @@ pub fn table_mentions(
         let Some(Some(key)) = label_in_item(&item) else {
             continue;
         };
+        // Lines come in order: a binary search, not a walk from the first
+        // for every row of a long table.
+        let at = lines.partition_point(|l| l.no < row.line);
         let line_text = lines
-            .iter()
-            .find(|l| l.no == row.line)
+            .get(at)
+            .filter(|l| l.no == row.line)
+            .or_else(|| lines.iter().find(|l| l.no == row.line))
             .map_or(row.item.as_str(), |l| l.text.as_ref());
         let phrase = row_phrase(line_text, row);
         let doubt = |reason: String| Warning::DoubtfulFigure {

@@ -18,13 +18,14 @@ pub fn shapes(size: usize) -> Vec<(String, String)> {
         .lines()
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [name, before, unit, after] = fields[..] else {
+            // `\n` in a field stands for a line end
+            let fields: Vec<String> = line.split('\t').map(|f| f.replace("\\n", "\n")).collect();
+            let [name, before, unit, after] = &fields[..] else {
                 panic!("four fields: {line:?}");
             };
             let room = size.saturating_sub(before.len() + after.len());
             let body = unit.repeat((room / unit.len()).max(1));
-            (name.to_owned(), format!("{HEAD}{before}{body}{after}\n"))
+            (name.clone(), format!("{HEAD}{before}{body}{after}\n"))
         })
         .collect()
 }

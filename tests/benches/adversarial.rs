@@ -24,10 +24,15 @@ fn shape(name: &str, size: usize) -> String {
     table
         .lines()
         .filter(|line| !line.starts_with('#'))
-        .map(|line| line.split('\t').collect::<Vec<_>>())
+        // `\n` in a field stands for a line end
+        .map(|line| {
+            line.split('\t')
+                .map(|f| f.replace("\\n", "\n"))
+                .collect::<Vec<_>>()
+        })
         .find(|fields| fields.len() == 4 && fields[0] == name)
         .map(|fields| {
-            let (before, unit, after) = (fields[1], fields[2], fields[3]);
+            let (before, unit, after) = (&fields[1], &fields[2], &fields[3]);
             let room = size.saturating_sub(before.len() + after.len());
             let body = unit.repeat((room / unit.len().max(1)).max(1));
             format!("{HEAD}{before}{body}{after}\n")
@@ -67,4 +72,9 @@ fn points(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
 fn subject(bencher: Bencher, size: usize) {
     run(bencher, "subject", size);
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn key_values(bencher: Bencher, size: usize) {
+    run(bencher, "key-values", size);
 }

@@ -3,9 +3,9 @@
 
     tests/corpus/adversarial/generate.py [--kib N]
 
-- long-NAME.txt: a short report head, then one line of each shape of
-  shapes.tsv, N KiB long (default 8): lines that once took time growing
-  with the square of their length.
+- long-NAME.txt: a short report head, then each shape of shapes.tsv,
+  N KiB long (default 8): one long line, or many lines, that once took
+  time growing with the square of their length or number.
 - odd-*.txt: figures broken by invisible characters, an out-of-range
   figure, control characters in headings, bytes that are not UTF-8.
 
@@ -28,7 +28,7 @@ def shapes():
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
-            name, before, unit, after = line.split("\t")
+            name, before, unit, after = (f.replace("\\n", "\n") for f in line.split("\t"))
             yield name, before, unit, after
 
 
