@@ -907,13 +907,14 @@ fn same_figure(a: &Mention, b: &Mention) -> bool {
 }
 
 fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
-    let mut values: Vec<(Decimal, u32)> = Vec::new();
-    for m in mentions {
-        if !values.iter().any(|(v, _)| *v == m.value) {
-            values.push((m.value, m.line));
-        }
-    }
-    values
+    // a set of the values seen: many different figures of one key are not
+    // each compared with all before them
+    let mut seen = std::collections::HashSet::new();
+    mentions
+        .iter()
+        .filter(|m| seen.insert(m.value))
+        .map(|m| (m.value, m.line))
+        .collect()
 }
 
 #[cfg(test)]

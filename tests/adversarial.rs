@@ -116,3 +116,26 @@ fn an_out_of_range_figure_is_warned_about() {
         "{warnings}"
     );
 }
+
+#[test]
+fn a_mib_of_different_figures_for_one_key_reads_in_bounded_time() {
+    // not a repeated unit, so not in shapes.tsv: every figure differs
+    let mut text = String::from("2020 年示例区图书馆年度报告\n\n一、全年工作概况\n\n");
+    let mut i = 0;
+    while text.len() < 1 << 20 {
+        text.push_str(&format!("馆藏总量{i}册。"));
+        i += 1;
+    }
+    let started = Instant::now();
+    let record = libreport::extract("long.txt", text.as_bytes(), &Default::default());
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    let json = serde_json::to_value(&record).expect("JSON");
+    // many values for one key: none is chosen, and the warning lists them
+    assert!(
+        json["metrics"].get("collection_total").is_none(),
+        "{}",
+        json["metrics"]
+    );
+    assert!(json["warnings"].to_string().contains("collection_total"));
+}
