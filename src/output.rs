@@ -169,8 +169,10 @@ pub fn write_file(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    sweep_once(&dir);
+    let prefix = temp_prefix(std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".libreport-").suffix(".tmp").rand_bytes(10);
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -192,6 +194,74 @@ pub fn write_file(
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(&real).map_err(|err| fail(err.error))?;
     Ok(())
+}
+
+/// A temporary file's name: `.libreport-PID-RANDOM.tmp`, short whatever
+/// the target's name, and telling which run made it.
+fn temp_prefix(pid: u32) -> String {
+    format!(".libreport-{pid}-")
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files that runs killed outright (SIGKILL, a
+/// crash) left in `dir`: ours by name, regular files, made by a process
+/// that no longer runs. Once per directory and run: a site of many pages
+/// is not listed once per page.
+fn sweep_once(dir: &Path) {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static SWEPT: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+    let Ok(mut swept) = SWEPT.lock() else {
+        return;
+    };
+    if !swept
+        .get_or_insert_with(HashSet::new)
+        .insert(dir.to_path_buf())
+    {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(left_by) else {
+            continue;
+        };
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if regular && pid != std::process::id() && !is_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file's name, if it is one of ours.
+fn left_by(name: &str) -> Option<u32> {
+    let rest = name
+        .strip_prefix(".libreport-")?
+        .strip_suffix(TEMP_SUFFIX)?;
+    let (pid, random) = rest.split_once('-')?;
+    (random.len() == 10 && random.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| pid.parse().ok())
+        .flatten()
+}
+
+/// Whether a process runs with this id (or may: when unsure, yes, and its
+/// file stays).
+#[cfg(unix)]
+fn is_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    // SAFETY: kill with signal 0 sends nothing; it only checks the process.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn is_running(_pid: u32) -> bool {
+    true
 }
 
 /// `/dev/stdout` and its aliases: this process's own standard output.
@@ -353,6 +423,24 @@ mod tests {
             "a\\nlibreport: forged\\x1b[31m\\u{202e}"
         );
         assert_eq!(escape_for_terminal("\u{85}\u{7f}"), "\\x85\\x7f");
+    }
+
+    #[test]
+    fn only_our_temporary_names_are_read_as_left_behind() {
+        assert_eq!(left_by(".libreport-4242-aB3dE5fG7h.tmp"), Some(4242));
+        assert_eq!(
+            left_by(&format!("{}aB3dE5fG7h.tmp", temp_prefix(7))),
+            Some(7)
+        );
+        for name in [
+            ".libreport-4242-short.tmp",
+            ".libreport-x-aB3dE5fG7h.tmp",
+            "libreport-4242-aB3dE5fG7h.tmp",
+            ".libreport-4242-aB3dE5fG7h.json",
+            "out.json",
+        ] {
+            assert_eq!(left_by(name), None, "{name}");
+        }
     }
 
     #[test]

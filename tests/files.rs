@@ -486,3 +486,32 @@ fn index_links_cannot_leave_the_site_and_pages_forbid_forms() {
         );
     }
 }
+
+#[test]
+fn a_later_run_removes_what_a_killed_run_left() {
+    use std::process::Stdio;
+    let dir = temp_dir();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("libreport"))
+        .args(["extract", "-", "-o", "out.json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    while temp_files(dir.path()).is_empty() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "no temporary file appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("wait");
+    assert_eq!(temp_files(dir.path()).len(), 1, "SIGKILL cannot be caught");
+    // a file of the same shape that is not ours stays
+    fs::write(dir.path().join("notes.tmp"), "mine").expect("write");
+    let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "out.json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(temp_files(dir.path()), ["notes.tmp"]);
+}
