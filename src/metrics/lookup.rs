@@ -1,0 +1,184 @@
+//! What the figures of one line ask of it, found once per line: the
+//! qualifier words and other years before a figure, and the mentions and
+//! 其中 of the line so far. Each figure then asks by a binary search, so a
+//! long line of figures is read in linear time, not once per figure.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Context, Level, Verdict};
+use crate::tables::metric_keys::MetricKey;
+use crate::tables::metrics::{QUALIFIERS, Qualifier, STOCK_KEYS};
+use crate::tables::words::{WordIndex, WordSet};
+
+/// The qualifier words and the other years' phrases of one line, each
+/// found once: every figure then asks about its own sentence and clause by
+/// a binary search, instead of scanning them again (many figures in a long
+/// sentence would cost the square of its length).
+pub(super) struct LineQualifiers {
+    /// The qualifier words of the line.
+    words: WordIndex,
+    /// Year phrases (2019 年) of another year than the report's, in line
+    /// order; found when first asked.
+    other_years: Option<Vec<Range<usize>>>,
+}
+
+/// The qualifier words, for one-pass search.
+static QUALIFIER_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
+
+impl Default for LineQualifiers {
+    fn default() -> LineQualifiers {
+        LineQualifiers {
+            words: WordIndex::new(&QUALIFIER_WORDS),
+            other_years: None,
+        }
+    }
+}
+
+impl LineQualifiers {
+    /// The verdict on a figure of `text` whose sentence starts at
+    /// `sentence`, clause at `clause`, and whose phrase (label or number)
+    /// starts at `end`: the words looked at lie wholly between those points
+    /// and `end`.
+    pub(super) fn verdict(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        clause: usize,
+        end: usize,
+        key: MetricKey,
+        context: &Context<'_>,
+    ) -> Option<Verdict> {
+        let sentence = sentence.min(end);
+        let clause = clause.min(end).max(sentence);
+        let from_of = |row: usize| {
+            if QUALIFIERS[row].1.sentence_wide() {
+                sentence
+            } else {
+                clause
+            }
+        };
+        // Weighed in the table's order.
+        for row in self.words.rows_within(text, end, from_of) {
+            let qualifier = QUALIFIERS[row].1;
+            let verdict = match qualifier {
+                Qualifier::PerCapita => Verdict::Skip,
+                Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
+                Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
+                Qualifier::Nation => Verdict::Doubt("a national figure"),
+                Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
+                Qualifier::Province if context.level() != Level::Province => {
+                    Verdict::Doubt("a figure for the whole province")
+                }
+                Qualifier::City if context.level() == Level::Local => {
+                    Verdict::Doubt("a figure for the whole city")
+                }
+                Qualifier::NewOnly if STOCK_KEYS.contains(&key) => {
+                    Verdict::Doubt("counts only the new ones, not the total")
+                }
+                _ => continue,
+            };
+            return Some(verdict);
+        }
+        let year = context.year?;
+        let years = self.other_years.get_or_insert_with(|| {
+            memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
+                .filter_map(|at| year_phrase_at(text, at))
+                .filter(|(y, _)| *y != year)
+                .map(|(_, range)| range)
+                .collect()
+        });
+        let first = years.partition_point(|r| r.start < clause);
+        let other_year = years.get(first).is_some_and(|r| r.end <= end);
+        other_year.then_some(Verdict::Doubt("a figure of another year"))
+    }
+}
+
+/// The year phrase (2019 年, 二〇一九年度) whose 年 stands at `at`, read
+/// as `date::scan_year_phrases` reads it from the start of its clause: from
+/// the run of numeral characters and spaces before 年 (at most 64), which
+/// must follow a character that does not block a year (a letter, a digit).
+fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
+    use crate::tables::numerals::{class_of, starts_numeral};
+    const RUN: usize = 64;
+    let head = text.get(..at)?;
+    let mut start = at;
+    for (read, (i, c)) in head.char_indices().rev().enumerate() {
+        if class_of(c).is_none() && !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}') {
+            if starts_numeral(c) || c.is_ascii_alphabetic() || c == '_' {
+                return None;
+            }
+            break;
+        }
+        if read >= RUN {
+            return None;
+        }
+        start = i;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = (at + "年度".len()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let run = text.get(start..end)?;
+    crate::date::scan_year_phrases(run)
+        .find(|(_, r)| start + r.start < at && at < start + r.end)
+        .map(|(year, r)| (year, start + r.start..start + r.end))
+}
+
+/// The mentions of a line so far, by key, and where 其中 stands on it:
+/// each figure asks about its own sentence by a binary search, so a long
+/// line of figures is read in linear time.
+#[derive(Default)]
+pub(super) struct Found {
+    /// Each key found, with its figures' spans in line order.
+    pub(super) spans: Vec<(MetricKey, Vec<Range<usize>>)>,
+    /// Where 其中 starts on the line, ascending; found when first asked.
+    pub(super) qizhong: Option<Vec<usize>>,
+}
+
+impl Found {
+    pub(super) fn push(&mut self, key: MetricKey, span: Range<usize>) {
+        match self.spans.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, spans)) => spans.push(span),
+            None => self.spans.push((key, vec![span])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::clause_start;
+
+    proptest::proptest! {
+        /// The other years a line's index finds in a clause are those a scan
+        /// of the clause alone finds.
+        #[test]
+        fn other_years_are_those_of_the_clause(
+            tokens in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2019", "2020", "年", " ", "，", "、", "馆", "a", "1", "二〇一九", "。",
+                ]),
+                0..14,
+            ),
+            cut in 0usize..100,
+        ) {
+            let text: String = tokens.concat();
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let end = bounds[cut % bounds.len()];
+            let clause = clause_start(&text, end);
+            let context = Context { library: None, year: Some(2020) };
+            let want = crate::date::scan_year_phrases(&text[clause..end]).any(|(y, _)| y != 2020);
+            let got = matches!(
+                LineQualifiers::default().verdict(&text, 0, clause, end, MetricKey::Visits, &context),
+                Some(Verdict::Doubt("a figure of another year"))
+            );
+            proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, clause, end);
+        }
+    }
+}
