@@ -202,6 +202,14 @@ fn walk(top: &Path, meta: &fs::Metadata) -> Vec<(PathBuf, Expanded)> {
                 }
             };
             let path = entry.path();
+            // A plain file needs no more than its directory entry says (most
+            // file systems say it without a stat).
+            if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                if is_report_name(&path) {
+                    out.push((path.clone(), Expanded::Input(Input::File(path))));
+                }
+                continue;
+            }
             // Symlinks are followed: a link to a report or a folder counts.
             let meta = match fs::metadata(&path) {
                 Ok(meta) => meta,
