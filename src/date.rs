@@ -365,6 +365,14 @@ enum Point {
 
 /// One date point at the very start of `s`.
 fn read_point(s: &str) -> Option<Point> {
+    read_point_from(s, true)
+}
+
+/// [`read_point`]; after a year (`year` false) only a month or a day can
+/// follow, so a second year ends the reading there: `2020年2020年…` is
+/// not read year after year to the end of the line (a stack as deep as the
+/// line, and time growing with its square).
+fn read_point_from(s: &str, year: bool) -> Option<Point> {
     if let Some(p) = read_ymd(s) {
         return Some(Point::Marked(p));
     }
@@ -383,6 +391,8 @@ fn read_point(s: &str) -> Option<Point> {
     let marker = s.get(after..after + m).unwrap_or_default();
     let end = after + m;
     match field {
+        // what follows a year cannot be one
+        Field::Year | Field::YearOnly if !year => None,
         Field::YearOnly => Some(Point::Marked(Marked {
             year: Some(year_number(s, n, len)?),
             len: end,
@@ -391,7 +401,7 @@ fn read_point(s: &str) -> Option<Point> {
         Field::Year => {
             let year = year_number(s, n, len)?;
             let month_at = skip_ws(s, end);
-            match s.get(month_at..).and_then(read_point) {
+            match s.get(month_at..).and_then(|t| read_point_from(t, false)) {
                 Some(Point::Marked(mut p)) if p.year.is_none() && p.month.is_some() => {
                     p.year = Some(year);
                     p.len += month_at;
