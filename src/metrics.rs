@@ -984,6 +984,12 @@ mod tests {
             keys("新增50万册电子图书。", COUNTY),
             kv(&[("ebooks", "500000")])
         );
+        // A parenthesis is read for 40 characters at most: the label must
+        // follow closely, and the scan stays bounded on a long line.
+        let near = format!("建成 27 个（{}）分馆。", "含".repeat(30));
+        let far = format!("建成 27 个（{}）分馆。", "含".repeat(60));
+        assert_eq!(keys(near.leak(), COUNTY), kv(&[("branches", "27")]));
+        assert_eq!(keys(far.leak(), COUNTY), kv(&[]));
     }
 
     #[test]
