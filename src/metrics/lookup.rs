@@ -96,18 +96,21 @@ impl LineQualifiers {
 }
 
 /// The year phrase (2019 年, 二〇一九年度) whose 年 stands at `at`, read
-/// as `date::scan_year_phrases` reads it from the start of its clause: from
-/// the run of numeral characters and spaces before 年 (at most 64), which
-/// must follow a character that does not block a year (a letter, a digit).
+/// as `date::scan_year_phrases` reads it from the start of its clause: over
+/// the run of numeral characters and spaces before 年 (at most 64), from
+/// the character before it when that one blocks a year (a letter: `a2019
+/// 二〇一九年` holds a year, `a2019年` none), else from the run's start.
 fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
-    use crate::tables::numerals::{class_of, starts_numeral};
+    use crate::tables::numerals::class_of;
     const RUN: usize = 64;
     let head = text.get(..at)?;
     let mut start = at;
     for (read, (i, c)) in head.char_indices().rev().enumerate() {
         if class_of(c).is_none() && !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}') {
-            if starts_numeral(c) || c.is_ascii_alphabetic() || c == '_' {
-                return None;
+            // A letter is read too, so that it blocks what it blocks in a
+            // scan of the whole clause; any other mark starts afresh.
+            if c.is_ascii_alphabetic() || c == '_' {
+                start = i;
             }
             break;
         }
@@ -153,6 +156,20 @@ impl Found {
 mod tests {
     use super::*;
     use crate::metrics::clause_start;
+
+    #[test]
+    fn a_letter_blocks_only_the_numeral_it_touches() {
+        // a2019 is no year, but the 二〇一九年 after the space is
+        assert_eq!(
+            year_phrase_at("a2019 二〇一九年", "a2019 二〇一九".len()).map(|(y, _)| y),
+            Some(2019)
+        );
+        assert_eq!(year_phrase_at("a2019年", "a2019".len()), None);
+        assert_eq!(
+            year_phrase_at("，2019 年", "，2019 ".len()).map(|(y, _)| y),
+            Some(2019)
+        );
+    }
 
     proptest::proptest! {
         /// The other years a line's index finds in a clause are those a scan
