@@ -178,7 +178,7 @@ mod tests {
         fn other_years_are_those_of_the_clause(
             tokens in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "2019", "2020", "年", " ", "，", "、", "馆", "a", "1", "二〇一九", "。",
+                    "2019", "2020", "年", " ", "，", "、", "馆", "a", "1", "二〇一九", "。", ".", "-", "_", "万", "〇", "\u{3000}", "5",
                 ]),
                 0..14,
             ),
