@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod docs;
 mod encodings;
+#[cfg(unix)]
 mod files;
 mod fixtures;
 mod mutated;
