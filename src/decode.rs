@@ -672,19 +672,23 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
         .max_utf8_buffer_length_without_replacement(bytes.len())
         .unwrap_or(bytes.len());
     let mut text = String::with_capacity(capacity);
+    // Through a fixed buffer: decoding straight into the string zero-fills
+    // its spare room at every call, and every malformed sequence ends a
+    // call, so a text with many of them took the square of its length.
+    let mut scratch = [0u8; 16 * 1024];
     let mut src = bytes;
     let mut replaced = 0;
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
+        let (result, read, written) =
+            decoder.decode_to_utf8_without_replacement(src, &mut scratch, true);
         src = &src[read..];
+        // the decoder writes whole characters
+        if let Some(Ok(decoded)) = scratch.get(..written).map(std::str::from_utf8) {
+            text.push_str(decoded);
+        }
         match result {
             DecoderResult::InputEmpty => return (text, replaced),
-            DecoderResult::OutputFull => {
-                let more = decoder
-                    .max_utf8_buffer_length_without_replacement(src.len())
-                    .unwrap_or(src.len());
-                text.reserve(more.max(16));
-            }
+            DecoderResult::OutputFull => {}
             DecoderResult::Malformed(_, _) => {
                 text.push(char::REPLACEMENT_CHARACTER);
                 replaced += 1;
