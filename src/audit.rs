@@ -35,7 +35,8 @@ pub fn audit(file: &str, bytes: &[u8], options: &Options, index_href: Option<&st
 
 /// The page of `report`, read from the decoded `text`.
 pub fn page(report: &LibraryReport, text: &str, index_href: Option<&str>) -> String {
-    let cleaned = clean::clean(text);
+    let text = crate::hygiene::drop_invisible(text);
+    let cleaned = clean::clean(&text);
     let lines: Vec<SourceLine<'_>> = cleaned
         .lines
         .iter()

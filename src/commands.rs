@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,6 +21,7 @@ use libreport::write::{self, Format};
 use libreport::{Options, failed};
 
 use crate::cli::{CheckArgs, Cli, Command, ExtractArgs, InputArgs, QuantityArgs, ViewArgs};
+use crate::output::{self, Out, escape_for_terminal, message};
 
 /// Runs a parsed command line; the exit code says whether every input was
 /// good (0) or some failed (1).
@@ -50,9 +51,17 @@ fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
     // Each listed path is dropped once expanded: a list of a million
     // files is held once, as jobs.
     for path in crate::files::paths(args)? {
-        match input::expand_with(&path, &args.glob) {
-            Expanded::Inputs(inputs) => jobs.extend(inputs.into_iter().map(Job::Read)),
-            Expanded::Failed(err) => jobs.push(Job::Failed(path.display().to_string(), err)),
+        for found in input::expand_with(&path, &args.glob) {
+            match found {
+                Expanded::Input(input) => jobs.push(Job::Read(input)),
+                Expanded::Failed(path, err) => jobs.push(Job::Failed(input::path_name(&path), err)),
+                Expanded::Skipped(path, why) => {
+                    message(&format!(
+                        "libreport: {}: skipped: {why}",
+                        input::path_name(&path)
+                    ));
+                }
+            }
         }
     }
     Ok(jobs)
@@ -127,7 +136,7 @@ fn for_each<T: Send>(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, jobs.len().max(1));
     let progress = progress_bar(jobs.len(), args.quiet);
-    let window = Window::new(threads * 8);
+    let window = Window::new(threads.saturating_mul(8));
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
     let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
@@ -168,7 +177,8 @@ fn for_each<T: Send>(
                 for (index, result) in &receiver {
                     waiting.insert(index, result);
                     while let Some(result) = waiting.remove(&emitted) {
-                        emit(result)?;
+                        // messages go above the bar, never onto its line
+                        progress.suspend(|| emit(result))?;
                         emitted += 1;
                         window.release();
                     }
@@ -260,7 +270,8 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     if quiet || len <= FEW || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) =
         ProgressStyle::with_template("{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}")
     {
@@ -271,7 +282,7 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
 
 fn report_failure(record: &Record) -> bool {
     if let Record::Failed(failed) = record {
-        eprintln!("libreport: {}: {}", failed.file, failed.error);
+        message(&format!("libreport: {}: {}", failed.file, failed.error));
         true
     } else {
         false
@@ -310,11 +321,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Ok(())
     };
     match &args.output {
-        Some(path) => write_atomically(path, |file| run(file))?,
+        Some(path) => output::write_file(path, |file| run(file))?,
         None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            let mut out = Out::stdout();
             run(&mut out)?;
+            out.finish()?;
         }
     }
     Ok(exit_code(failures))
@@ -326,37 +337,6 @@ fn exit_code(failures: usize) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-/// Writes into a temporary file beside `path` and renames it over `path`
-/// only when everything was written, so an interrupted run never leaves a
-/// half-written output.
-fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> Result<()> {
-        let file = fs::File::create(&tmp).with_context(|| format!("{}", tmp.display()))?;
-        let mut out = BufWriter::new(file);
-        fill(&mut out)?;
-        let file = out.into_inner().map_err(|err| err.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Where `view` writes.
@@ -395,11 +375,11 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                     return Ok(());
                 };
                 match &out {
-                    Some(path) => write_atomically(path, |w| Ok(w.write_all(page.as_bytes())?)),
+                    Some(path) => output::write_file(path, |w| Ok(w.write_all(page.as_bytes())?)),
                     None => {
-                        let mut stdout = io::stdout().lock();
-                        stdout.write_all(page.as_bytes())?;
-                        Ok(stdout.flush()?)
+                        let mut out = Out::stdout();
+                        out.write_all(page.as_bytes())?;
+                        Ok(out.finish()?)
                     }
                 }
             })?;
@@ -415,9 +395,9 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                 failures += usize::from(report_failure(&audited.record));
                 if let Some(page) = &audited.page {
                     let path = dir.join(name);
-                    write_atomically(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
+                    output::write_file(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
                 }
-                records.push((audited.record, href(name)));
+                records.push((for_the_index(audited.record), href(name)));
                 Ok(())
             })?;
             let entries: Vec<IndexEntry<'_>> = records
@@ -434,7 +414,7 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
                 })
                 .collect();
             let index = view::render_index(&entries);
-            write_atomically(&dir.join("index.html"), |w| {
+            output::write_file(&dir.join("index.html"), |w| {
                 Ok(w.write_all(index.as_bytes())?)
             })?;
         }
@@ -442,9 +422,39 @@ fn view(args: ViewArgs) -> Result<ExitCode> {
     Ok(exit_code(failures))
 }
 
+/// What the index needs of a record, kept for the whole batch: the file,
+/// library, year, key figures and warnings; the mentions, tables, chronicle
+/// and plan, most of a record, are dropped once its page is written.
+fn for_the_index(mut record: Record) -> Record {
+    if let Record::Report(report) = &mut record {
+        report.sections = Vec::new();
+        report.mentions = Vec::new();
+        report.statistics = Vec::new();
+        report.chronicle = Vec::new();
+        report.plan = Vec::new();
+    }
+    record
+}
+
 /// True when `path` is an existing directory or is written as one (`out/`).
 fn names_a_directory(path: &Path) -> bool {
     path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+}
+
+/// The longest stem a page name keeps, in bytes: with `-NN.html` after it
+/// the name stays well within the 255 bytes file systems allow.
+const MAX_STEM: usize = 200;
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn at_most(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }
 
 /// One page name per job, `STEM.html`, unique in the batch (`STEM-2.html`
@@ -460,6 +470,7 @@ fn page_names(jobs: &[Job]) -> Vec<String> {
                 Job::Failed(name, _) => Path::new(name).file_stem(),
             }
             .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
+            let stem = at_most(stem, MAX_STEM);
             let mut name = stem.clone();
             let mut n = 1;
             while !taken.insert(name.to_lowercase()) {
@@ -471,18 +482,24 @@ fn page_names(jobs: &[Job]) -> Vec<String> {
         .collect()
 }
 
-/// A file name as a relative link: the characters a URL gives a meaning
-/// to are percent-encoded; the rest (Chinese included) stays readable.
+/// A file name as a relative link: every byte outside a safe set (ASCII
+/// letters, digits, `-._~`, and letters and digits of other scripts, kept
+/// readable) is percent-encoded, so no character of a name (`\`, `/`,
+/// `?`, `#`, `:`) can act as a URL separator.
 fn href(name: &str) -> String {
+    use std::fmt::Write as _;
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            ':' => out.push_str("%3A"),
-            c => out.push(c),
+        let safe = c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | '_' | '~')
+            || (!c.is_ascii() && c.is_alphanumeric());
+        if safe {
+            out.push(c);
+        } else {
+            let mut bytes = [0u8; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
         }
     }
     out
@@ -492,9 +509,9 @@ fn href(name: &str) -> String {
 /// a reader that stops early (`| head`) is a plain broken pipe, which
 /// `main` takes as success, never a panic or a wrapped error.
 fn print_all(bytes: &[u8]) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
+    let mut out = Out::stdout();
     out.write_all(bytes)?;
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -535,8 +552,7 @@ fn man(subcommand: Option<&str>) -> Result<ExitCode> {
 
 fn sections(args: InputArgs) -> Result<ExitCode> {
     let jobs = jobs(&args)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let mut failures = 0usize;
     for_each_record(&jobs, &args, |record| {
         if report_failure(&record) {
@@ -550,14 +566,19 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
         let year = report
             .year
             .map_or_else(|| "(year not found)".to_owned(), |y| y.to_string());
-        writeln!(out, "{}  {library}  {year}", report.file)?;
+        // report text and file names, shown as text on a terminal
+        let (file, library) = (
+            escape_for_terminal(&report.file),
+            escape_for_terminal(library),
+        );
+        writeln!(out, "{file}  {library}  {year}")?;
         for section in &report.sections {
             let lines = format!("{}–{}", section.start_line, section.end_line);
             writeln!(
                 out,
                 "  {:<13}{lines:<10}{}",
                 section.kind.as_str(),
-                section.title
+                escape_for_terminal(&section.title)
             )?;
         }
         if report.sections.is_empty() {
@@ -565,18 +586,19 @@ fn sections(args: InputArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    out.flush()?;
+    out.finish()?;
     Ok(exit_code(failures))
 }
 
 /// Reads each phrase as the extractor would and prints one JSON object per
 /// figure found in it; exit 1 when some phrase has none.
 fn quantity(args: QuantityArgs) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let mut failures = 0usize;
     let mut print = |phrase: &str| -> Result<()> {
-        for reading in libreport::phrase::read_phrase(phrase) {
+        // Invisible characters are dropped before reading (180​383册).
+        let visible = libreport::hygiene::drop_invisible(phrase);
+        for reading in libreport::phrase::read_phrase(&visible) {
             failures += usize::from(matches!(
                 reading.outcome,
                 libreport::phrase::Outcome::Failed { .. }
@@ -598,7 +620,7 @@ fn quantity(args: QuantityArgs) -> Result<ExitCode> {
             print(phrase)?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(exit_code(failures))
 }
 
@@ -620,12 +642,14 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         } else {
             failed += 1;
             for problem in &problems {
-                eprintln!("libreport: {}: {problem}", record.file());
+                message(&format!("libreport: {}: {problem}", record.file()));
             }
         }
         Ok(())
     })?;
-    println!("{passed} passed, {failed} failed");
+    let mut out = Out::stdout();
+    writeln!(out, "{passed} passed, {failed} failed")?;
+    out.finish()?;
     Ok(exit_code(failed))
 }
 
@@ -876,6 +900,11 @@ mod tests {
             ]
         );
         assert_eq!(href(&names[4]), "年报%20%231.html");
+        assert_eq!(href("..\\..\\evil.html"), "..%5C..%5Cevil.html");
+        assert_eq!(
+            href("a/b?c:d%e\u{202e}.html"),
+            "a%2Fb%3Fc%3Ad%25e%E2%80%AE.html"
+        );
     }
 
     #[test]

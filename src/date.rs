@@ -149,7 +149,14 @@ pub fn scan_years(s: &str) -> Vec<(i32, Range<usize>)> {
 /// True when a year phrase (as [`scan_years`] finds them) starts `s`: the
 /// first of `scan_years(s)` at offset 0, without scanning the rest of `s`.
 pub fn starts_with_year(s: &str) -> bool {
-    s.chars().next().is_some_and(starts_numeral) && read_year(s).is_some()
+    year_at_start(s).is_some()
+}
+
+/// The year phrase `s` starts with, as [`scan_years`] would find it first
+/// at offset 0: its year and length. Reads only the phrase, not the rest.
+pub fn year_at_start(s: &str) -> Option<(i32, usize)> {
+    s.chars().next().filter(|&c| starts_numeral(c))?;
+    read_year(s)
 }
 
 /// Year phrases written with 年 (2020 年, 2020年度, 二〇二〇年), leaving
@@ -379,6 +386,14 @@ enum Point {
 
 /// One date point at the very start of `s`.
 fn read_point(s: &str) -> Option<Point> {
+    read_point_from(s, true)
+}
+
+/// [`read_point`]; after a year (`year` false) only a month or a day can
+/// follow, so a second year ends the reading there: `2020年2020年…` is
+/// not read year after year to the end of the line (a stack as deep as the
+/// line, and time growing with its square).
+fn read_point_from(s: &str, year: bool) -> Option<Point> {
     if let Some(p) = read_ymd(s) {
         return Some(Point::Marked(p));
     }
@@ -404,6 +419,8 @@ fn read_point(s: &str) -> Option<Point> {
     let marker = s.get(after..after + m).unwrap_or_default();
     let end = after + m;
     match field {
+        // what follows a year cannot be one
+        Field::Year | Field::YearOnly if !year => None,
         Field::YearOnly => Some(Point::Marked(Marked {
             year: Some(year_number(s, n, len)?),
             len: end,
@@ -412,7 +429,7 @@ fn read_point(s: &str) -> Option<Point> {
         Field::Year => {
             let year = year_number(s, n, len)?;
             let month_at = skip_ws(s, end);
-            match s.get(month_at..).and_then(read_point) {
+            match s.get(month_at..).and_then(|t| read_point_from(t, false)) {
                 Some(Point::Marked(mut p)) if p.year.is_none() && p.month.is_some() => {
                     p.year = Some(year);
                     p.len += month_at;

@@ -667,15 +667,33 @@ fn decode_utf8_lossy(bytes: &[u8]) -> (String, usize) {
 /// Any encoding through encoding_rs, with no byte order mark handling,
 /// counting each malformed sequence replaced by U+FFFD.
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    /// Malformed sequences decoded straight into the string; after them,
+    /// through a fixed buffer. Decoding into the string is the faster way,
+    /// but encoding_rs readies its spare room at every call, and every
+    /// malformed sequence ends a call: a text with many of them took the
+    /// square of its length.
+    const STRAIGHT: usize = 16;
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(bytes.len())
         .unwrap_or(bytes.len());
     let mut text = String::with_capacity(capacity);
+    let mut scratch = Vec::new();
     let mut src = bytes;
     let mut replaced = 0;
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
+        let (result, read) = if replaced < STRAIGHT {
+            decoder.decode_to_string_without_replacement(src, &mut text, true)
+        } else {
+            scratch.resize(16 * 1024, 0);
+            let (result, read, written) =
+                decoder.decode_to_utf8_without_replacement(src, &mut scratch, true);
+            // the decoder writes whole characters
+            if let Some(Ok(decoded)) = scratch.get(..written).map(std::str::from_utf8) {
+                text.push_str(decoded);
+            }
+            (result, read)
+        };
         src = &src[read..];
         match result {
             DecoderResult::InputEmpty => return (text, replaced),

@@ -3,7 +3,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +13,7 @@ use libreport::Options;
 use libreport::input::{self, Expanded};
 
 use crate::cli::InputArgs;
+use crate::output::{Out, message};
 
 /// The command line's paths, then those `--files-from` lists, in order.
 pub fn paths(args: &InputArgs) -> Result<Vec<PathBuf>> {
@@ -73,13 +74,21 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
     let mut inputs = Vec::new();
     let mut failures = 0usize;
     for path in paths(&args)? {
-        match input::expand_with(&path, &args.glob) {
-            Expanded::Inputs(found) => inputs.extend(found.into_iter().map(Ok)),
-            Expanded::Failed(err) => inputs.push(Err((path.display().to_string(), err))),
+        for found in input::expand_with(&path, &args.glob) {
+            match found {
+                Expanded::Input(input) => inputs.push(Ok(input)),
+                Expanded::Failed(path, err) => inputs.push(Err((input::path_name(&path), err))),
+                Expanded::Skipped(path, why) => {
+                    message(&format!(
+                        "libreport: {}: skipped: {why}",
+                        input::path_name(&path)
+                    ));
+                }
+            }
         }
     }
     let several = inputs.len() > 1;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = Out::stdout();
     for input in inputs {
         let read = input.and_then(|input| {
             let name = input.name();
@@ -100,12 +109,12 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
             }
             Err((name, err)) => {
                 out.flush()?;
-                eprintln!("libreport: {name}: {err}");
+                message(&format!("libreport: {name}: {err}"));
                 failures += 1;
             }
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(if failures == 0 {
         ExitCode::SUCCESS
     } else {

@@ -3,7 +3,10 @@
 //! Paths are taken in the order given; a directory stands for every report
 //! file below it (`*.txt *.html *.htm *.docx *.pdf`, or what `--glob`
 //! names: [`crate::read::wanted`]), sorted by path, so a batch's output
-//! order is the same on every machine. `-` is standard input.
+//! order is the same on every machine. `-` is standard input. In a directory only
+//! regular files are read (a FIFO would hang the batch), each directory
+//! once (a symlink loop ends), and a subdirectory that cannot be read
+//! fails by its own name while the rest is read.
 
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -24,10 +27,12 @@ pub enum Input {
 }
 
 impl Input {
-    /// The name used in records and messages.
+    /// The name used in records and messages. A name that is not UTF-8
+    /// shows its other bytes as `\xNN`, so two such names never read the
+    /// same.
     pub fn name(&self) -> String {
         match self {
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) => path_name(path),
             Input::Stdin => "-".to_owned(),
         }
     }
@@ -58,13 +63,42 @@ impl Input {
     }
 }
 
+/// A path as text: itself when it is UTF-8, else with each byte that is
+/// not shown as `\xNN`.
+pub fn path_name(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_owned();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 /// Reads at most `max_bytes`; a stream that goes on past it is refused
 /// (a file may grow between `metadata` and `read`, and stdin has no size).
 fn read_limited(reader: impl Read, max_bytes: u64, hint: u64) -> Result<Vec<u8>, Error> {
     let capacity = usize::try_from(hint.min(max_bytes)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    reader.take(max_bytes + 1).read_to_end(&mut bytes)?;
-    let size = bytes.len() as u64;
+    // One byte past the limit tells a stream that goes on; at u64::MAX
+    // there is no past (and `+ 1` would wrap to 0).
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > max_bytes {
         return Err(Error::TooLarge {
             size,
@@ -74,60 +108,148 @@ fn read_limited(reader: impl Read, max_bytes: u64, hint: u64) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// What a command-line path stands for.
+/// One thing a command-line path stands for, in path order.
 #[derive(Debug)]
 pub enum Expanded {
-    /// Inputs to read.
-    Inputs(Vec<Input>),
-    /// The path cannot be used; the cause names it.
-    Failed(Error),
+    /// An input to read.
+    Input(Input),
+    /// A path that cannot be used, named by itself (a subdirectory that
+    /// cannot be read is named, not the directory given).
+    Failed(PathBuf, Error),
+    /// A path passed over, with why: a warning, not a failure.
+    Skipped(PathBuf, &'static str),
 }
 
-/// Expands one command-line path into inputs: a file stays itself, a
-/// directory becomes its report files (recursively, sorted).
-pub fn expand(arg: &Path) -> Expanded {
+/// Expands one command-line path: a file stays itself (whatever its kind:
+/// a FIFO or a device the user names is read as given), a directory
+/// becomes its report files, recursively, sorted by path. In a directory,
+/// only regular files are read; each directory is read once, however many
+/// links lead to it, so a symlink loop ends.
+pub fn expand(arg: &Path) -> Vec<Expanded> {
     expand_with(arg, &[])
 }
 
 /// [`expand`], a directory scan taking the files one of `globs` matches
 /// instead of the report extensions when any are given.
-pub fn expand_with(arg: &Path, globs: &[String]) -> Expanded {
+pub fn expand_with(arg: &Path, globs: &[String]) -> Vec<Expanded> {
     if arg.as_os_str() == "-" {
-        return Expanded::Inputs(vec![Input::Stdin]);
+        return vec![Expanded::Input(Input::Stdin)];
     }
     match fs::metadata(arg) {
         Ok(meta) if meta.is_dir() => {
-            let mut files = Vec::new();
-            match collect_txt(arg, globs, &mut files) {
-                Ok(()) if files.is_empty() => {
-                    Expanded::Failed(Error::Io(io::Error::other(if globs.is_empty() {
-                        "directory holds no report file (.txt .html .htm .docx .pdf)"
-                    } else {
-                        "directory holds no file the --glob patterns match"
-                    })))
-                }
-                Ok(()) => {
-                    files.sort();
-                    Expanded::Inputs(files.into_iter().map(Input::File).collect())
-                }
-                Err(err) => Expanded::Failed(Error::Io(err)),
+            let mut found = walk(arg, &meta, globs);
+            if !found
+                .iter()
+                .any(|(_, e)| matches!(e, Expanded::Input(_) | Expanded::Failed(..)))
+            {
+                found.push((
+                    arg.to_path_buf(),
+                    Expanded::Failed(
+                        arg.to_path_buf(),
+                        Error::Io(io::Error::other(if globs.is_empty() {
+                            "directory holds no report file (.txt .html .htm .docx .pdf)"
+                        } else {
+                            "directory holds no file the --glob patterns match"
+                        })),
+                    ),
+                ));
             }
+            found.sort_by(|(a, _), (b, _)| a.cmp(b));
+            found.into_iter().map(|(_, e)| e).collect()
         }
-        Ok(_) => Expanded::Inputs(vec![Input::File(arg.to_path_buf())]),
-        Err(err) => Expanded::Failed(Error::Io(err)),
+        Ok(_) => vec![Expanded::Input(Input::File(arg.to_path_buf()))],
+        Err(err) => vec![Expanded::Failed(arg.to_path_buf(), Error::Io(err))],
     }
 }
 
-fn collect_txt(dir: &Path, globs: &[String], out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
-            collect_txt(&path, globs, out)?;
-        } else if crate::read::wanted(&path, globs) {
-            out.push(path);
+/// Whether a file found in a directory is a report to read, by its name:
+/// a report extension, or one of `globs` when any are given.
+pub fn is_report_name(path: &Path, globs: &[String]) -> bool {
+    crate::read::wanted(path, globs)
+}
+
+/// A directory's identity: the same directory reached by two paths (a
+/// symlink) has one.
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+#[cfg(unix)]
+fn dir_id(_path: &Path, meta: &fs::Metadata) -> Option<DirId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(path: &Path, _meta: &fs::Metadata) -> Option<DirId> {
+    fs::canonicalize(path).ok()
+}
+
+/// Every report file below `top`, with the failures and the skipped paths
+/// met on the way, each with the path it sorts by. An explicit stack, not
+/// recursion: a deep tree cannot overflow it.
+fn walk(top: &Path, meta: &fs::Metadata, globs: &[String]) -> Vec<(PathBuf, Expanded)> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    seen.extend(dir_id(top, meta));
+    let mut stack = vec![top.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                out.push((dir.clone(), Expanded::Failed(dir, Error::Io(err))));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    // a directory that fails while listed is named itself;
+                    // its listing may not go on
+                    out.push((dir.clone(), Expanded::Failed(dir.clone(), Error::Io(err))));
+                    break;
+                }
+            };
+            let path = entry.path();
+            // A plain file needs no more than its directory entry says (most
+            // file systems say it without a stat).
+            if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                if is_report_name(&path, globs) {
+                    out.push((path.clone(), Expanded::Input(Input::File(path))));
+                }
+                continue;
+            }
+            // Symlinks are followed: a link to a report or a folder counts.
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(err) => {
+                    // a dangling link or a file gone since: only a report's
+                    // name is worth a message
+                    if is_report_name(&path, globs) {
+                        out.push((path.clone(), Expanded::Failed(path, Error::Io(err))));
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                match dir_id(&path, &meta) {
+                    Some(id) if !seen.insert(id) => out.push((
+                        path.clone(),
+                        Expanded::Skipped(path, "a directory already read (a link loop)"),
+                    )),
+                    _ => stack.push(path),
+                }
+            } else if is_report_name(&path, globs) {
+                if meta.is_file() {
+                    out.push((path.clone(), Expanded::Input(Input::File(path))));
+                } else {
+                    // a FIFO would hang the batch, a device never ends
+                    out.push((path.clone(), Expanded::Skipped(path, "not a regular file")));
+                }
+            }
         }
     }
-    Ok(())
+    out
 }

@@ -17,6 +17,8 @@ pub struct Composed {
     pub key: MetricKey,
     /// Byte offset where the label's first part starts.
     pub start: usize,
+    /// Whether a noun is among the parts (接待读者), not a verb alone (接待).
+    pub has_noun: bool,
 }
 
 /// The most parts a label is read from, and the most bytes it spans: a
@@ -78,6 +80,7 @@ pub fn composed_label(
     Some(Composed {
         key: rule.key,
         start: at,
+        has_noun: !nouns.is_empty(),
     })
 }
 

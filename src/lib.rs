@@ -29,6 +29,7 @@ pub mod decimal;
 pub mod decode;
 pub mod error;
 pub mod heading;
+pub mod hygiene;
 pub mod input;
 pub mod label;
 pub mod metrics;
@@ -99,6 +100,9 @@ pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<Lib
 
 /// Runs the stages after decoding; `file` and `encoding` are left empty.
 pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
+    // Invisible characters inside figures are dropped before anything is
+    // read (the page of `view` reads the same text).
+    let text = &*hygiene::drop_invisible(text);
     let _script = script::DocumentScope::new(text);
     check_is_report(text)?;
     let cleaned = clean::clean(text);

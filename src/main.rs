@@ -4,6 +4,7 @@
 mod cli;
 mod commands;
 mod files;
+mod output;
 
 use std::io;
 use std::process::ExitCode;
@@ -16,8 +17,16 @@ fn main() -> ExitCode {
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // the output failed (a full disk): the inputs were fine, the run
+        // was not
+        Err(err) if output::output_error(&err).is_some() => {
+            if let Some(output) = output::output_error(&err) {
+                output::message(&format!("libreport: {output}"));
+            }
+            ExitCode::FAILURE
+        }
         Err(err) => {
-            eprintln!("libreport: {err:#}");
+            output::message(&format!("libreport: {err:#}"));
             ExitCode::from(2)
         }
     }

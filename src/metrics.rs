@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::tables::words::WordSet;
+use crate::tables::words::{WordIndex, WordSet};
 
 use crate::clean::Line;
 use crate::decimal::Decimal;
@@ -27,10 +27,13 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, COMPARISON_WORDS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, QUALIFIERS, Qualifier,
-    STOCK_KEYS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS,
+    Subject,
 };
 use crate::unit::Unit;
+
+mod lookup;
+use lookup::{Found, LineQualifiers};
 
 /// What the extractor knows of the report while reading figures.
 #[derive(Clone, Copy, Debug, Default)]
@@ -74,6 +77,9 @@ struct Label {
     span: Range<usize>,
     /// True when the label stands after the number.
     after: bool,
+    /// True for a label of a verb alone (共有, 接待): a noun right after
+    /// the figure (共有50万册电子图书) names it better.
+    weak: bool,
 }
 
 /// Every metric figure in the prose lines of one section.
@@ -108,10 +114,13 @@ fn line_mentions(
     // No test for a label on the line first: the number scan costs about
     // what a search for the labels does, and a figure's label is looked for
     // in its own clause anyway.
-    let matches = quantity::scan(words);
+    let (matches, overflows) = quantity::scan_with_overflows(words);
     let mut marks = Marks::default();
+    // Found as the labelled figures ask, left to right.
+    let mut qualifiers = LineQualifiers::default();
+    let mut subjects = WordIndex::new(&SUBJECT_WORDS);
     // Mentions of this line with their spans, for the 其中 rule.
-    let mut found: Vec<(MetricKey, Range<usize>)> = Vec::new();
+    let mut found = Found::default();
     for (i, m) in matches.iter().enumerate() {
         if m.kind != QuantityKind::Figure || is_list_number(words, m) {
             continue;
@@ -123,9 +132,13 @@ fn line_mentions(
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
         let sentence = marks.sentence;
-        let Some(label) =
-            before_label(words, clause, sentence, m).or_else(|| after_label(words, m))
-        else {
+        let before = before_label(words, clause, sentence, m, &mut subjects);
+        let label = match before {
+            Some(label) if label.weak => after_label(words, m).or(Some(label)),
+            Some(label) => Some(label),
+            None => after_label(words, m),
+        };
+        let Some(label) = label else {
             continue;
         };
         let phrase = if label.after {
@@ -148,12 +161,17 @@ fn line_mentions(
             label.span.start
         };
         // A part of the figure before it (其中…) is no figure of its own.
-        if is_part_of_previous(words, sentence, m.span.start, label.key, &found) {
+        if is_part_of_previous(words, sentence, m.span.start, label.key, &mut found) {
             continue;
         }
-        let clause_prefix = &words[whole_clause.min(prefix_end)..prefix_end];
-        let sentence_prefix = &words[sentence.min(prefix_end)..prefix_end];
-        match qualifier(clause_prefix, sentence_prefix, label.key, context) {
+        match qualifiers.verdict(
+            words,
+            sentence,
+            whole_clause,
+            prefix_end,
+            label.key,
+            context,
+        ) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason));
@@ -165,12 +183,18 @@ fn line_mentions(
             warnings.push(doubt("one figure for a list of items"));
             continue;
         }
+        // 馆藏总量180 383册: the number stops at the space and would read
+        // as 180; a cut value is worse than none.
+        if m.quantity.unit.is_none() && digit_after_space(words, m.number.end) {
+            warnings.push(doubt("a figure broken by a space"));
+            continue;
+        }
         let Some(value) = in_base_unit(label.key, &m.quantity) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             continue;
         };
-        found.push((label.key, m.span.clone()));
+        found.push(label.key, m.span.clone());
         out.push(Mention {
             key: label.key,
             value,
@@ -181,6 +205,37 @@ fn line_mentions(
             section,
             origin: Origin::Prose,
         });
+    }
+    // 馆藏总量99999999999999999999999亿册: no value, but not in silence.
+    let mut marks = Marks::default();
+    for span in overflows {
+        marks.advance(text, span.start);
+        let before = matches.partition_point(|m| m.span.end <= span.start);
+        let previous_end = before.checked_sub(1).map_or(0, |p| matches[p].span.end);
+        let clause = marks.clause.max(previous_end).min(span.start);
+        let figure = QuantityMatch {
+            quantity: Quantity {
+                value: Decimal::ZERO,
+                unit: None,
+                approx: None,
+            },
+            kind: QuantityKind::Figure,
+            span: span.clone(),
+            number: span.clone(),
+            high: None,
+        };
+        if let Some(label) = before_label(words, clause, marks.sentence, &figure, &mut subjects) {
+            warnings.push(Warning::DoubtfulFigure {
+                key: label.key,
+                text: text
+                    .get(clause..span.end)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
+                line: line.no,
+                reason: "the number is out of range".to_owned(),
+            });
+        }
     }
 }
 
@@ -266,12 +321,17 @@ fn sentence_start(text: &str, at: usize) -> usize {
     after_last_end(text, at, false)
 }
 
+/// Just after the last of `CLAUSE_ENDS` before `at`, or 0: a backward
+/// search that stops at the first mark it meets.
 fn clause_start(text: &str, at: usize) -> usize {
-    after_last_end(text, at, true)
+    text.get(..at)
+        .and_then(|t| t.rfind(CLAUSE_ENDS))
+        .map_or(0, |i| i + char_len(text, i))
 }
 
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
 /// `CLAUSE_ENDS`) before `at`, or 0.
+#[cfg(test)]
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
     let (clause_end, sentence_end) = last_marks(text, 0, at);
     if clause { clause_end } else { sentence_end }.unwrap_or(0)
@@ -285,7 +345,13 @@ fn char_len(text: &str, i: usize) -> usize {
 /// parenthesis) between the label and the number are stepped over one at
 /// a time, trying the labels at each step, since a filler may also end a
 /// label (量 in 馆藏量).
-fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -> Option<Label> {
+fn before_label(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    m: &QuantityMatch,
+    subjects: &mut WordIndex,
+) -> Option<Label> {
     // Every label in the clause before the number, found in one pass;
     // each filler step then looks for one ending where the step ends.
     let found: Vec<(usize, usize)> = LABELS
@@ -296,7 +362,7 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
     loop {
         let before = text[clause..end].trim_end();
         end = clause + before.len();
-        let listed = label_ending_at(text, sentence, end, &found);
+        let listed = label_ending_at(text, sentence, end, &found, subjects);
         let composed = label::composed_label(text, clause, end, m.quantity.unit);
         match (listed, composed) {
             // A label composed of parts wins when it is longer than the
@@ -310,6 +376,7 @@ fn before_label(text: &str, clause: usize, sentence: usize, m: &QuantityMatch) -
                     key: composed.key,
                     span: composed.start..end,
                     after: false,
+                    weak: !composed.has_noun,
                 });
             }
             (Some(label), _) => return label,
@@ -342,6 +409,15 @@ static AFTER_ROWS: LazyLock<Vec<usize>> = LazyLock::new(|| {
 static AFTER_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(AFTER_ROWS.iter().map(|&row| &METRIC_LABELS[row].0)));
 
+/// The length in characters of the longest wording of `AFTER_ROWS`.
+static AFTER_LONGEST: LazyLock<usize> = LazyLock::new(|| {
+    AFTER_ROWS
+        .iter()
+        .map(|&row| METRIC_LABELS[row].0.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Of `candidates` (where a label ends, which row), the longest label ending
 /// at `end` whose subject the sentence has: `Some(None)` for a blocker.
 fn label_ending_at(
@@ -349,6 +425,7 @@ fn label_ending_at(
     sentence: usize,
     end: usize,
     candidates: &[(usize, usize)],
+    subjects: &mut WordIndex,
 ) -> Option<Option<Label>> {
     let mut here = candidates
         .iter()
@@ -361,7 +438,10 @@ fn label_ending_at(
         .iter()
         .any(|&(e, row)| e == end && METRIC_LABELS[row].1.is_some());
     let subjects = if needs_subject {
-        subjects_in(&text[sentence..end])
+        // the subjects of the sentence before the label, from the line's
+        // index: many figures of a long sentence do not each scan it
+        let lasts: Vec<(usize, Range<usize>)> = subjects.last_within(text, end, sentence).collect();
+        nearest_subject(text, &lasts)
     } else {
         Vec::new()
     };
@@ -373,6 +453,7 @@ fn label_ending_at(
         key,
         span: end - label.len()..end,
         after: false,
+        weak: false,
     }))
 }
 
@@ -400,21 +481,35 @@ fn strip_trailing_filler(s: &str) -> &str {
         .map_or(s, |f| &s[..s.len() - f.len()])
 }
 
-/// The subject a generic label takes: the one named last before it. Two
-/// subjects named together (微信微博关注用户数, 微博、微信发布信息) leave it
-/// unsettled: no subject.
+/// Every wording of `SUBJECTS`, for one-pass search.
+static SUBJECT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
+
+/// The subject of a table item: see [`nearest_subject`].
 fn subjects_in(text: &str) -> Vec<Subject> {
-    static WORDS: LazyLock<WordSet> =
-        LazyLock::new(|| WordSet::new(SUBJECTS.iter().map(|(word, _)| word)));
-    let found: Vec<_> = WORDS.find_all(text).collect();
-    let Some(last) = found.iter().max_by_key(|m| (m.end(), m.len())) else {
+    let mut lasts: Vec<(usize, Range<usize>)> = Vec::new();
+    for m in SUBJECT_WORDS.find_all(text) {
+        match lasts.iter_mut().find(|(row, _)| *row == m.row()) {
+            Some((_, span)) => *span = m.start()..m.end(),
+            None => lasts.push((m.row(), m.start()..m.end())),
+        }
+    }
+    nearest_subject(text, &lasts)
+}
+
+/// The subject a generic label takes, of the subject words before it
+/// (each row's last place): the one named last. Two subjects named
+/// together (微信微博关注用户数, 微博、微信发布信息) leave it unsettled: no
+/// subject.
+fn nearest_subject(text: &str, lasts: &[(usize, Range<usize>)]) -> Vec<Subject> {
+    let Some((row, last)) = lasts.iter().max_by_key(|(_, span)| (span.end, span.len())) else {
         return Vec::new();
     };
-    let subject = SUBJECTS[last.row()].1;
-    let joined = found.iter().any(|m| {
-        SUBJECTS[m.row()].1 != subject
-            && m.end() <= last.start()
-            && text[m.end()..last.start()]
+    let subject = SUBJECTS[*row].1;
+    let joined = lasts.iter().any(|(other, span)| {
+        SUBJECTS[*other].1 != subject
+            && span.end <= last.start
+            && text[span.end..last.start]
                 .chars()
                 .all(|c| SUBJECT_JOINERS.contains(&c))
     });
@@ -423,13 +518,26 @@ fn subjects_in(text: &str) -> Vec<Subject> {
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.
 fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
+    // The label must follow closely, with nothing that starts another
+    // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
+    const NEAR: usize = 4;
+    // A parenthesis between the number and the label is read for at most
+    // this many characters: with the window below, the scan is bounded
+    // whatever the length of the line (a figure per position of a long
+    // line would otherwise read the rest of the line each time).
+    const PAREN_CHARS: usize = 40;
+    // Only a label starting within NEAR characters can count, so the
+    // phrase is read no further than NEAR plus the longest wording.
+    let window = NEAR + *AFTER_LONGEST;
     let rest = &text[m.span.end..];
-    let end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
     // The noun phrase without parentheses, with a map back to `text`.
     let mut plain = String::new();
     let mut offsets = Vec::new();
     let mut depth = 0usize;
-    for (i, c) in rest[..end].char_indices() {
+    for (read, (i, c)) in rest.char_indices().enumerate() {
+        if CLAUSE_ENDS.contains(&c) || offsets.len() >= window || read >= window + PAREN_CHARS {
+            break;
+        }
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
@@ -440,9 +548,6 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
             _ => {}
         }
     }
-    // The label must follow closely, with nothing that starts another
-    // phrase in between (两处场馆和24小时自助图书馆 is not two libraries).
-    const NEAR: usize = 4;
     // Each wording counts at its first place, and ties go to the later row,
     // as in a walk down the table.
     let mut first: Vec<(usize, usize)> = Vec::new();
@@ -470,6 +575,7 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
         key,
         span: m.span.end..label_end,
         after: true,
+        weak: false,
     })
 }
 
@@ -500,74 +606,17 @@ fn qualifier(
     key: MetricKey,
     context: &Context<'_>,
 ) -> Option<Verdict> {
-    static WORDS: LazyLock<WordSet> =
-        LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
-    // `clause` is the end of `sentence`; a qualifier that only counts in
-    // the clause must start inside it.
+    // `clause` is the end of `sentence`.
     let clause_start = sentence.len() - clause.len().min(sentence.len());
-    let all: Vec<_> = WORDS.find_all(sentence).collect();
-    let neutral: Vec<_> = all
-        .iter()
-        .filter(|m| QUALIFIERS[m.row()].1 == Qualifier::Neutral)
-        .collect();
-    let mut found: Vec<usize> = all
-        .iter()
-        .filter(|m| QUALIFIERS[m.row()].1.sentence_wide() || m.start() >= clause_start)
-        .filter(|m| !neutral.iter().any(|n| n.start() <= m.start() && m.end() <= n.end()))
-        .map(|m| m.row())
-        .collect();
-    // Weighed in the table's order.
-    found.sort_unstable();
-    found.dedup();
-    for row in found {
-        let qualifier = QUALIFIERS[row].1;
-        let verdict = match qualifier {
-            Qualifier::PerCapita => Verdict::Skip,
-            Qualifier::OtherBody | Qualifier::City | Qualifier::Province
-                if NETWORK_KEYS.contains(&key) =>
-            {
-                continue;
-            }
-            Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
-            Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
-            Qualifier::Nation => Verdict::Doubt("a national figure"),
-            Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
-            Qualifier::Province if context.level() != Level::Province => {
-                Verdict::Doubt("a figure for the whole province")
-            }
-            Qualifier::City if context.level() == Level::Local => {
-                Verdict::Doubt("a figure for the whole city")
-            }
-            Qualifier::NewOnly | Qualifier::NewHere if STOCK_KEYS.contains(&key) => {
-                Verdict::Doubt("counts only the new ones, not the total")
-            }
-            Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
-            Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
-            Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-            Qualifier::Room if key != MetricKey::ReadingRoomUses => {
-                Verdict::Doubt("a figure of one room or department")
-            }
-            Qualifier::Neutral => continue,
-            _ => continue,
-        };
-        return Some(verdict);
-    }
-    // The last year named before the figure in its sentence says whose
-    // year it is (2020年我馆到馆读者…，外借文献…), unless it is only the
-    // term of a comparison (较2020年增长…).
-    let last_year = crate::date::scan_year_phrases(sentence)
-        .filter(|(_, span)| !is_comparison_term(sentence, span.clone()))
-        .last();
-    let other_year = last_year.is_some_and(|(year, _)| context.year.is_some_and(|y| y != year));
-    other_year.then_some(Verdict::Doubt("a figure of another year"))
+    LineQualifiers::default().verdict(sentence, 0, clause_start, sentence.len(), key, context)
 }
 
-/// `较2020年增长`: a year named only as what is compared with; `较2020年的
-/// 110万人次` names the figure after it, so it is no mere term.
-fn is_comparison_term(sentence: &str, span: Range<usize>) -> bool {
-    let before = sentence[..span.start].trim_end();
-    let after = &sentence[span.end..];
-    COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) && !after.starts_with('的')
+/// Whether spaces and then a digit follow `at`.
+fn digit_after_space(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let after = rest.trim_start_matches([' ', '\u{3000}']);
+    after.len() < rest.len()
+        && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
@@ -583,9 +632,12 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
-    !earlier.iter().any(|m| {
-        m.kind == QuantityKind::Figure && m.span.start >= item_start && m.span.end <= clause
-    })
+    // Matches come in line order: only the item's own are looked at.
+    let from = earlier.partition_point(|m| m.span.start < item_start);
+    !earlier[from..]
+        .iter()
+        .take_while(|m| m.span.start < clause)
+        .any(|m| m.kind == QuantityKind::Figure && m.span.end <= clause)
 }
 
 /// After 其中 a figure of the same key is a part of the one before.
@@ -594,22 +646,26 @@ fn is_part_of_previous(
     sentence: usize,
     at: usize,
     key: MetricKey,
-    found: &[(MetricKey, Range<usize>)],
+    found: &mut Found,
 ) -> bool {
-    if !found.iter().any(|(k, _)| *k == key) {
-        return false;
-    }
-    static QIZHONG: LazyLock<memchr::memmem::FinderRev<'static>> =
-        LazyLock::new(|| memchr::memmem::FinderRev::new("其中"));
-    let Some(qizhong) = QIZHONG
-        .rfind(&text.as_bytes()[sentence..at])
-        .map(|i| sentence + i)
-    else {
+    const QIZHONG: &str = "其中";
+    let Some((_, spans)) = found.spans.iter().find(|(k, _)| *k == key) else {
         return false;
     };
-    found
-        .iter()
-        .any(|(k, span)| *k == key && span.start >= sentence && span.end <= qizhong)
+    let qizhongs = found.qizhong.get_or_insert_with(|| {
+        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
+    });
+    // The last 其中 of the sentence before `at`.
+    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
+    let Some(&qizhong) = before.checked_sub(1).and_then(|last| qizhongs.get(last)) else {
+        return false;
+    };
+    if qizhong < sentence {
+        return false;
+    }
+    // The sentence's first figure of the key, if it ends before 其中.
+    let first = spans.partition_point(|span| span.start < sentence);
+    spans.get(first).is_some_and(|span| span.end <= qizhong)
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.
@@ -673,9 +729,13 @@ pub fn table_mentions(
                 _ => continue,
             },
         };
+        // Lines come in order: a binary search, not a walk from the first
+        // for every row of a long table.
+        let at = lines.partition_point(|l| l.no < row.line);
         let line_text = lines
-            .iter()
-            .find(|l| l.no == row.line)
+            .get(at)
+            .filter(|l| l.no == row.line)
+            .or_else(|| lines.iter().find(|l| l.no == row.line))
             .map_or(row.item.as_str(), |l| l.text.as_ref());
         let phrase = row_phrase(line_text, row);
         let doubt = |reason: String| Warning::DoubtfulFigure {
@@ -834,13 +894,14 @@ fn same_figure(a: &Mention, b: &Mention) -> bool {
 }
 
 fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
-    let mut values: Vec<(Decimal, u32)> = Vec::new();
-    for m in mentions {
-        if !values.iter().any(|(v, _)| *v == m.value) {
-            values.push((m.value, m.line));
-        }
-    }
-    values
+    // a set of the values seen: many different figures of one key are not
+    // each compared with all before them
+    let mut seen = std::collections::HashSet::new();
+    mentions
+        .iter()
+        .filter(|m| seen.insert(m.value))
+        .map(|m| (m.value, m.line))
+        .collect()
 }
 
 #[cfg(test)]
@@ -1043,9 +1104,18 @@ mod tests {
             kv(&[])
         );
         assert_eq!(
-            keys("新增50万册电子图书。", COUNTY),
+            keys("共有50万册电子图书。", COUNTY),
             kv(&[("ebooks", "500000")])
         );
+        let (mentions, warnings) = read("新增50万册电子图书。", COUNTY);
+        assert!(mentions.is_empty(), "only the new ones: {mentions:?}");
+        assert!(warnings[0].contains("only the new ones"), "{warnings:?}");
+        // A parenthesis is read for 40 characters at most: the label must
+        // follow closely, and the scan stays bounded on a long line.
+        let near = format!("建成 27 个（{}）分馆。", "含".repeat(30));
+        let far = format!("建成 27 个（{}）分馆。", "含".repeat(60));
+        assert_eq!(keys(near.leak(), COUNTY), kv(&[("branches", "27")]));
+        assert_eq!(keys(far.leak(), COUNTY), kv(&[]));
     }
 
     #[test]

@@ -229,9 +229,20 @@ pub fn scan(text: &str) -> Vec<QuantityMatch> {
 
 /// [`scan`] with years counted in `era`.
 pub fn scan_in(text: &str, era: Era) -> Vec<QuantityMatch> {
+    scan_with_overflows_in(text, era).0
+}
+
+/// What [`scan`] finds, and the spans of the numbers it passed over as out
+/// of range (99999999999999999999999亿册): worth a warning, never a value.
+pub fn scan_with_overflows(text: &str) -> (Vec<QuantityMatch>, Vec<Range<usize>>) {
+    scan_with_overflows_in(text, Era::Common)
+}
+
+/// [`scan_with_overflows`] with years counted in `era`.
+pub fn scan_with_overflows_in(text: &str, era: Era) -> (Vec<QuantityMatch>, Vec<Range<usize>>) {
     let mut scanner = Scanner::new(text, false, era);
     scanner.run();
-    scanner.out
+    (scanner.out, scanner.overflows)
 }
 
 /// The whole of `s` as one quantity (surrounding whitespace and trailing
@@ -414,6 +425,9 @@ struct Scanner<'t> {
     /// The last era name seen (民国): where it starts and ends, and what it
     /// adds to a year.
     era_name: Option<(Range<usize>, i32)>,
+    /// Numbers passed over as out of range, from the number to the end of
+    /// what was read.
+    overflows: Vec<Range<usize>>,
 }
 
 impl<'t> Scanner<'t> {
@@ -429,6 +443,7 @@ impl<'t> Scanner<'t> {
             era,
             lead: None,
             era_name: None,
+            overflows: Vec::new(),
         }
     }
 
@@ -614,6 +629,9 @@ impl<'t> Scanner<'t> {
         let n = match parsed {
             Ok(n) => n,
             Err(refused) => {
+                if refused.error == NumeralError::Overflow {
+                    self.overflows.push(num_start..num_start + refused.len);
+                }
                 self.note(match refused.error {
                     NumeralError::Vague => QuantityError::Vague,
                     e => QuantityError::Numeral(e),
@@ -733,8 +751,8 @@ impl<'t> Scanner<'t> {
             let digit_follows = next.is_some_and(|c| class_of(c).is_some_and(is_digit));
             if digit_follows {
                 let tail = self.rest(after);
-                let reads_as_date =
-                    date::read_date(tail, &CLASSIFY).is_some() || date::starts_with_year(tail);
+                let reads_as_date = date::read_date(tail, &CLASSIFY).is_some()
+                    || date::year_at_start(tail).is_some();
                 if !reads_as_date {
                     return None;
                 }
@@ -1130,6 +1148,7 @@ impl<'t> Scanner<'t> {
             return num_end;
         }
         let Some(mut value) = n.value.checked_mul_pow10(scale) else {
+            self.overflows.push(i..pos);
             self.note(QuantityError::Numeral(NumeralError::Overflow));
             self.last_end = pos;
             return pos;
@@ -1169,8 +1188,12 @@ impl<'t> Scanner<'t> {
         let line_end = self.line_end(end);
         let tail = self.text.get(end..line_end).unwrap_or_default();
         // the next quotation mark must close (else the marks are unbalanced)
+        // A name is short: the marks are looked for within its length only,
+        // so a long line with an open quotation is not read to its end
+        // from every figure.
         let next = tail
             .char_indices()
+            .take(MAX_QUOTED_NAME_CHARS + 1)
             .find_map(|(at, c)| quote(c).map(|open| (at, open)));
         let Some((close, false)) = next else {
             return false;
@@ -1179,8 +1202,8 @@ impl<'t> Scanner<'t> {
         let inside_before = self.text.get(open + open_len..start).unwrap_or_default();
         let inside_after = tail.get(..close).unwrap_or_default();
         let span = self.text.get(start..end).unwrap_or_default();
-        let chars =
-            inside_before.chars().count() + span.chars().count() + inside_after.chars().count();
+        let count = |s: &str| s.chars().take(MAX_QUOTED_NAME_CHARS + 1).count();
+        let chars = count(inside_before) + count(span) + count(inside_after);
         chars <= MAX_QUOTED_NAME_CHARS
             && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
     }

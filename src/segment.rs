@@ -105,8 +105,21 @@ fn untitled_summary<'s, 't>(lines: &'s [Line<'t>], start: usize, end: usize) -> 
     }
 }
 
+/// The most distinct contents entries a heading is compared with: a report
+/// lists tens; more (reports run together, a crafted file) would make
+/// every heading-shaped line cost the length of the list.
+const MAX_LISTED: usize = 200;
+
 fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
-    let listed: Vec<Title> = toc.iter().map(|entry| Title::of(&entry.title)).collect();
+    // An entry listed twice counts once (a comparison asks whether any
+    // entry matches), and the list is cut at MAX_LISTED.
+    let mut seen = std::collections::HashSet::new();
+    let listed: Vec<Title> = toc
+        .iter()
+        .map(|entry| Title::of(&entry.title))
+        .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
+        .take(MAX_LISTED)
+        .collect();
     let mut candidates: Vec<Candidate> = lines
         .iter()
         .enumerate()

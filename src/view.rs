@@ -291,7 +291,10 @@ fn locate(mentions: &[Mention], lines: &[SourceLine<'_>]) -> Vec<Option<Span>> {
     for (i, line) in lines.iter().enumerate() {
         line_index.entry(line.no).or_insert(i);
     }
-    let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lines.len()];
+    // Per line, the spans taken (start → end, never overlapping), and the
+    // end of the last: an occurrence past it is free without a look, so
+    // the figures of a long line are placed in one pass over it.
+    let mut taken: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); lines.len()];
     let mut cursor = vec![0usize; lines.len()];
     let mut spans = Vec::with_capacity(mentions.len());
     for mention in mentions {
@@ -304,10 +307,18 @@ fn locate(mentions: &[Mention], lines: &[SourceLine<'_>]) -> Vec<Option<Span>> {
                 let hay = lines[line].text;
                 let free = |start: usize| {
                     let end = start + needle.len();
-                    taken[line].iter().all(|&(a, b)| end <= a || b <= start)
+                    // the taken span starting last before `end` must end
+                    // by `start`
+                    taken[line]
+                        .range(..end)
+                        .next_back()
+                        .is_none_or(|(_, &b)| b <= start)
                 };
-                let start = occurrences(hay, needle)
-                    .find(|&s| s >= cursor[line] && free(s))
+                let from = cursor[line];
+                let start = hay
+                    .get(from..)
+                    .and_then(|rest| occurrences(rest, needle).next())
+                    .map(|s| from + s)
                     .or_else(|| occurrences(hay, needle).find(|&s| free(s)))?;
                 Some(Span {
                     line,
@@ -316,7 +327,7 @@ fn locate(mentions: &[Mention], lines: &[SourceLine<'_>]) -> Vec<Option<Span>> {
                 })
             });
         if let Some(span) = span {
-            taken[span.line].push((span.start, span.end));
+            taken[span.line].insert(span.start, span.end);
             cursor[span.line] = cursor[span.line].max(span.end);
         }
         spans.push(span);
@@ -1014,7 +1025,7 @@ fn write_head(out: &mut String, title: &str) -> fmt::Result {
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n\
          <meta name=\"generator\" content=\"libreport {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         Esc(title),

@@ -3,6 +3,7 @@
 # `libreport extract` over a generated corpus, against a one-pass grep.
 #
 #   tests/bench.sh [--mb N] [--runs N] [--corpus DIR] [--instructions]
+#   tests/bench.sh --adversarial
 #
 # It times -j 1 and -j <cores>, and, where taskset is found, -j 1 held to
 # one core (extraction and writing together), for what a core adds.
@@ -16,23 +17,53 @@
 # the next. --instructions also counts the instructions (valgrind's
 # callgrind) of a run over every 29th report of the corpus and of one
 # report: numbers that do not drift, for telling whether a change helped.
+#
+# --adversarial counts instructions (callgrind) for each line shape of
+# tests/corpus/adversarial/shapes.tsv at 64 KiB and 1 MiB on one line, and
+# their ratio: linear time is 16x, the issue allows about 20x.
 set -euo pipefail
 
 mb=50
 runs=5
 corpus=""
 instructions=false
+adversarial=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --mb) mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --corpus) corpus=$2; shift 2 ;;
     --instructions) instructions=true; shift ;;
-    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR] [--instructions]" >&2; exit 2 ;;
+    --adversarial) adversarial=true; shift ;;
+    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR] [--instructions] | --adversarial" >&2; exit 2 ;;
   esac
 done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+
+if $adversarial; then
+  (cd "$root" && cargo build --release --quiet)
+  bin=$root/target/release/libreport
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  count() {
+    local out="$work/callgrind.out"
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" extract --quiet "$1" > /dev/null 2> /dev/null || true
+    callgrind_annotate "$out" 2> /dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
+  }
+  # the shapes' files, as tests/corpus/adversarial/generate.py makes them
+  for kib in 64 1024; do
+    python3 "$root/tests/corpus/adversarial/generate.py" --kib "$kib" --out "$work/$kib"
+  done
+  printf '%-14s %15s %15s %7s\n' shape "64 KiB" "1 MiB" ratio
+  for file in "$work"/64/long-*.txt; do
+    name=$(basename "$file" .txt)
+    small=$(count "$file")
+    large=$(count "$work/1024/$name.txt")
+    awk -v n="${name#long-}" -v a="$small" -v b="$large" 'BEGIN { printf "%-14s %15.0f %15.0f %6.1fx\n", n, a, b, (a > 0 ? b / a : 0) }'
+  done
+  exit 0
+fi
 shared=${LIBREPORT_SHARED:-$root/../shared}
 corpus=${corpus:-${TMPDIR:-/tmp}/libreport-bench-${mb}mb}
 if [ ! -d "$corpus" ]; then

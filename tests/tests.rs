@@ -1,14 +1,18 @@
 //! One test binary for all integration tests (one link step on 2-core CI).
 
+mod adversarial;
 mod bad_input;
 mod cli;
 mod conversions;
 mod corpus;
 mod docs;
 mod encodings;
+#[cfg(unix)]
+mod files;
 mod fixtures;
 mod formats;
 mod metric_corpus;
+mod mutated;
 mod output;
 mod schema;
 mod util;

@@ -326,9 +326,6 @@ pub enum Qualifier {
     Cumulative,
     /// 电子阅览室, 少儿部: one room or department of the library.
     Room,
-    /// 今年以来: words that hold a qualifier word (以来) without its
-    /// meaning; a qualifier inside one does not count.
-    Neutral,
 }
 
 impl Qualifier {
@@ -394,16 +391,22 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
     ("月份", Qualifier::PartOfYear),
-    ("以来", Qualifier::Cumulative),
-    ("年来", Qualifier::Cumulative),
+    ("建馆以来", Qualifier::Cumulative),
+    ("开馆以来", Qualifier::Cumulative),
+    ("成立以来", Qualifier::Cumulative),
+    ("建成以来", Qualifier::Cumulative),
+    ("开放以来", Qualifier::Cumulative),
+    ("运行以来", Qualifier::Cumulative),
+    ("启用以来", Qualifier::Cumulative),
+    ("多年来", Qualifier::Cumulative),
+    ("历年来", Qualifier::Cumulative),
+    ("两年来", Qualifier::Cumulative),
+    ("三年来", Qualifier::Cumulative),
+    ("五年来", Qualifier::Cumulative),
+    ("十年来", Qualifier::Cumulative),
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
-    ("今年以来", Qualifier::Neutral),
-    ("一年来", Qualifier::Neutral),
-    ("年初以来", Qualifier::Neutral),
-    ("本年以来", Qualifier::Neutral),
-    ("本年度以来", Qualifier::Neutral),
 ];
 
 /// Keys that count a stock at year end, for which 新建 means a part.

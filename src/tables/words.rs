@@ -113,6 +113,105 @@ impl WordSet {
     }
 }
 
+/// The words of a [`WordSet`] found in a text, read as far as asked and no
+/// further, each part once: where each word occurs, for questions about a
+/// stretch of the text by binary search. Many questions about one long
+/// line then cost one pass over it, not one pass each.
+pub struct WordIndex {
+    set: &'static WordSet,
+    /// The longest word of the set, in bytes.
+    longest: usize,
+    /// Each row found so far: its length in bytes and where it starts,
+    /// ascending. Sorted by row.
+    rows: Vec<(usize, usize, Vec<usize>)>,
+    /// Every word ending by this offset is in `rows`.
+    covered: usize,
+}
+
+impl WordIndex {
+    /// An index of `set`'s words, nothing read yet.
+    pub fn new(set: &'static WordSet) -> WordIndex {
+        let longest = set.entries.iter().map(|(_, word, _)| word.len()).max();
+        WordIndex {
+            set,
+            longest: longest.unwrap_or(0),
+            rows: Vec::new(),
+            covered: 0,
+        }
+    }
+
+    /// Finds the words ending after `covered` and by `to`: a word ending
+    /// there starts at most the longest word's length before `covered`.
+    fn cover(&mut self, text: &str, to: usize) {
+        if to <= self.covered {
+            return;
+        }
+        let mut from = self.covered.saturating_sub(self.longest);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(part) = text.get(from..to) else {
+            return;
+        };
+        // Matches come by where they end; one row's have one length, so
+        // its starts come in order too.
+        for m in self.set.find_all(part) {
+            let start = from + m.start;
+            if start + m.len() <= self.covered {
+                continue;
+            }
+            match self.rows.iter_mut().find(|(row, _, _)| *row == m.row) {
+                Some((_, _, starts)) => starts.push(start),
+                None => {
+                    let at = self.rows.partition_point(|(row, _, _)| *row < m.row);
+                    self.rows.insert(at, (m.row, m.len(), vec![start]));
+                }
+            }
+        }
+        self.covered = to;
+    }
+
+    /// The rows, in table order, with a word of `text` (always the same
+    /// text) lying wholly in `from..to`, where `from_of` gives each row
+    /// its `from`. What [`WordSet::find_all`] finds in that stretch.
+    pub fn rows_within<'a>(
+        &'a mut self,
+        text: &str,
+        to: usize,
+        from_of: impl Fn(usize) -> usize + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.cover(text, to);
+        self.rows.iter().filter_map(move |(row, len, starts)| {
+            // the last occurrence ending by `to`
+            let before_end = starts.partition_point(|&start| start + len <= to);
+            let last = before_end
+                .checked_sub(1)
+                .and_then(|last| starts.get(last))?;
+            (*last >= from_of(*row)).then_some(*row)
+        })
+    }
+}
+
+impl WordIndex {
+    /// Each row with a word of `text` lying wholly in `from..to`, with the
+    /// span of its last such word, in table order.
+    pub fn last_within<'a>(
+        &'a mut self,
+        text: &str,
+        to: usize,
+        from: usize,
+    ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
+        self.cover(text, to);
+        self.rows.iter().filter_map(move |(row, len, starts)| {
+            let before_end = starts.partition_point(|&start| start + len <= to);
+            let last = *before_end
+                .checked_sub(1)
+                .and_then(|last| starts.get(last))?;
+            (last >= from).then_some((*row, last..last + len))
+        })
+    }
+}
+
 fn bucket(c: char) -> usize {
     (c as usize) & (BUCKETS - 1)
 }
@@ -160,6 +259,35 @@ mod tests {
                 .map(|m| (m.start(), m.end(), m.row()))
                 .collect();
             prop_assert_eq!(got, want);
+        }
+
+        /// Asked about stretches of a text in any order, an index answers
+        /// what a search of each stretch would.
+        #[test]
+        fn an_index_answers_what_a_search_of_the_stretch_finds(
+            text in proptest::collection::vec(
+                prop::sample::select(vec!["馆", "藏", "量", "图", "书", "a", "b", "，"]),
+                0..40,
+            ),
+            asks in proptest::collection::vec((0usize..200, 0usize..200), 1..8),
+        ) {
+            static SET: std::sync::LazyLock<WordSet> =
+                std::sync::LazyLock::new(|| WordSet::new(WORDS));
+            let text: String = text.concat();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let asks: Vec<(usize, usize)> = asks
+                .into_iter()
+                .map(|(a, b)| (bounds[a % bounds.len()], bounds[b % bounds.len()]))
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect();
+            let mut index = WordIndex::new(&SET);
+            for (from, to) in asks {
+                let got: Vec<usize> = index.rows_within(&text, to, |_| from).collect();
+                let mut want: Vec<usize> = SET.find_all(&text[from..to]).map(|m| m.row()).collect();
+                want.sort_unstable();
+                want.dedup();
+                prop_assert_eq!(got, want, "{}..{}", from, to);
+            }
         }
     }
 }

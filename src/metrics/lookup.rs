@@ -1,0 +1,227 @@
+//! What the figures of one line ask of it, found once per line: the
+//! qualifier words and other years before a figure, and the mentions and
+//! 其中 of the line so far. Each figure then asks by a binary search, so a
+//! long line of figures is read in linear time, not once per figure.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Context, Level, Verdict};
+use crate::tables::metric_keys::MetricKey;
+use crate::tables::metrics::{COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, STOCK_KEYS};
+use crate::tables::words::{WordIndex, WordSet};
+
+/// The qualifier words and the other years' phrases of one line, each
+/// found once: every figure then asks about its own sentence and clause by
+/// a binary search, instead of scanning them again (many figures in a long
+/// sentence would cost the square of its length).
+pub(super) struct LineQualifiers {
+    /// The qualifier words of the line.
+    words: WordIndex,
+    /// Year phrases (2019 年) with their years, in line order, those that
+    /// are only a comparison's term left out; found when first asked.
+    years: Option<Vec<(i32, Range<usize>)>>,
+}
+
+/// The qualifier words, for one-pass search.
+static QUALIFIER_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(QUALIFIERS.iter().map(|(word, _)| word)));
+
+impl Default for LineQualifiers {
+    fn default() -> LineQualifiers {
+        LineQualifiers {
+            words: WordIndex::new(&QUALIFIER_WORDS),
+            years: None,
+        }
+    }
+}
+
+impl LineQualifiers {
+    /// The verdict on a figure of `text` whose sentence starts at
+    /// `sentence`, clause at `clause`, and whose phrase (label or number)
+    /// starts at `end`: the words looked at lie wholly between those points
+    /// and `end`.
+    pub(super) fn verdict(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        clause: usize,
+        end: usize,
+        key: MetricKey,
+        context: &Context<'_>,
+    ) -> Option<Verdict> {
+        let sentence = sentence.min(end);
+        let clause = clause.min(end).max(sentence);
+        let from_of = |row: usize| {
+            if QUALIFIERS[row].1.sentence_wide() {
+                sentence
+            } else {
+                clause
+            }
+        };
+        // Weighed in the table's order.
+        for row in self.words.rows_within(text, end, from_of) {
+            let qualifier = QUALIFIERS[row].1;
+            let verdict = match qualifier {
+                Qualifier::PerCapita => Verdict::Skip,
+                // The library's network spans the county or city it serves.
+                Qualifier::OtherBody | Qualifier::City | Qualifier::Province
+                    if NETWORK_KEYS.contains(&key) =>
+                {
+                    continue;
+                }
+                Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
+                Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
+                Qualifier::Nation => Verdict::Doubt("a national figure"),
+                Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
+                Qualifier::Province if context.level() != Level::Province => {
+                    Verdict::Doubt("a figure for the whole province")
+                }
+                Qualifier::City if context.level() == Level::Local => {
+                    Verdict::Doubt("a figure for the whole city")
+                }
+                Qualifier::NewOnly | Qualifier::NewHere if STOCK_KEYS.contains(&key) => {
+                    Verdict::Doubt("counts only the new ones, not the total")
+                }
+                Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+                Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+                Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
+                Qualifier::Room if key != MetricKey::ReadingRoomUses => {
+                    Verdict::Doubt("a figure of one room or department")
+                }
+                _ => continue,
+            };
+            return Some(verdict);
+        }
+        let year = context.year?;
+        // The last year named before the figure in its sentence says whose
+        // year it is (2020年我馆到馆读者…，外借文献…), unless it is only
+        // the term of a comparison (较2020年增长…).
+        let years = self.years.get_or_insert_with(|| {
+            memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
+                .filter_map(|at| year_phrase_at(text, at))
+                .filter(|(_, range)| !is_comparison_term(text, range.clone()))
+                .collect()
+        });
+        let by_end = years.partition_point(|(_, r)| r.end <= end);
+        let last = by_end.checked_sub(1).and_then(|i| years.get(i));
+        let other_year = last.is_some_and(|(y, r)| r.start >= sentence && *y != year);
+        other_year.then_some(Verdict::Doubt("a figure of another year"))
+    }
+}
+
+/// `较2020年增长`: a year named only as what is compared with; `较2020年的
+/// 110万人次` names the figure after it, so it is no mere term.
+fn is_comparison_term(text: &str, span: Range<usize>) -> bool {
+    let before = text[..span.start].trim_end();
+    let after = &text[span.end..];
+    COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) && !after.starts_with('的')
+}
+
+/// The year phrase (2019 年, 二〇一九年度) whose 年 stands at `at`, read
+/// as `date::scan_year_phrases` reads it from the start of its clause: over
+/// the run of numeral characters and spaces before 年 (at most 64), from
+/// the character before it when that one blocks a year (a letter: `a2019
+/// 二〇一九年` holds a year, `a2019年` none), else from the run's start.
+fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
+    use crate::tables::numerals::class_of;
+    const RUN: usize = 64;
+    let head = text.get(..at)?;
+    let mut start = at;
+    for (read, (i, c)) in head.char_indices().rev().enumerate() {
+        if class_of(c).is_none() && !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}') {
+            // A letter is read too, so that it blocks what it blocks in a
+            // scan of the whole clause; any other mark starts afresh.
+            if c.is_ascii_alphabetic() || c == '_' {
+                start = i;
+            }
+            break;
+        }
+        if read >= RUN {
+            return None;
+        }
+        start = i;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = (at + "年度".len()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let run = text.get(start..end)?;
+    crate::date::scan_year_phrases(run)
+        .find(|(_, r)| start + r.start < at && at < start + r.end)
+        .map(|(year, r)| (year, start + r.start..start + r.end))
+}
+
+/// The mentions of a line so far, by key, and where 其中 stands on it:
+/// each figure asks about its own sentence by a binary search, so a long
+/// line of figures is read in linear time.
+#[derive(Default)]
+pub(super) struct Found {
+    /// Each key found, with its figures' spans in line order.
+    pub(super) spans: Vec<(MetricKey, Vec<Range<usize>>)>,
+    /// Where 其中 starts on the line, ascending; found when first asked.
+    pub(super) qizhong: Option<Vec<usize>>,
+}
+
+impl Found {
+    pub(super) fn push(&mut self, key: MetricKey, span: Range<usize>) {
+        match self.spans.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, spans)) => spans.push(span),
+            None => self.spans.push((key, vec![span])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::clause_start;
+
+    #[test]
+    fn a_letter_blocks_only_the_numeral_it_touches() {
+        // a2019 is no year, but the 二〇一九年 after the space is
+        assert_eq!(
+            year_phrase_at("a2019 二〇一九年", "a2019 二〇一九".len()).map(|(y, _)| y),
+            Some(2019)
+        );
+        assert_eq!(year_phrase_at("a2019年", "a2019".len()), None);
+        assert_eq!(
+            year_phrase_at("，2019 年", "，2019 ".len()).map(|(y, _)| y),
+            Some(2019)
+        );
+    }
+
+    proptest::proptest! {
+        /// The year a line's index weighs is the last a scan of the sentence
+        /// finds before the figure, a comparison's term aside.
+        #[test]
+        fn the_last_year_of_the_sentence_decides(
+            tokens in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2019", "2020", "年", " ", "，", "、", "馆", "a", "1", "二〇一九", "。", ".", "-", "_", "万", "〇", "\u{3000}", "5", "较", "的",
+                ]),
+                0..14,
+            ),
+            cut in 0usize..100,
+        ) {
+            let text: String = tokens.concat();
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let end = bounds[cut % bounds.len()];
+            let clause = clause_start(&text, end);
+            let context = Context { library: None, year: Some(2020) };
+            let want = crate::date::scan_year_phrases(&text[..end])
+                .filter(|(_, r)| !is_comparison_term(&text, r.clone()))
+                .last()
+                .is_some_and(|(y, _)| y != 2020);
+            let got = matches!(
+                LineQualifiers::default().verdict(&text, 0, clause, end, MetricKey::Visits, &context),
+                Some(Verdict::Doubt("a figure of another year"))
+            );
+            proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, clause, end);
+        }
+    }
+}
