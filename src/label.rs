@@ -113,7 +113,11 @@ mod tests {
         assert_eq!(key("当年新增图书", Volume), Some("collection_new"));
         assert_eq!(key("文献外借", VolumeUse), Some("loans"));
         assert_eq!(key("借阅读者", PersonVisit), Some("loan_visits"));
-        assert_eq!(key("文献外借", PersonVisit), None, "documents are not people");
+        assert_eq!(
+            key("文献外借", PersonVisit),
+            None,
+            "documents are not people"
+        );
         assert_eq!(key("全馆在编职工", Person), Some("staff_total"));
         assert_eq!(key("新办借阅证", Sheet), Some("new_registrations"));
         assert_eq!(key("办理借书证", Sheet), Some("new_registrations"));

@@ -205,11 +205,7 @@ fn extract_section(
 /// file in a folder of reports fails loudly instead of yielding an empty
 /// record.
 fn check_is_report(text: &str) -> Result<(), Error> {
-    let han = text
-        .chars()
-        .filter(|&c| script::is_han(c))
-        .take(20)
-        .count();
+    let han = text.chars().filter(|&c| script::is_han(c)).take(20).count();
     if han < 20 {
         return Err(Error::NotAReport("the text holds (almost) no Chinese"));
     }

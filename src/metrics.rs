@@ -158,7 +158,7 @@ fn line_mentions(
         let prefix_end = if label.after {
             m.span.end
         } else {
-            label.span.start
+            m.number.start.max(label.span.start)
         };
         // A part of the figure before it (其中…) is no figure of its own.
         if is_part_of_previous(words, sentence, m.span.start, label.key, &mut found) {
@@ -359,7 +359,9 @@ fn before_label(
         .map(|found| (clause + found.end(), found.row()))
         .collect();
     let mut end = m.span.start;
-    loop {
+    // Fillers between a label and its number are few (为, 共计, 达到, a
+    // parenthesis); a bound keeps a line of 为为为… linear.
+    for _ in 0..=MAX_FILLERS {
         let before = text[clause..end].trim_end();
         end = clause + before.len();
         let listed = label_ending_at(text, sentence, end, &found, subjects);
@@ -388,7 +390,11 @@ fn before_label(
         }
         end = clause + stripped.len();
     }
+    None
 }
+
+/// The most fillers stepped over between a label and its number.
+const MAX_FILLERS: usize = 6;
 
 /// Every wording of `METRIC_LABELS`, for one-pass search.
 static LABELS: LazyLock<WordSet> =
@@ -469,8 +475,8 @@ fn label_in_item(item: &str) -> Option<Option<MetricKey>> {
 }
 
 fn strip_trailing_filler(s: &str) -> &str {
-    if let Some(open) = s.rfind(['（', '('])
-        && s.ends_with(['）', ')'])
+    if s.ends_with(['）', ')'])
+        && let Some(open) = s.rfind(['（', '('])
     {
         return &s[..open];
     }
@@ -571,6 +577,10 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     let char_index = plain[..last_char_start].chars().count();
     let last = *offsets.get(char_index)?;
     let label_end = last + char_len(text, last);
+    // 两所分馆的自助借还设备: the noun after 的 is what is counted.
+    if text[label_end..].starts_with('的') {
+        return None;
+    }
     Some(Label {
         key,
         span: m.span.end..label_end,
@@ -700,7 +710,10 @@ pub fn table_mentions(
         let item = script::fold(&row.item);
         // The unit as the table gives it (unit cell, item bracket, heading
         // or caption), read once: base unit and power of ten.
-        let written = row.unit.as_deref().map(|u| (u, quantity::parse_unit(&script::fold(u))));
+        let written = row
+            .unit
+            .as_deref()
+            .map(|u| (u, quantity::parse_unit(&script::fold(u))));
         if let Some((unit, None)) = written {
             let line_text = lines
                 .iter()
@@ -711,7 +724,10 @@ pub fn table_mentions(
                     key,
                     text: row_phrase(line_text, row).to_owned(),
                     line: row.line,
-                    reason: format!("unit {:?} is not one libreport knows", format!("{value}{unit}")),
+                    reason: format!(
+                        "unit {:?} is not one libreport knows",
+                        format!("{value}{unit}")
+                    ),
                 });
             }
             continue;
@@ -839,7 +855,10 @@ pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<Me
         // A rounded figure (约42.6万) agrees with the exact one it rounds
         // (426118): the exact one is kept.
         let first = most_precise(&pool);
-        if pool.iter().any(|m| !same_figure(m, first) && !rounds(first, m)) {
+        if pool
+            .iter()
+            .any(|m| !same_figure(m, first) && !rounds(first, m))
+        {
             warnings.push(Warning::UnsettledValues {
                 key,
                 values: distinct(&pool),

@@ -40,9 +40,7 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
         match points.last_mut() {
             // The body of a heading-only point, or a part of a point.
             Some(point) if top.is_some() => {
-                point
-                    .text
-                    .push(if last_was_heading { '：' } else { ' ' });
+                point.text.push(if last_was_heading { '：' } else { ' ' });
                 point.text.push_str(text);
                 last_was_heading = false;
             }
@@ -66,10 +64,7 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
 /// (桃江县图书馆 / 2020年1月10日), never an item.
 fn is_signature(text: &str) -> bool {
     let short = text.chars().count() <= 24 && !text.contains(['，', '。', '；', ',', ';']);
-    short
-        && (text.ends_with(LIBRARY_WORD)
-            || text.ends_with("馆")
-            || is_date_line(text))
+    short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
 }
 
 /// A line that is one date and nothing else (2020年1月10日).

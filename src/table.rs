@@ -72,7 +72,8 @@ pub fn parse_tables(
             }
             if layout.is_none() {
                 if let Some(header) = &wide
-                    && let Some(found) = wide_rows(header, &cells, year, caption.as_deref(), line.no)
+                    && let Some(found) =
+                        wide_rows(header, &cells, year, caption.as_deref(), line.no)
                 {
                     rows.extend(found);
                     continue;
@@ -118,7 +119,9 @@ fn vertical_table(
 ) -> Option<(usize, Vec<StatRow>)> {
     let titled = |line: &Line<'_>| {
         let title = compact(&line.text);
-        let title = split_bracketed_unit(&title).map_or(title.as_str(), |(t, _)| t).to_owned();
+        let title = split_bracketed_unit(&title)
+            .map_or(title.as_str(), |(t, _)| t)
+            .to_owned();
         !line.table
             && (COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some())
     };
@@ -135,7 +138,8 @@ fn vertical_table(
     let mut at = width;
     while let Some(group) = lines.get(at..at + width) {
         let cells: Vec<&str> = group.iter().map(|l| l.text.as_ref()).collect();
-        let is_cell = |text: &&str| text.chars().count() <= 30 && !text.contains(['。', '；', '，']);
+        let is_cell =
+            |text: &&str| text.chars().count() <= 30 && !text.contains(['。', '；', '，']);
         if group.iter().any(|l| l.table) || !cells.iter().all(is_cell) {
             break;
         }
@@ -152,9 +156,9 @@ fn vertical_table(
 /// A header row of a wide table: two or more cells, none a figure.
 fn is_wide_header(cells: &[&str]) -> bool {
     cells.len() >= 2
-        && cells
-            .iter()
-            .all(|c| !c.is_empty() && parse_value(c).is_none() && year_heading(&compact(c)).is_none())
+        && cells.iter().all(|c| {
+            !c.is_empty() && parse_value(c).is_none() && year_heading(&compact(c)).is_none()
+        })
 }
 
 /// The rows a wide table's data row gives: one per column, the header cell
@@ -313,7 +317,10 @@ fn header_layout(
 /// bracket holds a unit libreport knows.
 pub fn split_bracketed_unit(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_end();
-    let (open, close) = ['（', '('].into_iter().zip(['）', ')']).find(|(_, close)| text.ends_with(*close))?;
+    let (open, close) = ['（', '(']
+        .into_iter()
+        .zip(['）', ')'])
+        .find(|(_, close)| text.ends_with(*close))?;
     let start = text.rfind(open)?;
     let inner = text[start + open.len_utf8()..text.len() - close.len_utf8()].trim();
     crate::quantity::parse_unit(&crate::script::fold(inner))?;

@@ -42,8 +42,13 @@ fn library(level: &str) -> &'static str {
 
 /// The metrics (key, value) of a one-sentence report.
 fn read(library: &str, phrase: &str) -> Vec<(String, String)> {
-    let text = format!("{library}2021年工作总结\n\n现将本馆本年度主要工作情况报告如下。\n{phrase}。\n");
-    match libreport::extract("corpus.txt", text.as_bytes(), &libreport::Options::default()) {
+    let text =
+        format!("{library}2021年工作总结\n\n现将本馆本年度主要工作情况报告如下。\n{phrase}。\n");
+    match libreport::extract(
+        "corpus.txt",
+        text.as_bytes(),
+        &libreport::Options::default(),
+    ) {
         Record::Report(report) => report
             .metrics
             .values()
@@ -82,7 +87,10 @@ fn metric_phrases() {
         match (ok, gaps.contains(phrase)) {
             (true, true) => passing_gaps.push(phrase.clone()),
             (false, false) => {
-                let _ = writeln!(failures, "  metrics.tsv:{line}: {phrase} → {got:?}, want {key} {value}");
+                let _ = writeln!(
+                    failures,
+                    "  metrics.tsv:{line}: {phrase} → {got:?}, want {key} {value}"
+                );
             }
             _ => {}
         }
@@ -96,7 +104,10 @@ fn metric_phrases() {
         match (got.is_empty(), gaps.contains(phrase)) {
             (true, true) => passing_gaps.push(phrase.clone()),
             (false, false) => {
-                let _ = writeln!(failures, "  metrics-negative.tsv:{line}: {phrase} ({level}) → {got:?}, want none");
+                let _ = writeln!(
+                    failures,
+                    "  metrics-negative.tsv:{line}: {phrase} ({level}) → {got:?}, want none"
+                );
             }
             _ => {}
         }

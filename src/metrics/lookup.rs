@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
-use crate::tables::metrics::{COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, STOCK_KEYS};
+use crate::tables::metrics::{
+    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
+};
 use crate::tables::words::{WordIndex, WordSet};
 
 /// The qualifier words and the other years' phrases of one line, each
@@ -86,7 +88,7 @@ impl LineQualifiers {
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-                Qualifier::Room if key != MetricKey::ReadingRoomUses => {
+                Qualifier::Room if !ROOM_KEYS.contains(&key) => {
                     Verdict::Doubt("a figure of one room or department")
                 }
                 _ => continue,

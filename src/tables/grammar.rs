@@ -102,6 +102,7 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("拥有",     Part::Action(Hold)),
     ("共有",     Part::Action(Hold)),
     ("新办",     Part::Action(IssueCard)),
+    ("办证",     Part::Action(IssueCard)),
     ("办理",     Part::Action(IssueCard)),
     ("发放",     Part::Action(IssueCard)),
     ("新发放",   Part::Action(IssueCard)),

@@ -37,6 +37,7 @@ pub static SUBJECTS: &[(&str, Subject)] = &[
     ("网站",       Subject::Website),
     ("数字资源",   Subject::Digital),
     ("电子资源",   Subject::Digital),
+    ("数据库",     Subject::Digital),
 ];
 
 /// Characters that join two subjects into one phrase (微信、微博; 微信和微博).
@@ -124,6 +125,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("点击量",           Some(Subject::Digital), Some(DigitalViews)),
     ("数字资源下载量",   None, Some(DigitalDownloads)),
     ("下载量",           Some(Subject::Digital), Some(DigitalDownloads)),
+    ("下载",             Some(Subject::Digital), Some(DigitalDownloads)),
     // activities
     ("各类活动",         None, Some(Events)),
     ("各项活动",         None, Some(Events)),
@@ -275,7 +277,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (DigitalViews,         &[PersonVisit]),
     (DigitalDownloads,     &[PersonVisit]),
     (Events,               &[Session, Time, Issue]),
-    (Exhibitions,          &[Session, Time, Issue]),
+    (Exhibitions,          &[Session, Time, Issue, Item]),
     (Lectures,             &[Session, Time, Issue]),
     (Trainings,            &[Session, Time, Issue, Class]),
     (MediaReports,         &[Time, Article]),
@@ -287,7 +289,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (WeiboViews,           &[Time]),
     (Branches,             &[Institution, Household, Place]),
     (ServicePoints,        &[Place, Household]),
-    (SelfServiceLibraries, &[Place, Building, Room, Household]),
+    (SelfServiceLibraries, &[Place, Building, Room, Household, Machine]),
     (StaffTotal,           &[PersonMing, PersonWei]),
     (Computers,            &[Set]),
     (Seats,                &[Room, Seat]),
@@ -324,7 +326,9 @@ pub enum Qualifier {
     PartOfYear,
     /// 建馆以来: a total over many years.
     Cumulative,
-    /// 电子阅览室, 少儿部: one room or department of the library.
+    /// 电子阅览室, 少儿部: one room or department of the library (its
+    /// visits or loans are a part; its computers and seats are the
+    /// library's).
     Room,
 }
 
@@ -422,6 +426,11 @@ pub static STOCK_KEYS: &[MetricKey] = &[
 /// body's.
 #[rustfmt::skip]
 pub static NETWORK_KEYS: &[MetricKey] = &[Branches, ServicePoints, SelfServiceLibraries];
+
+/// Keys a room of the library counts for the whole library: its reading
+/// rooms' uses, and the computers and seats that stand in its rooms.
+#[rustfmt::skip]
+pub static ROOM_KEYS: &[MetricKey] = &[ReadingRoomUses, Computers, Seats];
 
 /// Words that close a list, making the figure after it the list's total
 /// (展览、讲座等活动 38 场次).

@@ -21,6 +21,14 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     // counts of things
     ("册",       Unit::Volume,          0),
     ("万册",     Unit::Volume,          4),
+    // 千 before a unit, as statistics forms write it (1266.5 千人次)
+    ("千册",     Unit::Volume,          3),
+    ("千册次",   Unit::VolumeUse,       3),
+    ("千人次",   Unit::PersonVisit,     3),
+    ("千人",     Unit::Person,          3),
+    ("千个",     Unit::Item,            3),
+    ("千张",     Unit::Sheet,           3),
+    ("千次",     Unit::Time,            3),
     // 册（件）: volumes and other items, counted as volumes
     ("册（件）", Unit::Volume,          0),
     ("册(件)",   Unit::Volume,          0),
