@@ -1,0 +1,336 @@
+//! Tests of the metric extractor: labels, qualifiers and resolution.
+
+use super::*;
+use std::borrow::Cow;
+
+fn line(text: &'static str) -> Vec<Line<'static>> {
+    vec![Line::new(7, 7, Cow::Borrowed(text))]
+}
+
+/// (key, value, approx, phrase)
+type Read = (String, String, String, String);
+
+/// Every prose mention in a line, and the warnings.
+fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
+    let context = Context {
+        library: Some(library),
+        year: Some(2020),
+    };
+    let mut warnings = Vec::new();
+    let mentions = prose_mentions(&line(text), SectionKind::Summary, &context, &mut warnings);
+    let mentions = mentions
+        .into_iter()
+        .map(|m| {
+            (
+                m.key.as_str().to_owned(),
+                m.value.to_string(),
+                m.approx.map_or("-", |a| a.as_str()).to_owned(),
+                m.text,
+            )
+        })
+        .collect();
+    (mentions, warnings.iter().map(ToString::to_string).collect())
+}
+
+fn keys(text: &'static str, library: &str) -> Vec<(String, String)> {
+    read(text, library)
+        .0
+        .into_iter()
+        .map(|(key, value, _, _)| (key, value))
+        .collect()
+}
+
+fn kv(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+const COUNTY: &str = "重庆市武隆区图书馆";
+const CITY: &str = "诸城市图书馆";
+
+#[test]
+fn sentence_and_clause_starts_agree_with_their_mark_lists() {
+    let by_chars = |text: &str, at: usize, ends: &[char]| {
+        text[..at].rfind(ends).map_or(0, |i| i + char_len(text, i))
+    };
+    let text = "甲。乙；丙;丁！戊!己？庚?辛，壬,癸、子（丑）寅：卯“辰”巳…午";
+    for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+        assert_eq!(
+            sentence_start(text, at),
+            by_chars(text, at, SENTENCE_ENDS),
+            "{at}"
+        );
+        assert_eq!(
+            clause_start(text, at),
+            by_chars(text, at, CLAUSE_ENDS),
+            "{at}"
+        );
+        // Marks, in two steps as figures are met, split anywhere.
+        for (split, _) in text[..at].char_indices() {
+            let mut marks = Marks::default();
+            marks.advance(text, split);
+            marks.advance(text, at);
+            let expected = (
+                by_chars(text, at, SENTENCE_ENDS),
+                by_chars(text, at, CLAUSE_ENDS),
+            );
+            assert_eq!((marks.sentence, marks.clause), expected, "{split}..{at}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn marks_are_found_as_a_character_search_finds_them(
+        words in proptest::collection::vec(proptest::sample::select(&[
+            "甲", "。", "；", ";", "！", "？", "!", "?", "，", ",", "、", "“", "（", "a", "1", " ", "ｱ", "\u{3000}",
+        ][..]), 0..24),
+    ) {
+        let text = words.concat();
+        let by_chars = |at: usize, ends: &[char]| {
+            text[..at].rfind(ends).map_or(0, |i| i + char_len(&text, i))
+        };
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            proptest::prop_assert_eq!(sentence_start(&text, at), by_chars(at, SENTENCE_ENDS));
+            proptest::prop_assert_eq!(clause_start(&text, at), by_chars(at, CLAUSE_ENDS));
+        }
+    }
+}
+
+#[test]
+fn labels_before_the_number_past_fillers() {
+    let (mentions, warnings) = read(
+        "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。",
+        COUNTY,
+    );
+    assert_eq!(
+        mentions,
+        [
+            (
+                "collection_total".into(),
+                "180383".into(),
+                "-".into(),
+                "馆藏量 180383 册".into()
+            ),
+            (
+                "collection_new".into(),
+                "12797".into(),
+                "-".into(),
+                "其中新增藏量 12797 册".into()
+            ),
+            (
+                "website_visits".into(),
+                "126841".into(),
+                "-".into(),
+                "网站访问量 126841 人次".into()
+            ),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        keys(
+            "区图书馆进馆人次：47000 人，阅览册次：83460 册，外借人次：49800，办证数：641 张。",
+            COUNTY
+        ),
+        kv(&[
+            ("visits", "47000"),
+            ("reading_room_uses", "83460"),
+            ("loan_visits", "49800"),
+            ("new_registrations", "641")
+        ])
+    );
+    assert_eq!(
+        keys(
+            "2020 年馆藏数字资源浏览量为 80000 次，较上年相比提高了18.16%。",
+            COUNTY
+        ),
+        kv(&[("digital_views", "80000")])
+    );
+    assert_eq!(
+        keys(
+            "安居区图书馆在职职工（不含分馆）11 人，其中大学专科学历 5 人。",
+            COUNTY
+        ),
+        kv(&[("staff_total", "11")])
+    );
+}
+
+#[test]
+fn one_subject_carries_through_a_list() {
+    assert_eq!(
+        keys(
+            "2020 年，微信公众号粉丝 6397 人，全年发布信息 132 条，总浏览量 15579 人次；微博粉丝 15528 人，发布信息 71 条，总阅读量 164944 人次。",
+            COUNTY
+        ),
+        kv(&[
+            ("wechat_followers", "6397"),
+            ("wechat_posts", "132"),
+            ("wechat_views", "15579"),
+            ("weibo_followers", "15528"),
+            ("weibo_posts", "71"),
+            ("weibo_views", "164944"),
+        ])
+    );
+    assert_eq!(
+        keys("全年发布信息 132 条。", COUNTY),
+        kv(&[]),
+        "no subject, no key"
+    );
+}
+
+#[test]
+fn labels_after_the_number_for_places() {
+    assert_eq!(
+        keys(
+            "图书馆设有 16 个乡镇（街道）分馆、250 个村（社区）图书服务点。已建成 1 个图书馆总馆、27 个分(直属)馆。",
+            COUNTY
+        ),
+        kv(&[
+            ("branches", "16"),
+            ("service_points", "250"),
+            ("branches", "27")
+        ])
+    );
+    assert_eq!(
+        keys("围绕图书馆两处场馆和24小时自助图书馆等9个窗口。", COUNTY),
+        kv(&[])
+    );
+    assert_eq!(
+        keys("共有50万册电子图书。", COUNTY),
+        kv(&[("ebooks", "500000")])
+    );
+    let (mentions, warnings) = read("新增50万册电子图书。", COUNTY);
+    assert!(mentions.is_empty(), "only the new ones: {mentions:?}");
+    assert!(warnings[0].contains("only the new ones"), "{warnings:?}");
+    // A parenthesis is read for 40 characters at most: the label must
+    // follow closely, and the scan stays bounded on a long line.
+    let near = format!("建成 27 个（{}）分馆。", "含".repeat(30));
+    let far = format!("建成 27 个（{}）分馆。", "含".repeat(60));
+    assert_eq!(keys(near.leak(), COUNTY), kv(&[("branches", "27")]));
+    assert_eq!(keys(far.leak(), COUNTY), kv(&[]));
+}
+
+#[test]
+fn figures_that_are_not_the_years_total_are_left_out() {
+    let (mentions, warnings) = read(
+        "2020 年新增文献入藏量 60173 册，人均新增文献入藏量为 0.1396册。",
+        COUNTY,
+    );
+    assert_eq!(mentions.len(), 1, "人均 is a ratio: {mentions:?}");
+    assert!(warnings.is_empty());
+
+    let (mentions, warnings) = read("共举办公益性讲座、培训130余场次，展览20多次。", CITY);
+    assert_eq!(
+        mentions,
+        [(
+            "exhibitions".into(),
+            "20".into(),
+            "more_than".into(),
+            "展览20多次".into()
+        )]
+    );
+    assert!(
+        warnings[0].contains("one figure for a list"),
+        "{warnings:?}"
+    );
+
+    let (mentions, warnings) = read("全省公共图书馆总藏书量 9000 万册。", COUNTY);
+    assert!(mentions.is_empty());
+    assert!(warnings[0].contains("whole province"), "{warnings:?}");
+
+    let (mentions, _) = read("2020年全市新购图书5.6万册，总藏书量306.7万册。", COUNTY);
+    assert!(
+        mentions.is_empty(),
+        "a district library does not own the city's figures"
+    );
+    assert_eq!(
+        keys("2020年全市新购图书5.6万册，总藏书量306.7万册。", CITY),
+        kv(&[("collection_new", "56000"), ("collection_total", "3067000")])
+    );
+
+    let (mentions, warnings) = read("2019 年馆藏量 170000 册。", COUNTY);
+    assert!(mentions.is_empty());
+    assert!(warnings[0].contains("another year"), "{warnings:?}");
+
+    let (mentions, warnings) = read("流通图书54万人次册次。", CITY);
+    assert!(mentions.is_empty());
+    assert!(warnings[0].contains("unit 人次"), "{warnings:?}");
+
+    let (mentions, _) = read("财政预算共计 168.52。", COUNTY);
+    assert!(mentions.is_empty(), "money needs its unit");
+}
+
+#[test]
+fn parts_after_qizhong_are_not_the_total() {
+    assert_eq!(
+        keys(
+            "获得各级奖项共计 12 项，其中全国大赛组委会 1 项、中图学会获奖 1 项。",
+            COUNTY
+        ),
+        kv(&[("awards", "12")])
+    );
+    assert_eq!(
+        keys(
+            "经费支出共计 186.52 万元，其中购买文献资源使用 44.1 万元。",
+            COUNTY
+        ),
+        kv(&[
+            ("expenditure_yuan", "1865200"),
+            ("acquisition_spending_yuan", "441000")
+        ])
+    );
+}
+
+fn mention(key: MetricKey, value: i64, line: u32, section: SectionKind, origin: Origin) -> Mention {
+    Mention {
+        key,
+        value: Decimal::from_int(value),
+        unit: key.base_unit(),
+        approx: None,
+        text: String::new(),
+        line,
+        section,
+        origin,
+    }
+}
+
+#[test]
+fn resolution_prefers_tables_then_the_summary_then_nothing() {
+    use MetricKey::*;
+    use SectionKind::*;
+    let mentions = [
+        mention(Events, 103, 20, Summary, Origin::Prose),
+        mention(Events, 56, 52, Statistics, Origin::Table),
+        mention(Awards, 11, 20, Summary, Origin::Prose),
+        mention(Awards, 12, 30, Summary, Origin::Prose),
+        mention(StaffTotal, 11, 241, Organization, Origin::Prose),
+        mention(StaffTotal, 12, 20, Summary, Origin::Prose),
+        mention(Visits, 5, 9, Summary, Origin::Prose),
+        mention(Visits, 5, 19, Summary, Origin::Prose),
+    ];
+    let mut warnings = Vec::new();
+    let metrics = resolve(&mentions, &mut warnings);
+    let got: Vec<(&str, String, u32)> = metrics
+        .values()
+        .map(|m| (m.key.as_str(), m.value.to_string(), m.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("visits", "5".to_owned(), 9),
+            ("events", "56".to_owned(), 52),
+            ("staff_total", "12".to_owned(), 20),
+        ]
+    );
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "events: kept 56 (line 52), other figure 103 (line 20)",
+            "staff_total: kept 12 (line 20), other figure 11 (line 241)",
+            "awards: left out, the report gives 11 (line 20), 12 (line 30)",
+        ]
+    );
+}
