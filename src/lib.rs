@@ -193,7 +193,13 @@ fn extract_section(
             let rows = table::parse_tables(section.lines, context.year, key_value_lines, warnings);
             let from_tables =
                 metrics::table_mentions(&rows, section.lines, kind, context, warnings);
-            let from_prose = metrics::prose_mentions(section.lines, kind, context, warnings);
+            let mut from_prose = metrics::prose_mentions(section.lines, kind, context, warnings);
+            // A `名称：值` line read as a row is not read twice.
+            from_prose.retain(|p| {
+                !from_tables
+                    .iter()
+                    .any(|t| t.line == p.line && t.key == p.key)
+            });
             report.mentions.extend(from_tables);
             report.mentions.extend(from_prose);
             report.statistics.extend(rows);

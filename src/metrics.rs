@@ -589,12 +589,13 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     })
 }
 
-/// `2增添图书分馆`: a bare number opening a line and glued to the words
-/// after it numbers a list item; it counts nothing.
+/// `2增添图书分馆`, `3 电子图书 …`: a bare number opening a line before
+/// words numbers a list item or a table row; it counts nothing.
 fn is_list_number(text: &str, m: &QuantityMatch) -> bool {
     m.quantity.unit.is_none()
         && text[..m.span.start].trim().is_empty()
         && text[m.span.end..]
+            .trim_start()
             .chars()
             .next()
             .is_some_and(crate::script::is_han)
@@ -805,7 +806,12 @@ pub fn table_mentions(
 /// The part of a row's line from its item to its unit (or value).
 fn row_phrase<'l>(line: &'l str, row: &StatRow) -> &'l str {
     let Some(start) = line.find(&row.item) else {
-        return line.trim();
+        // A wide table's row holds figures only, its items in the header:
+        // the phrase is the figure's own cell.
+        return row
+            .value
+            .and_then(|value| crate::table::cell_of_value(line, value))
+            .unwrap_or_else(|| line.trim());
     };
     let mut end = start + row.item.len();
     for cell in row.unit.iter() {

@@ -54,6 +54,15 @@ pub fn parse_tables(
         if let Some(unit) = caption_unit(text) {
             caption = Some(unit.to_owned());
         }
+        // A caption (表4  读者活动) ends the table above it.
+        if is_caption(text) {
+            layout = None;
+            wide = None;
+            if let Some((_, unit)) = split_bracketed_unit(text) {
+                caption = Some(unit.to_owned());
+            }
+            continue;
+        }
         if line.table {
             let cells = split_cells(text);
             if let Some(mut found) = header_layout(&cells, year, line.no, warnings) {
@@ -151,6 +160,23 @@ fn vertical_table(
         at += width;
     }
     (!rows.is_empty()).then_some((at, rows))
+}
+
+/// A table's caption: 表4, 表 2-1, 附表1, followed by its title.
+fn is_caption(text: &str) -> bool {
+    let text = text.trim_start();
+    let rest = text
+        .strip_prefix("附表")
+        .or_else(|| text.strip_prefix('表'))
+        .map(str::trim_start);
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '（' || c == '('))
+}
+
+/// The first cell of a row that reads as `value`.
+pub fn cell_of_value(line: &str, value: Decimal) -> Option<&str> {
+    split_cells(line)
+        .into_iter()
+        .find(|cell| parse_value(cell) == Some(value))
 }
 
 /// A header row of a wide table: two or more cells, none a figure.

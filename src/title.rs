@@ -123,10 +123,24 @@ pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
     most_frequent_year(text).map(|year| (year, true))
 }
 
-/// The first year named in a line (2020 年, 二〇二〇年).
+/// The first year named in a line (2020 年, 二〇二〇年, 民國110年 = 2021).
 pub fn first_year(line: &str) -> Option<i32> {
+    let folded = script::fold(line);
+    if folded.contains(MINGUO) {
+        let era_year = crate::quantity::scan(&folded)
+            .into_iter()
+            .find(|m| m.kind == crate::quantity::QuantityKind::Year)
+            .and_then(|m| m.quantity.value.to_i64())
+            .and_then(|year| i32::try_from(year).ok());
+        if era_year.is_some() {
+            return era_year;
+        }
+    }
     date::scan_year_phrases(line).next().map(|(year, _)| year)
 }
+
+/// The era name of Republic-of-China years (民國110年), folded.
+const MINGUO: &str = "民国";
 
 fn most_frequent_year(text: &str) -> Option<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
@@ -177,6 +191,9 @@ mod tests {
     fn han_digit_years_and_guesses() {
         let (name, year) = identity("二〇二一年某某县图书馆年报\n\n正文。");
         assert_eq!(name.as_deref(), Some("某某县图书馆"));
+        assert_eq!(year, Some((2021, false)));
+        let (name, year) = identity("某某縣立圖書館\n民國110年年報\n\n正文。");
+        assert_eq!(name.as_deref(), Some("某某縣立圖書館"));
         assert_eq!(year, Some((2021, false)));
         let (_, year) = identity("年报\n\n2019 年开展活动。2019 年馆藏增加。2020 年计划。");
         assert_eq!(year, Some((2019, true)));
