@@ -213,7 +213,14 @@ fn extract_section(
 fn check_is_report(text: &str) -> Result<(), Error> {
     let han = text.chars().filter(|&c| script::is_han(c)).take(20).count();
     if han < 20 {
-        return Err(Error::NotAReport("the text holds (almost) no Chinese"));
+        // A few lines of Chinese are too short to be a report; a text of
+        // another script holds no Chinese to speak of.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(40).count();
+        return Err(Error::NotAReport(if han * 2 >= letters && han > 0 {
+            "the text is too short to be a report (under 20 Chinese characters)"
+        } else {
+            "the text holds (almost) no Chinese"
+        }));
     }
     if !names_a_library(text) {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
@@ -252,6 +259,14 @@ fn holds_library_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_chinese_is_too_short_not_foreign() {
+        let short = check_is_report("某县图书馆年报。馆藏五万册。");
+        assert!(short.is_err_and(|e| e.to_string().contains("too short")));
+        let foreign = check_is_report("This is an English README about a library.");
+        assert!(foreign.is_err_and(|e| e.to_string().contains("no Chinese")));
+    }
 
     #[test]
     fn a_library_is_named_even_across_a_wrap() {
