@@ -27,6 +27,17 @@ pub struct Composed {
 const MAX_PARTS: usize = 6;
 const MAX_SPAN: usize = 96;
 
+/// The last characters of the parts, sorted.
+static PART_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = LABEL_PARTS
+        .iter()
+        .filter_map(|(word, _)| word.chars().next_back())
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
+
 static PARTS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(LABEL_PARTS.iter().map(|(word, _)| word)));
 
@@ -40,6 +51,12 @@ pub fn composed_label(
     unit: Option<Unit>,
 ) -> Option<Composed> {
     let unit = unit?;
+    // Most figures follow no part at all: one look at the last character
+    // turns them away before any search.
+    let last = text.get(..end)?.chars().next_back()?;
+    if PART_ENDS.binary_search(&last).is_err() {
+        return None;
+    }
     let mut floor = floor.max(end.saturating_sub(MAX_SPAN));
     while !text.is_char_boundary(floor) {
         floor += 1;

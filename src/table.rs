@@ -127,6 +127,11 @@ fn vertical_table(
     warnings: &mut Vec<Warning>,
 ) -> Option<(usize, Vec<StatRow>)> {
     let titled = |line: &Line<'_>| {
+        // A column title is a word or two (项目, 计量单位, 2021年（万册）):
+        // most lines are turned away by their width alone.
+        if line.table || line.width > MAX_TITLE_WIDTH {
+            return false;
+        }
         let title = compact(&line.text);
         let title = split_bracketed_unit(&title)
             .map_or(title.as_str(), |(t, _)| t)
@@ -178,6 +183,9 @@ pub fn cell_of_value(line: &str, value: Decimal) -> Option<&str> {
         .into_iter()
         .find(|cell| parse_value(cell) == Some(value))
 }
+
+/// The widest a column title stands on a line of its own.
+const MAX_TITLE_WIDTH: usize = 16;
 
 /// A header row of a wide table: two or more cells, none a figure.
 fn is_wide_header(cells: &[&str]) -> bool {
