@@ -355,23 +355,29 @@ impl Lines {
             }
             b"tr" => {
                 self.break_line();
-                if self.too_deep == 0
-                    && let Some(table) = self.tables.last_mut()
-                {
+                if let Some(table) = self.current_table() {
                     table.close_row();
                 }
             }
             b"td" | b"th" => {
                 self.break_line();
-                if self.too_deep == 0
-                    && let Some(table) = self.tables.last_mut()
-                {
+                if let Some(table) = self.current_table() {
                     table.close_cell();
                     table.cell = Some(Cell::default());
                 }
             }
             _ if is_block(name) => self.break_line(),
             _ => {}
+        }
+    }
+
+    /// The innermost table being read, unless tables nest deeper than
+    /// are kept.
+    fn current_table(&mut self) -> Option<&mut Table> {
+        if self.too_deep == 0 {
+            self.tables.last_mut()
+        } else {
+            None
         }
     }
 
@@ -388,17 +394,13 @@ impl Lines {
             }
             b"tr" => {
                 self.break_line();
-                if self.too_deep == 0
-                    && let Some(table) = self.tables.last_mut()
-                {
+                if let Some(table) = self.current_table() {
                     table.close_row();
                 }
             }
             b"td" | b"th" => {
                 self.break_line();
-                if self.too_deep == 0
-                    && let Some(table) = self.tables.last_mut()
-                {
+                if let Some(table) = self.current_table() {
                     table.close_cell();
                 }
             }
