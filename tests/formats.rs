@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{code, json_lines, root, run, run_in, stderr, stdout};
+use crate::util::{code, json_lines, pdf_of_objects, root, run, run_in, stderr, stdout};
 
 fn fixture(name: &str) -> Vec<u8> {
     fs::read(root().join("fixtures").join(name)).expect("fixture")
@@ -242,35 +242,6 @@ fn a_fifty_megabyte_page_is_read_or_refused_in_bounds() {
 
 // ---- PDF: broken cross-references, scans, encryption ----
 
-/// A PDF of the given objects (numbered from 1), with a correct
-/// cross-reference table unless `xref_at` says where to claim it is.
-fn pdf(objects: &[&[u8]], trailer: &str, xref_at: Option<usize>) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(object);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{}\n%%EOF\n",
-            objects.len() + 1,
-            xref_at.unwrap_or(xref)
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
     out.extend_from_slice(data);
@@ -285,7 +256,7 @@ fn a_scanned_pdf_says_to_run_ocr() {
         "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
         &[0, 255, 255, 0],
     );
-    let scan = pdf(
+    let scan = pdf_of_objects(
         &[
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -306,7 +277,7 @@ fn a_scanned_pdf_says_to_run_ocr() {
 #[test]
 fn an_encrypted_pdf_says_so() {
     let content = stream("", b"BT /F1 12 Tf 72 700 Td (secret) Tj ET");
-    let locked = pdf(
+    let locked = pdf_of_objects(
         &[
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -350,7 +321,7 @@ fn a_pdf_with_a_broken_xref_is_repaired_or_refused() {
     let (record, err, _) = extract(dir.path(), "cut.pdf", cut, &[]);
     assert!(!err.contains("panicked"), "{err}");
     assert!(record.get("library").is_some() || record.get("error").is_some());
-    let garbage = pdf(&[b"<< /Type /Catalog /Pages 9 0 R >>"], "", None);
+    let garbage = pdf_of_objects(&[b"<< /Type /Catalog /Pages 9 0 R >>"], "", None);
     assert_fails("nopages.pdf", &garbage, "not a readable PDF");
 }
 
@@ -609,7 +580,7 @@ fn a_pdf_whose_fonts_cannot_be_decoded_says_so_not_scan() {
     // Text shown in a font the page does not define: drawn, but not text
     // anyone can read back.
     let content = stream("", b"BT /F9 12 Tf 72 700 Td <0102030405> Tj ET");
-    let pdf_bytes = pdf(
+    let pdf_bytes = pdf_of_objects(
         &[
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -634,7 +605,7 @@ fn text_inside_a_form_xobject_is_read() {
         "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >>",
         b"BT /F1 12 Tf 72 700 Td (Annual report 2021) Tj 0 -20 Td (Visits 186420) Tj ET",
     );
-    let pdf_bytes = pdf(
+    let pdf_bytes = pdf_of_objects(
         &[
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -65,3 +65,32 @@ pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
         .map(|line| serde_json::from_str(line).expect("each line is JSON"))
         .collect()
 }
+
+/// A PDF of the given objects (numbered from 1), with a correct
+/// cross-reference table unless `xref_at` says where to claim it is.
+pub fn pdf_of_objects(objects: &[&[u8]], trailer: &str, xref_at: Option<usize>) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{}\n%%EOF\n",
+            objects.len() + 1,
+            xref_at.unwrap_or(xref)
+        )
+        .as_bytes(),
+    );
+    out
+}
