@@ -15,7 +15,7 @@ use crate::clean::{Line, is_ws};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
-use crate::tables::columns::{COLUMN_TITLES, Column};
+use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column};
 
 /// Which column holds what.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,9 +170,9 @@ fn vertical_table(
 /// A table's caption: 表4, 表 2-1, 附表1, followed by its title.
 fn is_caption(text: &str) -> bool {
     let text = text.trim_start();
-    let rest = text
-        .strip_prefix("附表")
-        .or_else(|| text.strip_prefix('表'))
+    let rest = CAPTION_WORDS
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
         .map(str::trim_start);
     rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '（' || c == '('))
 }

@@ -51,3 +51,7 @@ pub static COLUMN_TITLES: &[(&str, Column)] = &[
     ("同比",     Column::Ignored),
     ("增减",     Column::Ignored),
 ];
+
+/// Words that open a table's caption (表4  读者活动, 附表1), longest first.
+#[rustfmt::skip]
+pub static CAPTION_WORDS: &[&str] = &["附表", "表"];
