@@ -8,11 +8,13 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
-use crate::clean::{Line, is_ws};
+use crate::clean::Line;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
 use crate::script;
+use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
+use crate::text::is_ws;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report).
@@ -115,14 +117,14 @@ fn looks_dated(text: &str) -> bool {
         return false;
     };
     let rest = rest
-        .strip_prefix(['-', '—', '–', '~', '～', '至', '到'])
+        .strip_prefix(DAY_RANGE_SEPARATORS)
         .and_then(|after| day(after.trim_start_matches(is_ws)))
         .unwrap_or(rest);
     rest.starts_with(['日', '号'])
 }
 
 fn entry_text(rest: &str) -> &str {
-    rest.trim_start_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c))
+    rest.trim_start_matches(|c: char| c.is_whitespace() || ENTRY_LEADS.contains(&c))
         .trim_end()
 }
 

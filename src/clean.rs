@@ -26,7 +26,9 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use crate::heading;
+use crate::tables::punctuation::{LEADERS, LINE_CONTINUES, LINE_ENDS, PAGE_NUMBER_CHARS};
 use crate::tables::sections::{IMAGE_PLACEHOLDERS, TOC_HEADINGS};
+use crate::text::{Measure, is_ws, measure, trim};
 
 /// One logical line of the cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,10 +39,10 @@ pub struct Line<'t> {
     pub last: u32,
     /// The text, trimmed; owned only when lines were joined or junk removed.
     pub text: Cow<'t, str>,
-    /// Whether the text is a table row ([`is_table_row`]): rejoining needs
+    /// Whether the text is a table row ([`crate::text::is_table_row`]): rejoining needs
     /// to know, and so do the extractors after it, so it is decided once.
     pub table: bool,
-    /// The text's [`display_width`], measured with `table`: finding the
+    /// The text's [`crate::text::display_width`], measured with `table`: finding the
     /// headings asks it of every line.
     pub width: usize,
 }
@@ -86,11 +88,6 @@ enum Kind<'t> {
     Content(Cow<'t, str>),
 }
 
-/// White space in a pattern: ASCII, full-width and no-break spaces. Written
-/// out rather than `\s`, whose Unicode class costs more to compile than a
-/// whole report takes to read (a one-file run must start fast).
-const WS: &str = r"[\t \u{3000}\u{a0}]";
-
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let forms = [
         r"[-–—]WS*[0-9]{1,3}WS*[-–—]",                                // - 3 -
@@ -100,14 +97,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"[-–—]?WS*[IVXLivxl]{1,5}WS*[-–—]?",                         // - iv -
         r"Page [0-9]{1,3}(?: of [0-9]{1,3})?",                        // Page 3 of 12
     ];
-    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", WS);
+    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", &crate::text::ws_class());
     Regex::new(&pattern).expect("static regex")
 });
-
-/// The white space of `WS`: tab, space, full-width space, no-break space.
-pub(crate) fn is_ws(c: char) -> bool {
-    matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
-}
 
 /// The title of a contents line `标题 ……… 3` (`第 3 页`): the shortest
 /// start of the line, ending in a visible character, that the leaders and
@@ -124,7 +116,6 @@ fn toc_title(line: &str) -> Option<&str> {
 
 /// `WS* leaders WS* (第 WS*)? digits{1,3} WS* 页?` and nothing after.
 fn is_leaders_and_page(rest: &str) -> bool {
-    const LEADERS: &[char] = &['.', '．', '·', '…', '。'];
     let rest = rest.trim_start_matches(is_ws);
     let after = rest.trim_start_matches(LEADERS);
     // The leaders must be the whole run: a leader is no white space, no 第
@@ -197,8 +188,7 @@ fn without_images(line: &str) -> Option<String> {
 /// that turns most short lines (headings) away at their first character
 /// before the regex runs.
 fn is_page_number(line: &str) -> bool {
-    const PAGE_CHARS: &str = "0123456789-–—/第页共,，IVXLivxlPageof \t\u{3000}\u{a0}";
-    line.chars().all(|c| PAGE_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
+    line.chars().all(|c| PAGE_NUMBER_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
 }
 
 /// Cleans a decoded report text.
@@ -272,7 +262,8 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
     }
     // A contents line ends in its page number (3, 3 页) after the leaders.
     let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
-    let leaders = ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
+    let leaders = ends_in_page
+        && (line.contains("..") || line.contains(|c: char| c != '.' && LEADERS.contains(&c)));
     if leaders && let Some(title) = toc_title(line) {
         let title = title.trim().to_owned();
         return Kind::Toc(TocEntry { title, line: no });
@@ -301,120 +292,6 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
         };
     }
     Kind::Content(Cow::Borrowed(line))
-}
-
-/// Trims ASCII and Unicode white space (full-width space, NBSP, BOM).
-fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
-}
-
-/// The display width of a text: CJK and full-width characters count 2.
-pub fn display_width(s: &str) -> usize {
-    measure(s).width
-}
-
-/// Tab-, pipe- or wide-space-separated cells: a tab, two pipes, two spaces
-/// in a row, or three cells between full-width spaces.
-pub fn is_table_row(line: &str) -> bool {
-    measure(line).table
-}
-
-/// What rejoining measures of every physical line, in one pass.
-struct Measure {
-    /// [`display_width`].
-    width: usize,
-    /// [`is_table_row`].
-    table: bool,
-}
-
-/// In [`LEAD`]: the character's byte length (high nibble) and width (low
-/// nibble); 0 when the character must be decoded for its width.
-const LENGTH_AND_WIDTH: u8 = 0x3F;
-/// In [`LEAD`]: a byte that may separate table cells (tab, pipe, space, and
-/// E3, the lead of the full-width space).
-const CELL_BREAK: u8 = 0x80;
-
-/// By lead byte: ASCII and two-byte characters are narrow, U+3000–U+9FFF
-/// (lead 0xE3–0xE9: CJK ideographs and punctuation) wide, and the other
-/// leads need the character decoded (U+FF00–U+FF3F, EF BC: full-width
-/// ，：（）, are wide and told apart without).
-static LEAD: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b {
-            0x00..=0x7F => 0x11,
-            0xC0..=0xDF => 0x21,
-            0xE3..=0xE9 => 0x32,
-            _ => 0,
-        };
-        if matches!(b, 0x09 | 0x7C | 0x20 | 0xE3) {
-            table[b] |= CELL_BREAK;
-        }
-        b += 1;
-    }
-    table
-};
-
-/// The width of a line and whether it is a table row, by one walk over
-/// its characters' lead bytes.
-fn measure(s: &str) -> Measure {
-    let bytes = s.as_bytes();
-    let mut width = 0;
-    let (mut tab, mut pipes, mut double_space, mut wide_space) = (false, 0, false, false);
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        let entry = LEAD[usize::from(lead)];
-        if entry & CELL_BREAK != 0 {
-            match lead {
-                b'\t' => tab = true,
-                b'|' => pipes += 1,
-                b' ' => double_space |= bytes.get(i + 1) == Some(&b' '),
-                _ => wide_space |= bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-            }
-        }
-        let entry = entry & LENGTH_AND_WIDTH;
-        if entry != 0 {
-            width += usize::from(entry & 0x0F);
-            i += usize::from(entry >> 4);
-        } else if lead == 0xEF && bytes.get(i + 1) == Some(&0xBC) {
-            width += 2;
-            i += 3;
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => {
-                    width += char_width(c);
-                    i += c.len_utf8();
-                }
-                None => i += 1,
-            }
-        }
-    }
-    let table = tab
-        || pipes >= 2
-        || double_space
-        || (wide_space
-            && s.split('\u{3000}')
-                .filter(|cell| !cell.trim().is_empty())
-                .count()
-                >= 3);
-    Measure { width, table }
-}
-
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD => 2,
-        0x2018..=0x201F | 0x2014 | 0x2026 => 2,
-        _ => 1,
-    }
 }
 
 /// The width at which the document is hard-wrapped, if it is: the 90th
@@ -506,18 +383,13 @@ fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
     out
 }
 
-/// Characters that end a sentence or a block: never continued.
-const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'];
-/// Characters after which a sentence must go on.
-const CONTINUING: &[char] = &['，', ',', '、', '（', '(', '“', '《', '—', '+', '·'];
-
 /// Does `next` continue the logical line that ends with `text`, whose last
 /// physical piece was `prev`?
 fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>) -> bool {
     let Some(last) = text.chars().next_back() else {
         return false;
     };
-    if TERMINAL.contains(&last) || prev.table || next.table {
+    if LINE_ENDS.contains(&last) || prev.table || next.table {
         return false;
     }
     if let Some(width) = wrap
@@ -528,7 +400,7 @@ fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>
     if prev.heading() || next.heading() || starts_new_point(&next.text) {
         return false;
     }
-    CONTINUING.contains(&last) || prev.width >= 40
+    LINE_CONTINUES.contains(&last) || prev.width >= 40
 }
 
 /// A heading, a title or a contents line: never glued to what follows.
@@ -544,8 +416,11 @@ fn looks_like_heading(line: &str, width: usize) -> bool {
 /// month heading? (Headings are told apart before.)
 fn starts_new_point(line: &str) -> bool {
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
-        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|[一二三四五六七八九十]{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
-        Regex::new(&pattern.replace("WS", WS)).expect("static regex")
+        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|HAN{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
+        let pattern = pattern
+            .replace("WS", &crate::text::ws_class())
+            .replace("HAN", &crate::text::han_digit_class());
+        Regex::new(&pattern).expect("static regex")
     });
     heading::split_marker(line).is_some() || DATED.is_match(line)
 }
@@ -566,7 +441,7 @@ mod tests {
 
     /// The regexes the hand-written scans stand for, as oracles.
     fn oracle(pattern: &str) -> Regex {
-        Regex::new(&pattern.replace("WS", WS)).expect("regex")
+        Regex::new(&pattern.replace("WS", &crate::text::ws_class())).expect("regex")
     }
 
     fn pieces(words: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -590,27 +465,6 @@ mod tests {
             let image = oracle(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]");
             let want = image.is_match(&line).then(|| image.replace_all(&line, "").into_owned());
             prop_assert_eq!(without_images(&line), want);
-        }
-
-        #[test]
-        fn table_rows_as_a_search_for_their_separators_finds_them(line in pieces(&[
-            "a", "图", "|", " ", "\t", "\u{3000}", "，", "1", "\u{3001}", "\u{3002}", "\u{3100}",
-        ])) {
-            // The separators found one by one, as before `measure`.
-            let pipes = line.matches('|').count();
-            let by_search = line.contains('\t')
-                || pipes >= 2
-                || line.contains("  ")
-                || line.split('\u{3000}').filter(|cell| !cell.trim().is_empty()).count() >= 3;
-            prop_assert_eq!(is_table_row(&line), by_search);
-        }
-
-        #[test]
-        fn widths_by_bytes_agree_with_the_character_table(line in pieces(&[
-            "a", "é", "图", "。", "，", "（", "ｱ", "“", "—", "①", "𠀀", "\u{ff00}", "\u{ff60}", "\u{3000}",
-        ])) {
-            let by_char: usize = line.chars().map(char_width).sum();
-            prop_assert_eq!(display_width(&line), by_char);
         }
 
         #[test]
@@ -720,42 +574,5 @@ mod tests {
         assert!(stats.ends_with("较上年相比提高了18.16%，2020 年馆藏数字资源下载量 15836 次，较上年相比下降了 22.35%，2020 年本馆流通人次 45067 人次，较上年相比减少了 8.85%。"), "{stats}");
         assert_eq!(cleaned.toc.len(), 5);
         assert!(cleaned.lines.iter().all(|l| !l.text.starts_with("http")));
-    }
-
-    #[test]
-    fn table_rows_by_their_separators() {
-        for row in [
-            "1\t文献馆藏量\t180383",
-            "| 指标 | 数值 |",
-            "指标    数值",
-            "指标\u{3000}数值\u{3000}单位",
-        ] {
-            assert!(is_table_row(row), "{row:?}");
-        }
-        for prose in [
-            "2020 年馆藏量 180383 册。",
-            "a|b",
-            "\u{3000}\u{3000}首行缩进的段落",
-            "指标\u{3000}数值",
-        ] {
-            assert!(!is_table_row(prose), "{prose:?}");
-        }
-    }
-
-    #[test]
-    fn widths_count_cjk_double() {
-        assert_eq!(display_width("ab"), 2);
-        assert_eq!(display_width("图书馆"), 6);
-        assert_eq!(display_width("１２"), 4);
-        // The byte-wise fast path agrees with the character table.
-        for text in [
-            "2020 年馆藏量 180383 册，“一卡通”——é…",
-            "한국어 𠀀 ㎡ ① Ⅳ",
-            "\u{3000}\u{303f}\u{9fff}\u{a000}",
-            "（全省）：１２，ＡＢｚ｡ｱ\u{ff00}\u{ff60}\u{ffe0}\u{feff}",
-        ] {
-            let by_char: usize = text.chars().map(char_width).sum();
-            assert_eq!(display_width(text), by_char, "{text}");
-        }
     }
 }

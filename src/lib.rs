@@ -44,6 +44,7 @@ pub mod script;
 pub mod segment;
 pub mod table;
 pub mod tables;
+pub mod text;
 pub mod title;
 pub mod unit;
 pub mod view;
@@ -245,7 +246,7 @@ fn holds_library_word(text: &str) -> bool {
     text.match_indices(first).any(|(at, found)| {
         let mut rest = &text[at + found.len()..];
         word.clone().all(
-            |c| match rest.trim_start_matches(clean::is_ws).strip_prefix(c) {
+            |c| match rest.trim_start_matches(text::is_ws).strip_prefix(c) {
                 Some(after) => {
                     rest = after;
                     true

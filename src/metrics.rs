@@ -30,6 +30,8 @@ use crate::tables::metrics::{
     AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS,
     Subject,
 };
+use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
+use crate::text::{clause_start, last_marks};
 use crate::unit::Unit;
 
 mod lookup;
@@ -239,11 +241,6 @@ fn line_mentions(
     }
 }
 
-/// The marks that end a sentence.
-const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
-/// The marks that end a clause: the sentence ends and a few more.
-const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
-
 /// Where the sentence and the clause around a point of a line start, found
 /// as the figures of the line are read left to right: each step looks back
 /// only over the part of the line it has not seen.
@@ -276,69 +273,21 @@ impl Marks {
     }
 }
 
-/// Which bytes end a character of `CLAUSE_ENDS`: a scan backwards decodes
-/// a character only where one of them stands.
-const MARK_LAST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < CLAUSE_ENDS.len() {
-        let mut buffer = [0u8; 4];
-        let bytes = CLAUSE_ENDS[k].encode_utf8(&mut buffer).as_bytes();
-        table[bytes[bytes.len() - 1] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
-/// Just after the last clause mark and the last sentence mark between
-/// `from` and `at` (character boundaries), in one backward byte scan
-/// that stops at the sentence mark.
-fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usize>) {
-    let Some(bytes) = text.as_bytes().get(..at) else {
-        return (None, None);
-    };
-    let mut clause = None;
-    for i in (from..bytes.len()).rev() {
-        if !MARK_LAST_BYTES[usize::from(bytes[i])] {
-            continue;
-        }
-        // the character ending here, if one does (not a byte inside one)
-        let Some(mark) = text.get(..=i).and_then(|t| t.chars().next_back()) else {
-            continue;
-        };
-        if SENTENCE_ENDS.contains(&mark) {
-            return (clause.or(Some(i + 1)), Some(i + 1));
-        }
-        if CLAUSE_ENDS.contains(&mark) {
-            clause = clause.or(Some(i + 1));
-        }
-    }
-    (clause, None)
-}
-
 #[cfg(test)]
 fn sentence_start(text: &str, at: usize) -> usize {
     after_last_end(text, at, false)
 }
 
-/// Just after the last of `CLAUSE_ENDS` before `at`, or 0: a backward
-/// search that stops at the first mark it meets.
-fn clause_start(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|t| t.rfind(CLAUSE_ENDS))
-        .map_or(0, |i| i + char_len(text, i))
-}
-
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
 /// `CLAUSE_ENDS`) before `at`, or 0.
+fn char_len(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
 #[cfg(test)]
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
     let (clause_end, sentence_end) = last_marks(text, 0, at);
     if clause { clause_end } else { sentence_end }.unwrap_or(0)
-}
-
-fn char_len(text: &str, i: usize) -> usize {
-    text[i..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// The longest label ending just before the figure; fillers (为, 共计, a
@@ -625,7 +574,7 @@ fn qualifier(
 /// Whether spaces and then a digit follow `at`.
 fn digit_after_space(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or_default();
-    let after = rest.trim_start_matches([' ', '\u{3000}']);
+    let after = rest.trim_start_matches(LABEL_SPACES);
     after.len() < rest.len()
         && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }

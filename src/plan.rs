@@ -11,6 +11,7 @@ use crate::heading;
 use crate::report::PlanItem;
 use crate::tables::enumeration::INLINE_ENUMERATORS;
 use crate::tables::library::LIBRARY_WORD;
+use crate::tables::punctuation::{ITEM_TRIM, PLAN_POINT_MARKS};
 
 /// The items of a plan section's lines.
 pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
@@ -63,7 +64,7 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
 /// A signature line closing a plan: the library's name or a date alone
 /// (桃江县图书馆 / 2020年1月10日), never an item.
 fn is_signature(text: &str) -> bool {
-    let short = text.chars().count() <= 24 && !text.contains(['，', '。', '；', ',', ';']);
+    let short = text.chars().count() <= 24 && !text.contains(PLAN_POINT_MARKS);
     short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
 }
 
@@ -153,7 +154,7 @@ fn at_clause_start(text: &str, i: usize) -> bool {
 }
 
 fn trim_item(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_whitespace() || "，,；;、：:".contains(c))
+    text.trim_matches(|c: char| c.is_whitespace() || ITEM_TRIM.contains(&c))
 }
 
 #[cfg(test)]

@@ -79,9 +79,10 @@ use crate::tables::numerals::{
 use crate::tables::phrases::{
     CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
     LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
-    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, PAGE_DASHES, PAGE_LEADERS, QUOTES,
-    TRAILING_PUNCTUATION, UNIT_BRACKETS, quote,
+    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, QUOTES, TRAILING_PUNCTUATION,
+    UNIT_BRACKETS, quote,
 };
+use crate::tables::punctuation::{DASHES, LEADERS};
 use crate::tables::units::{DATA_CUES, UNIT_WORDS, UnitEntry};
 use crate::unit::Unit;
 
@@ -306,7 +307,7 @@ pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {
 }
 
 /// Spaces allowed between the parts of a phrase.
-const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+pub(crate) use crate::tables::punctuation::SPACES;
 
 /// Context for telling dates from figures: any year, a month with 31 days.
 const CLASSIFY: DateContext = DateContext {
@@ -804,7 +805,7 @@ impl<'t> Scanner<'t> {
         let after = self.text.get(num_end..end)?.trim();
         let dash = |s: &str| {
             let mut chars = s.chars();
-            chars.next().is_some_and(|c| PAGE_DASHES.contains(&c)) && chars.next().is_none()
+            chars.next().is_some_and(|c| DASHES.contains(&c)) && chars.next().is_none()
         };
         // Either way nothing but a dash may follow on the line: most
         // numbers are turned away here, before the line's start is read.
@@ -816,7 +817,7 @@ impl<'t> Scanner<'t> {
         let leaders = before
             .chars()
             .rev()
-            .take_while(|c| PAGE_LEADERS.contains(c))
+            .take_while(|c| LEADERS.contains(c))
             .count();
         if leaders >= 2 && after.is_empty() {
             return Some(i..num_end);

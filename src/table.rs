@@ -11,11 +11,13 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::clean::{Line, is_ws};
+use crate::clean::Line;
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
 use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column};
+use crate::tables::punctuation::{CELL_BREAKS, SPACES, UNIT_ENDS};
+use crate::text::is_ws;
 
 /// Which column holds what.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -152,8 +154,7 @@ fn vertical_table(
     let mut at = width;
     while let Some(group) = lines.get(at..at + width) {
         let cells: Vec<&str> = group.iter().map(|l| l.text.as_ref()).collect();
-        let is_cell =
-            |text: &&str| text.chars().count() <= 30 && !text.contains(['。', '；', '，']);
+        let is_cell = |text: &&str| text.chars().count() <= 30 && !text.contains(CELL_BREAKS);
         if group.iter().any(|l| l.table) || !cells.iter().all(is_cell) {
             break;
         }
@@ -264,7 +265,7 @@ pub fn split_cells(line: &str) -> Vec<&str> {
 /// The end of the separator starting at `at`, if one does (a separator is
 /// never empty).
 fn separator_at(line: &str, at: usize) -> Option<usize> {
-    let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{a0}');
+    let is_space = |c: char| SPACES.contains(&c);
     let rest = &line[at..];
     let first = rest.chars().next()?;
     if first == '\t' {
@@ -367,7 +368,7 @@ fn caption_unit(text: &str) -> Option<&str> {
     let rest = text[at + "单位".len()..].trim_start();
     let rest = rest.strip_prefix(['：', ':'])?.trim_start();
     let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '，' | ',' | '。' | '；'))
+        .find(|c: char| c.is_whitespace() || UNIT_ENDS.contains(&c))
         .unwrap_or(rest.len());
     let unit = &rest[..end];
     crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)

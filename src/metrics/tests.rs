@@ -1,6 +1,7 @@
 //! Tests of the metric extractor: labels, qualifiers and resolution.
 
 use super::*;
+use crate::tables::punctuation::SENTENCE_ENDS;
 use std::borrow::Cow;
 
 fn line(text: &'static str) -> Vec<Line<'static>> {

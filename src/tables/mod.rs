@@ -13,6 +13,7 @@ pub mod metric_keys;
 pub mod metrics;
 pub mod numerals;
 pub mod phrases;
+pub mod punctuation;
 pub mod script;
 pub mod sections;
 pub mod units;

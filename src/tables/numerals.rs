@@ -87,7 +87,7 @@ pub static GROUP_SEPARATORS: &[(char, DigitWidth)] = &[
 ];
 
 /// Whitespace allowed once between an Arabic number and 万/亿 (168.52 万).
-pub static MULTIPLIER_SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+pub use super::punctuation::SPACES as MULTIPLIER_SPACES;
 
 /// Latin letters that stand for a multiplier after Arabic digits in web
 /// counts, only as written here (阅读量10W+ is 100000, more_than; 100W
