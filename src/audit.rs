@@ -38,11 +38,11 @@ pub fn page(report: &LibraryReport, text: &str, index_href: Option<&str>) -> Str
     let text = crate::hygiene::drop_invisible(text);
     let cleaned = clean::clean(&text);
     let lines: Vec<SourceLine<'_>> = cleaned
-        .lines
+        .lines()
         .iter()
         .map(|line| SourceLine {
-            no: line.no,
-            text: &line.text,
+            no: line.no(),
+            text: line.text(),
         })
         .collect();
     view::render_report_in_site(report, &lines, index_href)

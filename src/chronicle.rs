@@ -8,18 +8,17 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
-use crate::clean::Line;
+use crate::clean::Lines;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
-use crate::script;
 use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
 use crate::text::is_ws;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report).
 pub fn parse_chronicle(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     year: Option<i32>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<ChronicleEntry> {
@@ -27,13 +26,13 @@ pub fn parse_chronicle(
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
-    for line in lines {
-        let text = line.text.trim();
-        if let Some(month) = date::parse_month_heading(&script::fold(text)) {
+    for line in lines.iter() {
+        let (text, folded) = (line.text(), line.folded());
+        if let Some(month) = date::parse_month_heading(folded) {
             month_heading = Some(month);
             continue;
         }
-        let (numbered, rest) = match split_entry_number(text, last_number) {
+        let (numbered, rest) = match split_entry_number(line.marker(), text, last_number) {
             Some((number, rest)) => {
                 last_number = number;
                 (true, rest)
@@ -46,7 +45,8 @@ pub fn parse_chronicle(
                 month: month_heading.or(month_from_entries),
             };
             // Folding keeps offsets, so `consumed` holds in `rest`.
-            date::parse_prefix(&script::fold(rest), &context)
+            let folded_rest = folded.get(text.len() - rest.len()..).unwrap_or(rest);
+            date::parse_prefix(folded_rest, &context)
         });
         match found {
             Some((span, consumed)) => {
@@ -57,7 +57,7 @@ pub fn parse_chronicle(
                     date: Some(span.start),
                     end: span.end,
                     text: entry_text(&rest[consumed..]).to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
             }
             None if month_heading.is_some() || numbered || entries.is_empty() => {
@@ -71,14 +71,14 @@ pub fn parse_chronicle(
                 if date.is_none() || looks_dated(rest) {
                     warnings.push(Warning::UnreadableDate {
                         text: first_chars(rest, 20),
-                        line: line.no,
+                        line: line.no(),
                     });
                 }
                 entries.push(ChronicleEntry {
                     date,
                     end: None,
                     text: entry_text(rest).to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
             }
             None => {
@@ -92,8 +92,12 @@ pub fn parse_chronicle(
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
-fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
-    let (marker, rest) = heading::split_marker(text).or_else(|| {
+fn split_entry_number<'a>(
+    marker: Option<(heading::Marker, &'a str)>,
+    text: &'a str,
+    last_number: u32,
+) -> Option<(u32, &'a str)> {
+    let (marker, rest) = marker.or_else(|| {
         heading::split_marker_loose(text).filter(|(m, _)| m.number == last_number + 1)
     })?;
     Some((marker.number, rest))

@@ -208,19 +208,27 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
 
 /// The section kind a title names, by the longest title word it contains.
 pub fn title_kind(title: &str) -> Option<SectionKind> {
+    title_kind_folded(&script::fold(title))
+}
+
+/// [`title_kind`] of a text already folded (a cleaned line's `folded()`).
+pub fn title_kind_folded(folded: &str) -> Option<SectionKind> {
     static WORDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(SECTION_TITLES.iter().map(|(word, _)| word)));
-    let title = script::fold(title);
     WORDS
-        .find_all(title.as_ref())
+        .find_all(folded)
         .max_by_key(|m| (m.len(), std::cmp::Reverse(m.row())))
         .map(|m| SECTION_TITLES[m.row()].1)
 }
 
 /// True when a line reads as a title of the report itself (年报, 年度报告).
 pub fn is_report_title(line: &str) -> bool {
-    let line = script::fold(line);
-    TITLE_WORDS.iter().any(|word| line.contains(word))
+    is_report_title_folded(&script::fold(line))
+}
+
+/// [`is_report_title`] of a text already folded.
+pub fn is_report_title_folded(folded: &str) -> bool {
+    TITLE_WORDS.iter().any(|word| folded.contains(word))
 }
 
 /// The display widths a heading may have.

@@ -104,7 +104,6 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     // Invisible characters inside figures are dropped before anything is
     // read (the page of `view` reads the same text).
     let text = &*hygiene::drop_invisible(text);
-    let _script = script::DocumentScope::new(text);
     check_is_report(text)?;
     let cleaned = clean::clean(text);
     let mut outline = segment::segment(&cleaned);
@@ -157,7 +156,7 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
 
 /// A section of no known kind whose heading names the year after the
 /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
-fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
+fn plans_by_year(outline: &mut segment::Outline<'_>, year: i32) {
     use crate::report::SectionKind;
     for section in &mut outline.sections {
         if section.kind == SectionKind::Other
@@ -174,7 +173,7 @@ fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
 
 /// Runs the extractors a section's kind calls for.
 fn extract_section(
-    section: &segment::Section<'_, '_>,
+    section: &segment::Section<'_>,
     context: &metrics::Context<'_>,
     report: &mut LibraryReport,
     warnings: &mut Vec<Warning>,

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use crate::tables::words::{WordIndex, WordSet};
 
-use crate::clean::Line;
+use crate::clean::{Line, Lines};
 use crate::decimal::Decimal;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
@@ -86,17 +86,17 @@ struct Label {
 
 /// Every metric figure in the prose lines of one section.
 pub fn prose_mentions(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     section: SectionKind,
     context: &Context<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    for line in lines {
-        if line.table {
+    for line in lines.iter() {
+        if line.is_row() {
             continue;
         }
-        line_mentions(line, section, context, warnings, &mut mentions);
+        line_mentions(&line, section, context, warnings, &mut mentions);
     }
     mentions
 }
@@ -108,11 +108,10 @@ fn line_mentions(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Mention>,
 ) {
-    let text = line.text.as_ref();
+    let text = line.text();
     // Words are matched in simplified characters; offsets hold in `text`,
     // from which the phrase is quoted as written.
-    let folded = script::fold(text);
-    let words = folded.as_ref();
+    let words = line.folded();
     // No test for a label on the line first: the number scan costs about
     // what a search for the labels does, and a figure's label is looked for
     // in its own clause anyway.
@@ -152,7 +151,7 @@ fn line_mentions(
         let doubt = |reason: &str| Warning::DoubtfulFigure {
             key: label.key,
             text: phrase.to_owned(),
-            line: line.no,
+            line: line.no(),
             reason: reason.to_owned(),
         };
         // A figure read with its label after it keeps the words it was
@@ -203,7 +202,7 @@ fn line_mentions(
             unit: label.key.base_unit(),
             approx: m.quantity.approx,
             text: phrase.to_owned(),
-            line: line.no,
+            line: line.no(),
             section,
             origin: Origin::Prose,
         });
@@ -234,7 +233,7 @@ fn line_mentions(
                     .unwrap_or_default()
                     .trim()
                     .to_owned(),
-                line: line.no,
+                line: line.no(),
                 reason: "the number is out of range".to_owned(),
             });
         }
@@ -647,7 +646,7 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity) -> Option<Decimal> {
 /// The metric figures of statistics-table rows.
 pub fn table_mentions(
     rows: &[StatRow],
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     section: SectionKind,
     context: &Context<'_>,
     warnings: &mut Vec<Warning>,
@@ -667,8 +666,8 @@ pub fn table_mentions(
         if let Some((unit, None)) = written {
             let line_text = lines
                 .iter()
-                .find(|l| l.no == row.line)
-                .map_or(row.item.as_str(), |l| l.text.as_ref());
+                .find(|l| l.no() == row.line)
+                .map_or(row.item.as_str(), |l| l.text());
             if let Some(Some(key)) = label_in_item(&item) {
                 warnings.push(Warning::DoubtfulFigure {
                     key,
@@ -697,12 +696,12 @@ pub fn table_mentions(
         };
         // Lines come in order: a binary search, not a walk from the first
         // for every row of a long table.
-        let at = lines.partition_point(|l| l.no < row.line);
+        let at = lines.partition_point(|l| l.no() < row.line);
         let line_text = lines
             .get(at)
-            .filter(|l| l.no == row.line)
-            .or_else(|| lines.iter().find(|l| l.no == row.line))
-            .map_or(row.item.as_str(), |l| l.text.as_ref());
+            .filter(|l| l.no() == row.line)
+            .or_else(|| lines.iter().find(|l| l.no() == row.line))
+            .map_or(row.item.as_str(), |l| l.text());
         let phrase = row_phrase(line_text, row);
         let doubt = |reason: String| Warning::DoubtfulFigure {
             key,

@@ -6,7 +6,7 @@
 //! that only announce the list (以下几方面工作：) are not items; a plan
 //! without any numbering gives one item per paragraph.
 
-use crate::clean::Line;
+use crate::clean::Lines;
 use crate::heading;
 use crate::report::PlanItem;
 use crate::tables::enumeration::INLINE_ENUMERATORS;
@@ -14,15 +14,15 @@ use crate::tables::library::LIBRARY_WORD;
 use crate::tables::punctuation::{ITEM_TRIM, PLAN_POINT_MARKS};
 
 /// The items of a plan section's lines.
-pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
+pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
     let mut points: Vec<PlanItem> = Vec::new();
     // The numbering style of the first point: the top level. Points of
     // another style are parts of the top-level point above them.
     let mut top: Option<heading::MarkerStyle> = None;
     let mut last_was_heading = false;
     let mut last_number = 0;
-    for line in lines {
-        let text = line.text.trim();
+    for line in lines.iter() {
+        let text = line.text();
         if is_signature(text) {
             continue;
         }
@@ -33,7 +33,7 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
                 last_was_heading = heading::is_heading_shaped(rest);
                 points.push(PlanItem {
                     text: rest.to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
                 continue;
             }
@@ -49,12 +49,12 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
             _ if text.ends_with(['：', ':']) => {}
             _ if top.is_some() => points.push(PlanItem {
                 text: text.to_owned(),
-                line: line.no,
+                line: line.no(),
             }),
             // An unnumbered paragraph: its 一是…二是… are its items.
             _ => points.extend(split_enumeration(PlanItem {
                 text: text.to_owned(),
-                line: line.no,
+                line: line.no(),
             })),
         }
     }
@@ -174,7 +174,7 @@ mod tests {
             "二、积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [
                 (
                     "深入推广全民阅读，围绕建党 100 周年开展活动，一是参加诵读大赛，二是参加红岩少年阅读活动，三是举办党史展览。同时做好培训工作。",
@@ -198,7 +198,7 @@ mod tests {
             "1.2021 年寒暑假读书活动。",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [
                 ("继续推进免费开放工作：进一步优化服务质量。", 2),
                 ("做好采购工作。 1.2021 年寒暑假读书活动。", 4),
@@ -215,7 +215,7 @@ mod tests {
             "2021年1月8日",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [("加强队伍建设", 1), ("完善管理制度", 1), ("深化合作。", 1)]
         );
     }
@@ -224,7 +224,7 @@ mod tests {
     fn unnumbered_plan_gives_one_item_per_paragraph() {
         let input = lines(&["加强阵地服务。", "推进总分馆建设。"]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [("加强阵地服务。", 1), ("推进总分馆建设。", 2)]
         );
     }
@@ -232,6 +232,9 @@ mod tests {
     #[test]
     fn a_lone_yi_shi_is_not_an_enumeration() {
         let input = lines(&["一、一是要坚持读者第一。"]);
-        assert_eq!(texts(&parse_plan(&input)), [("一是要坚持读者第一。", 1)]);
+        assert_eq!(
+            texts(&parse_plan(input.lines())),
+            [("一是要坚持读者第一。", 1)]
+        );
     }
 }

@@ -153,6 +153,53 @@ pub fn char_width(c: char) -> usize {
     }
 }
 
+/// Splits a row into trimmed cells. Cells are separated by a run of tabs,
+/// a pipe with the white space around it, two or more spaces (ASCII,
+/// full-width or no-break) or one full-width space; a hand-written scan
+/// with the leftmost-first meaning of the regex
+/// `\t+|WS*\|WS*|[ \u{3000}\u{a0}]{2,}|\u{3000}` (tested against it),
+/// since every table row goes through it.
+pub fn split_cells(line: &str) -> Vec<&str> {
+    let line = line.trim().trim_matches('|');
+    let mut cells = Vec::new();
+    let mut cell_start = 0;
+    let mut at = 0;
+    while at < line.len() {
+        match separator_at(line, at) {
+            Some(end) => {
+                cells.push(line[cell_start..at].trim());
+                cell_start = end;
+                at = end;
+            }
+            None => at += line[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    cells.push(line[cell_start..].trim());
+    cells
+}
+
+/// The end of the separator starting at `at`, if one does (a separator is
+/// never empty).
+fn separator_at(line: &str, at: usize) -> Option<usize> {
+    let is_space = |c: char| crate::tables::punctuation::SPACES.contains(&c);
+    let rest = &line[at..];
+    let first = rest.chars().next()?;
+    if first == '\t' {
+        return Some(at + rest.len() - rest.trim_start_matches('\t').len());
+    }
+    let after_ws = rest.trim_start_matches(is_ws);
+    if let Some(after_pipe) = after_ws.strip_prefix('|') {
+        let end = after_pipe.trim_start_matches(is_ws);
+        return Some(at + rest.len() - end.len());
+    }
+    let after_spaces = rest.trim_start_matches(is_space);
+    let spaces = rest[..rest.len() - after_spaces.len()].chars().count();
+    if spaces >= 2 {
+        return Some(at + rest.len() - after_spaces.len());
+    }
+    (first == '\u{3000}').then_some(at + first.len_utf8())
+}
+
 /// Does the text hold a mark that makes a short line a sentence rather than
 /// a heading (`punctuation::HEADING_BREAKS`)? A byte scan, asked of every
 /// heading-shaped line: the ASCII marks by `memchr`, 。 (`E3 80 82`) by a

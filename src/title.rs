@@ -18,15 +18,15 @@ use crate::segment::Outline;
 
 /// The library's full name: the longest name found in the title lines,
 /// else in the section headings, else in the first lines of the body.
-pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
-    let front = outline.front.iter().map(|l| l.text.as_ref());
+pub fn library(outline: &Outline<'_>) -> Option<String> {
+    let front = outline.front.iter().map(|l| l.text());
     let headings = outline.sections.iter().map(|s| s.title.as_str());
     let body = outline
         .sections
         .iter()
         .flat_map(|s| s.lines.iter())
         .take(5)
-        .map(|l| l.text.as_ref());
+        .map(|l| l.text());
     [
         front.collect::<Vec<_>>(),
         headings.collect(),
@@ -106,8 +106,8 @@ fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
 
 /// The year the report covers, and whether it was only guessed from the
 /// year the text names most.
-pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
-    let front = outline.front.iter().map(|l| l.text.as_ref());
+pub fn year(outline: &Outline<'_>, text: &str) -> Option<(i32, bool)> {
+    let front = outline.front.iter().map(|l| l.text());
     if let Some(year) = front.filter_map(first_year).next() {
         return Some((year, false));
     }
