@@ -112,25 +112,29 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
 /// `text` with traditional characters replaced by simplified ones; borrowed
 /// (no copy) when it has none, as in most reports.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    let Some(first) = first_traditional(&FOLDING, text) else {
-        return Cow::Borrowed(text);
-    };
-    let Some((head, tail)) = text.split_at_checked(first) else {
-        return Cow::Borrowed(text);
-    };
     let folding = &*FOLDING;
+    let Some(mut at) = first_traditional(folding, text) else {
+        return Cow::Borrowed(text);
+    };
     let map = &*MAP;
     let mut out = String::with_capacity(text.len());
-    out.push_str(head);
-    for c in tail.chars() {
-        // The bitset turns most characters away before the map's hash.
-        let folded = if folding.is_traditional(c) {
-            map.get(&c).copied().unwrap_or(c)
-        } else {
-            c
-        };
-        out.push(folded);
+    let mut copied = 0;
+    // Runs without a traditional character are copied whole, found by the
+    // byte scan: a whole document is folded once, and even a traditional
+    // one is mostly punctuation, digits and characters both scripts share.
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        out.push_str(text.get(copied..at).unwrap_or_default());
+        out.push(map.get(&c).copied().unwrap_or(c));
+        copied = at + c.len_utf8();
+        match text
+            .get(copied..)
+            .and_then(|rest| first_traditional(folding, rest))
+        {
+            Some(next) => at = copied + next,
+            None => break,
+        }
     }
+    out.push_str(text.get(copied..).unwrap_or_default());
     Cow::Owned(out)
 }
 
