@@ -33,13 +33,13 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::matcher::lexicon::CharMap;
 use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
     MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,
 };
-use crate::tables::lexicon::CharMap;
 use crate::tables::numerals::{
     CharClass, DECIMAL_POINTS, Script, char_classes, class_of, starts_numeral,
 };

@@ -19,7 +19,7 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use crate::tables::words::WordSet;
+use crate::matcher::words::WordSet;
 
 use crate::report::SectionKind;
 use crate::script;

@@ -32,6 +32,7 @@ pub mod heading;
 pub mod hygiene;
 pub mod input;
 pub mod label;
+pub mod matcher;
 pub mod metrics;
 pub mod numeral;
 pub mod phrase;

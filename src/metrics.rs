@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::tables::words::{WordIndex, WordSet};
+use crate::matcher::words::{WordIndex, WordSet};
 
 use crate::clean::{Line, Lines};
 use crate::decimal::Decimal;

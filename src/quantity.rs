@@ -66,13 +66,13 @@ use serde::Serialize;
 
 use crate::date::{self, DateContext};
 use crate::decimal::Decimal;
+use crate::matcher::lexicon::{CharMap, utf8_len};
 use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix};
 use crate::report::Approx;
 use crate::tables::approx::{
     AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, LEAD, VAGUE_WORDS,
 };
 use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MONTH_WORDS, TIME_SEPARATORS, YEARS};
-use crate::tables::lexicon::{CharMap, utf8_len};
 use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
 };

@@ -7,11 +7,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Context, Level, Verdict};
+use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
 };
-use crate::tables::words::{WordIndex, WordSet};
 
 /// The qualifier words and the other years' phrases of one line, each
 /// found once: every figure then asks about its own sentence and clause by

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::Lexicon;
+use crate::matcher::lexicon::Lexicon;
 
 /// The part of a date a marker follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,7 +97,7 @@ pub static RANGE: LazyLock<Lexicon<()>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_duplicates_and_longest_first() {

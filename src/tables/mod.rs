@@ -7,7 +7,6 @@ pub mod columns;
 pub mod dates;
 pub mod enumeration;
 pub mod grammar;
-pub mod lexicon;
 pub mod library;
 pub mod metric_keys;
 pub mod metrics;
@@ -17,7 +16,6 @@ pub mod punctuation;
 pub mod script;
 pub mod sections;
 pub mod units;
-pub mod words;
 
 #[cfg(test)]
 mod tests {

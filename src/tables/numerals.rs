@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::CharMap;
+use crate::matcher::lexicon::CharMap;
 
 /// A digit and its value. Arabic and fullwidth digits are listed too, so
 /// that one lookup classifies every numeral character.

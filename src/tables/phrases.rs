@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::Lexicon;
+use crate::matcher::lexicon::Lexicon;
 use crate::unit::Unit;
 
 /// The direction of a change word.
@@ -242,7 +242,7 @@ pub fn quote(c: char) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_duplicates() {
