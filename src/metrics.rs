@@ -659,10 +659,7 @@ pub fn table_mentions(
         let item = script::fold(&row.item);
         // The unit as the table gives it (unit cell, item bracket, heading
         // or caption), read once: base unit and power of ten.
-        let written = row
-            .unit
-            .as_deref()
-            .map(|u| (u, quantity::parse_unit(&script::fold(u))));
+        let written = row.unit.as_deref().map(|u| (u, row.scale));
         if let Some((unit, None)) = written {
             let line_text = lines
                 .iter()

@@ -217,6 +217,12 @@ pub struct StatRow {
     pub value: Option<Decimal>,
     /// The unit column as written.
     pub unit: Option<String>,
+    /// The unit as read (`quantity::parse_unit`): base unit and power of
+    /// ten, when `unit` is one libreport knows. Read once, where the row is
+    /// read; not printed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub scale: Option<(Unit, i32)>,
     /// The note column (备注), when not empty.
     pub note: Option<String>,
     /// The row's line, 1-based.

@@ -225,18 +225,26 @@ fn wide_rows(
     Some(
         columns
             .zip(values)
-            .map(|(i, value)| StatRow {
-                item: header[i].to_owned(),
-                value,
-                unit: split_bracketed_unit(header[i])
+            .map(|(i, value)| {
+                let unit = split_bracketed_unit(header[i])
                     .map(|(_, unit)| unit)
-                    .or(caption)
-                    .map(str::to_owned),
-                note: None,
-                line,
+                    .or(caption);
+                StatRow {
+                    item: header[i].to_owned(),
+                    value,
+                    unit: unit.map(str::to_owned),
+                    scale: unit.and_then(read_unit),
+                    note: None,
+                    line,
+                }
             })
             .collect(),
     )
+}
+
+/// A row's unit as read: base unit and power of ten (`万元` is yuan × 10⁴).
+fn read_unit(unit: &str) -> Option<(crate::unit::Unit, i32)> {
+    crate::quantity::parse_unit(&crate::script::fold(unit))
 }
 
 /// The layout a header row announces, if `cells` is a header row.
@@ -359,6 +367,7 @@ fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
     Some(StatRow {
         item: item.to_owned(),
         value,
+        scale: unit.as_deref().and_then(read_unit),
         unit,
         note: cell(layout.note).map(str::to_owned),
         line,
@@ -386,6 +395,7 @@ fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
         item: item.to_owned(),
         value: Some(value),
         unit: unit.map(str::to_owned),
+        scale: unit.and_then(read_unit),
         note: None,
         line,
     })
