@@ -249,6 +249,14 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("支出总计",         None, Some(ExpenditureYuan)),
     ("图书购置费",       None, Some(AcquisitionSpendingYuan)),
     ("购书专项经费",     None, Some(AcquisitionSpendingYuan)),
+    ("文献购置专项经费", None, Some(AcquisitionSpendingYuan)),
+    ("财政资金",         None, Some(BudgetYuan)),
+    ("电脑终端",         None, Some(Computers)),
+    ("公共电脑终端",     None, Some(Computers)),
+    ("推送图文",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("推送图文信息",     Some(Subject::Wechat), Some(WechatPosts)),
+    ("发布图文",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("发布图文信息",     Some(Subject::Wechat), Some(WechatPosts)),
     ("新增藏量购置费",   None, Some(AcquisitionSpendingYuan)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
@@ -431,7 +439,16 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // the library's self-service outlets, counted apart from it
+    ("城市书房", Qualifier::Room),
+    ("自助图书馆", Qualifier::Room),
 ];
+
+/// Words of a clause that make its figure a running total, so that a
+/// 新建 of an earlier clause does not make it a count of new ones
+/// (新建城市书房3处，全市累计达到9处).
+#[rustfmt::skip]
+pub static TOTAL_WORDS: &[&str] = &["累计", "总数", "共有", "现有", "已有", "总计"];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]
