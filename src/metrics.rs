@@ -27,8 +27,8 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS,
-    Subject,
+    AFTER_LABELS, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS,
+    SUBJECTS, Subject,
 };
 use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
 use crate::text::{clause_start, last_marks};
@@ -190,7 +190,7 @@ fn line_mentions(
             warnings.push(doubt("a figure broken by a space"));
             continue;
         }
-        let Some(value) = in_base_unit(label.key, &m.quantity) else {
+        let Some(value) = in_base_unit(label.key, &m.quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             continue;
@@ -628,14 +628,17 @@ fn is_part_of_previous(
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.
-fn in_base_unit(key: MetricKey, quantity: &Quantity) -> Option<Decimal> {
+fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Decimal> {
     let base = key.base_unit();
     match quantity.unit {
         Some(unit) if unit == base => Some(quantity.value),
-        Some(unit) => EXTRA_UNITS
+        Some(unit) => (EXTRA_UNITS
             .iter()
             .any(|(k, units)| *k == key && units.contains(&unit))
-            .then_some(quantity.value),
+            || COUNTED_IN
+                .iter()
+                .any(|(word, counted)| *counted == unit && label.contains(word)))
+        .then_some(quantity.value),
         // A bare number after an explicit label: counts only, never money,
         // area or data, whose unit must be written.
         None => (!matches!(base, Unit::Yuan | Unit::SquareMetre | Unit::Terabyte))
@@ -727,7 +730,7 @@ pub fn table_mentions(
             unit: parsed.map(|(unit, _)| unit),
             approx: None,
         };
-        let Some(value) = in_base_unit(key, &quantity) else {
+        let Some(value) = in_base_unit(key, &quantity, &item) else {
             warnings.push(doubt(format!(
                 "unit {} does not fit the key",
                 row.unit.as_deref().unwrap_or("(none)")

@@ -60,6 +60,8 @@ pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("工作安排",       Plan),
     ("工作设想",       Plan),
     ("工作展望",       Plan),
+    ("未来展望",       Plan),
+    ("展望未来",       Plan),
     ("发展规划",       Plan),
     ("计划",           Plan),
     ("下步打算",       Plan),

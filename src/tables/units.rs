@@ -121,6 +121,9 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("m²",       Unit::SquareMetre,     0),
     ("m2",       Unit::SquareMetre,     0),
     ("万平方米", Unit::SquareMetre,     4),
+    // Taiwan's name of the square metre
+    ("平方公尺", Unit::SquareMetre,     0),
+    ("万平方公尺", Unit::SquareMetre,   4),
     // data volume, in terabytes
     ("TB",       Unit::Terabyte,        0),
     ("tb",       Unit::Terabyte,        0),

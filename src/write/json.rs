@@ -30,14 +30,17 @@ impl<W: Write> RecordWriter for JsonArray<W> {
             .extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
         let pretty = to_pretty(record)?;
         // Indent the record inside the array; JSON strings hold no raw
-        // newline, so splitting on '\n' only splits between tokens.
-        for (n, line) in pretty.split(|&b| b == b'\n').enumerate() {
-            if n > 0 {
-                self.buffer.push(b'\n');
-            }
+        // newline, so a '\n' only stands between tokens. memchr finds
+        // them many bytes at a time (a byte-by-byte split cost a twentieth
+        // of a run).
+        self.buffer.extend_from_slice(b"  ");
+        let mut line_start = 0;
+        for newline in memchr::memchr_iter(b'\n', &pretty) {
+            self.buffer.extend_from_slice(&pretty[line_start..=newline]);
             self.buffer.extend_from_slice(b"  ");
-            self.buffer.extend_from_slice(line);
+            line_start = newline + 1;
         }
+        self.buffer.extend_from_slice(&pretty[line_start..]);
         self.out.write_all(&self.buffer)?;
         self.written += 1;
         Ok(())
