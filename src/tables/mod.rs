@@ -8,7 +8,8 @@ pub mod dates;
 pub mod enumeration;
 pub mod grammar;
 pub mod library;
-pub mod metric_keys;
+/// The metric keys, now part of the contract (`contract::metric_key`).
+pub use crate::contract::metric_key as metric_keys;
 pub mod metrics;
 pub mod numerals;
 pub mod phrases;
