@@ -7,11 +7,13 @@
 //! - [`metric_key`]: the metric keys of the spec and their base units.
 //! - [`unit`]: the units a figure is printed in.
 //! - [`decimal`]: the exact decimal every figure is printed as.
+//! - [`format`]: which reader a record's text came from.
 //!
 //! No module here imports `tables/` or a stage: the vocabulary depends on
 //! the contract, never the other way round.
 
 pub mod decimal;
+pub mod format;
 
 pub mod metric_key;
 pub mod report;

@@ -12,9 +12,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::decimal::Decimal;
-use crate::tables::metric_keys::MetricKey;
-use crate::unit::Unit;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+use crate::contract::unit::Unit;
 
 /// One output record: a parsed report, or the file that failed.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -65,7 +65,7 @@ pub struct LibraryReport {
     pub encoding: String,
     /// Which reader the text came from: `text`, `html`, `docx` or `pdf`.
     /// Line numbers are lines of that reader's text (`libreport text FILE`).
-    pub format: crate::read::Format,
+    pub format: crate::contract::format::Format,
     /// The library's full name as the report writes it.
     pub library: Option<String>,
     /// The year the report covers.
@@ -439,8 +439,8 @@ impl JsonSchema for Warning {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::{Mention, Origin, SectionKind};
-    use crate::decimal::Decimal;
-    use crate::tables::metric_keys::MetricKey;
+    use crate::contract::decimal::Decimal;
+    use crate::contract::metric_key::MetricKey;
 
     /// A decimal from its text.
     pub fn d(s: &str) -> Decimal {
