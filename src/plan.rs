@@ -26,7 +26,7 @@ pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
         if is_signature(text) {
             continue;
         }
-        if let Some((marker, rest)) = split_point(text, last_number, top) {
+        if let Some((marker, rest)) = split_point(line.marker(), text, last_number, top) {
             let style = *top.get_or_insert(marker.style);
             if marker.style == style {
                 last_number = marker.number;
@@ -77,14 +77,16 @@ fn is_date_line(text: &str) -> bool {
     crate::date::parse_prefix(text, &context).is_some_and(|(_, len)| text[len..].trim().is_empty())
 }
 
-/// The numbering of a point. `1.2021 年…` is point 1 only when 1 is the
-/// next number in sequence, since `1.5万册` is a number.
-fn split_point(
-    text: &str,
+/// The numbering of a point: the line's own `marker`, else `1.2021 年…`
+/// as point 1 only when 1 is the next number in sequence, since `1.5万册`
+/// is a number.
+fn split_point<'a>(
+    marker: Option<(heading::Marker, &'a str)>,
+    text: &'a str,
     last_number: u32,
     top: Option<heading::MarkerStyle>,
-) -> Option<(heading::Marker, &str)> {
-    heading::split_marker(text).or_else(|| {
+) -> Option<(heading::Marker, &'a str)> {
+    marker.or_else(|| {
         heading::split_marker_loose(text).filter(|(m, _)| {
             top.is_none_or(|style| style == m.style)
                 && (m.number == last_number + 1 || m.number == 1)
