@@ -40,6 +40,27 @@ pub struct TocEntry {
     pub title: String,
     /// The line it was listed on.
     pub line: u32,
+    /// The title folded (`script::fold`), from the folded document.
+    folded: String,
+}
+
+impl TocEntry {
+    /// An entry titled `title`, a slice of the line `line` whose folded
+    /// text is `folded`.
+    fn of(title: &str, line: &str, folded: &str, no: u32) -> TocEntry {
+        let title = title.trim();
+        let at = offset_in(line, title);
+        TocEntry {
+            title: title.to_owned(),
+            line: no,
+            folded: folded.get(at..at + title.len()).unwrap_or(title).to_owned(),
+        }
+    }
+
+    /// The title folded to simplified characters.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
 }
 
 /// The cleaned text of a report: its lines, as spans of the document and
@@ -317,10 +338,7 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
                 .eq(heading.chars())
         });
         if is_toc_heading {
-            return Kind::Toc(TocEntry {
-                title: String::new(),
-                line: no,
-            });
+            return Kind::Toc(TocEntry::of("", line, folded, no));
         }
     }
     // A contents line ends in its page number (3, 3 页) after the leaders.
@@ -328,8 +346,7 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
     let leaders = ends_in_page
         && (line.contains("..") || line.contains(|c: char| c != '.' && LEADERS.contains(&c)));
     if leaders && let Some(title) = toc_title(line) {
-        let title = title.trim().to_owned();
-        return Kind::Toc(TocEntry { title, line: no });
+        return Kind::Toc(TocEntry::of(title, line, folded, no));
     }
     // Inside a contents block, "标题<tab>3" without leaders is an entry too.
     if in_toc
@@ -337,8 +354,7 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
         && page.bytes().all(|b| b.is_ascii_digit())
         && page.len() <= 3
     {
-        let title = title.trim().to_owned();
-        return Kind::Toc(TocEntry { title, line: no });
+        return Kind::Toc(TocEntry::of(title, line, folded, no));
     }
     let link = line.starts_with("http") || line.starts_with("www.");
     if (link && is_url_line(line)) || (line.len() <= 40 && is_page_number(line)) {

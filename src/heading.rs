@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use crate::matcher::words::WordSet;
 
 use crate::report::SectionKind;
-use crate::script;
+
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
 
 /// The numbering style of a heading or list point.
@@ -206,12 +206,8 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
     (consumed > 0 && value > 0).then(|| (value, &s[consumed..]))
 }
 
-/// The section kind a title names, by the longest title word it contains.
-pub fn title_kind(title: &str) -> Option<SectionKind> {
-    title_kind_folded(&script::fold(title))
-}
-
-/// [`title_kind`] of a text already folded (a cleaned line's `folded()`).
+/// The section kind a title names, by the longest title word it contains;
+/// the title already folded (a cleaned line's `folded()`).
 pub fn title_kind_folded(folded: &str) -> Option<SectionKind> {
     static WORDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(SECTION_TITLES.iter().map(|(word, _)| word)));
@@ -221,12 +217,8 @@ pub fn title_kind_folded(folded: &str) -> Option<SectionKind> {
         .map(|m| SECTION_TITLES[m.row()].1)
 }
 
-/// True when a line reads as a title of the report itself (年报, 年度报告).
-pub fn is_report_title(line: &str) -> bool {
-    is_report_title_folded(&script::fold(line))
-}
-
-/// [`is_report_title`] of a text already folded.
+/// True when a line reads as a title of the report itself (年报, 年度报告);
+/// the line already folded.
 pub fn is_report_title_folded(folded: &str) -> bool {
     TITLE_WORDS.iter().any(|word| folded.contains(word))
 }
@@ -260,6 +252,7 @@ pub fn heading_width(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::script;
 
     fn marker(line: &str) -> Option<(MarkerStyle, u32, &str)> {
         split_marker(line).map(|(m, rest)| (m.style, m.number, rest))
@@ -330,7 +323,7 @@ mod tests {
             ("一、服务效能", None),
         ];
         for (title, want) in cases {
-            assert_eq!(title_kind(title), want, "{title}");
+            assert_eq!(title_kind_folded(&script::fold(title)), want, "{title}");
         }
     }
 

@@ -106,8 +106,12 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     // Invisible characters inside figures are dropped before anything is
     // read (the page of `view` reads the same text).
     let text = &*hygiene::drop_invisible(text);
-    check_is_report(text)?;
+    // Cleaned lines are spans with 32-bit offsets.
+    if u32::try_from(text.len()).is_err() {
+        return Err(Error::NotAReport("the text is 4 GiB or more"));
+    }
     let cleaned = clean::clean(text);
+    check_is_report(text, cleaned.folded_source())?;
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
     let library = title::library(&outline);
@@ -162,7 +166,7 @@ fn plans_by_year(outline: &mut segment::Outline<'_>, year: i32) {
     use crate::report::SectionKind;
     for section in &mut outline.sections {
         if section.kind == SectionKind::Other
-            && title::first_year(&section.title) == year.checked_add(1)
+            && title::first_year(&section.title, section.folded_title) == year.checked_add(1)
         {
             section.kind = SectionKind::Plan;
             let line = section.start_line;
@@ -185,7 +189,7 @@ fn extract_section(
         SectionKind::Chronicle => {
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
-            let year = title::first_year(&section.title).or(context.year);
+            let year = title::first_year(&section.title, section.folded_title).or(context.year);
             let entries = chronicle::parse_chronicle(section.lines, year, warnings);
             report.chronicle.extend(entries);
         }
@@ -212,7 +216,7 @@ fn extract_section(
 /// Refuses texts that cannot be a library's report, so a README or a log
 /// file in a folder of reports fails loudly instead of yielding an empty
 /// record.
-fn check_is_report(text: &str) -> Result<(), Error> {
+fn check_is_report(text: &str, folded: &str) -> Result<(), Error> {
     let han = text.chars().filter(|&c| script::is_han(c)).take(20).count();
     if han < 20 {
         // A few lines of Chinese are too short to be a report; a text of
@@ -224,7 +228,7 @@ fn check_is_report(text: &str) -> Result<(), Error> {
             "the text holds (almost) no Chinese"
         }));
     }
-    if !names_a_library(text) {
+    if !names_a_library(text, folded) {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
     }
     Ok(())
@@ -233,10 +237,9 @@ fn check_is_report(text: &str) -> Result<(), Error> {
 /// Whether 图书馆 (`tables::library::LIBRARY_WORD`, in either script)
 /// occurs, with white space allowed between its characters: a hard-wrapped
 /// export may break the word across lines. The text as written is tried
-/// first: a report names its library early, and folding a whole report
-/// that holds a traditional character would cost more than the search.
-fn names_a_library(text: &str) -> bool {
-    holds_library_word(text) || holds_library_word(&script::fold(text))
+/// first, then the document as `clean` folded it (`folded`).
+fn names_a_library(text: &str, folded: &str) -> bool {
+    holds_library_word(text) || holds_library_word(folded)
 }
 
 fn holds_library_word(text: &str) -> bool {
@@ -264,9 +267,9 @@ mod tests {
 
     #[test]
     fn short_chinese_is_too_short_not_foreign() {
-        let short = check_is_report("某县图书馆年报。馆藏五万册。");
+        let short = check_is_report("某县图书馆年报。馆藏五万册。", "");
         assert!(short.is_err_and(|e| e.to_string().contains("too short")));
-        let foreign = check_is_report("This is an English README about a library.");
+        let foreign = check_is_report("This is an English README about a library.", "");
         assert!(foreign.is_err_and(|e| e.to_string().contains("no Chinese")));
     }
 
@@ -279,10 +282,10 @@ mod tests {
             "图图书馆",
             "图书书馆 图书馆",
         ] {
-            assert!(names_a_library(text), "{text}");
+            assert!(names_a_library(text, &script::fold(text)), "{text}");
         }
         for text in ["图书", "书馆", "图书\n馆", "图书室", "", "图x书馆"] {
-            assert!(!names_a_library(text), "{text}");
+            assert!(!names_a_library(text, &script::fold(text)), "{text}");
         }
     }
 }

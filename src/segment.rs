@@ -25,6 +25,8 @@ pub struct Section<'s> {
     pub kind: SectionKind,
     /// The heading as written, or the report title for an untitled section.
     pub title: String,
+    /// The title folded to simplified characters.
+    pub folded_title: &'s str,
     /// First line, 1-based (the heading's line when there is one).
     pub start_line: u32,
     /// Last physical line, inclusive.
@@ -80,6 +82,7 @@ pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
         sections.push(Section {
             kind,
             title: heading.text().to_owned(),
+            folded_title: heading.folded(),
             start_line: heading.no(),
             end_line: last_of(lines, end),
             lines: lines.slice(candidate.index + 1..end),
@@ -106,11 +109,11 @@ fn untitled_summary(lines: Lines<'_>, start: usize, end: usize) -> Section<'_> {
     let title = front
         .iter()
         .find(Line::is_report_title)
-        .or_else(|| front.first())
-        .map_or_else(String::new, |l| l.text().to_owned());
+        .or_else(|| front.first());
     Section {
         kind: SectionKind::Summary,
-        title,
+        title: title.map_or_else(String::new, |l| l.text().to_owned()),
+        folded_title: title.map_or("", |l| l.folded()),
         start_line: lines.get(start).map_or(0, |l| l.no()),
         end_line: last_of(lines, end),
         lines: lines.slice(start..end),
@@ -128,7 +131,7 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
     let mut seen = std::collections::HashSet::new();
     let listed: Vec<Title> = toc
         .iter()
-        .map(|entry| Title::of(&entry.title))
+        .map(|entry| Title::of(&entry.title, entry.folded()))
         .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
         .take(MAX_LISTED)
         .collect();
@@ -249,11 +252,11 @@ struct Title {
 }
 
 impl Title {
-    fn of(text: &str) -> Title {
+    fn of(text: &str, folded: &str) -> Title {
         let marker = heading::split_marker(text);
         Title::new(
             marker.map_or(text, |(_, rest)| rest),
-            heading::title_kind(text),
+            heading::title_kind_folded(folded),
             marker.map(|(m, _)| m.style),
         )
     }
@@ -400,7 +403,12 @@ mod tests {
 
     #[test]
     fn near_titles_match_contents_entries() {
-        let same = |a: &str, b: &str| same_title(&Title::of(a), &Title::of(b));
+        let same = |a: &str, b: &str| {
+            same_title(
+                &Title::of(a, &crate::script::fold(a)),
+                &Title::of(b, &crate::script::fold(b)),
+            )
+        };
         assert!(same(
             "二、2020 年数据统计分析汇总表",
             "2020 年数据分析汇总表"
