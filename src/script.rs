@@ -70,8 +70,44 @@ static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
 });
 
 /// Traditional → simplified, for the texts that have something to fold.
-static MAP: LazyLock<HashMap<char, char>> =
-    LazyLock::new(|| TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect());
+static MAP: LazyLock<Map> = LazyLock::new(|| {
+    let mut dense = vec!['\0'; WORDS * 64].into_boxed_slice();
+    let mut beyond = HashMap::new();
+    for (t, s) in TRADITIONAL.chars().zip(SIMPLIFIED.chars()) {
+        match (t as u32)
+            .checked_sub(FIRST)
+            .and_then(|i| dense.get_mut(i as usize))
+        {
+            Some(slot) if t as u32 <= LAST => *slot = s,
+            _ => {
+                beyond.insert(t, s);
+            }
+        }
+    }
+    Map { dense, beyond }
+});
+
+/// Traditional → simplified: by index for FIRST..=LAST, where nearly all
+/// traditional forms are and a traditional document looks up one
+/// character in three, and by hash beyond.
+struct Map {
+    /// The simplified form of `FIRST + index`, or NUL.
+    dense: Box<[char]>,
+    beyond: HashMap<char, char>,
+}
+
+impl Map {
+    fn get(&self, c: char) -> Option<char> {
+        match (c as u32).checked_sub(FIRST) {
+            Some(index) if c as u32 <= LAST => self
+                .dense
+                .get(index as usize)
+                .copied()
+                .filter(|&s| s != '\0'),
+            _ => self.beyond.get(&c).copied(),
+        }
+    }
+}
 
 /// Byte offset of the first traditional character, scanning bytes: only
 /// lead bytes of U+3000–U+9FFF (0xE3–0xE9) and of the supplementary planes
@@ -124,7 +160,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     // one is mostly punctuation, digits and characters both scripts share.
     while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
         out.push_str(text.get(copied..at).unwrap_or_default());
-        out.push(map.get(&c).copied().unwrap_or(c));
+        out.push(map.get(c).unwrap_or(c));
         copied = at + c.len_utf8();
         match text
             .get(copied..)

@@ -270,14 +270,21 @@ pub fn clause_start(text: &str, at: usize) -> usize {
 }
 
 /// The value (1–10) of a Han digit of `punctuation::HAN_DIGITS`, the
-/// formal digits or their variants (两, 貳 …).
+/// formal digits or their variants (两, 貳 …). Asked of the first
+/// character of every line (`heading::split_marker`), so the lists are
+/// compiled into a `CharMap` once.
 pub fn han_digit(c: char) -> Option<u32> {
+    use crate::matcher::lexicon::CharMap;
     use crate::tables::punctuation::{DIGIT_VARIANTS, FORMAL_DIGITS};
-    let place = |digits: &[char]| digits.iter().position(|&d| d == c);
-    place(HAN_DIGITS)
-        .or_else(|| place(FORMAL_DIGITS))
-        .and_then(|i| u32::try_from(i + 1).ok())
-        .or_else(|| DIGIT_VARIANTS.iter().find(|v| v.0 == c).map(|v| v.1))
+    static DIGITS: std::sync::LazyLock<CharMap<u32>> = std::sync::LazyLock::new(|| {
+        let tens = |digits: &'static [char]| digits.iter().copied().zip(1..);
+        CharMap::new(
+            tens(HAN_DIGITS)
+                .chain(tens(FORMAL_DIGITS))
+                .chain(DIGIT_VARIANTS.iter().copied()),
+        )
+    });
+    DIGITS.get(c)
 }
 
 #[cfg(test)]
