@@ -11,6 +11,13 @@
 //!
 //! Every figure keeps the line it came from, so a person can check it.
 //!
+//! Beside the stages: [`text`] answers what a character is (its lists are
+//! rows of `tables::punctuation`), [`matcher`] finds the words of
+//! [`tables`] in text, and [`contract`] holds what a record prints. A
+//! cleaned line ([`clean::Line`]) carries what was decided about it once
+//! (its folded text, width, shape and numbering), and every stage after
+//! `clean` reads that.
+//!
 //! ```
 //! let text = "重庆市武隆区图书馆 2020 年年报\n\n2020 年大事记\n\n一月\n\n16 日，南滨路 24 小时自助图书馆开馆。\n";
 //! let record = libreport::extract("wulong.txt", text.as_bytes(), &libreport::Options::default());

@@ -7,7 +7,7 @@
 //! (a width, a flag, an offset).
 //!
 //! Byte-level scans live here and only here, each with the list it stands
-//! for and a test that it agrees with that list: [`LEAD`] (the width and
+//! for and a test that it agrees with that list: `LEAD` (the width and
 //! table-row test of every physical line), [`has_heading_break`] (asked of
 //! every heading-shaped line) and [`last_marks`] (asked for every figure).
 //! Each was kept because callgrind on the benchmark sample showed it pays.
@@ -235,7 +235,7 @@ const MARK_LAST_BYTES: [bool; 256] = {
 /// mark (`SENTENCE_ENDS`) between `from` and `at` (character boundaries),
 /// in one backward byte scan that stops at the sentence mark. Asked for
 /// every figure of a line, so it reads bytes and decodes a character only
-/// where one of the marks may end ([`MARK_LAST_BYTES`]).
+/// where one of the marks may end (`MARK_LAST_BYTES`).
 pub fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usize>) {
     let Some(bytes) = text.as_bytes().get(..at) else {
         return (None, None);

@@ -5,9 +5,9 @@
 //! - [`report`]: the record ([`report::Record`], [`report::LibraryReport`])
 //!   and its parts: sections, mentions, metrics, rows, entries, warnings.
 //! - [`metric_key`]: the metric keys of the spec and their base units.
-//! - [`unit`]: the units a figure is printed in.
+//! - [`unit`](mod@unit): the units a figure is printed in.
 //! - [`decimal`]: the exact decimal every figure is printed as.
-//! - [`format`]: which reader a record's text came from.
+//! - [`format`](mod@format): which reader a record's text came from.
 //!
 //! No module here imports `tables/` or a stage: the vocabulary depends on
 //! the contract, never the other way round.

@@ -1,7 +1,7 @@
 //! Unit vocabulary: written unit → base unit and power of ten.
 //!
 //! `quantity` matches these after a number, longest first, through one
-//! [`Lexicon`](crate::matcher::lexicon::Lexicon) ([`UNIT_WORDS`]). A figure's value is given
+//! [`Lexicon`] ([`UNIT_WORDS`]). A figure's value is given
 //! in the base unit: 168.52 万元 is 1685200 元 and 3.89 GB is 0.00389 TB.
 //! 万 and 亿 directly after a number are read by the numeral itself; the
 //! 万元-style rows serve table headers (经费（万元）) and `parse_unit`.
