@@ -409,6 +409,10 @@ fn rejoin(cleaned: &mut Cleaned<'_>) {
     };
     let records = &mut cleaned.records;
     let joined = &mut cleaned.joined;
+    // The joined lines folded, built beside them from the folded pieces
+    // (a document with nothing to fold has none to build).
+    let mut folded_joined =
+        (cleaned.folded_source.is_some() || cleaned.folded_rewritten.is_some()).then(String::new);
     let mut lines = 0;
     let mut previous: Option<Record> = None;
     for i in 0..records.len() {
@@ -427,12 +431,18 @@ fn rejoin(cleaned: &mut Cleaned<'_>) {
         if joins {
             let line = &mut records[lines - 1];
             if line.buffer != Buffer::Joined {
-                let first = texts.text(line);
+                let (first, folded) = (texts.text(line), texts.folded(line));
                 line.start = to_u32(joined.len());
                 line.buffer = Buffer::Joined;
                 joined.push_str(first);
+                if let Some(out) = &mut folded_joined {
+                    out.push_str(folded);
+                }
             }
             joined.push_str(texts.text(&piece));
+            if let Some(out) = &mut folded_joined {
+                out.push_str(texts.folded(&piece));
+            }
             line.len = to_u32(joined.len()).saturating_sub(line.start);
             line.last = piece.no;
         } else {
@@ -443,7 +453,7 @@ fn rejoin(cleaned: &mut Cleaned<'_>) {
     }
     records.truncate(lines);
     records.shrink_to_fit();
-    cleaned.folded_joined = folded_copy(&cleaned.joined);
+    cleaned.folded_joined = folded_joined;
     let mut records = std::mem::take(&mut cleaned.records);
     let texts = cleaned.texts();
     for record in &mut records {
@@ -629,6 +639,21 @@ mod tests {
                 (14, "第二行。".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn every_line_carries_its_text_folded() {
+        // A hard-wrapped report (its lines joined) with traditional forms,
+        // and a page with an image placeholder cut out (a rewritten line).
+        let anju = include_str!("../fixtures/anju-2020.txt").replace("图书馆", "圖書館");
+        let page = "圖書館年報。\n館藏 5 萬冊[image: a.png]\n";
+        for text in [anju.as_str(), page] {
+            let cleaned = clean(text);
+            assert!(cleaned.lines().iter().any(|l| l.last() != l.no()) || text == page);
+            for line in cleaned.lines().iter() {
+                assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
+            }
+        }
     }
 
     #[test]
