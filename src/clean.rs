@@ -248,7 +248,11 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let folded_all = folded_source.as_deref().unwrap_or(text);
     let mut toc = Vec::new();
     let mut rewritten = String::new();
-    let mut records: Vec<Record> = Vec::new();
+    // At most one record a physical line: sized once, so that a file of
+    // many short lines is never copied into a buffer twice its size.
+    // (CRLF ends count once, by the larger of the two counts.)
+    let count = |byte: u8| memchr::memchr_iter(byte, text.as_bytes()).count();
+    let mut records: Vec<Record> = Vec::with_capacity(count(b'\n').max(count(b'\r')) + 1);
     let mut in_toc = false;
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
