@@ -87,7 +87,7 @@ impl Cleaned<'_> {
     /// The content lines, in order.
     pub fn lines(&self) -> Lines<'_> {
         Lines {
-            texts: self.texts(),
+            cleaned: self,
             records: &self.records,
         }
     }

@@ -10,6 +10,7 @@
 //! tiny lines takes a small multiple of its size (issue 16, D7), where a
 //! `String` or a `Cow` per line took three times as much again.
 
+use super::Cleaned;
 use crate::heading::{self, Marker, MarkerStyle};
 use crate::report::SectionKind;
 
@@ -106,7 +107,7 @@ pub(super) struct Texts<'c> {
 }
 
 impl<'c> Texts<'c> {
-    fn span(buffer: &'c str, record: &Record) -> &'c str {
+    pub(super) fn span(buffer: &'c str, record: &Record) -> &'c str {
         let start = record.start as usize;
         buffer
             .get(start..start + record.len as usize)
@@ -122,11 +123,18 @@ impl<'c> Texts<'c> {
     }
 }
 
-/// A run of cleaned lines: the whole report, or a section. Cheap to copy.
-#[derive(Clone, Copy, Debug)]
+/// A run of cleaned lines: the whole report, or a section. Cheap to copy
+/// (two references).
+#[derive(Clone, Copy)]
 pub struct Lines<'c> {
-    pub(super) texts: Texts<'c>,
+    pub(super) cleaned: &'c Cleaned<'c>,
     pub(super) records: &'c [Record],
+}
+
+impl std::fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl<'c> Lines<'c> {
@@ -155,7 +163,7 @@ impl<'c> Lines<'c> {
         let end = range.end.min(self.records.len());
         let start = range.start.min(end);
         Lines {
-            texts: self.texts,
+            cleaned: self.cleaned,
             records: &self.records[start..end],
         }
     }
@@ -167,23 +175,23 @@ impl<'c> Lines<'c> {
 
     /// The lines, in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line<'c>> + ExactSizeIterator + 'c {
-        let texts = self.texts;
+        let cleaned = self.cleaned;
         self.records
             .iter()
-            .map(move |record| Line { texts, record })
+            .map(move |record| Line { cleaned, record })
     }
 
     /// The index of the first line for which `before` is false, the lines
     /// being ordered by it (as `slice::partition_point`).
     pub fn partition_point(&self, mut before: impl FnMut(Line<'_>) -> bool) -> usize {
-        let texts = self.texts;
+        let cleaned = self.cleaned;
         self.records
-            .partition_point(|record| before(Line { texts, record }))
+            .partition_point(|record| before(Line { cleaned, record }))
     }
 
     fn line(&self, record: &'c Record) -> Line<'c> {
         Line {
-            texts: self.texts,
+            cleaned: self.cleaned,
             record,
         }
     }
@@ -192,7 +200,7 @@ impl<'c> Lines<'c> {
 /// One logical line of the cleaned text, and what was decided about it.
 #[derive(Clone, Copy)]
 pub struct Line<'c> {
-    texts: Texts<'c>,
+    cleaned: &'c Cleaned<'c>,
     record: &'c Record,
 }
 
@@ -226,13 +234,28 @@ pub enum Shape {
 impl<'c> Line<'c> {
     /// The text, trimmed.
     pub fn text(&self) -> &'c str {
-        self.texts.text(self.record)
+        let cleaned = self.cleaned;
+        let buffer = match self.record.buffer {
+            Buffer::Source => cleaned.source,
+            Buffer::Rewritten => &cleaned.rewritten,
+            Buffer::Joined => &cleaned.joined,
+        };
+        Texts::span(buffer, self.record)
     }
 
     /// The text folded to simplified characters (`script::fold`), once per
     /// document: the same byte offsets as [`Line::text`].
     pub fn folded(&self) -> &'c str {
-        self.texts.folded(self.record)
+        let cleaned = self.cleaned;
+        let folded = match self.record.buffer {
+            Buffer::Source => cleaned.folded_source.as_deref(),
+            Buffer::Rewritten => cleaned.folded_rewritten.as_deref(),
+            Buffer::Joined => cleaned.folded_joined.as_deref(),
+        };
+        match folded {
+            Some(folded) => Texts::span(folded, self.record),
+            None => self.text(),
+        }
     }
 
     /// 1-based number of the first physical line.
