@@ -184,7 +184,8 @@ fn extract_section(
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
             let year = title::first_year(&section.title).or(context.year);
-            let entries = chronicle::parse_chronicle(section.lines, year, warnings);
+            let entries =
+                chronicle::parse_chronicle(section.lines, year, context.library, warnings);
             report.chronicle.extend(entries);
         }
         SectionKind::Plan => report.plan.extend(plan::parse_plan(section.lines)),

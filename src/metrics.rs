@@ -636,6 +636,13 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if !text[..clause].ends_with('、') {
         return false;
     }
+    // 镇（乡）、村（社区）设立服务点百余个: the list is of places, and the
+    // label stands further on, after a verb; an item of a list of labels
+    // starts its clause.
+    let before_label = text.get(clause..label.span.start).unwrap_or_default();
+    if before_label.trim().chars().count() > MAX_ITEM_LEAD {
+        return false;
+    }
     let closes_list = LIST_CLOSERS
         .iter()
         .any(|closer| text[clause..label.span.end].contains(closer));
@@ -650,6 +657,10 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         .take_while(|m| m.span.start < clause)
         .any(|m| m.kind == QuantityKind::Figure && m.span.end <= clause)
 }
+
+/// The most characters before a label that still leave it an item of the
+/// list its clause continues (讲座、各类培训).
+const MAX_ITEM_LEAD: usize = 2;
 
 /// After 其中 a figure of the same key is a part of the one before.
 fn is_part_of_previous(
