@@ -121,7 +121,7 @@ fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
         .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
         .take(MAX_LISTED)
         .collect();
-    let mut candidates: Vec<Candidate> = lines
+    let candidates: Vec<Candidate> = lines
         .iter()
         .enumerate()
         .filter_map(|(index, line)| candidate(index, line, &listed))
