@@ -28,7 +28,7 @@ use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABELS, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS,
-    SUBJECTS, Subject,
+    SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::unit::Unit;
 
@@ -707,6 +707,14 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Deci
         None => (!matches!(base, Unit::Yuan | Unit::SquareMetre | Unit::Terabyte))
             .then_some(quantity.value),
     }
+}
+
+/// Whether a line speaks of the whole year (全年, 累计, 年底): in a
+/// chronicle, only such lines give the year's figures, where the others
+/// count one event's.
+pub fn counts_the_year(line: &str) -> bool {
+    let line = script::fold(line);
+    YEAR_ROUND_WORDS.iter().any(|word| line.contains(word))
 }
 
 /// The metric figures of statistics-table rows.

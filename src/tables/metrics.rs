@@ -282,6 +282,13 @@ pub static FILLERS: &[&str] = &[
     "人民币", "新台币",
 ];
 
+/// Words that make a chronicle's line a count of the whole year
+/// (12月下旬，完成年度统计：全年接待读者…), not of one event.
+#[rustfmt::skip]
+pub static YEAR_ROUND_WORDS: &[&str] = &[
+    "全年", "累计", "年底", "年末", "截至", "截止", "年度统计",
+];
+
 /// Words of a label that name what its figure counts, and the unit that
 /// then fits whatever the key's own unit: 借閱冊數 85萬冊 counts volumes
 /// lent, where 流通图书2万余册 is a stock of books, not loans.
@@ -399,6 +406,8 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
+    ("新设", Qualifier::NewOnly),
+    ("新开", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
     ("新增", Qualifier::NewHere),
     ("每年", Qualifier::EveryYear),
