@@ -206,9 +206,17 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let mut toc = Vec::new();
     let mut physical: Vec<(u32, Cow<'_, str>)> = Vec::new();
     let mut in_toc = false;
-    for (index, raw) in split_lines(text).enumerate() {
+    let mut raw_lines = split_lines(text).enumerate().peekable();
+    while let Some((index, raw)) = raw_lines.next() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let next = raw_lines.peek().map(|&(_, next)| next);
         match classify(raw, no, in_toc) {
+            // 读者活动 / 94 / 场次: in a table written a cell a line, a
+            // number alone before its unit is a cell, not a page number.
+            Kind::Junk if is_cell_before_unit(raw, next) => {
+                in_toc = false;
+                physical.push((no, Cow::Borrowed(trim(raw))));
+            }
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
                 in_toc = true;
@@ -227,6 +235,22 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         toc,
     }
 }
+
+/// Whether a line of digits alone stands before a line that is a unit
+/// alone (场次, 个, 平方米).
+fn is_cell_before_unit(raw: &str, next: Option<&str>) -> bool {
+    let line = trim(raw);
+    !line.is_empty()
+        && line.bytes().all(|b| b.is_ascii_digit())
+        && next.is_some_and(|next| {
+            let next = trim(next);
+            next.len() <= MAX_UNIT_BYTES
+                && crate::quantity::parse_unit(&crate::script::fold(next)).is_some()
+        })
+}
+
+/// The longest unit on a line of its own, in bytes (万平方米 is 12).
+const MAX_UNIT_BYTES: usize = 18;
 
 /// Splits on `\n`, `\r\n` and lone `\r`, the endings exports leave.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -656,6 +680,13 @@ mod tests {
                 (14, "第二行。".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn a_number_alone_before_its_unit_is_a_cell() {
+        let input = "读者活动\n94\n场次\n正文第一行。\n12\n第二行。";
+        let numbers: Vec<_> = texts(input).into_iter().map(|(no, _)| no).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 6]);
     }
 
     #[test]
