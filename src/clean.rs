@@ -206,17 +206,19 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let mut toc = Vec::new();
     let mut physical: Vec<(u32, Cow<'_, str>)> = Vec::new();
     let mut in_toc = false;
-    let mut raw_lines = split_lines(text).enumerate().peekable();
-    while let Some((index, raw)) = raw_lines.next() {
+    // A number alone on its line, dropped as a page number unless the next
+    // line is a unit alone: in a table written a cell a line (读者活动 /
+    // 94 / 场次), it is a cell.
+    let mut bare_number: Option<(u32, &str)> = None;
+    for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let next = raw_lines.peek().map(|&(_, next)| next);
+        if let Some((number_no, number)) = bare_number.take()
+            && is_unit_line(raw)
+        {
+            physical.push((number_no, Cow::Borrowed(number)));
+        }
         match classify(raw, no, in_toc) {
-            // 读者活动 / 94 / 场次: in a table written a cell a line, a
-            // number alone before its unit is a cell, not a page number.
-            Kind::Junk if is_cell_before_unit(raw, next) => {
-                in_toc = false;
-                physical.push((no, Cow::Borrowed(trim(raw))));
-            }
+            Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
                 in_toc = true;
@@ -236,17 +238,17 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     }
 }
 
-/// Whether a line of digits alone stands before a line that is a unit
-/// alone (场次, 个, 平方米).
-fn is_cell_before_unit(raw: &str, next: Option<&str>) -> bool {
+/// A line of digits alone.
+fn is_bare_number(raw: &str) -> bool {
     let line = trim(raw);
-    !line.is_empty()
-        && line.bytes().all(|b| b.is_ascii_digit())
-        && next.is_some_and(|next| {
-            let next = trim(next);
-            next.len() <= MAX_UNIT_BYTES
-                && crate::quantity::parse_unit(&crate::script::fold(next)).is_some()
-        })
+    !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that is a unit alone (场次, 个, 平方米).
+fn is_unit_line(raw: &str) -> bool {
+    let line = trim(raw);
+    line.len() <= MAX_UNIT_BYTES
+        && crate::quantity::parse_unit(&crate::script::fold(line)).is_some()
 }
 
 /// The longest unit on a line of its own, in bytes (万平方米 is 12).

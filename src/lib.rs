@@ -194,15 +194,18 @@ fn extract_section(
             let year = title::first_year(&section.title).or(context.year);
             let entries =
                 chronicle::parse_chronicle(section.lines, year, context.library, warnings);
-            report.chronicle.extend(entries);
-            // 十二月 … 全年接待读者38.6万人次: a chronicle's year-end lines
-            // hold figures of the year, read where no other section gives
-            // them (see `extract_text`).
-            for line in section
-                .lines
+            // 十二月 … 全年接待读者38.6万人次: the lines of a chronicle's
+            // December that speak of the whole year hold the year's
+            // figures, read where no other section gives them (see
+            // `extract_text`). Earlier, 全年 plans the year and 截至6月底
+            // counts part of it.
+            let december = entries
                 .iter()
-                .filter(|l| metrics::counts_the_year(&l.text))
-            {
+                .find(|e| e.date.is_some_and(|d| d.month == 12))
+                .map_or(u32::MAX, |e| e.line);
+            report.chronicle.extend(entries);
+            let year_end = section.lines.iter().skip_while(|l| l.no < december);
+            for line in year_end.filter(|l| metrics::counts_the_year(&l.text)) {
                 let found = metrics::prose_mentions(
                     std::slice::from_ref(line),
                     section.kind,
@@ -299,7 +302,7 @@ mod tests {
         let value = |report: &LibraryReport, key: MetricKey| {
             report.metrics.get(&key).map(|m| m.value.to_string())
         };
-        let chronicle = "青禾县图书馆2020年大事记\n三月\n5日，举办读书会，接待读者300人次。\n十二月\n28日，完成年度统计：全年接待读者12.5万人次，外借图书8.6万册次。\n";
+        let chronicle = "青禾县图书馆2020年大事记\n三月\n5日，举办读书会，接待读者300人次。\n六月\n30日，截至6月底累计接待读者5.1万人次。\n十二月\n28日，完成年度统计：全年接待读者12.5万人次，外借图书8.6万册次。\n";
         let report = extract_text(chronicle).expect("a report");
         assert_eq!(value(&report, MetricKey::Visits).as_deref(), Some("125000"));
         assert_eq!(value(&report, MetricKey::Loans).as_deref(), Some("86000"));

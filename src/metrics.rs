@@ -713,8 +713,8 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Deci
 /// chronicle, only such lines give the year's figures, where the others
 /// count one event's.
 pub fn counts_the_year(line: &str) -> bool {
-    let line = script::fold(line);
-    YEAR_ROUND_WORDS.iter().any(|word| line.contains(word))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_ROUND_WORDS));
+    WORDS.find_all(&script::fold(line)).next().is_some()
 }
 
 /// The metric figures of statistics-table rows.
