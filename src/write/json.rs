@@ -157,3 +157,30 @@ impl serde_json::ser::Formatter for NestedPretty {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_array_prints_as_serde_json_pretty_prints_it() {
+        let text = "青禾县图书馆2020年年报\n一、工作总结\n全年接待读者12.4万人次，外借图书8.6万册次。\n二、大事记\n3月5日，开馆。\n";
+        let mut report = crate::extract_text(text).expect("a report");
+        report.file = "青禾.txt".to_owned();
+        let records = vec![
+            Record::Report(Box::new(report)),
+            Record::Failed(crate::report::FailedFile {
+                file: "坏.txt".to_owned(),
+                error: "not a report".to_owned(),
+            }),
+        ];
+        let mut out = Vec::new();
+        let mut writer = JsonArray::new(&mut out);
+        for record in &records {
+            writer.record(record).expect("written");
+        }
+        writer.finish().expect("finished");
+        let want = serde_json::to_string_pretty(&records).expect("printed") + "\n";
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), want);
+    }
+}
