@@ -90,6 +90,9 @@ impl LineQualifiers {
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+                Qualifier::PartOfSpending => {
+                    Verdict::Doubt("one part of the spending, not all of it")
+                }
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
                 Qualifier::Room if !ROOM_KEYS.contains(&key) && !NETWORK_KEYS.contains(&key) => {
                     Verdict::Doubt("a figure of one room or department")

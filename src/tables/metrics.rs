@@ -357,6 +357,8 @@ pub enum Qualifier {
     /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
     /// library's level.
     OtherBody,
+    /// 三公经费, 政府采购, 基本支出: one part of the spending, not all of it.
+    PartOfSpending,
     /// 上半年, 截至 11 月份: part of the year only.
     PartOfYear,
     /// 建馆以来: a total over many years.
@@ -448,6 +450,13 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // one part of the spending (部门决算: 三公经费, 政府采购, 基本支出)
+    ("三公", Qualifier::PartOfSpending),
+    ("政府采购", Qualifier::PartOfSpending),
+    ("基本支出", Qualifier::PartOfSpending),
+    ("项目支出", Qualifier::PartOfSpending),
+    ("人员支出", Qualifier::PartOfSpending),
+    ("公用支出", Qualifier::PartOfSpending),
     // the library's self-service outlets, counted apart from it
     ("城市书房", Qualifier::Room),
     ("自助图书馆", Qualifier::Room),
