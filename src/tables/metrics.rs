@@ -282,6 +282,23 @@ pub static FILLERS: &[&str] = &[
     "人民币", "新台币",
 ];
 
+/// Words between a label and the figure a change starts from (馆舍面积由
+/// 原来的1200平方米增至4500平方米), longest first.
+#[rustfmt::skip]
+pub static CHANGE_FROM: &[&str] = &[
+    "由原来的", "从原来的", "由原有的", "从原有的", "由上年的", "从上年的", "由去年的",
+    "从去年的", "由原来", "从原来", "由原", "从原", "由", "从",
+];
+
+/// Words between two figures that make the second what the first became
+/// (增至, 提高到): the figure of the year.
+#[rustfmt::skip]
+pub static CHANGE_TO: &[&str] = &[
+    "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至",
+    "上升到", "上升至", "升至", "扩大到", "扩大至", "减少到", "减少至", "下降到", "下降至",
+    "降至", "降低到", "降低至", "增到", "达到", "变为",
+];
+
 /// Words that make a chronicle's line a count of the whole year
 /// (12月下旬，完成年度统计：全年接待读者…), not of one event.
 #[rustfmt::skip]
