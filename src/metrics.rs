@@ -691,6 +691,14 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
+    // 亲子教育讲座、科普讲座共36场: items of one kind, and the figure is
+    // their total.
+    let previous_item = text
+        .get(item_start..clause - '、'.len_utf8())
+        .unwrap_or_default();
+    if previous_item.ends_with(&text[label.span.clone()]) {
+        return false;
+    }
     // Matches come in line order: only the item's own are looked at.
     let from = earlier.partition_point(|m| m.span.start < item_start);
     !earlier[from..]

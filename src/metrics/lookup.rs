@@ -91,11 +91,16 @@ impl LineQualifiers {
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+                Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
                 Qualifier::PartOfSpending => {
                     Verdict::Doubt("one part of the spending, not all of it")
                 }
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-                Qualifier::Room if !ROOM_KEYS.contains(&key) && !NETWORK_KEYS.contains(&key) => {
+                Qualifier::Room
+                    if !ROOM_KEYS.contains(&key)
+                        && !NETWORK_KEYS.contains(&key)
+                        && names_the_room(text, sentence, clause, end, QUALIFIERS[row].0) =>
+                {
                     Verdict::Doubt("a figure of one room or department")
                 }
                 _ => continue,
@@ -127,6 +132,21 @@ impl LineQualifiers {
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
 }
+
+/// Whether a room word speaks of a figure: in the figure's own clause, or
+/// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
+/// 接待读者2.3万人次).
+fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
+    text[clause..end].contains(room)
+        || text[sentence..end]
+            .trim_start()
+            .find(room)
+            .is_some_and(|at| at <= ROOM_SUBJECT_LEAD)
+}
+
+/// The most bytes before a room word that still make it its sentence's
+/// subject (电子 in 电子阅览室, 少儿 in 少儿阅览室).
+const ROOM_SUBJECT_LEAD: usize = 12;
 
 /// Whether a figure's clause calls it a running total (全市累计达到9处)
 /// while the word `new` (新建) stands only in an earlier clause.

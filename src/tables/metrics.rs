@@ -59,6 +59,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("馆藏图书",         None, Some(CollectionTotal)),
     ("馆藏文献",         None, Some(CollectionTotal)),
     ("总馆藏",           None, Some(CollectionTotal)),
+    ("藏书",             None, Some(CollectionTotal)),
     ("新增藏量",         None, Some(CollectionNew)),
     ("新增藏书",         None, Some(CollectionNew)),
     ("新增文献藏量",     None, Some(CollectionNew)),
@@ -157,6 +158,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("媒体报道",         None, Some(MediaReports)),
     ("宣传报道",         None, Some(MediaReports)),
     ("新闻报道",         None, Some(MediaReports)),
+    ("相关报道",         None, Some(MediaReports)),
     // social media
     ("粉丝",             Some(Subject::Wechat), Some(WechatFollowers)),
     ("粉丝量",           Some(Subject::Wechat), Some(WechatFollowers)),
@@ -374,6 +376,8 @@ pub enum Qualifier {
     /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
     /// library's level.
     OtherBody,
+    /// 成立时, 建馆之初: a time long past.
+    Past,
     /// 三公经费, 政府采购, 基本支出: one part of the spending, not all of it.
     PartOfSpending,
     /// 上半年, 截至 11 月份: part of the year only.
@@ -387,8 +391,8 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    /// True for words about another body, every year or only new ones,
-    /// which qualify a whole sentence
+    /// True for words about another body, every year, only new ones or
+    /// one room (as the sentence's subject), which qualify a whole sentence
     /// (2020年全市新购图书5.6万册，总藏书量306.7万册: both are the city's).
     pub fn sentence_wide(self) -> bool {
         matches!(
@@ -401,6 +405,8 @@ impl Qualifier {
                 | Qualifier::OtherBody
                 | Qualifier::PartOfYear
                 | Qualifier::Cumulative
+                | Qualifier::Room
+                | Qualifier::Past
         )
     }
 }
@@ -426,6 +432,8 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
     ("新设", Qualifier::NewOnly),
+    ("增添", Qualifier::NewOnly),
+    ("增设", Qualifier::NewOnly),
     ("新开", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
     ("新增", Qualifier::NewHere),
@@ -467,6 +475,13 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // a time long past (民國41年成立時藏書3000冊)
+    ("成立时", Qualifier::Past),
+    ("建馆时", Qualifier::Past),
+    ("开馆时", Qualifier::Past),
+    ("建馆之初", Qualifier::Past),
+    ("建馆初期", Qualifier::Past),
+    ("成立之初", Qualifier::Past),
     // one part of the spending (部门决算: 三公经费, 政府采购, 基本支出)
     ("三公", Qualifier::PartOfSpending),
     ("政府采购", Qualifier::PartOfSpending),
