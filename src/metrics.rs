@@ -143,6 +143,7 @@ fn line_mentions(
             .filter(|_| is_change_to(&words[previous_end..m.number.start]));
         let changed = changed.map(|(label, _)| label);
         let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        let changed_label = changed.is_some();
         let before = match changed {
             Some(label) => Some(label),
             None => before_label(words, clause, sentence, m, &mut subjects),
@@ -175,6 +176,10 @@ fn line_mentions(
         // read with (新增 in 新增5个服务点) among those weighed.
         let prefix_end = if label.after {
             m.span.end
+        } else if changed_label {
+            // 由上年的11个增加到14个: the words of the figure changed from
+            // (上年) are not this one's.
+            label.span.end
         } else {
             m.number.start.max(label.span.start)
         };
@@ -696,7 +701,13 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     let previous_item = text
         .get(item_start..clause - '、'.len_utf8())
         .unwrap_or_default();
-    if previous_item.ends_with(&text[label.span.clone()]) {
+    // 二、全年新增图书6240册，其中…: a numbered paragraph of clauses; a
+    // row of a flattened form (一、从业人员117人) is one clause.
+    let numbered_paragraph = is_item_marker(previous_item)
+        && text[clause..]
+            .trim_end_matches(['。', '；'])
+            .contains(['，', '。', '；']);
+    if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
         return false;
     }
     // Matches come in line order: only the item's own are looked at.
@@ -710,6 +721,17 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
 /// The most characters before a label that still leave it an item of the
 /// list its clause continues (讲座、各类培训).
 const MAX_ITEM_LEAD: usize = 2;
+
+/// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
+/// item of a list.
+fn is_item_marker(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 3
+        && text
+            .chars()
+            .all(|c| crate::tables::numerals::class_of(c).is_some())
+}
 
 /// After 其中 a figure of the same key is a part of the one before.
 fn is_part_of_previous(

@@ -519,6 +519,18 @@ mod tests {
     }
 
     #[test]
+    fn this_year_and_last_year_columns_by_name() {
+        let got = rows(
+            &[
+                "|序号|指标名称|计量单位|本年|上年|增减（%）|",
+                "|1|到馆人次|人次|317,400|402,116|-21.1|",
+            ],
+            Some(2020),
+        );
+        assert_eq!(got, [row("到馆人次", "317400", Some("人次"), None, 2)]);
+    }
+
+    #[test]
     fn the_unit_after_the_form_filler_is_the_table_unit() {
         let got = rows(
             &[

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS,
+    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
+    TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -64,12 +65,27 @@ impl LineQualifiers {
         };
         // Weighed in the table's order.
         for row in self.words.rows_within(text, end, from_of) {
-            let qualifier = QUALIFIERS[row].1;
+            let (word, qualifier) = QUALIFIERS[row];
+            // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
+            // the name of an event, not a time (but “三公”经费 is quoted
+            // as a term).
+            let stretch = &text[from_of(row)..end];
+            let named = qualifier != Qualifier::PartOfSpending && only_in_names(stretch, word);
+            if only_in_titles(stretch, word) || named {
+                continue;
+            }
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
                 // The library's network spans the county or city it serves.
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) =>
+                {
+                    continue;
+                }
+                // An honour from the nation, province or city is still the
+                // library's (获得全国…优秀单位等荣誉3项).
+                Qualifier::Nation | Qualifier::City | Qualifier::Province
+                    if key == MetricKey::Awards =>
                 {
                     continue;
                 }
@@ -90,6 +106,11 @@ impl LineQualifiers {
                     Verdict::Doubt("counts only the new ones, not the total")
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+                // 上半年…，全年县财政共拨付…: the figure's clause names the
+                // whole year.
+                Qualifier::PartOfYear if whole_year_after_part(&text[clause..end], word) => {
+                    continue;
+                }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
                 Qualifier::PartOfSpending => {
@@ -131,6 +152,57 @@ impl LineQualifiers {
         let other_year = last.is_some_and(|(y, r, _)| r.start >= sentence && *y != year);
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
+}
+
+/// Whether `word` stands in `stretch` only inside grades and titles that
+/// hold it (公共图书馆 in 国家一级公共图书馆).
+fn only_in_titles(stretch: &str, word: &str) -> bool {
+    let holding: Vec<&str> = QUALIFIER_TITLES
+        .iter()
+        .copied()
+        .filter(|title| title.contains(word) && stretch.contains(title))
+        .collect();
+    if holding.is_empty() {
+        return false;
+    }
+    let mut rest = stretch.to_owned();
+    for title in holding {
+        rest = rest.replace(title, "");
+    }
+    !rest.contains(word)
+}
+
+/// Whether every `word` of `stretch` stands inside quotation marks or
+/// title marks (“暑假电影展播”, 《全国…》): the name of something.
+fn only_in_names(stretch: &str, word: &str) -> bool {
+    let mut depth = 0usize;
+    let mut rest = stretch;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with(word) {
+            if depth == 0 {
+                return false;
+            }
+            rest = &rest[word.len()..];
+            continue;
+        }
+        if NAME_OPENERS.contains(&c) {
+            depth += 1;
+        } else if NAME_CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    true
+}
+
+/// Marks that open and close a name.
+const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
+const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
+
+/// Whether a figure's clause names the whole year (全年, 本年) while the
+/// part-of-year word `part` stands only in an earlier clause.
+fn whole_year_after_part(clause: &str, part: &str) -> bool {
+    !clause.contains(part) && WHOLE_YEAR_WORDS.iter().any(|word| clause.contains(word))
 }
 
 /// Whether a room word speaks of a figure: in the figure's own clause, or

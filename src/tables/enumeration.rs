@@ -8,3 +8,10 @@ pub static INLINE_ENUMERATORS: &[(&str, u32)] = &[
     ("其一", 1), ("其二", 2), ("其三", 3), ("其四", 4), ("其五", 5),
     ("第一，", 1), ("第二，", 2), ("第三，", 3), ("第四，", 4), ("第五，", 5),
 ];
+
+/// Marks that open an entry of a list or a chronicle without numbering it
+/// (▲6日, ● 3月5日).
+#[rustfmt::skip]
+pub static BULLETS: &[char] = &[
+    '▲', '△', '●', '○', '■', '□', '◆', '◇', '★', '☆', '•', '·', '◎', '➢', '►', '▶', '√',
+];

@@ -456,6 +456,10 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("文化站", Qualifier::OtherBody),
     ("文化馆", Qualifier::OtherBody),
     ("上半年", Qualifier::PartOfYear),
+    ("暑假", Qualifier::PartOfYear),
+    ("寒假", Qualifier::PartOfYear),
+    ("暑期", Qualifier::PartOfYear),
+    ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
     ("月份", Qualifier::PartOfYear),
@@ -498,7 +502,22 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
 /// 新建 of an earlier clause does not make it a count of new ones
 /// (新建城市书房3处，全市累计达到9处).
 #[rustfmt::skip]
-pub static TOTAL_WORDS: &[&str] = &["累计", "总数", "共有", "现有", "已有", "总计"];
+pub static TOTAL_WORDS: &[&str] = &[
+    "累计", "总数", "共有", "现有", "已有", "总计", "达到", "截至", "截止", "年底", "年末",
+];
+
+/// Words of a clause that make its figure the whole year's, so that a
+/// 上半年 of an earlier clause does not make it a part of the year.
+#[rustfmt::skip]
+pub static WHOLE_YEAR_WORDS: &[&str] = &["全年", "本年度", "年度"];
+
+/// Grades and honours that hold a qualifier word without being what it
+/// names (国家一级公共图书馆 is no national body, no other library).
+#[rustfmt::skip]
+pub static QUALIFIER_TITLES: &[&str] = &[
+    "一级公共图书馆", "二级公共图书馆", "三级公共图书馆", "一级图书馆", "二级图书馆",
+    "三级图书馆",
+];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]
