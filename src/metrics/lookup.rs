@@ -25,6 +25,9 @@ pub(super) struct LineQualifiers {
     /// are only a comparison's term left out, and how far each holds (the
     /// end of its clause for a year compared with); found when first asked.
     years: Option<Vec<(i32, Range<usize>, usize)>>,
+    /// Where month ranges short of the whole year (1至11月) end, in line
+    /// order; found when first asked.
+    part_year_months: Option<Vec<usize>>,
 }
 
 /// The qualifier words, for one-pass search.
@@ -36,6 +39,7 @@ impl Default for LineQualifiers {
         LineQualifiers {
             words: WordIndex::new(&QUALIFIER_WORDS),
             years: None,
+            part_year_months: None,
         }
     }
 }
@@ -128,6 +132,14 @@ impl LineQualifiers {
             };
             return Some(verdict);
         }
+        // 1至11月，网站访问量累计18.7万次: months short of the whole year.
+        let months = self
+            .part_year_months
+            .get_or_insert_with(|| part_year_month_ranges(text));
+        let first = months.partition_point(|&at| at < sentence);
+        if months.get(first).is_some_and(|&at| at <= end) {
+            return Some(Verdict::Doubt("a figure for part of the year"));
+        }
         let year = context.year?;
         // The last year named before the figure in its sentence says whose
         // year it is (2020年我馆到馆读者…，外借文献…), unless it is only
@@ -170,6 +182,48 @@ fn only_in_titles(stretch: &str, word: &str) -> bool {
         rest = rest.replace(title, "");
     }
     !rest.contains(word)
+}
+
+/// The ends of the month ranges of `text` that fall short of the whole
+/// year (1至11月, 1-6月, 3月至10月), in order.
+fn part_year_month_ranges(text: &str) -> Vec<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), "月".as_bytes())
+        .filter(|&at| {
+            let head = &text[..at];
+            let Some((last, head)) = month_number_before(head) else {
+                return false;
+            };
+            let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
+                return false;
+            };
+            let head = head.trim_end();
+            month_number_before(head.strip_suffix('月').unwrap_or(head).trim_end())
+                .is_some_and(|(first, _)| first < last && (first > 1 || last < 12))
+        })
+        .map(|at| at + "月".len())
+        .collect()
+}
+
+/// Marks between the months of a range.
+const MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
+
+/// The month number (1–12, in digits or Chinese) that `head` ends with,
+/// and what stands before it.
+fn month_number_before(head: &str) -> Option<(u32, &str)> {
+    let start = head
+        .char_indices()
+        .rev()
+        .take(3)
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let number = &head[start..];
+    let value = number.parse().ok().or_else(|| {
+        crate::numeral::parse_full(number)
+            .ok()
+            .and_then(|n| n.to_string().parse().ok())
+    })?;
+    (1..=12).contains(&value).then_some((value, &head[..start]))
 }
 
 /// Whether every `word` of `stretch` stands inside quotation marks or
@@ -308,6 +362,18 @@ pub(super) struct Found {
 }
 
 impl Found {
+    /// Forgets the figures of `key` that start at or after `from`, and
+    /// says how many there were.
+    pub(super) fn take_from(&mut self, key: MetricKey, from: usize) -> usize {
+        let Some((_, spans)) = self.spans.iter_mut().find(|(k, _)| *k == key) else {
+            return 0;
+        };
+        let keep = spans.partition_point(|s| s.start < from);
+        let taken = spans.len() - keep;
+        spans.truncate(keep);
+        taken
+    }
+
     pub(super) fn push(&mut self, key: MetricKey, span: Range<usize>) {
         match self.spans.iter_mut().find(|(k, _)| *k == key) {
             Some((_, spans)) => spans.push(span),

@@ -15,3 +15,8 @@ pub static INLINE_ENUMERATORS: &[(&str, u32)] = &[
 pub static BULLETS: &[char] = &[
     '▲', '△', '●', '○', '■', '□', '◆', '◇', '★', '☆', '•', '·', '◎', '➢', '►', '▶', '√',
 ];
+
+/// Words of a sentence that announces the list after it (重点抓好以下六个
+/// 方面的工作。, 具体安排如下): no item itself.
+#[rustfmt::skip]
+pub static LIST_ANNOUNCERS: &[&str] = &["以下", "如下", "下列"];

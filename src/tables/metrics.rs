@@ -274,6 +274,13 @@ pub static AFTER_LABELS: &[MetricKey] = &[
     Branches, ServicePoints, SelfServiceLibraries, Ebooks, Volunteers, Computers, Seats,
 ];
 
+/// Words after a label that follows its figure which make the label a
+/// mere modifier of what is counted (两所分馆的设备, 两所分馆空间改造).
+#[rustfmt::skip]
+pub static AFTER_LABEL_HEADS: &[&str] = &[
+    "的", "空间", "改造", "建设", "设备", "装修", "升级", "提升", "改扩建", "维修",
+];
+
 /// Words that may stand between a label and its number (为, 达, 共计 …).
 #[rustfmt::skip]
 pub static FILLERS: &[&str] = &[
