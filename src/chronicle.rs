@@ -12,40 +12,60 @@ use crate::clean::Lines;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
+use crate::script;
+use crate::tables::enumeration::BULLETS;
 use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
 use crate::text::is_ws;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
-/// covers (from its title or the report).
+/// covers (from its title or the report); `library` the report's library,
+/// whose name alone on a line signs the chronicle off.
 pub fn parse_chronicle(
     lines: Lines<'_>,
     year: Option<i32>,
+    library: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<ChronicleEntry> {
     let mut entries: Vec<ChronicleEntry> = Vec::new();
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
+    // The library's name folded, once: a line that is its name alone signs
+    // the chronicle off.
+    let library = library.map(script::fold);
     for line in lines.iter() {
-        let (text, folded) = (line.text(), line.folded());
+        // A bullet (▲6日) only marks the entry.
+        let whole = line.text();
+        let text = whole.trim_start_matches(BULLETS).trim_start();
+        // Folding keeps offsets: the folded text is cut where `text` is.
+        let folded = line
+            .folded()
+            .get(whole.len() - text.len()..)
+            .unwrap_or(text);
         if let Some(month) = date::parse_month_heading(folded) {
             month_heading = Some(month);
             continue;
         }
-        let (numbered, rest) = match split_entry_number(line.marker(), text, last_number) {
+        // The marker clean read is the line's; after a bullet it is read here.
+        let marker = if text.len() == whole.len() {
+            line.marker()
+        } else {
+            heading::split_marker(text)
+        };
+        let (numbered, rest) = match split_entry_number(marker, text, last_number) {
             Some((number, rest)) => {
                 last_number = number;
                 (true, rest)
             }
             None => (false, text),
         };
+        let folded_rest = folded.get(text.len() - rest.len()..).unwrap_or(rest);
         let found = year.and_then(|year| {
             let context = DateContext {
                 year,
                 month: month_heading.or(month_from_entries),
             };
             // Folding keeps offsets, so `consumed` holds in `rest`.
-            let folded_rest = folded.get(text.len() - rest.len()..).unwrap_or(rest);
             date::parse_prefix(folded_rest, &context)
         });
         match found {
@@ -60,6 +80,8 @@ pub fn parse_chronicle(
                     line: line.no(),
                 });
             }
+            // 新罗区图书馆 / 2022年1月 closing the last month: a signature.
+            None if !numbered && signs_off(folded_rest, library.as_deref()) => {}
             None if month_heading.is_some() || numbered || entries.is_empty() => {
                 let date =
                     year.zip(month_heading)
@@ -89,6 +111,16 @@ pub fn parse_chronicle(
         }
     }
     entries
+}
+
+/// Whether a line is the library's name alone (新罗区图书馆 for 龙岩市新罗区
+/// 图书馆): the signature under a chronicle, not an event. Both folded.
+fn signs_off(folded: &str, library: Option<&str>) -> bool {
+    let text = folded.trim();
+    let Some(library) = library else {
+        return false;
+    };
+    text.chars().count() >= 3 && library.ends_with(text)
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
@@ -170,17 +202,22 @@ mod tests {
             .find(|s| s.kind == SectionKind::Chronicle)
             .expect("a chronicle");
         let mut warnings = Vec::new();
-        parse_chronicle(section.lines, Some(2020), &mut warnings)
-            .into_iter()
-            .map(|e| {
-                (
-                    e.date.map(|d| d.to_string()),
-                    e.end.map(|d| d.to_string()),
-                    e.text,
-                    e.line,
-                )
-            })
-            .collect()
+        parse_chronicle(
+            section.lines,
+            Some(2020),
+            Some("青禾县图书馆"),
+            &mut warnings,
+        )
+        .into_iter()
+        .map(|e| {
+            (
+                e.date.map(|d| d.to_string()),
+                e.end.map(|d| d.to_string()),
+                e.text,
+                e.line,
+            )
+        })
+        .collect()
     }
 
     fn entry(
@@ -208,6 +245,30 @@ mod tests {
                 entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
                 entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
                 entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_before_the_day_only_marks_the_entry() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n三月\n▲6日，召开工作会议。\n● 26日至28日，举办书展。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-03-06", None, "召开工作会议。", 4),
+                entry("2020-03-26", Some("2020-03-28"), "举办书展。", 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_library_signing_off_is_no_event() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n十二月\n8 日，开展年终盘点。\n新建城东分馆\n青禾县图书馆\n2021年1月";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-12-08", None, "开展年终盘点。", 4),
+                entry("2020-12", None, "新建城东分馆", 5),
             ]
         );
     }

@@ -254,11 +254,26 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let count = |byte: u8| memchr::memchr_iter(byte, text.as_bytes()).count();
     let mut records: Vec<Record> = Vec::with_capacity(count(b'\n').max(count(b'\r')) + 1);
     let mut in_toc = false;
+    // A number alone on its line, dropped as a page number unless the next
+    // line is a unit alone: in a table written a cell a line (读者活动 /
+    // 94 / 场次), it is a cell.
+    let mut bare_number: Option<(u32, &str)> = None;
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let at = offset_in(text, raw);
         let folded = folded_all.get(at..at + raw.len()).unwrap_or(raw);
+        if let Some((number_no, number)) = bare_number.take()
+            && is_unit_line(folded)
+        {
+            records.push(content(
+                text,
+                Cow::Borrowed(number),
+                number_no,
+                &mut rewritten,
+            ));
+        }
         match classify(raw, folded, no, in_toc) {
+            Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
                 in_toc = true;
@@ -268,25 +283,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             }
             Kind::Content(line) => {
                 in_toc = false;
-                let Measure { width, table } = measure(&line);
-                let len = line.len();
-                let (start, buffer) = match line {
-                    Cow::Borrowed(line) => (offset_in(text, line), Buffer::Source),
-                    Cow::Owned(line) => {
-                        rewritten.push_str(&line);
-                        (rewritten.len() - line.len(), Buffer::Rewritten)
-                    }
-                };
-                records.push(Record {
-                    start: to_u32(start),
-                    len: to_u32(len),
-                    no,
-                    last: no,
-                    width: to_u32(width),
-                    flags: if table { ROW } else { 0 },
-                    buffer,
-                    ..Record::default()
-                });
+                records.push(content(text, line, no, &mut rewritten));
             }
         }
     }
@@ -303,6 +300,46 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     rejoin(&mut cleaned);
     cleaned
 }
+
+/// The record of the content line `line` (numbered `no`): a span of
+/// `source`, or of `rewritten` when cleaning changed it, measured.
+fn content(source: &str, line: Cow<'_, str>, no: u32, rewritten: &mut String) -> Record {
+    let Measure { width, table } = measure(&line);
+    let len = line.len();
+    let (start, buffer) = match line {
+        Cow::Borrowed(line) => (offset_in(source, line), Buffer::Source),
+        Cow::Owned(line) => {
+            rewritten.push_str(&line);
+            (rewritten.len() - line.len(), Buffer::Rewritten)
+        }
+    };
+    Record {
+        start: to_u32(start),
+        len: to_u32(len),
+        no,
+        last: no,
+        width: to_u32(width),
+        flags: if table { ROW } else { 0 },
+        buffer,
+        ..Record::default()
+    }
+}
+
+/// A line of digits alone.
+fn is_bare_number(raw: &str) -> bool {
+    let line = trim(raw);
+    !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that is a unit alone (场次, 个, 平方米); `folded` is the line
+/// folded (folding keeps the white space `trim` takes).
+fn is_unit_line(folded: &str) -> bool {
+    let line = trim(folded);
+    line.len() <= MAX_UNIT_BYTES && crate::quantity::parse_unit(line).is_some()
+}
+
+/// The longest unit on a line of its own, in bytes (万平方米 is 12).
+const MAX_UNIT_BYTES: usize = 18;
 
 /// Splits on `\n`, `\r\n` and lone `\r`, the endings exports leave.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -658,6 +695,13 @@ mod tests {
                 assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_number_alone_before_its_unit_is_a_cell() {
+        let input = "读者活动\n94\n场次\n正文第一行。\n12\n第二行。";
+        let numbers: Vec<_> = texts(input).into_iter().map(|(no, _)| no).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 6]);
     }
 
     #[test]

@@ -25,10 +25,11 @@ use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
+use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS,
-    SUBJECTS, Subject,
+    AFTER_LABEL_HEADS, AFTER_LABELS, CHANGE_FROM, CHANGE_TO, COUNTED_IN, EXTRA_UNITS, FILLERS,
+    LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
 use crate::text::{clause_start, last_marks};
@@ -122,6 +123,9 @@ fn line_mentions(
     let mut subjects = WordIndex::new(&SUBJECT_WORDS);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found = Found::default();
+    // The label of a figure a change starts from (由原来的1200平方米), and
+    // where that figure ends.
+    let mut changed_from: Option<(Label, usize)> = None;
     for (i, m) in matches.iter().enumerate() {
         if m.kind != QuantityKind::Figure || is_list_number(words, m) {
             continue;
@@ -133,19 +137,35 @@ fn line_mentions(
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
         let sentence = marks.sentence;
-        let before = before_label(words, clause, sentence, m, &mut subjects);
+        // 馆舍面积由原来的1200平方米增至4500平方米: the figure a change
+        // leads to takes the label of the one it changed from.
+        let changed = changed_from
+            .take()
+            .filter(|(_, from_end)| *from_end == previous_end)
+            .filter(|_| is_change_to(&words[previous_end..m.number.start]));
+        let changed = changed.map(|(label, _)| label);
+        let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        let changed_label = changed.is_some();
+        let before = match changed {
+            Some(label) => Some(label),
+            None => before_label(words, clause, sentence, m, &mut subjects),
+        };
         let label = match before {
             Some(label) if label.weak => after_label(words, m).or(Some(label)),
             Some(label) => Some(label),
             None => after_label(words, m),
         };
         let Some(label) = label else {
+            // The figure a change starts from is the past; its label is
+            // kept for the figure the change leads to.
+            changed_from = label_of_change_from(words, clause, sentence, m, &mut subjects)
+                .map(|label| (label, m.span.end));
             continue;
         };
         let phrase = if label.after {
             &text[m.span.start..label.span.end]
         } else {
-            &text[clause..m.span.end]
+            &text[phrase_start..m.span.end]
         };
         let phrase = phrase.trim();
         let doubt = |reason: &str| Warning::DoubtfulFigure {
@@ -158,12 +178,43 @@ fn line_mentions(
         // read with (新增 in 新增5个服务点) among those weighed.
         let prefix_end = if label.after {
             m.span.end
+        } else if changed_label {
+            // 由上年的11个增加到14个: the words of the figure changed from
+            // (上年) are not this one's.
+            label.span.end
         } else {
             m.number.start.max(label.span.start)
         };
-        // A part of the figure before it (其中…) is no figure of its own.
-        if is_part_of_previous(words, sentence, m.span.start, label.key, &mut found) {
-            continue;
+        // A part of the figure before it (其中…) is no figure of its own,
+        // unless the part is the library's own (全市共建成城市书房41家，其中
+        // 市图书馆直接管理的9家): then the whole was a larger body's.
+        if let Some(qizhong) =
+            part_of_previous(words, sentence, m.span.start, label.key, &mut found)
+        {
+            if !names_the_library(&words[qizhong..m.span.start]) {
+                continue;
+            }
+            // The sentence's figures of the key are this line's last ones
+            // of the key in `out`.
+            let mut to_drop = found.take_from(label.key, sentence);
+            let mut at = out.len();
+            while to_drop > 0 && at > 0 {
+                at -= 1;
+                if out[at].line != line.no() {
+                    break;
+                }
+                if out[at].key == label.key {
+                    to_drop -= 1;
+                    let mention = out.remove(at);
+                    warnings.push(Warning::DoubtfulFigure {
+                        key: mention.key,
+                        text: mention.text,
+                        line: mention.line,
+                        reason: "a larger body's figure: the library's own part follows (其中)"
+                            .to_owned(),
+                    });
+                }
+            }
         }
         match qualifiers.verdict(
             words,
@@ -339,6 +390,29 @@ fn before_label(
         end = clause + stripped.len();
     }
     None
+}
+
+/// The label of a figure a change starts from: 馆舍面积 in 馆舍面积由原来
+/// 的1200平方米 (增至…), read as if the number stood where 由 stands.
+fn label_of_change_from(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    m: &QuantityMatch,
+    subjects: &mut WordIndex,
+) -> Option<Label> {
+    let before = text.get(clause..m.span.start)?.trim_end();
+    let from = CHANGE_FROM.iter().find(|word| before.ends_with(*word))?;
+    let mut at_from = m.clone();
+    at_from.span.start = clause + before.len() - from.len();
+    before_label(text, clause, sentence, &at_from, subjects).filter(|label| !label.after)
+}
+
+/// Whether the words between two figures say the first changed into the
+/// second (增至, 提高到).
+fn is_change_to(between: &str) -> bool {
+    let between = between.trim();
+    CHANGE_TO.contains(&between)
 }
 
 /// The most fillers stepped over between a label and its number.
@@ -525,8 +599,10 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     let char_index = plain[..last_char_start].chars().count();
     let last = *offsets.get(char_index)?;
     let label_end = last + char_len(text, last);
-    // 两所分馆的自助借还设备: the noun after 的 is what is counted.
-    if text[label_end..].starts_with('的') {
+    // 两所分馆的自助借还设备, 两所分馆空间改造: what follows the label is
+    // what is counted.
+    let after = text[label_end..].trim_start();
+    if AFTER_LABEL_HEADS.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     Some(Label {
@@ -584,6 +660,13 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if !text[..clause].ends_with('、') {
         return false;
     }
+    // 镇（乡）、村（社区）设立服务点百余个: the list is of places, and the
+    // label stands further on, after a verb; an item of a list of labels
+    // starts its clause.
+    let before_label = text.get(clause..label.span.start).unwrap_or_default();
+    if before_label.trim().chars().count() > MAX_ITEM_LEAD {
+        return false;
+    }
     let closes_list = LIST_CLOSERS
         .iter()
         .any(|closer| text[clause..label.span.end].contains(closer));
@@ -591,6 +674,20 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
+    // 亲子教育讲座、科普讲座共36场: items of one kind, and the figure is
+    // their total.
+    let previous_item = text
+        .get(item_start..clause - '、'.len_utf8())
+        .unwrap_or_default();
+    // 二、全年新增图书6240册，其中…: a numbered paragraph of clauses; a
+    // row of a flattened form (一、从业人员117人) is one clause.
+    let numbered_paragraph = is_item_marker(previous_item)
+        && text[clause..]
+            .trim_end_matches(['。', '；'])
+            .contains(['，', '。', '；']);
+    if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
+        return false;
+    }
     // Matches come in line order: only the item's own are looked at.
     let from = earlier.partition_point(|m| m.span.start < item_start);
     !earlier[from..]
@@ -599,32 +696,52 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         .any(|m| m.kind == QuantityKind::Figure && m.span.end <= clause)
 }
 
+/// The most characters before a label that still leave it an item of the
+/// list its clause continues (讲座、各类培训).
+const MAX_ITEM_LEAD: usize = 2;
+
+/// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
+/// item of a list.
+fn is_item_marker(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 3
+        && text
+            .chars()
+            .all(|c| crate::tables::numerals::class_of(c).is_some())
+}
+
 /// After 其中 a figure of the same key is a part of the one before.
-fn is_part_of_previous(
+fn part_of_previous(
     text: &str,
     sentence: usize,
     at: usize,
     key: MetricKey,
     found: &mut Found,
-) -> bool {
+) -> Option<usize> {
     const QIZHONG: &str = "其中";
-    let Some((_, spans)) = found.spans.iter().find(|(k, _)| *k == key) else {
-        return false;
-    };
+    let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
     let qizhongs = found.qizhong.get_or_insert_with(|| {
         memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
     });
     // The last 其中 of the sentence before `at`.
     let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
-    let Some(&qizhong) = before.checked_sub(1).and_then(|last| qizhongs.get(last)) else {
-        return false;
-    };
+    let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
     if qizhong < sentence {
-        return false;
+        return None;
     }
     // The sentence's first figure of the key, if it ends before 其中.
     let first = spans.partition_point(|span| span.start < sentence);
-    spans.get(first).is_some_and(|span| span.end <= qizhong)
+    spans
+        .get(first)
+        .is_some_and(|span| span.end <= qizhong)
+        .then_some(qizhong)
+}
+
+/// Whether the words after 其中 name the library itself (其中市图书馆…,
+/// 其中本馆…).
+fn names_the_library(words: &str) -> bool {
+    OWNER_WORDS.iter().any(|word| words.contains(word))
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.
@@ -644,6 +761,14 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Deci
         None => (!matches!(base, Unit::Yuan | Unit::SquareMetre | Unit::Terabyte))
             .then_some(quantity.value),
     }
+}
+
+/// Whether a line speaks of the whole year (全年, 累计, 年底): in a
+/// chronicle, only such lines give the year's figures, where the others
+/// count one event's. `folded` is the line folded (`Line::folded`).
+pub fn counts_the_year(folded: &str) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_ROUND_WORDS));
+    WORDS.find_all(folded).next().is_some()
 }
 
 /// The metric figures of statistics-table rows.

@@ -17,6 +17,7 @@
 use crate::clean::{Cleaned, Line, Lines, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
+use crate::tables::sections::PLAN_AND_SUMMARY;
 
 /// A section of the report: its kind, heading and lines.
 #[derive(Clone, Debug)]
@@ -135,7 +136,7 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
         .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
         .take(MAX_LISTED)
         .collect();
-    let mut candidates: Vec<Candidate> = lines
+    let candidates: Vec<Candidate> = lines
         .iter()
         .enumerate()
         .filter_map(|(index, line)| candidate(index, &line, &listed))
@@ -147,19 +148,75 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
         .iter()
         .filter_map(|c| c.style.map(MarkerStyle::depth))
         .min();
-    candidates.retain(|c| {
-        if c.in_toc {
-            return true;
-        }
-        match c.style {
-            Some(style) => Some(style.depth()) == shallowest,
-            None => !has_chapters,
-        }
+    let (top, nested): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| {
+        c.in_toc
+            || match c.style {
+                Some(style) => Some(style.depth()) == shallowest,
+                None => !has_chapters,
+            }
     });
+    let mut candidates = top;
     if !has_chapters {
         add_numbered_siblings(lines, &mut candidates);
     }
+    add_nested_sections(lines, nested, &mut candidates);
     candidates
+}
+
+/// Subheadings that open sections of their own inside a top-level one:
+///
+/// - under a heading that names no kind (第一部分 部门概况), a subheading
+///   that names one (二、机构设置及人员情况);
+/// - under a chapter titled both plan and summary (第一章 工作计划与总结),
+///   its plan (一、2021 年工作计划 › （一）…). Elsewhere a nested 工作计划
+///   may be the summary's own account of the plan it carried out.
+///
+/// The next subheading of the same numbering (二、工作总结, 三、…) gives the
+/// rest back to the kind it names, or to the top-level section's.
+fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mut Vec<Candidate>) {
+    let mut added = Vec::new();
+    for sub in nested {
+        let (Some(kind), Some(style)) = (sub.kind, sub.style) else {
+            continue;
+        };
+        let Some(parent) = candidates.iter().rev().find(|c| c.index < sub.index) else {
+            continue;
+        };
+        let opens = match parent.kind {
+            None | Some(SectionKind::Other) => true,
+            Some(parent_kind) => {
+                kind == SectionKind::Plan
+                    && parent_kind != SectionKind::Plan
+                    && lines.get(parent.index).is_some_and(holds_plan_and_summary)
+            }
+        };
+        if !opens {
+            continue;
+        }
+        let next_top = candidates
+            .iter()
+            .find(|c| c.index > sub.index)
+            .map_or(lines.len(), |c| c.index);
+        // (A title-shaped line's kind was read by clean.)
+        let resume = (sub.index + 1..next_top)
+            .filter_map(|index| lines.get(index).map(|line| (index, line)))
+            .find(|(_, line)| {
+                line.marker()
+                    .is_some_and(|(marker, _)| marker.style == style && is_title_shaped(line))
+            });
+        if let Some((index, line)) = resume {
+            added.push(Candidate {
+                index,
+                kind: line.kind().or(parent.kind),
+                style: Some(style),
+                in_toc: false,
+            });
+        }
+        added.push(sub);
+    }
+    candidates.extend(added);
+    candidates.sort_by_key(|c| c.index);
+    candidates.dedup_by_key(|c| c.index);
 }
 
 /// When the top-level headings are numbered (一、工作总结 二、大事记), a
@@ -200,6 +257,12 @@ fn add_numbered_siblings(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
     }
     candidates.extend(added);
     candidates.sort_by_key(|c| c.index);
+}
+
+/// Whether a heading titles a plan and a summary together (工作计划与总结).
+fn holds_plan_and_summary(line: Line<'_>) -> bool {
+    let title = line.folded();
+    PLAN_AND_SUMMARY.iter().any(|words| title.contains(words))
 }
 
 /// The widest a section heading or a title line may be.
@@ -356,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn anju_chapters_hide_their_subheadings() {
+    fn anju_chapters_hide_their_subheadings_but_the_plan() {
         use SectionKind::*;
         let got = outline(include_str!("../fixtures/anju-2020.txt"));
         let kinds: Vec<_> = got.iter().map(|s| (s.0, s.1)).collect();
@@ -364,6 +427,8 @@ mod tests {
             kinds,
             [
                 (Summary, 23),
+                (Plan, 25),
+                (Summary, 68),
                 (Chronicle, 176),
                 (Organization, 233),
                 (Funding, 278),
@@ -371,6 +436,25 @@ mod tests {
             ]
         );
         assert_eq!(got[0].3, "第一章 2020 年安居区图书馆工作计划与总结");
+    }
+
+    #[test]
+    fn a_part_of_no_kind_gives_its_known_subheadings_sections() {
+        use SectionKind::*;
+        let text = "青禾县图书馆2020年年报\n第一部分 部门概况\n一、主要职能\n提供借阅服务。\n二、机构设置及人员情况\n在职人员20人。\n三、其他事项\n无。\n第二部分 部门决算情况说明\n本年支出合计300万元。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            got,
+            [(Other, 2), (Organization, 5), (Other, 7), (Funding, 9)]
+        );
+    }
+
+    #[test]
+    fn a_chapter_of_plan_and_summary_gives_its_plan_a_section() {
+        use SectionKind::*;
+        let text = "某某县图书馆2021年年报\n第一章 工作计划与总结\n一、2022年工作计划\n（一）办好读书节。\n（二）建成分馆。\n二、2021年工作总结\n今年开展活动 12 场。\n第二章 大事记\n3月5日，开馆。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(got, [(Summary, 2), (Plan, 3), (Summary, 6), (Chronicle, 8)]);
     }
 
     #[test]

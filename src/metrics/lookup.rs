@@ -10,7 +10,8 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS,
+    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
+    TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 
 /// The qualifier words and the other years' phrases of one line, each
@@ -21,8 +22,12 @@ pub(super) struct LineQualifiers {
     /// The qualifier words of the line.
     words: WordIndex,
     /// Year phrases (2019 年) with their years, in line order, those that
-    /// are only a comparison's term left out; found when first asked.
-    years: Option<Vec<(i32, Range<usize>)>>,
+    /// are only a comparison's term left out, and how far each holds (the
+    /// end of its clause for a year compared with); found when first asked.
+    years: Option<Vec<(i32, Range<usize>, usize)>>,
+    /// Where month ranges short of the whole year (1至11月) end, in line
+    /// order; found when first asked.
+    part_year_months: Option<Vec<usize>>,
 }
 
 /// The qualifier words, for one-pass search.
@@ -34,6 +39,7 @@ impl Default for LineQualifiers {
         LineQualifiers {
             words: WordIndex::new(&QUALIFIER_WORDS),
             years: None,
+            part_year_months: None,
         }
     }
 }
@@ -63,12 +69,27 @@ impl LineQualifiers {
         };
         // Weighed in the table's order.
         for row in self.words.rows_within(text, end, from_of) {
-            let qualifier = QUALIFIERS[row].1;
+            let (word, qualifier) = QUALIFIERS[row];
+            // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
+            // the name of an event, not a time (but “三公”经费 is quoted
+            // as a term).
+            let stretch = &text[from_of(row)..end];
+            let named = qualifier != Qualifier::PartOfSpending && only_in_names(stretch, word);
+            if only_in_titles(stretch, word) || named {
+                continue;
+            }
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
                 // The library's network spans the county or city it serves.
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) =>
+                {
+                    continue;
+                }
+                // An honour from the nation, province or city is still the
+                // library's (获得全国…优秀单位等荣誉3项).
+                Qualifier::Nation | Qualifier::City | Qualifier::Province
+                    if key == MetricKey::Awards =>
                 {
                     continue;
                 }
@@ -89,36 +110,199 @@ impl LineQualifiers {
                     Verdict::Doubt("counts only the new ones, not the total")
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+                // 上半年…，全年县财政共拨付…: the figure's clause names the
+                // whole year.
+                Qualifier::PartOfYear if whole_year_after_part(&text[clause..end], word) => {
+                    continue;
+                }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+                Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
+                Qualifier::PartOfSpending => {
+                    Verdict::Doubt("one part of the spending, not all of it")
+                }
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-                Qualifier::Room if !ROOM_KEYS.contains(&key) && !NETWORK_KEYS.contains(&key) => {
+                Qualifier::Room
+                    if !ROOM_KEYS.contains(&key)
+                        && !NETWORK_KEYS.contains(&key)
+                        && names_the_room(text, sentence, clause, end, QUALIFIERS[row].0) =>
+                {
                     Verdict::Doubt("a figure of one room or department")
                 }
                 _ => continue,
             };
             return Some(verdict);
         }
+        // 1至11月，网站访问量累计18.7万次: months short of the whole year.
+        let months = self
+            .part_year_months
+            .get_or_insert_with(|| part_year_month_ranges(text));
+        let first = months.partition_point(|&at| at < sentence);
+        if months.get(first).is_some_and(|&at| at <= end) {
+            return Some(Verdict::Doubt("a figure for part of the year"));
+        }
         let year = context.year?;
         // The last year named before the figure in its sentence says whose
         // year it is (2020年我馆到馆读者…，外借文献…), unless it is only
         // the term of a comparison (较2020年增长…).
+        // A year compared with (比2018年的1210个) names its own clause only.
         let years = self.years.get_or_insert_with(|| {
             memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
                 .filter_map(|at| year_phrase_at(text, at))
                 .filter(|(_, range)| !is_comparison_term(text, range.clone()))
+                .map(|(year, range)| {
+                    let scope = compared_year_scope(text, &range).unwrap_or(usize::MAX);
+                    (year, range, scope)
+                })
                 .collect()
         });
-        let by_end = years.partition_point(|(_, r)| r.end <= end);
-        let last = by_end.checked_sub(1).and_then(|i| years.get(i));
-        let other_year = last.is_some_and(|(y, r)| r.start >= sentence && *y != year);
+        let by_end = years.partition_point(|(_, r, _)| r.end <= end);
+        let last = years[..by_end]
+            .iter()
+            .rev()
+            .take(MAX_SCOPED_YEARS)
+            .find(|(_, _, scope)| end <= *scope);
+        let other_year = last.is_some_and(|(y, r, _)| r.start >= sentence && *y != year);
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
 }
+
+/// Whether `word` stands in `stretch` only inside grades and titles that
+/// hold it (公共图书馆 in 国家一级公共图书馆).
+fn only_in_titles(stretch: &str, word: &str) -> bool {
+    let holding: Vec<&str> = QUALIFIER_TITLES
+        .iter()
+        .copied()
+        .filter(|title| title.contains(word) && stretch.contains(title))
+        .collect();
+    if holding.is_empty() {
+        return false;
+    }
+    let mut rest = stretch.to_owned();
+    for title in holding {
+        rest = rest.replace(title, "");
+    }
+    !rest.contains(word)
+}
+
+/// The ends of the month ranges of `text` that fall short of the whole
+/// year (1至11月, 1-6月, 3月至10月), in order.
+fn part_year_month_ranges(text: &str) -> Vec<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), "月".as_bytes())
+        .filter(|&at| {
+            let head = &text[..at];
+            let Some((last, head)) = month_number_before(head) else {
+                return false;
+            };
+            let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
+                return false;
+            };
+            let head = head.trim_end();
+            month_number_before(head.strip_suffix('月').unwrap_or(head).trim_end())
+                .is_some_and(|(first, _)| first < last && (first > 1 || last < 12))
+        })
+        .map(|at| at + "月".len())
+        .collect()
+}
+
+/// Marks between the months of a range.
+const MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
+
+/// The month number (1–12, in digits or Chinese) that `head` ends with,
+/// and what stands before it.
+fn month_number_before(head: &str) -> Option<(u32, &str)> {
+    let start = head
+        .char_indices()
+        .rev()
+        .take(3)
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let number = &head[start..];
+    let value = number.parse().ok().or_else(|| {
+        crate::numeral::parse_full(number)
+            .ok()
+            .and_then(|n| n.to_string().parse().ok())
+    })?;
+    (1..=12).contains(&value).then_some((value, &head[..start]))
+}
+
+/// Whether every `word` of `stretch` stands inside quotation marks or
+/// title marks (“暑假电影展播”, 《全国…》): the name of something.
+fn only_in_names(stretch: &str, word: &str) -> bool {
+    let mut depth = 0usize;
+    let mut rest = stretch;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with(word) {
+            if depth == 0 {
+                return false;
+            }
+            rest = &rest[word.len()..];
+            continue;
+        }
+        if NAME_OPENERS.contains(&c) {
+            depth += 1;
+        } else if NAME_CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    true
+}
+
+/// Marks that open and close a name.
+const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
+const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
+
+/// Whether a figure's clause names the whole year (全年, 本年) while the
+/// part-of-year word `part` stands only in an earlier clause.
+fn whole_year_after_part(clause: &str, part: &str) -> bool {
+    !clause.contains(part) && WHOLE_YEAR_WORDS.iter().any(|word| clause.contains(word))
+}
+
+/// Whether a room word speaks of a figure: in the figure's own clause, or
+/// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
+/// 接待读者2.3万人次).
+fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
+    text[clause..end].contains(room)
+        || text[sentence..end]
+            .trim_start()
+            .find(room)
+            .is_some_and(|at| at <= ROOM_SUBJECT_LEAD)
+}
+
+/// The most bytes before a room word that still make it its sentence's
+/// subject (电子 in 电子阅览室, 少儿 in 少儿阅览室).
+const ROOM_SUBJECT_LEAD: usize = 12;
 
 /// Whether a figure's clause calls it a running total (全市累计达到9处)
 /// while the word `new` (新建) stands only in an earlier clause.
 fn total_after_new(clause: &str, new: &str) -> bool {
     !clause.contains(new) && TOTAL_WORDS.iter().any(|word| clause.contains(word))
+}
+
+/// How many years a figure looks back over for one whose scope holds it.
+const MAX_SCOPED_YEARS: usize = 8;
+
+/// The farthest a compared year's clause is looked for, in bytes.
+const MAX_SCOPE: usize = 240;
+
+/// Where the clause of a compared year ends (比2018年的1210个增加353个，…):
+/// the year is the figures' of that clause, not of the rest of the
+/// sentence. None for a year that is not compared with.
+fn compared_year_scope(text: &str, span: &Range<usize>) -> Option<usize> {
+    let before = text[..span.start].trim_end();
+    if !COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) {
+        return None;
+    }
+    let mut limit = (span.end + MAX_SCOPE).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let after = text.get(span.end..limit)?;
+    let clause_end = after
+        .find(['，', '；', '。', ',', ';'])
+        .unwrap_or(after.len());
+    Some(span.end + clause_end)
 }
 
 /// `较2020年增长`: a year named only as what is compared with; `较2020年的
@@ -178,6 +362,18 @@ pub(super) struct Found {
 }
 
 impl Found {
+    /// Forgets the figures of `key` that start at or after `from`, and
+    /// says how many there were.
+    pub(super) fn take_from(&mut self, key: MetricKey, from: usize) -> usize {
+        let Some((_, spans)) = self.spans.iter_mut().find(|(k, _)| *k == key) else {
+            return 0;
+        };
+        let keep = spans.partition_point(|s| s.start < from);
+        let taken = spans.len() - keep;
+        spans.truncate(keep);
+        taken
+    }
+
     pub(super) fn push(&mut self, key: MetricKey, span: Range<usize>) {
         match self.spans.iter_mut().find(|(k, _)| *k == key) {
             Some((_, spans)) => spans.push(span),

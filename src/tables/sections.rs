@@ -8,6 +8,13 @@
 
 use crate::report::SectionKind::{self, *};
 
+/// Words of a heading that titles a plan and a summary together: its
+/// subheading 工作计划 is then the plan (see `segment`).
+#[rustfmt::skip]
+pub static PLAN_AND_SUMMARY: &[&str] = &[
+    "计划与总结", "总结与计划", "计划和总结", "总结和计划", "计划及总结", "总结及计划",
+];
+
 /// Words that name a section kind when they stand in a heading.
 #[rustfmt::skip]
 pub static SECTION_TITLES: &[(&str, SectionKind)] = &[

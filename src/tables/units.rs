@@ -134,6 +134,10 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("GB",       Unit::Terabyte,       -3),
     ("gb",       Unit::Terabyte,       -3),
     ("MB",       Unit::Terabyte,       -6),
+    // full-width forms (数字资源３０ＴＢ)
+    ("ＴＢ",     Unit::Terabyte,        0),
+    ("ＰＢ",     Unit::Terabyte,        3),
+    ("ＧＢ",     Unit::Terabyte,       -3),
     // rates
     ("%",        Unit::Percent,         0),
     ("％",       Unit::Percent,         0),
@@ -166,6 +170,7 @@ pub static UNIT_STOPS: &[&str] = &[
 #[rustfmt::skip]
 pub static DATA_UNITS: &[(&str, Unit, i32)] = &[
     ("T",        Unit::Terabyte,        0),
+    ("Ｔ",       Unit::Terabyte,        0),
 ];
 
 /// Words, before the number on its line, that make a [`DATA_UNITS`] row a
