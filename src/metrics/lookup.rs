@@ -13,6 +13,7 @@ use crate::tables::metrics::{
     COMPARISON_WORDS, NETWORK_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
     TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
+use crate::tables::punctuation::{MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
 
 /// The qualifier words and the other years' phrases of one line, each
 /// found once: every figure then asks about its own sentence and clause by
@@ -204,9 +205,6 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Marks between the months of a range.
-const MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
-
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
 fn month_number_before(head: &str) -> Option<(u32, &str)> {
@@ -248,10 +246,6 @@ fn only_in_names(stretch: &str, word: &str) -> bool {
     }
     true
 }
-
-/// Marks that open and close a name.
-const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
-const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
 
 /// Whether a figure's clause names the whole year (全年, 本年) while the
 /// part-of-year word `part` stands only in an earlier clause.

@@ -73,6 +73,15 @@ pub static DATE_RANGE_SEPARATORS: &[&str] = &[
     "——", "—", "–", "-", "－", "～", "~", "〜", "至", "到",
 ];
 
+/// Marks between the months of a range (1至11月), in a figure's clause.
+pub static MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
+
+/// Marks that open a name around a figure's label (“…”, 《…》).
+pub static NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
+
+/// Marks that close a name.
+pub static NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
+
 /// Separators between the two days of a chronicle entry's day range
 /// (14-15 日, 14 至 15 日).
 pub static DAY_RANGE_SEPARATORS: &[char] = &['-', '—', '–', '~', '～', '至', '到'];
@@ -94,7 +103,10 @@ mod tests {
 
     #[test]
     fn lists_hold_no_character_twice() {
-        let lists: [&[char]; 17] = [
+        let lists: [&[char]; 20] = [
+            MONTH_RANGE_MARKS,
+            NAME_OPENERS,
+            NAME_CLOSERS,
             WHITE_SPACE,
             SPACES,
             LABEL_SPACES,
