@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
-    TOTAL_WORDS, WHOLE_YEAR_WORDS,
+    COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier,
+    ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -74,7 +74,7 @@ impl LineQualifiers {
             // the name of an event, not a time (but “三公”经费 is quoted
             // as a term).
             let stretch = &text[from_of(row)..end];
-            let named = qualifier != Qualifier::PartOfSpending && only_in_names(stretch, word);
+            let named = qualifier != Qualifier::Part && only_in_names(stretch, word);
             if only_in_titles(stretch, word) || named {
                 continue;
             }
@@ -117,9 +117,8 @@ impl LineQualifiers {
                 }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
-                Qualifier::PartOfSpending => {
-                    Verdict::Doubt("one part of the spending, not all of it")
-                }
+                Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
+                Qualifier::Part => Verdict::Doubt("one part of the whole, not all of it"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
                 Qualifier::Room
                     if !ROOM_KEYS.contains(&key)
