@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier,
-    ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS,
+    Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -117,6 +117,10 @@ impl LineQualifiers {
                 }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
+                Qualifier::Children if context.is_childrens() || !CHILDREN_KEYS.contains(&key) => {
+                    continue;
+                }
+                Qualifier::Children => Verdict::Doubt("a figure of the children's service only"),
                 Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
                 Qualifier::Part => Verdict::Doubt("one part of the whole, not all of it"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
