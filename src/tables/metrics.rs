@@ -485,7 +485,6 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("上半年", Qualifier::PartOfYear),
     ("暑假", Qualifier::PartOfYear),
     ("寒假", Qualifier::PartOfYear),
-    ("暑期", Qualifier::PartOfYear),
     ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
