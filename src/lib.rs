@@ -164,12 +164,21 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     Ok(report)
 }
 
+/// Whether a title may name `year` (2021年, 二〇二一年): a cheap test
+/// before the year is read.
+fn may_name_year(title: &str, year: i32) -> bool {
+    title.contains(&year.to_string()) || title.contains(['〇', '零', '○'])
+}
+
 /// A section of no known kind whose heading names the year after the
 /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
 fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
     for section in &mut outline.sections {
         // 三、2019年主要工作任务 in a 2018 report: next year's work.
         if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
+            && year
+                .checked_add(1)
+                .is_some_and(|next| may_name_year(&section.title, next))
             && title::first_year(&section.title) == year.checked_add(1)
         {
             section.kind = SectionKind::Plan;
