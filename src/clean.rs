@@ -245,7 +245,7 @@ fn is_bare_number(raw: &str) -> bool {
 }
 
 /// A line that is a unit alone (场次, 个, 平方米).
-fn is_unit_line(raw: &str) -> bool {
+pub(crate) fn is_unit_line(raw: &str) -> bool {
     let line = trim(raw);
     line.len() <= MAX_UNIT_BYTES
         && crate::quantity::parse_unit(&crate::script::fold(line)).is_some()
