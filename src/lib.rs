@@ -190,6 +190,9 @@ fn extract_text_then<R>(
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
+    report.library_simplified = library
+        .as_deref()
+        .map(|name| script::fold(name).into_owned());
     report.library = library;
     report.warnings = warnings;
     Ok((report, kept))

@@ -56,6 +56,7 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         encoding: "UTF-8".into(),
         format: crate::read::Format::Text,
         library: Some("重庆市武隆区图书馆".into()),
+        library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections: vec![SectionInfo {
             kind: SectionKind::Summary,
