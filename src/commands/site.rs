@@ -12,12 +12,13 @@ use libreport::Options;
 use libreport::audit::{self, Audited};
 use libreport::input::Input;
 use libreport::report::Record;
-use libreport::view::{self, IndexEntry};
+use libreport::view::{self, IndexRow};
 
 use crate::cli::ViewArgs;
-use crate::output::{self, Out};
+use crate::output::{self, Out, message};
 
 use super::batch::{Job, for_each, jobs, read_and};
+use super::summary::Summary;
 use super::{exit_code, report_failure};
 
 /// Where `view` writes.
@@ -47,11 +48,12 @@ pub(crate) fn view(args: ViewArgs) -> Result<ExitCode> {
         })
         .unwrap_or_else(|record| Audited { record, page: None })
     };
-    let mut failures = 0usize;
+    let mut summary = Summary::default();
     match site {
         Site::Page(out) => {
             for_each(&jobs, &args.input, work, |audited| {
-                failures += usize::from(report_failure(&audited.record));
+                report_failure(&audited.record);
+                summary.add(&audited.record);
                 let Some(page) = audited.page else {
                     return Ok(());
                 };
@@ -68,53 +70,66 @@ pub(crate) fn view(args: ViewArgs) -> Result<ExitCode> {
         Site::Dir(dir) => {
             fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
             let names = page_names(&jobs);
-            let mut records = Vec::with_capacity(jobs.len());
+            let mut rows = Vec::with_capacity(jobs.len());
             let mut next = 0usize;
             for_each(&jobs, &args.input, work, |audited| {
                 let name = &names[next];
                 next += 1;
-                failures += usize::from(report_failure(&audited.record));
+                report_failure(&audited.record);
+                summary.add(&audited.record);
                 if let Some(page) = &audited.page {
                     let path = dir.join(name);
                     output::write_file(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
                 }
-                records.push((for_the_index(audited.record), href(name)));
+                // Only the row is kept for the whole batch: the mentions,
+                // tables, chronicle and plan are dropped once the page is
+                // written.
+                rows.push(match &audited.record {
+                    Record::Report(report) => IndexRow::from_report(report, href(name)),
+                    Record::Failed(failed) => IndexRow::failed(&failed.file, &failed.error),
+                });
                 Ok(())
             })?;
-            let entries: Vec<IndexEntry<'_>> = records
-                .iter()
-                .map(|(record, href)| match record {
-                    Record::Report(report) => IndexEntry::Report {
-                        report,
-                        href: href.clone(),
-                    },
-                    Record::Failed(failed) => IndexEntry::Failed {
-                        file: &failed.file,
-                        error: &failed.error,
-                    },
-                })
-                .collect();
-            let index = view::render_index(&entries);
+            rows.extend(earlier_pages(&dir, &names));
+            let index = view::render_index_rows(&rows);
             output::write_file(&dir.join("index.html"), |w| {
                 Ok(w.write_all(index.as_bytes())?)
             })?;
         }
     }
-    Ok(exit_code(failures))
+    summary.print(jobs.len(), args.input.quiet);
+    Ok(exit_code(summary.failed))
 }
 
-/// What the index needs of a record, kept for the whole batch: the file,
-/// library, year, key figures and warnings; the mentions, tables, chronicle
-/// and plan, most of a record, are dropped once its page is written.
-fn for_the_index(mut record: Record) -> Record {
-    if let Record::Report(report) = &mut record {
-        report.sections = Vec::new();
-        report.mentions = Vec::new();
-        report.statistics = Vec::new();
-        report.chronicle = Vec::new();
-        report.plan = Vec::new();
-    }
-    record
+/// The rows of the pages already in `dir` that this run did not write
+/// (`written`), sorted by name: `view one.txt -o site/` into an existing
+/// site keeps the other reports in its index. A page libreport did not
+/// write is left out with a note.
+fn earlier_pages(dir: &Path, written: &[String]) -> Vec<IndexRow> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".html") && name != "index.html" && !written.contains(name))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let path = dir.join(&name);
+            let row = fs::read_to_string(&path)
+                .ok()
+                .and_then(|html| IndexRow::from_page(&html, href(&name)));
+            if row.is_none() {
+                message(&format!(
+                    "libreport: {}: not a libreport page; left out of the index",
+                    path.display()
+                ));
+            }
+            row
+        })
+        .collect()
 }
 
 /// True when `path` is an existing directory or is written as one (`out/`).

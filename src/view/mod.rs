@@ -24,6 +24,8 @@
 
 mod index;
 mod page;
+
+pub use index::{IndexCell, IndexRow};
 #[cfg(test)]
 mod tests;
 
@@ -63,16 +65,6 @@ pub enum IndexEntry<'a> {
     },
 }
 
-impl<'a> IndexEntry<'a> {
-    /// The report and its page, unless the input failed.
-    fn report(&self) -> Option<(&'a LibraryReport, &str)> {
-        match self {
-            IndexEntry::Report { report, href } => Some((report, href)),
-            IndexEntry::Failed { .. } => None,
-        }
-    }
-}
-
 /// The metrics the index page compares, in column order.
 pub const INDEX_METRICS: &[MetricKey] = &[
     MetricKey::CollectionTotal,
@@ -110,10 +102,32 @@ pub fn render_report_in_site(
 
 /// The index page for several reports.
 pub fn render_index(entries: &[IndexEntry<'_>]) -> String {
-    let mut out = String::with_capacity(8 * 1024 + entries.len() * 1024);
+    let rows: Vec<IndexRow> = entries
+        .iter()
+        .map(|entry| match entry {
+            IndexEntry::Report { report, href } => IndexRow::from_report(report, href.clone()),
+            IndexEntry::Failed { file, error } => IndexRow::failed(file, error),
+        })
+        .collect();
+    render_index_rows(&rows)
+}
+
+/// The index page of these rows, in this order.
+pub fn render_index_rows(rows: &[IndexRow]) -> String {
+    let mut out = String::with_capacity(8 * 1024 + rows.len() * 1024);
     // `fmt::Write` for `String` never fails, so there is no error to pass on.
-    let _ = index::write_index(&mut out, entries);
+    let _ = index::write_index(&mut out, rows);
     out
+}
+
+/// The index of the mention `report.metrics` took for `key`: the one
+/// rule for "kept" of the page and the index.
+fn resolved_mention(report: &LibraryReport, key: MetricKey) -> Option<usize> {
+    let metric = report.metrics.get(&key)?;
+    report
+        .mentions
+        .iter()
+        .position(|m| m.key == key && m.line == metric.line && m.text == metric.text)
 }
 
 // ---------------------------------------------------------------------------
@@ -265,13 +279,14 @@ fn date_range_zh(start: PartialDate, end: Option<PartialDate>) -> String {
 // ---------------------------------------------------------------------------
 // Shared page parts
 
-fn write_head(out: &mut String, title: &str) -> fmt::Result {
+/// The page's head; `extra` goes at its end (the page's index row).
+fn write_head(out: &mut String, title: &str, extra: &str) -> fmt::Result {
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n\
-         <meta name=\"generator\" content=\"libreport {}\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"libreport {}\">\n{extra}<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         Esc(title),
         STYLE

@@ -114,14 +114,8 @@ impl<'a> ReportPage<'a> {
         }
         let resolved = report
             .metrics
-            .iter()
-            .filter_map(|(&key, metric)| {
-                let i = report
-                    .mentions
-                    .iter()
-                    .position(|m| m.key == key && m.line == metric.line && m.text == metric.text)?;
-                Some((key, i))
-            })
+            .keys()
+            .filter_map(|&key| Some((key, resolved_mention(report, key)?)))
             .collect();
         ReportPage {
             report,
@@ -151,7 +145,14 @@ impl<'a> ReportPage<'a> {
         let r = self.report;
         let name = report_name(r);
         let year = r.year.map(|y| format!("{y} 年")).unwrap_or_default();
-        write_head(out, &format!("{name} {year} 年报 · libreport"))?;
+        // The page carries its index row, so that a later `view` into the
+        // same site can list it again.
+        let row = IndexRow::from_report(r, String::new());
+        write_head(
+            out,
+            &format!("{name} {year} 年报 · libreport"),
+            &row.meta_tag(),
+        )?;
         let not_located = self.not_located().count();
 
         out.push_str("<header class=\"top\"><div class=\"who\">");
@@ -235,8 +236,21 @@ impl<'a> ReportPage<'a> {
                 "<h2>⚠ 提示 <span class=\"en\">warnings</span> <span class=\"n\">{}</span></h2><ul>",
                 warnings.len()
             )?;
+            // The Chinese message, linked to its line where it has one on
+            // the page; the kind and the English line under it.
             for warning in warnings {
-                write!(out, "<li>{}</li>", Esc(&warning.to_string()))?;
+                write!(out, "<li class=\"w\" data-kind=\"{}\">", warning.kind())?;
+                let zh = warning.message_zh();
+                match warning.line().filter(|no| self.line_nos.contains(no)) {
+                    Some(no) => write!(out, "<a href=\"#L{no}\">{}</a>", Esc(&zh))?,
+                    None => write!(out, "{}", Esc(&zh))?,
+                }
+                write!(
+                    out,
+                    "<span class=\"en\">{}: {}</span></li>",
+                    warning.kind(),
+                    Esc(&warning.to_string())
+                )?;
             }
             out.push_str("</ul>");
         }
@@ -286,7 +300,7 @@ impl<'a> ReportPage<'a> {
             return Ok(());
         }
         out.push_str(
-            "<div class=\"wide\"><table class=\"metrics\"><thead><tr>\
+            "<div class=\"wide\"><table class=\"metrics cards\"><thead><tr>\
              <th>指标 <span class=\"en\">metric</span></th>\
              <th class=\"num\">数值 <span class=\"en\">value</span></th>\
              <th>约数 <span class=\"en\">approx</span></th>\
@@ -307,13 +321,13 @@ impl<'a> ReportPage<'a> {
             )?;
             write!(
                 out,
-                "<td class=\"num\">{}",
+                "<td class=\"num\" data-label=\"数值\">{}",
                 Esc(&value_with_unit(metric.value, metric.unit))
             )?;
             if let Some(wan) = wan_yuan(metric.value, metric.unit) {
                 write!(out, "<span class=\"alt\">{}</span>", Esc(&wan))?;
             }
-            out.push_str("</td><td>");
+            out.push_str("</td><td data-label=\"约数\">");
             if let Some(a) = metric.approx {
                 write!(
                     out,
@@ -322,7 +336,7 @@ impl<'a> ReportPage<'a> {
                     a.as_str()
                 )?;
             }
-            out.push_str("</td><td class=\"src\">");
+            out.push_str("</td><td class=\"src\" data-label=\"原文\">");
             match resolved.filter(|&i| self.spans[i].is_some()) {
                 Some(i) => write!(out, "<a href=\"#m{i}\">“{}”</a>", Esc(&metric.text))?,
                 None => write!(
@@ -337,12 +351,12 @@ impl<'a> ReportPage<'a> {
             {
                 write!(out, "<span class=\"ctx\">{}</span>", Esc(&row))?;
             }
-            out.push_str("</td><td>");
+            out.push_str("</td><td data-label=\"行\">");
             self.write_line_ref(out, metric.line)?;
             let (origin, origin_en) = origin_zh(metric.origin);
             write!(
                 out,
-                "</td><td>{origin}<span class=\"en\">{origin_en}</span> · {}</td><td class=\"others\">",
+                "</td><td data-label=\"来源\">{origin}<span class=\"en\">{origin_en}</span> · {}</td><td class=\"others\" data-label=\"其他提及\">",
                 section_zh(metric.section)
             )?;
             let others = r

@@ -190,7 +190,11 @@ fn report_text_is_escaped() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”"));
     assert!(!html.contains("<script>alert(1)"));
     assert_eq!(html.matches("<script").count(), 1);
-    // The warning text appears, escaped.
+    // The warning text appears, escaped: the Chinese message linked to
+    // its line, the English under it.
+    assert!(html.contains(
+        "<li class=\"w\" data-kind=\"unclassified_section\">第 90 行：章节“附&lt;b&gt;录”不属于已知的任何类别"
+    ));
     assert!(html.contains("line 90: section &quot;附&lt;b&gt;录&quot; is of no known kind"));
     assert!(html.contains("id=\"warnings\" class=\"box warn\""));
 }
@@ -351,10 +355,43 @@ fn index_lists_each_report_with_its_link() {
     assert!(html.contains(">报告 2<"), "two reports");
     assert!(html.contains(">失败 1<"), "one failure, counted apart");
     assert!(html.contains("<a href=\"x&quot;.html\">（未识别馆名）x.txt</a>"));
-    assert!(html.contains(">180,383</td>"));
-    assert!(html.contains(">12,797余</td>"));
+    // Each figure links to its highlight on the report's page.
+    let kept = |key| super::resolved_mention(&report, key).expect("kept");
+    assert!(html.contains(&format!(
+        "<a href=\"wulong-2020.html#m{}\">180,383</a></td>",
+        kept(MetricKey::CollectionTotal)
+    )));
+    assert!(html.contains(&format!(
+        "<a href=\"wulong-2020.html#m{}\">12,797余</a></td>",
+        kept(MetricKey::CollectionNew)
+    )));
+    // The warnings count comes right after the year, linked to the list.
+    assert!(html.contains("<a href=\"wulong-2020.html#warnings\">1</a></td>"));
+    // A page carries its row: the index can be drawn again from the page.
+    let page = render_report(&report, &[]);
+    let row = IndexRow::from_page(&page, "wulong-2020.html".into()).expect("a row");
+    assert_eq!(
+        row,
+        IndexRow::from_report(&report, "wulong-2020.html".into())
+    );
+    assert_eq!(IndexRow::from_page("<html></html>", "x.html".into()), None);
     assert!(html.contains("collection_total"));
     assert!(html.contains("budget_yuan"));
     // website_visits is not a main column but is in the all-metrics table.
     assert!(html.contains("website_visits"));
+}
+
+#[test]
+fn warnings_show_chinese_linked_to_their_line() {
+    let (mut report, lines) = sample();
+    report.warnings.push(Warning::UnreadableDate {
+        text: "某月某日".into(),
+        line: 34,
+    });
+    let html = render_report(&report, &lines);
+    assert!(html.contains(
+        "<li class=\"w\" data-kind=\"unreadable_date\"><a href=\"#L34\">第 34 行：无法读出“某月某日”中的日期</a>"
+    ));
+    // Line 90 is not on the page: the message stands without a link.
+    assert!(!html.contains("href=\"#L90\""));
 }

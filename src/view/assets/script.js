@@ -25,3 +25,41 @@ if(e.key==='Escape')hide();
 if(e.key==='Enter'&&e.target.closest&&e.target.closest('mark.fig')){e.preventDefault();show(e.target.closest('mark.fig'));}
 });
 })();
+(function(){
+var doc=document,input=doc.getElementById('filter');
+if(!input)return;
+var table=doc.getElementById(input.getAttribute('data-table'));
+if(!table)return;
+var body=table.tBodies[0];
+input.addEventListener('input',function(){
+var q=input.value.trim().toLowerCase();
+for(var i=0;i<body.rows.length;i++){var r=body.rows[i];r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;}
+});
+function key(row,col){
+var c=row.cells[col];if(!c||c.classList.contains('none'))return '';
+var v=c.getAttribute('data-v');
+if(v!==null&&v!==''){var n=parseFloat(v);if(!isNaN(n))return n;}
+return c.textContent.trim();
+}
+var heads=table.tHead.rows[0].cells;
+Array.prototype.forEach.call(heads,function(th,col){
+if(!th.classList.contains('sort'))return;
+th.tabIndex=0;
+function sort(){
+var up=th.getAttribute('aria-sort')!=='ascending';
+Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
+th.setAttribute('aria-sort',up?'ascending':'descending');
+var rows=Array.prototype.slice.call(body.rows);
+rows.sort(function(a,b){
+var x=key(a,col),y=key(b,col);
+// rows without a figure go last either way
+if(x==='')return y===''?0:1;if(y==='')return -1;
+var d=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y),'zh');
+return up?d:-d;
+});
+rows.forEach(function(r){body.appendChild(r);});
+}
+th.addEventListener('click',sort);
+th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});
+});
+})();
