@@ -110,6 +110,8 @@ pub(crate) fn for_each<T: Send>(
     let threads = args
         .threads
         .map(usize::from)
+        // -j 0 means every core, as ripgrep and qsv take it
+        .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, jobs.len().max(1));
     let progress = progress_bar(jobs.len(), args.quiet);

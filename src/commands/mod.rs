@@ -5,19 +5,22 @@
 mod batch;
 mod check;
 mod site;
+mod summary;
 
 use std::io::{self, BufRead, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 use libreport::report::Record;
-use libreport::write::{self, Format};
+use libreport::write::{self, Format, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
 use crate::output::{self, Out, escape_for_terminal, message};
 
 use batch::{for_each_record, jobs};
+use summary::Summary;
 
 /// Runs a parsed command line; the exit code says whether every input was
 /// good (0) or some failed (1).
@@ -46,15 +49,16 @@ pub(crate) fn report_failure(record: &Record) -> bool {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let for_spreadsheet = args.bom || args.excel;
-    let format = args
-        .format
-        .map(Format::from)
-        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(if for_spreadsheet {
-            Format::Csv
-        } else {
-            Format::Json
-        });
+    let table = args.table.map(Table::from);
+    let fallback = if for_spreadsheet || table.is_some() {
+        Format::Csv
+    } else {
+        Format::Json
+    };
+    let format = match args.format {
+        Some(format) => Format::from(format),
+        None => format_of(args.output.as_deref(), "--output")?.unwrap_or(fallback),
+    };
     if for_spreadsheet && !format.is_csv() {
         // A BOM breaks most JSON readers; refuse rather than surprise.
         let flag = if args.excel { "--excel" } else { "--bom" };
@@ -63,27 +67,91 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             format.name()
         );
     }
+    if let Some(table) = table
+        && !format.is_csv()
+    {
+        bail!(
+            "--table {} writes CSV or TSV (--format csv or tsv), not {}",
+            table.name(),
+            format.name()
+        );
+    }
+    // Failed files' records, when kept apart: in the format the errors
+    // file's extension names, else the output's (a table has no rows for
+    // them: its errors file is the wide form).
+    let errors_format = match &args.errors {
+        Some(path) => Some(format_of(Some(path), "--errors")?.unwrap_or(
+            match (table, format.is_tsv()) {
+                (None, _) => format,
+                (Some(_), false) => Format::Csv,
+                (Some(_), true) => Format::Tsv,
+            },
+        )),
+        None => None,
+    };
     let style = args.csv_style();
     let jobs = jobs(&args.input)?;
-    let mut failures = 0usize;
-    let mut run = |out: &mut dyn Write| -> Result<()> {
-        let mut writer = write::writer(format, style, out);
+    let mut summary = Summary::default();
+    let mut run = |out: &mut dyn Write, errors: Option<&mut dyn Write>| -> Result<()> {
+        let mut writer = match table {
+            Some(table) => write::table_writer(table, format, style, out),
+            None => write::writer(format, style, out),
+        };
+        let mut errors = match (errors, errors_format) {
+            (Some(errors), Some(format)) => Some(write::writer(format, style, errors)),
+            _ => None,
+        };
         for_each_record(&jobs, &args.input, |record| {
-            failures += usize::from(report_failure(&record));
-            writer.record(&record)
+            report_failure(&record);
+            summary.add(&record);
+            match (&mut errors, &record) {
+                (Some(errors), Record::Failed(_)) => errors.record(&record),
+                _ => writer.record(&record),
+            }
         })?;
         writer.finish()?;
+        if let Some(errors) = &mut errors {
+            errors.finish()?;
+        }
         Ok(())
     };
-    match &args.output {
-        Some(path) => output::write_file(path, |file| run(file))?,
-        None => {
-            let mut out = Out::stdout();
-            run(&mut out)?;
-            out.finish()?;
+    let mut to_output = |errors: Option<&mut dyn Write>| -> Result<()> {
+        match &args.output {
+            Some(path) => output::write_file(path, |file| run(file, errors)),
+            None => {
+                let mut out = Out::stdout();
+                run(&mut out, errors)?;
+                Ok(out.finish()?)
+            }
         }
+    };
+    match &args.errors {
+        Some(path) => output::write_file(path, |errors| to_output(Some(errors)))?,
+        None => to_output(None)?,
     }
-    Ok(exit_code(failures))
+    summary.print(jobs.len(), args.input.quiet);
+    Ok(exit_code(summary.failed))
+}
+
+/// The format an output path's extension names; `None` without a path,
+/// or for a path that is no data file (a device or a FIFO such as
+/// `/dev/null`). Any other path needs a known extension: nothing is
+/// written as JSON under a name that says otherwise.
+fn format_of(path: Option<&Path>, flag: &str) -> Result<Option<Format>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    if let Some(format) = Format::from_extension(path) {
+        return Ok(Some(format));
+    }
+    let is_stream = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if is_stream {
+        return Ok(None);
+    }
+    bail!(
+        "{flag} {}: cannot tell the format from the name; use .json, .jsonl, .csv or .tsv, or name one with --format",
+        libreport::input::path_name(path)
+    );
 }
 
 pub(crate) fn exit_code(failures: usize) -> ExitCode {

@@ -41,6 +41,9 @@ pub struct CsvStyle {
     /// Put `'` before a text cell that starts with `=`, `+`, `-`, `@`, tab
     /// or carriage return, so a spreadsheet shows it instead of running it.
     pub guard_formulas: bool,
+    /// Separate cells with tabs (TSV) instead of commas; quoting stays
+    /// that of CSV, for a cell that holds a tab, a quote or a line end.
+    pub tab: bool,
 }
 
 impl CsvStyle {
@@ -49,6 +52,7 @@ impl CsvStyle {
         bom: true,
         crlf: true,
         guard_formulas: true,
+        tab: false,
     };
 
     /// A text cell as written: with a leading `'` when the guard is on and
@@ -61,7 +65,7 @@ impl CsvStyle {
         }
     }
 
-    fn writer<W: Write>(&self, out: W) -> csv::Writer<Prefixed<W>> {
+    pub(super) fn writer<W: Write>(&self, out: W) -> csv::Writer<Prefixed<W>> {
         let terminator = if self.crlf {
             csv::Terminator::CRLF
         } else {
@@ -69,6 +73,7 @@ impl CsvStyle {
         };
         csv::WriterBuilder::new()
             .terminator(terminator)
+            .delimiter(if self.tab { b'\t' } else { b',' })
             .from_writer(Prefixed {
                 out,
                 prefix: if self.bom { BOM } else { b"" },
@@ -77,7 +82,7 @@ impl CsvStyle {
 }
 
 /// A writer that puts `prefix` before the first byte written through it.
-struct Prefixed<W> {
+pub(super) struct Prefixed<W> {
     out: W,
     prefix: &'static [u8],
 }
@@ -133,12 +138,30 @@ impl<W: Write> WideCsv<W> {
 
 /// The wide form's column headers, in order.
 pub fn columns() -> Vec<&'static str> {
-    let fixed = ["file", "encoding", "library", "year", "sections"];
+    let fixed = [
+        "file",
+        "encoding",
+        "library",
+        "library_simplified",
+        "year",
+        "sections",
+    ];
     fixed
         .into_iter()
         .chain(MetricKey::ALL.iter().map(|k| k.as_str()))
-        .chain(["error"])
+        .chain(["approx", "warnings", "error"])
         .collect()
+}
+
+/// The wide form's `approx` cell: `key=word` for each metric whose figure
+/// is not exact (`visits=more_than;events=about`), empty when all are.
+fn approx_cell(report: &LibraryReport) -> String {
+    let words: Vec<String> = report
+        .metrics
+        .iter()
+        .filter_map(|(key, m)| Some(format!("{}={}", key.as_str(), m.approx?.as_str())))
+        .collect();
+    words.join(";")
 }
 
 impl<W: Write> RecordWriter for WideCsv<W> {
@@ -152,6 +175,7 @@ impl<W: Write> RecordWriter for WideCsv<W> {
             Record::Report(report) => {
                 self.push_text(&report.encoding);
                 self.push_text(report.library.as_deref().unwrap_or_default());
+                self.push_text(report.library_simplified.as_deref().unwrap_or_default());
                 self.row
                     .push(report.year.map(|y| y.to_string()).unwrap_or_default());
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
@@ -160,11 +184,14 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                     let cell = report.metrics.get(key).map(|m| m.value.to_string());
                     self.row.push(cell.unwrap_or_default());
                 }
+                let approx = approx_cell(report);
+                self.push_text(&approx);
+                self.row.push(report.warnings.len().to_string());
                 self.row.push(String::new());
             }
             Record::Failed(failed) => {
                 self.row
-                    .extend(std::iter::repeat_n(String::new(), 4 + MetricKey::ALL.len()));
+                    .extend(std::iter::repeat_n(String::new(), 7 + MetricKey::ALL.len()));
                 self.push_text(&failed.error);
             }
         }
