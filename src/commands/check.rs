@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use libreport::report::Record;
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::output::{Out, message};
 
 use super::batch::{for_each_record, jobs};
@@ -22,37 +22,150 @@ fn expected_path(report: &Path) -> PathBuf {
     report.with_extension("expected.json")
 }
 
+/// What `check` found for one report.
+#[derive(Debug, Default, serde::Serialize)]
+struct Outcome {
+    /// The report file.
+    file: String,
+    /// `passed`, `failed` or `new` (no expected file yet, nothing wrong).
+    status: &'static str,
+    /// What is wrong, one line each: a missing field, or a field of the
+    /// record that differs from the expected file (named by its path).
+    problems: Vec<String>,
+    /// The expected file `--bless` wrote, when its content changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blessed: Option<String>,
+}
+
 pub(crate) fn check(args: CheckArgs) -> Result<ExitCode> {
     let jobs = jobs(&args.input)?;
-    let (mut passed, mut failed) = (0usize, 0usize);
+    let mut outcomes = Vec::new();
+    let mut out = Out::stdout();
     for_each_record(&jobs, &args.input, |record| {
-        let problems = match check_record(&record, args.bless) {
-            Ok(problems) => problems,
-            Err(err) => vec![format!("{err:#}")],
-        };
-        if problems.is_empty() {
-            passed += 1;
-        } else {
-            failed += 1;
-            for problem in &problems {
-                message(&format!("libreport: {}: {problem}", record.file()));
+        let outcome = check_record(&record, args.bless).unwrap_or_else(|err| Outcome {
+            file: record.file().to_owned(),
+            status: "failed",
+            problems: vec![format!("{err:#}")],
+            blessed: None,
+        });
+        if args.format == CheckFormat::Text {
+            for problem in &outcome.problems {
+                message(&format!("libreport: {}: {problem}", outcome.file));
+            }
+            if outcome.status == "new" && !args.bless {
+                message(&format!(
+                    "libreport: {}: new: no {} yet (check --bless writes it)",
+                    outcome.file,
+                    expected_path(Path::new(&outcome.file)).display()
+                ));
+            }
+            if let Some(blessed) = &outcome.blessed {
+                writeln!(out, "wrote {blessed}")?;
             }
         }
+        if args.format == CheckFormat::Json {
+            serde_json::to_writer(&mut out, &outcome)?;
+            writeln!(out)?;
+        }
+        outcomes.push(Outcome {
+            problems: if args.format == CheckFormat::Junit {
+                outcome.problems
+            } else {
+                Vec::new()
+            },
+            ..outcome
+        });
         Ok(())
     })?;
-    let mut out = Out::stdout();
-    writeln!(out, "{passed} passed, {failed} failed")?;
+    let count = |status| outcomes.iter().filter(|o| o.status == status).count();
+    let (passed, failed, new) = (count("passed"), count("failed"), count("new"));
+    let blessed = outcomes.iter().filter(|o| o.blessed.is_some()).count();
+    let mut summary = format!("{passed} passed, {failed} failed, {new} new");
+    if args.bless {
+        summary.push_str(&format!("; {blessed} expected files written"));
+    }
+    match args.format {
+        CheckFormat::Text => writeln!(out, "{summary}")?,
+        CheckFormat::Junit => {
+            out.write_all(junit(&outcomes).as_bytes())?;
+            message(&format!("libreport: {summary}"));
+        }
+        CheckFormat::Json => message(&format!("libreport: {summary}")),
+    }
     out.finish()?;
     Ok(exit_code(failed))
 }
 
-/// What is wrong with one record; empty when it passes.
-fn check_record(record: &Record, bless: bool) -> Result<Vec<String>> {
+/// The outcomes as a JUnit XML report: one test case per report, its
+/// problems as the failure's text; a new report is a skipped case, so a CI
+/// system shows it without failing the run.
+fn junit(outcomes: &[Outcome]) -> String {
+    // XML 1.0 has no place for most control characters: they become U+FFFD.
+    let esc = |text: &str| {
+        text.chars()
+            .map(|c| {
+                if c < ' ' && !matches!(c, '\t' | '\n' | '\r') {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let failed = outcomes.iter().filter(|o| o.status == "failed").count();
+    let skipped = outcomes.iter().filter(|o| o.status == "new").count();
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <testsuites name=\"libreport check\" tests=\"{n}\" failures=\"{failed}\" skipped=\"{skipped}\">\n\
+         <testsuite name=\"libreport check\" tests=\"{n}\" failures=\"{failed}\" skipped=\"{skipped}\">\n",
+        n = outcomes.len()
+    );
+    for outcome in outcomes {
+        let name = esc(&outcome.file);
+        match outcome.status {
+            "failed" => {
+                let first = outcome.problems.first().map_or("", String::as_str);
+                xml.push_str(&format!(
+                    "<testcase classname=\"libreport.check\" name=\"{name}\">\
+                     <failure message=\"{}\">{}</failure></testcase>\n",
+                    esc(first),
+                    esc(&outcome.problems.join("\n"))
+                ));
+            }
+            "new" => xml.push_str(&format!(
+                "<testcase classname=\"libreport.check\" name=\"{name}\">\
+                 <skipped message=\"no expected file yet (check --bless writes it)\"/></testcase>\n"
+            )),
+            _ => xml.push_str(&format!(
+                "<testcase classname=\"libreport.check\" name=\"{name}\"/>\n"
+            )),
+        }
+    }
+    xml.push_str("</testsuite>\n</testsuites>\n");
+    xml
+}
+
+/// Checks one record: its fields, then against its expected file (or
+/// writes that file, with `bless`).
+fn check_record(record: &Record, bless: bool) -> Result<Outcome> {
+    let mut outcome = Outcome {
+        file: record.file().to_owned(),
+        status: "passed",
+        ..Outcome::default()
+    };
     let report = match record {
-        Record::Failed(failed) => return Ok(vec![failed.error.clone()]),
+        Record::Failed(failed) => {
+            outcome.status = "failed";
+            outcome.problems.push(failed.error.clone());
+            return Ok(outcome);
+        }
         Record::Report(report) => report,
     };
-    let mut problems = Vec::new();
+    let problems = &mut outcome.problems;
     if report.library.is_none() {
         problems.push("no library name found".to_owned());
     }
@@ -62,21 +175,45 @@ fn check_record(record: &Record, bless: bool) -> Result<Vec<String>> {
     if report.sections.is_empty() {
         problems.push("no section found".to_owned());
     }
-    if report.file == "-" {
-        return Ok(problems);
+    if report.file != "-" {
+        let expected_file = expected_path(Path::new(&report.file));
+        if bless {
+            let existed = expected_file.exists();
+            if bless_file(record, &expected_file)? {
+                outcome.blessed = Some(expected_file.display().to_string());
+            }
+            if !existed && problems.is_empty() {
+                outcome.status = "new";
+            }
+        } else if expected_file.exists() {
+            problems.extend(differences(record, &expected_file)?);
+        } else if problems.is_empty() {
+            outcome.status = "new";
+        }
     }
-    let expected_file = expected_path(Path::new(&report.file));
+    if !outcome.problems.is_empty() {
+        outcome.status = "failed";
+    }
+    Ok(outcome)
+}
+
+/// Writes the record as `expected_file`; true when the file's content
+/// changed (or it is new).
+fn bless_file(record: &Record, expected_file: &Path) -> Result<bool> {
+    let mut text = serde_json::to_string_pretty(&comparable(record)?)?;
+    text.push('\n');
+    if fs::read(expected_file).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(false);
+    }
+    fs::write(expected_file, text).with_context(|| format!("{}", expected_file.display()))?;
+    Ok(true)
+}
+
+/// Where the record differs from its expected file, one line per field
+/// (at most twenty, then a count).
+fn differences(record: &Record, expected_file: &Path) -> Result<Vec<String>> {
     let actual = comparable(record)?;
-    if bless {
-        let mut text = serde_json::to_string_pretty(&actual)?;
-        text.push('\n');
-        fs::write(&expected_file, text).with_context(|| format!("{}", expected_file.display()))?;
-        return Ok(problems);
-    }
-    if !expected_file.exists() {
-        return Ok(problems);
-    }
-    let text = fs::read_to_string(&expected_file)
+    let text = fs::read_to_string(expected_file)
         .with_context(|| format!("{}", expected_file.display()))?;
     let expected: Value = match serde_json::from_str(&text) {
         Ok(value) => value,
@@ -86,12 +223,11 @@ fn check_record(record: &Record, bless: bool) -> Result<Vec<String>> {
     diff("", &expected, &actual, &mut differences);
     const SHOWN: usize = 20;
     let more = differences.len().saturating_sub(SHOWN);
-    problems.extend(
-        differences
-            .into_iter()
-            .take(SHOWN)
-            .map(|d| format!("differs from {}: {d}", expected_file.display())),
-    );
+    let mut problems: Vec<String> = differences
+        .into_iter()
+        .take(SHOWN)
+        .map(|d| format!("differs from {}: {d}", expected_file.display()))
+        .collect();
     if more > 0 {
         problems.push(format!("… and {more} more differences"));
     }
