@@ -105,8 +105,17 @@ fn tsv_is_the_wide_csv_with_tabs() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let tsv = fs::read_to_string(&out).expect("written");
     let csv = stdout(&run(&["extract", "fixtures/", "--format", "csv"]));
-    assert_eq!(rows(&tsv, b'\t'), rows(&csv, b','), "same columns and cells");
-    assert!(tsv.lines().next().expect("header").contains("file\tencoding\t"));
+    assert_eq!(
+        rows(&tsv, b'\t'),
+        rows(&csv, b','),
+        "same columns and cells"
+    );
+    assert!(
+        tsv.lines()
+            .next()
+            .expect("header")
+            .contains("file\tencoding\t")
+    );
     let long = stdout(&run(&["extract", "fixtures/", "--format", "tsv-long"]));
     let long_csv = stdout(&run(&["extract", "fixtures/", "--format", "csv-long"]));
     assert_eq!(rows(&long, b'\t'), rows(&long_csv, b','));
@@ -116,7 +125,10 @@ fn tsv_is_the_wide_csv_with_tabs() {
 fn an_output_name_of_no_known_format_is_refused() {
     let dir = temp_dir();
     for name in ["reports.xlsx", "reports"] {
-        let output = run_in(dir.path(), &["extract", &fixture("anju-2020.txt"), "-o", name]);
+        let output = run_in(
+            dir.path(),
+            &["extract", &fixture("anju-2020.txt"), "-o", name],
+        );
         assert_eq!(code(&output), 2, "{name}");
         assert!(
             stderr(&output).contains("cannot tell the format"),
@@ -128,7 +140,14 @@ fn an_output_name_of_no_known_format_is_refused() {
     // named, the format is the user's choice
     let output = run_in(
         dir.path(),
-        &["extract", &fixture("anju-2020.txt"), "-o", "reports", "-f", "jsonl"],
+        &[
+            "extract",
+            &fixture("anju-2020.txt"),
+            "-o",
+            "reports",
+            "-f",
+            "jsonl",
+        ],
     );
     assert_eq!(code(&output), 0, "{}", stderr(&output));
 }
@@ -158,7 +177,10 @@ fn errors_file_keeps_failed_files_out_of_the_data() {
     let read = |name: &str| json_lines(&fs::read_to_string(dir.path().join(name)).expect(name));
     let reports = read("reports.jsonl");
     assert_eq!(reports.len(), 2);
-    assert!(reports.iter().all(|r| r["year"].is_i64()), "year stays an integer");
+    assert!(
+        reports.iter().all(|r| r["year"].is_i64()),
+        "year stays an integer"
+    );
     let failed = read("failed.jsonl");
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["file"], "missing.txt");
@@ -166,11 +188,24 @@ fn errors_file_keeps_failed_files_out_of_the_data() {
     // a CSV errors file with a JSON output: each file has its own format
     let output = run_in(
         dir.path(),
-        &["extract", "missing.txt", "-o", "r.json", "--errors", "e.csv"],
+        &[
+            "extract",
+            "missing.txt",
+            "-o",
+            "r.json",
+            "--errors",
+            "e.csv",
+        ],
     );
     assert_eq!(code(&output), 1);
-    assert_eq!(fs::read_to_string(dir.path().join("r.json")).expect("r"), "[]\n");
-    let errors = rows(&fs::read_to_string(dir.path().join("e.csv")).expect("e"), b',');
+    assert_eq!(
+        fs::read_to_string(dir.path().join("r.json")).expect("r"),
+        "[]\n"
+    );
+    let errors = rows(
+        &fs::read_to_string(dir.path().join("e.csv")).expect("e"),
+        b',',
+    );
     assert_eq!(errors[1][column(&errors, "file")], "missing.txt");
 }
 
@@ -187,15 +222,29 @@ fn tables_give_the_chronicle_plan_statistics_and_metrics_as_csv() {
         let rows = rows(&stdout(&output), b',');
         let items = list.as_array().expect("a list");
         assert_eq!(rows.len(), 1 + items.len(), "{table}: one row per item");
-        assert_eq!(rows[0][..4], ["file", "library", "library_simplified", "year"]);
-        let text = if table == "statistics" { "item" } else { "text" };
+        assert_eq!(
+            rows[0][..4],
+            ["file", "library", "library_simplified", "year"]
+        );
+        let text = if table == "statistics" {
+            "item"
+        } else {
+            "text"
+        };
         let at = column(&rows, text);
         for (row, item) in rows[1..].iter().zip(items) {
             assert_eq!(row[at], item[text].as_str().expect("text"), "{table}");
             assert_eq!(row[column(&rows, "line")], item["line"].to_string());
         }
     }
-    let output = run(&["extract", "fixtures/wulong-2020.txt", "--table", "metrics", "-f", "tsv"]);
+    let output = run(&[
+        "extract",
+        "fixtures/wulong-2020.txt",
+        "--table",
+        "metrics",
+        "-f",
+        "tsv",
+    ]);
     let rows = rows(&stdout(&output), b'\t');
     let metrics = record["metrics"].as_object().expect("metrics");
     assert_eq!(rows.len(), 1 + metrics.len());
@@ -203,7 +252,14 @@ fn tables_give_the_chronicle_plan_statistics_and_metrics_as_csv() {
         let metric = &metrics[&row[column(&rows, "key")]];
         assert_eq!(row[column(&rows, "value")], metric["value"].to_string());
     }
-    let refused = run(&["extract", "fixtures/wulong-2020.txt", "--table", "plan", "-f", "json"]);
+    let refused = run(&[
+        "extract",
+        "fixtures/wulong-2020.txt",
+        "--table",
+        "plan",
+        "-f",
+        "json",
+    ]);
     assert_eq!(code(&refused), 2);
 }
 
@@ -217,7 +273,11 @@ fn wide_csv_shows_approximation_warnings_and_the_simplified_name() {
     for (row, record) in rows[1..].iter().zip(&records) {
         assert_eq!(
             row[column(&rows, "warnings")],
-            record["warnings"].as_array().expect("warnings").len().to_string()
+            record["warnings"]
+                .as_array()
+                .expect("warnings")
+                .len()
+                .to_string()
         );
         assert_eq!(
             row[column(&rows, "library_simplified")],
@@ -281,7 +341,11 @@ fn warnings_are_structured_with_chinese_messages() {
 #[test]
 fn check_lists_new_reports_and_what_bless_wrote() {
     let dir = temp_dir();
-    for name in ["anju-2020.txt", "anju-2020.expected.json", "zhucheng-2020.txt"] {
+    for name in [
+        "anju-2020.txt",
+        "anju-2020.expected.json",
+        "zhucheng-2020.txt",
+    ] {
         fs::copy(root().join("fixtures").join(name), dir.path().join(name)).expect("copy");
     }
     let output = run_in(dir.path(), &["check", "."]);
@@ -309,7 +373,11 @@ fn check_speaks_junit_and_json_naming_the_field_that_changed() {
     }
     let expected = dir.path().join("anju-2020.expected.json");
     let text = fs::read_to_string(&expected).expect("expected");
-    fs::write(&expected, text.replacen("\"year\": 2020", "\"year\": 2019", 1)).expect("write");
+    fs::write(
+        &expected,
+        text.replacen("\"year\": 2020", "\"year\": 2019", 1),
+    )
+    .expect("write");
     let output = run_in(dir.path(), &["check", ".", "--format", "junit"]);
     assert_eq!(code(&output), 1);
     let xml = stdout(&output);
@@ -360,9 +428,13 @@ fn a_batch_on_a_terminal_ends_with_a_summary_line() {
         .iter()
         .filter(|r| r["warnings"].as_array().is_some_and(|w| !w.is_empty()))
         .count();
-    let want = format!("libreport: {reports} reports, 1 failed, {warned} with warnings (most common: ");
+    let want =
+        format!("libreport: {reports} reports, 1 failed, {warned} with warnings (most common: ");
     assert!(seen.contains(&want), "{want}\n{seen}");
     // not on a pipe
-    let output = run_in(dir.path(), &["extract", &fixtures.display().to_string(), "-o", "x.json"]);
+    let output = run_in(
+        dir.path(),
+        &["extract", &fixtures.display().to_string(), "-o", "x.json"],
+    );
     assert!(!stderr(&output).contains("with warnings"));
 }
