@@ -330,7 +330,8 @@ pub enum FormatArg {
     Jsonl,
     /// CSV, wide: one row per report, one column per metric key.
     Csv,
-    /// CSV, long (tidy): one row per figure — file, library, year, key,
+    /// CSV, long (tidy): one row per figure — file, library,
+    /// library_simplified, year, key,
     /// value, unit, approx, origin, section, line, text, and kept (true for
     /// the figure the record's metrics took for its key).
     CsvLong,

@@ -151,8 +151,19 @@ fn csv_long_has_one_row_per_mention_of_the_json_record() {
     assert_eq!(
         rows[0].iter().collect::<Vec<_>>(),
         [
-            "file", "library", "year", "key", "value", "unit", "approx", "origin", "section",
-            "line", "text", "kept"
+            "file",
+            "library",
+            "library_simplified",
+            "year",
+            "key",
+            "value",
+            "unit",
+            "approx",
+            "origin",
+            "section",
+            "line",
+            "text",
+            "kept"
         ]
     );
     let jsonl = run(&["extract", "--format", "jsonl", "fixtures"]);
@@ -167,6 +178,10 @@ fn csv_long_has_one_row_per_mention_of_the_json_record() {
             want.push(vec![
                 record["file"].as_str().expect("file").to_owned(),
                 record["library"].as_str().unwrap_or_default().to_owned(),
+                record["library_simplified"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 record["year"].to_string(),
                 m["key"].as_str().expect("key").to_owned(),
                 m["value"].to_string(),

@@ -1,13 +1,15 @@
 //! CSV for spreadsheets and data frames, in two shapes.
 //!
 //! - **Wide** ([`WideCsv`], `--format csv`): one row per report. Columns:
-//!   `file, encoding, library, year, sections`, one column per metric key
-//!   (the resolved value in the key's base unit, empty where unknown), and
-//!   `error` for files that yielded no report. Lists (mentions, chronicle,
+//!   `file, encoding, library, library_simplified, year, sections`, one
+//!   column per metric key (the resolved value in the key's base unit, empty
+//!   where unknown), `approx` (`key=word` for each value that is not
+//!   exact), `warnings` (their count), and `error` for files that yielded
+//!   no report. Lists (mentions, chronicle,
 //!   plan) are left to JSON.
 //! - **Long** ([`LongCsv`], `--format csv-long`): the tidy form, one row per
-//!   mention: `file, library, year, key, value, unit, approx, origin,
-//!   section, line, text, kept`; `kept` is `true` for the mention the
+//!   mention: `file, library, library_simplified, year, key, value, unit,
+//!   approx, origin, section, line, text, kept`; `kept` is `true` for the mention the
 //!   record's `metrics` took for its key. A file that yielded no report has
 //!   no row (its error goes to stderr, as for every format), and neither
 //!   has a report without mentions.
@@ -209,9 +211,20 @@ impl<W: Write> RecordWriter for WideCsv<W> {
 }
 
 /// The long form's column headers, in order.
-pub const LONG_COLUMNS: [&str; 12] = [
-    "file", "library", "year", "key", "value", "unit", "approx", "origin", "section", "line",
-    "text", "kept",
+pub const LONG_COLUMNS: [&str; 13] = [
+    "file",
+    "library",
+    "library_simplified",
+    "year",
+    "key",
+    "value",
+    "unit",
+    "approx",
+    "origin",
+    "section",
+    "line",
+    "text",
+    "kept",
 ];
 
 /// The long (tidy) CSV writer: one row per mention.
@@ -256,13 +269,15 @@ impl<W: Write> RecordWriter for LongCsv<W> {
         let style = self.style;
         let file = style.text(&report.file);
         let library = style.text(report.library.as_deref().unwrap_or_default());
+        let simplified = style.text(report.library_simplified.as_deref().unwrap_or_default());
         let year = report.year.map(|y| y.to_string()).unwrap_or_default();
         for mention in &report.mentions {
             let value = mention.value.to_string();
             let line = mention.line.to_string();
-            let row: [&str; 12] = [
+            let row: [&str; 13] = [
                 &file,
                 &library,
+                &simplified,
                 &year,
                 mention.key.as_str(),
                 &value,
@@ -430,6 +445,7 @@ mod tests {
             [
                 "@reports/a.txt",
                 "=HYPERLINK(\"x\")图书馆",
+                "",
                 "2020",
                 "collection_total",
                 "180383",
@@ -442,11 +458,11 @@ mod tests {
                 "false",
             ]
         );
-        assert_eq!(rows[2][9], "47");
-        assert_eq!(rows[2][11], "true", "the table figure is the kept one");
-        assert_eq!(rows[3][4], "1685200");
-        assert_eq!(rows[3][6], "about");
-        assert_eq!(rows[4][4], "-3.5");
+        assert_eq!(rows[2][10], "47");
+        assert_eq!(rows[2][12], "true", "the table figure is the kept one");
+        assert_eq!(rows[3][5], "1685200");
+        assert_eq!(rows[3][7], "about");
+        assert_eq!(rows[4][5], "-3.5");
     }
 
     #[test]
@@ -456,8 +472,8 @@ mod tests {
         let rows = rows(&out);
         assert_eq!(rows[1][0], "'@reports/a.txt");
         assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")图书馆");
-        assert_eq!(rows[3][10], "'=经费 168.52 万元");
-        assert_eq!(rows[4][4], "-3.5");
+        assert_eq!(rows[3][11], "'=经费 168.52 万元");
+        assert_eq!(rows[4][5], "-3.5");
     }
 
     #[test]
