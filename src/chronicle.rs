@@ -15,10 +15,12 @@ use crate::report::{ChronicleEntry, Warning};
 use crate::script;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
-/// covers (from its title or the report).
+/// covers (from its title or the report); `library` the report's library,
+/// whose name alone on a line signs the chronicle off.
 pub fn parse_chronicle(
     lines: &[Line<'_>],
     year: Option<i32>,
+    library: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<ChronicleEntry> {
     let mut entries: Vec<ChronicleEntry> = Vec::new();
@@ -58,6 +60,8 @@ pub fn parse_chronicle(
                     line: line.no,
                 });
             }
+            // 新罗区图书馆 / 2022年1月 closing the last month: a signature.
+            None if !numbered && signs_off(rest, library) => {}
             None if month_heading.is_some() || numbered || entries.is_empty() => {
                 let date =
                     year.zip(month_heading)
@@ -87,6 +91,16 @@ pub fn parse_chronicle(
         }
     }
     entries
+}
+
+/// Whether a line is the library's name alone (新罗区图书馆 for 龙岩市新罗区
+/// 图书馆): the signature under a chronicle, not an event.
+fn signs_off(text: &str, library: Option<&str>) -> bool {
+    let text = script::fold(text.trim());
+    let Some(library) = library.map(script::fold) else {
+        return false;
+    };
+    text.chars().count() >= 3 && library.ends_with(text.as_ref())
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
@@ -164,17 +178,22 @@ mod tests {
             .find(|s| s.kind == SectionKind::Chronicle)
             .expect("a chronicle");
         let mut warnings = Vec::new();
-        parse_chronicle(section.lines, Some(2020), &mut warnings)
-            .into_iter()
-            .map(|e| {
-                (
-                    e.date.map(|d| d.to_string()),
-                    e.end.map(|d| d.to_string()),
-                    e.text,
-                    e.line,
-                )
-            })
-            .collect()
+        parse_chronicle(
+            section.lines,
+            Some(2020),
+            Some("青禾县图书馆"),
+            &mut warnings,
+        )
+        .into_iter()
+        .map(|e| {
+            (
+                e.date.map(|d| d.to_string()),
+                e.end.map(|d| d.to_string()),
+                e.text,
+                e.line,
+            )
+        })
+        .collect()
     }
 
     fn entry(
@@ -202,6 +221,18 @@ mod tests {
                 entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
                 entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
                 entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_library_signing_off_is_no_event() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n十二月\n8 日，开展年终盘点。\n新建城东分馆\n青禾县图书馆\n2021年1月";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-12-08", None, "开展年终盘点。", 4),
+                entry("2020-12", None, "新建城东分馆", 5),
             ]
         );
     }

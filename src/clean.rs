@@ -206,9 +206,19 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let mut toc = Vec::new();
     let mut physical: Vec<(u32, Cow<'_, str>)> = Vec::new();
     let mut in_toc = false;
+    // A number alone on its line, dropped as a page number unless the next
+    // line is a unit alone: in a table written a cell a line (读者活动 /
+    // 94 / 场次), it is a cell.
+    let mut bare_number: Option<(u32, &str)> = None;
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if let Some((number_no, number)) = bare_number.take()
+            && is_unit_line(raw)
+        {
+            physical.push((number_no, Cow::Borrowed(number)));
+        }
         match classify(raw, no, in_toc) {
+            Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
                 in_toc = true;
@@ -227,6 +237,22 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         toc,
     }
 }
+
+/// A line of digits alone.
+fn is_bare_number(raw: &str) -> bool {
+    let line = trim(raw);
+    !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that is a unit alone (场次, 个, 平方米).
+fn is_unit_line(raw: &str) -> bool {
+    let line = trim(raw);
+    line.len() <= MAX_UNIT_BYTES
+        && crate::quantity::parse_unit(&crate::script::fold(line)).is_some()
+}
+
+/// The longest unit on a line of its own, in bytes (万平方米 is 12).
+const MAX_UNIT_BYTES: usize = 18;
 
 /// Splits on `\n`, `\r\n` and lone `\r`, the endings exports leave.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -656,6 +682,13 @@ mod tests {
                 (14, "第二行。".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn a_number_alone_before_its_unit_is_a_cell() {
+        let input = "读者活动\n94\n场次\n正文第一行。\n12\n第二行。";
+        let numbers: Vec<_> = texts(input).into_iter().map(|(no, _)| no).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 6]);
     }
 
     #[test]

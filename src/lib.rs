@@ -52,7 +52,7 @@ pub mod write;
 use encoding_rs::Encoding;
 
 use crate::error::Error;
-use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, Warning};
+use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning};
 use crate::tables::library::LIBRARY_WORD;
 
 /// How to read inputs.
@@ -187,6 +187,16 @@ fn extract_text_then<R>(
         });
         extract_section(section, &context, &mut report, &mut warnings);
     }
+    // A chronicle's figures stand in only for keys no other section gives.
+    let elsewhere: Vec<_> = report
+        .mentions
+        .iter()
+        .filter(|m| m.section != SectionKind::Chronicle)
+        .map(|m| m.key)
+        .collect();
+    report
+        .mentions
+        .retain(|m| m.section != SectionKind::Chronicle || !elsewhere.contains(&m.key));
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
@@ -201,7 +211,6 @@ fn extract_text_then<R>(
 /// A section of no known kind whose heading names the year after the
 /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
 fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
-    use crate::report::SectionKind;
     for section in &mut outline.sections {
         if section.kind == SectionKind::Other
             && title::first_year(&section.title) == year.checked_add(1)
@@ -222,14 +231,33 @@ fn extract_section(
     report: &mut LibraryReport,
     warnings: &mut Vec<Warning>,
 ) {
-    use crate::report::SectionKind;
     match section.kind {
         SectionKind::Chronicle => {
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
             let year = title::first_year(&section.title).or(context.year);
-            let entries = chronicle::parse_chronicle(section.lines, year, warnings);
+            let entries =
+                chronicle::parse_chronicle(section.lines, year, context.library, warnings);
+            // 十二月 … 全年接待读者38.6万人次: the lines of a chronicle's
+            // December that speak of the whole year hold the year's
+            // figures, read where no other section gives them (see
+            // `extract_text`). Earlier, 全年 plans the year and 截至6月底
+            // counts part of it.
+            let december = entries
+                .iter()
+                .find(|e| e.date.is_some_and(|d| d.month == 12))
+                .map_or(u32::MAX, |e| e.line);
             report.chronicle.extend(entries);
+            let year_end = section.lines.iter().skip_while(|l| l.no < december);
+            for line in year_end.filter(|l| metrics::counts_the_year(&l.text)) {
+                let found = metrics::prose_mentions(
+                    std::slice::from_ref(line),
+                    section.kind,
+                    context,
+                    warnings,
+                );
+                report.mentions.extend(found);
+            }
         }
         SectionKind::Plan => report.plan.extend(plan::parse_plan(section.lines)),
         kind => {
@@ -303,6 +331,7 @@ fn holds_library_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tables::metric_keys::MetricKey;
 
     #[test]
     fn short_chinese_is_too_short_not_foreign() {
@@ -310,6 +339,24 @@ mod tests {
         assert!(short.is_err_and(|e| e.to_string().contains("too short")));
         let foreign = check_is_report("This is an English README about a library.");
         assert!(foreign.is_err_and(|e| e.to_string().contains("no Chinese")));
+    }
+
+    #[test]
+    fn a_chronicle_gives_the_year_figures_no_other_section_gives() {
+        let value = |report: &LibraryReport, key: MetricKey| {
+            report.metrics.get(&key).map(|m| m.value.to_string())
+        };
+        let chronicle = "青禾县图书馆2020年大事记\n三月\n5日，举办读书会，接待读者300人次。\n六月\n30日，截至6月底累计接待读者5.1万人次。\n十二月\n28日，完成年度统计：全年接待读者12.5万人次，外借图书8.6万册次。\n";
+        let report = extract_text(chronicle).expect("a report");
+        assert_eq!(value(&report, MetricKey::Visits).as_deref(), Some("125000"));
+        assert_eq!(value(&report, MetricKey::Loans).as_deref(), Some("86000"));
+        let with_summary = format!(
+            "青禾县图书馆2020年年报\n一、工作总结\n全年接待读者12.4万人次。\n二、大事记\n{}",
+            chronicle.split_once('\n').map_or("", |(_, rest)| rest)
+        );
+        let report = extract_text(&with_summary).expect("a report");
+        assert_eq!(value(&report, MetricKey::Visits).as_deref(), Some("124000"));
+        assert_eq!(value(&report, MetricKey::Loans).as_deref(), Some("86000"));
     }
 
     #[test]

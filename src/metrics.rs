@@ -27,8 +27,8 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS,
-    Subject,
+    AFTER_LABELS, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS,
+    SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::unit::Unit;
 
@@ -189,7 +189,7 @@ fn line_mentions(
             warnings.push(doubt("a figure broken by a space"));
             continue;
         }
-        let Some(value) = in_base_unit(label.key, &m.quantity) else {
+        let Some(value) = in_base_unit(label.key, &m.quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             continue;
@@ -636,6 +636,13 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if !text[..clause].ends_with('、') {
         return false;
     }
+    // 镇（乡）、村（社区）设立服务点百余个: the list is of places, and the
+    // label stands further on, after a verb; an item of a list of labels
+    // starts its clause.
+    let before_label = text.get(clause..label.span.start).unwrap_or_default();
+    if before_label.trim().chars().count() > MAX_ITEM_LEAD {
+        return false;
+    }
     let closes_list = LIST_CLOSERS
         .iter()
         .any(|closer| text[clause..label.span.end].contains(closer));
@@ -650,6 +657,10 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         .take_while(|m| m.span.start < clause)
         .any(|m| m.kind == QuantityKind::Figure && m.span.end <= clause)
 }
+
+/// The most characters before a label that still leave it an item of the
+/// list its clause continues (讲座、各类培训).
+const MAX_ITEM_LEAD: usize = 2;
 
 /// After 其中 a figure of the same key is a part of the one before.
 fn is_part_of_previous(
@@ -680,19 +691,30 @@ fn is_part_of_previous(
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.
-fn in_base_unit(key: MetricKey, quantity: &Quantity) -> Option<Decimal> {
+fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Decimal> {
     let base = key.base_unit();
     match quantity.unit {
         Some(unit) if unit == base => Some(quantity.value),
-        Some(unit) => EXTRA_UNITS
+        Some(unit) => (EXTRA_UNITS
             .iter()
             .any(|(k, units)| *k == key && units.contains(&unit))
-            .then_some(quantity.value),
+            || COUNTED_IN
+                .iter()
+                .any(|(word, counted)| *counted == unit && label.contains(word)))
+        .then_some(quantity.value),
         // A bare number after an explicit label: counts only, never money,
         // area or data, whose unit must be written.
         None => (!matches!(base, Unit::Yuan | Unit::SquareMetre | Unit::Terabyte))
             .then_some(quantity.value),
     }
+}
+
+/// Whether a line speaks of the whole year (全年, 累计, 年底): in a
+/// chronicle, only such lines give the year's figures, where the others
+/// count one event's.
+pub fn counts_the_year(line: &str) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_ROUND_WORDS));
+    WORDS.find_all(&script::fold(line)).next().is_some()
 }
 
 /// The metric figures of statistics-table rows.
@@ -782,7 +804,7 @@ pub fn table_mentions(
             unit: parsed.map(|(unit, _)| unit),
             approx: None,
         };
-        let Some(value) = in_base_unit(key, &quantity) else {
+        let Some(value) = in_base_unit(key, &quantity, &item) else {
             warnings.push(doubt(format!(
                 "unit {} does not fit the key",
                 row.unit.as_deref().unwrap_or("(none)")

@@ -305,6 +305,23 @@ pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {
     }
 }
 
+/// 3410千元: Arabic digits before a unit that starts with a multiplier
+/// (千元, 千册次) are the number, counted in that unit, where 3410千 alone
+/// is no numeral (12千 is refused).
+fn digits_before_scaled_unit(rest: &str) -> Option<Numeral> {
+    // Bounded, so a line of 1,1,1,… stays linear.
+    const LONGEST: usize = 24;
+    let digits = rest
+        .bytes()
+        .take(LONGEST)
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))?;
+    let after = rest.get(digits..)?;
+    match UNIT_WORDS.longest_prefix(after)? {
+        (UnitEntry::Unit(_, power), _) if power > 0 => parse_detailed(&rest[..digits])?.ok(),
+        _ => None,
+    }
+}
+
 /// Spaces allowed between the parts of a phrase.
 const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 
@@ -625,6 +642,12 @@ impl<'t> Scanner<'t> {
                 Some(n) => (i, n, false),
                 None => return i + rest.chars().next().map_or(1, char::len_utf8),
             },
+        };
+        let parsed = match parsed {
+            Err(refused) if refused.error == NumeralError::Malformed => {
+                digits_before_scaled_unit(&self.text[num_start..]).ok_or(refused)
+            }
+            parsed => parsed,
         };
         let n = match parsed {
             Ok(n) => n,

@@ -17,6 +17,7 @@
 use crate::clean::{Cleaned, Line, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
+use crate::tables::sections::PLAN_AND_SUMMARY;
 
 /// A section of the report: its kind, heading and lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,7 +121,7 @@ fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
         .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
         .take(MAX_LISTED)
         .collect();
-    let mut candidates: Vec<Candidate> = lines
+    let candidates: Vec<Candidate> = lines
         .iter()
         .enumerate()
         .filter_map(|(index, line)| candidate(index, line, &listed))
@@ -132,19 +133,60 @@ fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
         .iter()
         .filter_map(|c| c.style.map(MarkerStyle::depth))
         .min();
-    candidates.retain(|c| {
-        if c.in_toc {
-            return true;
-        }
-        match c.style {
-            Some(style) => Some(style.depth()) == shallowest,
-            None => !has_chapters,
-        }
+    let (top, nested): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| {
+        c.in_toc
+            || match c.style {
+                Some(style) => Some(style.depth()) == shallowest,
+                None => !has_chapters,
+            }
     });
+    let mut candidates = top;
     if !has_chapters {
         add_numbered_siblings(lines, &mut candidates);
     }
+    add_nested_plans(lines, nested, &mut candidates);
     candidates
+}
+
+/// A chapter titled both plan and summary (第一章 工作计划与总结) holds
+/// the plan as a subheading (一、2021 年工作计划 › （一）…): it opens a plan
+/// section inside its chapter, and the next heading of its numbering (二、
+/// 工作总结) gives the rest back to the chapter's kind. Elsewhere a nested
+/// 工作计划 may be the summary's own account of the plan it carried out.
+fn add_nested_plans(lines: &[Line<'_>], nested: Vec<Candidate>, candidates: &mut Vec<Candidate>) {
+    let mut added = Vec::new();
+    for plan in nested {
+        let (Some(SectionKind::Plan), Some(style)) = (plan.kind, plan.style) else {
+            continue;
+        };
+        let Some(parent) = candidates.iter().rev().find(|c| c.index < plan.index) else {
+            continue;
+        };
+        let (Some(parent_kind), true) = (parent.kind, holds_plan_and_summary(&lines[parent.index]))
+        else {
+            continue;
+        };
+        let next_top = candidates
+            .iter()
+            .find(|c| c.index > plan.index)
+            .map_or(lines.len(), |c| c.index);
+        let resume = (plan.index + 1..next_top).find(|&index| {
+            heading::split_marker(&lines[index].text)
+                .is_some_and(|(marker, _)| marker.style == style && is_title_shaped(&lines[index]))
+        });
+        if let Some(index) = resume {
+            added.push(Candidate {
+                index,
+                kind: heading::title_kind(&lines[index].text).or(Some(parent_kind)),
+                style: Some(style),
+                in_toc: false,
+            });
+        }
+        added.push(plan);
+    }
+    candidates.extend(added);
+    candidates.sort_by_key(|c| c.index);
+    candidates.dedup_by_key(|c| c.index);
 }
 
 /// When the top-level headings are numbered (一、工作总结 二、大事记), a
@@ -185,6 +227,12 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
     }
     candidates.extend(added);
     candidates.sort_by_key(|c| c.index);
+}
+
+/// Whether a heading titles a plan and a summary together (工作计划与总结).
+fn holds_plan_and_summary(line: &Line<'_>) -> bool {
+    let title = crate::script::fold(&line.text);
+    PLAN_AND_SUMMARY.iter().any(|words| title.contains(words))
 }
 
 /// The widest a section heading or a title line may be.
@@ -343,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn anju_chapters_hide_their_subheadings() {
+    fn anju_chapters_hide_their_subheadings_but_the_plan() {
         use SectionKind::*;
         let got = outline(include_str!("../fixtures/anju-2020.txt"));
         let kinds: Vec<_> = got.iter().map(|s| (s.0, s.1)).collect();
@@ -351,6 +399,8 @@ mod tests {
             kinds,
             [
                 (Summary, 23),
+                (Plan, 25),
+                (Summary, 68),
                 (Chronicle, 176),
                 (Organization, 233),
                 (Funding, 278),
@@ -358,6 +408,14 @@ mod tests {
             ]
         );
         assert_eq!(got[0].3, "第一章 2020 年安居区图书馆工作计划与总结");
+    }
+
+    #[test]
+    fn a_chapter_of_plan_and_summary_gives_its_plan_a_section() {
+        use SectionKind::*;
+        let text = "某某县图书馆2021年年报\n第一章 工作计划与总结\n一、2022年工作计划\n（一）办好读书节。\n（二）建成分馆。\n二、2021年工作总结\n今年开展活动 12 场。\n第二章 大事记\n3月5日，开馆。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(got, [(Summary, 2), (Plan, 3), (Summary, 6), (Chronicle, 8)]);
     }
 
     #[test]

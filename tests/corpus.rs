@@ -609,3 +609,17 @@ fn chrome_corpus() {
     }
     finish("chrome.tsv", cases.len(), &failures);
 }
+
+#[test]
+fn section_titles() {
+    let cases = read_corpus("sections.tsv", Some(2));
+    let mut failures = Vec::new();
+    for case in &cases {
+        let (title, want) = (&case.fields[0], &case.fields[1]);
+        let got = dash(libreport::heading::title_kind(title).map(|kind| kind.as_str()));
+        if got != *want {
+            failures.push(format!("line {}: {title} → {got}, want {want}", case.line));
+        }
+    }
+    finish("sections.tsv", cases.len(), &failures);
+}

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS,
+    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -82,13 +82,16 @@ impl LineQualifiers {
                 Qualifier::City if context.level() == Level::Local => {
                     Verdict::Doubt("a figure for the whole city")
                 }
-                Qualifier::NewOnly | Qualifier::NewHere if STOCK_KEYS.contains(&key) => {
+                Qualifier::NewOnly | Qualifier::NewHere
+                    if STOCK_KEYS.contains(&key)
+                        && !total_after_new(&text[clause..end], QUALIFIERS[row].0) =>
+                {
                     Verdict::Doubt("counts only the new ones, not the total")
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-                Qualifier::Room if !ROOM_KEYS.contains(&key) => {
+                Qualifier::Room if !ROOM_KEYS.contains(&key) && !NETWORK_KEYS.contains(&key) => {
                     Verdict::Doubt("a figure of one room or department")
                 }
                 _ => continue,
@@ -110,6 +113,12 @@ impl LineQualifiers {
         let other_year = last.is_some_and(|(y, r)| r.start >= sentence && *y != year);
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
+}
+
+/// Whether a figure's clause calls it a running total (全市累计达到9处)
+/// while the word `new` (新建) stands only in an earlier clause.
+fn total_after_new(clause: &str, new: &str) -> bool {
+    !clause.contains(new) && TOTAL_WORDS.iter().any(|word| clause.contains(word))
 }
 
 /// `较2020年增长`: a year named only as what is compared with; `较2020年的

@@ -24,8 +24,9 @@ pub static LINE_HOLDS: &[&str] = &[
 /// What a line holding one of [`LINE_HOLDS`] holds in either script:
 /// found by one search of the whole text, these pick the lines that are
 /// folded and matched in full (the words themselves are matched folded).
+/// Three characters where two are common words of prose (所有, 安备).
 #[rustfmt::skip]
-pub static HOLD_ANCHORS: &[&str] = &["所有", "备案", "備案", "ICP", "安备", "安備"];
+pub static HOLD_ANCHORS: &[&str] = &["权所有", "權所有", "备案", "備案", "ICP", "网安备", "網安備"];
 
 /// Article facts: a line that starts with one of these labels and a colon
 /// (发布时间：2021-03-01 来源：本馆 点击：12) is the page's, not the report's.

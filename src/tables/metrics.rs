@@ -99,6 +99,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("书刊借阅",         None, Some(Loans)),
     ("外借人次",         None, Some(LoanVisits)),
     ("借阅人次",         None, Some(LoanVisits)),
+    ("借阅册数",         None, Some(Loans)),
+    ("借阅总册数",       None, Some(Loans)),
+    ("外借册数",         None, Some(Loans)),
     ("阅览册次",         None, Some(ReadingRoomUses)),
     ("持证读者",         None, Some(RegisteredReaders)),
     ("持证读者数",       None, Some(RegisteredReaders)),
@@ -194,9 +197,12 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("在编人员",         None, Some(StaffTotal)),
     ("在岗职工",         None, Some(StaffTotal)),
     ("馆员",             None, Some(StaffTotal)),
+    ("编制员工",         None, Some(StaffTotal)),
     ("建筑面积",         None, Some(FloorAreaM2)),
     ("馆舍面积",         None, Some(FloorAreaM2)),
     ("馆舍建筑面积",     None, Some(FloorAreaM2)),
+    ("楼地板面积",       None, Some(FloorAreaM2)),
+    ("楼地板总面积",     None, Some(FloorAreaM2)),
     ("计算机终端",       None, Some(Computers)),
     ("公共电脑",         None, Some(Computers)),
     ("电脑",             None, Some(Computers)),
@@ -212,6 +218,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("财政拨款",         None, Some(BudgetYuan)),
     ("财政补助",         None, Some(BudgetYuan)),
     ("年度预算",         None, Some(BudgetYuan)),
+    ("总经费",           None, Some(BudgetYuan)),
     ("经费支出",         None, Some(ExpenditureYuan)),
     ("总支出",           None, Some(ExpenditureYuan)),
     ("全年支出",         None, Some(ExpenditureYuan)),
@@ -220,6 +227,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("购书费",           None, Some(AcquisitionSpendingYuan)),
     ("文献购置费",       None, Some(AcquisitionSpendingYuan)),
     ("文献购置经费",     None, Some(AcquisitionSpendingYuan)),
+    ("图书资料购置经费", None, Some(AcquisitionSpendingYuan)),
+    ("图书资料购置费",   None, Some(AcquisitionSpendingYuan)),
     ("文献资源购置费",   None, Some(AcquisitionSpendingYuan)),
     ("购买文献资源",     None, Some(AcquisitionSpendingYuan)),
     // recognition and people
@@ -229,6 +238,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("志愿者",           None, Some(Volunteers)),
     ("注册志愿者",       None, Some(Volunteers)),
     ("志愿者队伍",       None, Some(Volunteers)),
+    ("志工",             None, Some(Volunteers)),
     ("表彰",             None, Some(Awards)),
     ("从业人员",         None, Some(StaffTotal)),
     ("阅览席位",         None, Some(Seats)),
@@ -239,6 +249,14 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("支出总计",         None, Some(ExpenditureYuan)),
     ("图书购置费",       None, Some(AcquisitionSpendingYuan)),
     ("购书专项经费",     None, Some(AcquisitionSpendingYuan)),
+    ("文献购置专项经费", None, Some(AcquisitionSpendingYuan)),
+    ("财政资金",         None, Some(BudgetYuan)),
+    ("电脑终端",         None, Some(Computers)),
+    ("公共电脑终端",     None, Some(Computers)),
+    ("推送图文",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("推送图文信息",     Some(Subject::Wechat), Some(WechatPosts)),
+    ("发布图文",         Some(Subject::Wechat), Some(WechatPosts)),
+    ("发布图文信息",     Some(Subject::Wechat), Some(WechatPosts)),
     ("新增藏量购置费",   None, Some(AcquisitionSpendingYuan)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
@@ -260,6 +278,23 @@ pub static FILLERS: &[&str] = &[
     "：", ":", "为", "达", "达到", "共", "共计", "累计",
     "总计", "合计", "计", "有", "已达", "突破", "使用", "共有", "是",
     "总数", "数", "量", "全年", "年", "总量", "突破",
+    // the currency, before a sum (经费为人民币120万元, 新臺幣1,860萬元)
+    "人民币", "新台币",
+];
+
+/// Words that make a chronicle's line a count of the whole year
+/// (12月下旬，完成年度统计：全年接待读者…), not of one event.
+#[rustfmt::skip]
+pub static YEAR_ROUND_WORDS: &[&str] = &[
+    "全年", "累计", "年底", "年末", "截至", "截止", "年度统计",
+];
+
+/// Words of a label that name what its figure counts, and the unit that
+/// then fits whatever the key's own unit: 借閱冊數 85萬冊 counts volumes
+/// lent, where 流通图书2万余册 is a stock of books, not loans.
+#[rustfmt::skip]
+pub static COUNTED_IN: &[(&str, Unit)] = &[
+    ("册数", Unit::Volume),
 ];
 
 /// Units each key accepts besides its base unit. A count keeps its value
@@ -371,6 +406,8 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
+    ("新设", Qualifier::NewOnly),
+    ("新开", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
     ("新增", Qualifier::NewHere),
     ("每年", Qualifier::EveryYear),
@@ -411,7 +448,16 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // the library's self-service outlets, counted apart from it
+    ("城市书房", Qualifier::Room),
+    ("自助图书馆", Qualifier::Room),
 ];
+
+/// Words of a clause that make its figure a running total, so that a
+/// 新建 of an earlier clause does not make it a count of new ones
+/// (新建城市书房3处，全市累计达到9处).
+#[rustfmt::skip]
+pub static TOTAL_WORDS: &[&str] = &["累计", "总数", "共有", "现有", "已有", "总计"];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]

@@ -8,6 +8,13 @@
 
 use crate::report::SectionKind::{self, *};
 
+/// Words of a heading that titles a plan and a summary together: its
+/// subheading 工作计划 is then the plan (see `segment`).
+#[rustfmt::skip]
+pub static PLAN_AND_SUMMARY: &[&str] = &[
+    "计划与总结", "总结与计划", "计划和总结", "总结和计划", "计划及总结", "总结及计划",
+];
+
 /// Words that name a section kind when they stand in a heading.
 #[rustfmt::skip]
 pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
@@ -60,6 +67,8 @@ pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("工作安排",       Plan),
     ("工作设想",       Plan),
     ("工作展望",       Plan),
+    ("未来展望",       Plan),
+    ("展望未来",       Plan),
     ("发展规划",       Plan),
     ("计划",           Plan),
     ("下步打算",       Plan),

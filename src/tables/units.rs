@@ -121,6 +121,9 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("m²",       Unit::SquareMetre,     0),
     ("m2",       Unit::SquareMetre,     0),
     ("万平方米", Unit::SquareMetre,     4),
+    // Taiwan's name of the square metre
+    ("平方公尺", Unit::SquareMetre,     0),
+    ("万平方公尺", Unit::SquareMetre,   4),
     // data volume, in terabytes
     ("TB",       Unit::Terabyte,        0),
     ("tb",       Unit::Terabyte,        0),
@@ -131,6 +134,10 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("GB",       Unit::Terabyte,       -3),
     ("gb",       Unit::Terabyte,       -3),
     ("MB",       Unit::Terabyte,       -6),
+    // full-width forms (数字资源３０ＴＢ)
+    ("ＴＢ",     Unit::Terabyte,        0),
+    ("ＰＢ",     Unit::Terabyte,        3),
+    ("ＧＢ",     Unit::Terabyte,       -3),
     // rates
     ("%",        Unit::Percent,         0),
     ("％",       Unit::Percent,         0),
@@ -163,6 +170,7 @@ pub static UNIT_STOPS: &[&str] = &[
 #[rustfmt::skip]
 pub static DATA_UNITS: &[(&str, Unit, i32)] = &[
     ("T",        Unit::Terabyte,        0),
+    ("Ｔ",       Unit::Terabyte,        0),
 ];
 
 /// Words, before the number on its line, that make a [`DATA_UNITS`] row a

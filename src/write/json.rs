@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use super::RecordWriter;
 use crate::report::Record;
 
@@ -28,16 +30,16 @@ impl<W: Write> RecordWriter for JsonArray<W> {
         self.buffer.clear();
         self.buffer
             .extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
-        let pretty = to_pretty(record)?;
-        // Indent the record inside the array; JSON strings hold no raw
-        // newline, so splitting on '\n' only splits between tokens.
-        for (n, line) in pretty.split(|&b| b == b'\n').enumerate() {
-            if n > 0 {
-                self.buffer.push(b'\n');
-            }
-            self.buffer.extend_from_slice(b"  ");
-            self.buffer.extend_from_slice(line);
-        }
+        // The record is written one level in, as an element of the array.
+        self.buffer.extend_from_slice(INDENT);
+        let formatter = NestedPretty {
+            depth: 1,
+            has_value: false,
+        };
+        record.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut self.buffer,
+            formatter,
+        ))?;
         self.out.write_all(&self.buffer)?;
         self.written += 1;
         Ok(())
@@ -79,7 +81,106 @@ impl<W: Write> RecordWriter for JsonLines<W> {
     }
 }
 
-/// A record pretty-printed with two-space indentation.
-pub fn to_pretty(record: &Record) -> io::Result<Vec<u8>> {
-    Ok(serde_json::to_vec_pretty(record)?)
+/// One level of indentation.
+const INDENT: &[u8] = b"  ";
+
+/// serde_json's pretty printer (two spaces a level), starting `depth`
+/// levels in: a record is printed straight into its place in the array,
+/// with no copy to indent it.
+struct NestedPretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl NestedPretty {
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(mark)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(mark)
+    }
+
+    fn next_line<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+    }
+}
+
+impl serde_json::ser::Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next_line(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next_line(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_array_prints_as_serde_json_pretty_prints_it() {
+        let text = "青禾县图书馆2020年年报\n一、工作总结\n全年接待读者12.4万人次，外借图书8.6万册次。\n二、大事记\n3月5日，开馆。\n";
+        let mut report = crate::extract_text(text).expect("a report");
+        report.file = "青禾.txt".to_owned();
+        let records = vec![
+            Record::Report(Box::new(report)),
+            Record::Failed(crate::report::FailedFile {
+                file: "坏.txt".to_owned(),
+                error: "not a report".to_owned(),
+            }),
+        ];
+        let mut out = Vec::new();
+        let mut writer = JsonArray::new(&mut out);
+        for record in &records {
+            writer.record(record).expect("written");
+        }
+        writer.finish().expect("finished");
+        let want = serde_json::to_string_pretty(&records).expect("printed") + "\n";
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), want);
+    }
 }
