@@ -215,19 +215,33 @@ impl Warning {
 
     /// The message in Chinese, for the audit page: plain words, no codes.
     pub fn message_zh(&self) -> String {
-        match self {
+        Zh(self).to_string()
+    }
+}
+
+/// A warning's Chinese message, written straight into a formatter: a
+/// record is serialized without a string built per warning.
+struct Zh<'w>(&'w Warning);
+
+impl fmt::Display for Zh<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
             Warning::LossyDecoding { replaced } => {
-                format!("有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
+                write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
-            Warning::NoLibrary => "标题行中没有找到图书馆名称".to_owned(),
+            Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear {
                 guessed: Some(year),
-            } => format!("标题行中没有写明年度；按正文中出现最多的年份，取 {year} 年"),
-            Warning::NoYear { guessed: None } => "没有找到报告所属年度".to_owned(),
+            } => write!(
+                f,
+                "标题行中没有写明年度；按正文中出现最多的年份，取 {year} 年"
+            ),
+            Warning::NoYear { guessed: None } => f.write_str("没有找到报告所属年度"),
             Warning::UnclassifiedSection { title, line } => {
-                format!("第 {line} 行：章节“{title}”不属于已知的任何类别")
+                write!(f, "第 {line} 行：章节“{title}”不属于已知的任何类别")
             }
-            Warning::ConflictingValues { key, kept, other } => format!(
+            Warning::ConflictingValues { key, kept, other } => write!(
+                f,
                 "{}：同一指标有两个不同数值，采用第 {} 行的 {}，第 {} 行另有 {}",
                 key.label_zh(),
                 kept.1,
@@ -236,31 +250,32 @@ impl Warning {
                 other.0
             ),
             Warning::UnsettledValues { key, values } => {
-                let listed: Vec<String> = values
-                    .iter()
-                    .map(|(value, line)| format!("第 {line} 行 {value}"))
-                    .collect();
-                format!(
-                    "{}：原文给出不同数值（{}），无法判断哪个正确，未采用",
-                    key.label_zh(),
-                    listed.join("、")
-                )
+                write!(f, "{}：原文给出不同数值（", key.label_zh())?;
+                for (n, (value, line)) in values.iter().enumerate() {
+                    let sep = if n == 0 { "" } else { "、" };
+                    write!(f, "{sep}第 {line} 行 {value}")?;
+                }
+                f.write_str("），无法判断哪个正确，未采用")
             }
             Warning::DoubtfulFigure {
                 key,
                 text,
                 line,
                 reason,
-            } => format!(
-                "第 {line} 行：“{text}”未作为“{}”采用，因为{}",
-                key.label_zh(),
-                reason_zh(reason)
-            ),
-            Warning::OtherYearColumn { taken, line } => {
-                format!("第 {line} 行：统计表没有报告年度的数据列，读取的是 {taken} 年的一列")
+            } => {
+                write!(
+                    f,
+                    "第 {line} 行：“{text}”未作为“{}”采用，因为",
+                    key.label_zh()
+                )?;
+                write_reason_zh(f, reason)
             }
+            Warning::OtherYearColumn { taken, line } => write!(
+                f,
+                "第 {line} 行：统计表没有报告年度的数据列，读取的是 {taken} 年的一列"
+            ),
             Warning::UnreadableDate { text, line } => {
-                format!("第 {line} 行：无法读出“{text}”中的日期")
+                write!(f, "第 {line} 行：无法读出“{text}”中的日期")
             }
         }
     }
@@ -308,22 +323,43 @@ const REASONS_ZH: &[(&str, &str)] = &[
 
 /// The Chinese for a doubt's reason; one not in [`REASONS_ZH`] is shown
 /// as written rather than dropped.
-fn reason_zh(reason: &str) -> String {
+fn write_reason_zh(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
     if let Some(&(_, zh)) = REASONS_ZH.iter().find(|(en, _)| *en == reason) {
-        return zh.to_owned();
+        return f.write_str(zh);
     }
     if let Some(rest) = reason.strip_prefix("unit ") {
-        if let Some(unit) = rest.strip_suffix(" is not one libreport knows") {
-            return format!("单位 {unit} 无法识别");
-        }
         if rest == "(none) does not fit the key" {
-            return "没有单位，与这项指标的单位对不上".to_owned();
+            return f.write_str("没有单位，与这项指标的单位对不上");
+        }
+        if let Some(unit) = rest.strip_suffix(" is not one libreport knows") {
+            return write!(f, "单位 {unit} 无法识别");
         }
         if let Some(unit) = rest.strip_suffix(" does not fit the key") {
-            return format!("单位“{unit}”与这项指标的单位对不上");
+            return write!(f, "单位“{unit}”与这项指标的单位对不上");
         }
     }
-    format!("原因：{reason}")
+    write!(f, "原因：{reason}")
+}
+
+/// [`write_reason_zh`] into a string, for the tests.
+#[cfg(test)]
+fn reason_zh(reason: &str) -> String {
+    struct Reason<'r>(&'r str);
+    impl fmt::Display for Reason<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_reason_zh(f, self.0)
+        }
+    }
+    Reason(reason).to_string()
+}
+
+/// Serializes a value by its `Display`, straight into the output.
+struct Displayed<T>(T);
+
+impl<T: fmt::Display> Serialize for Displayed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
 }
 
 impl Serialize for Warning {
@@ -332,8 +368,8 @@ impl Serialize for Warning {
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("line", &self.line())?;
         s.serialize_field("key", &self.key())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.serialize_field("message_zh", &self.message_zh())?;
+        s.serialize_field("message", &Displayed(self))?;
+        s.serialize_field("message_zh", &Displayed(Zh(self)))?;
         s.end()
     }
 }
