@@ -395,3 +395,46 @@ fn warnings_show_chinese_linked_to_their_line() {
     // Line 90 is not on the page: the message stands without a link.
     assert!(!html.contains("href=\"#L90\""));
 }
+
+#[test]
+fn tables_become_labelled_cards_on_a_phone() {
+    // Below 600 px the stylesheet stacks `table.cards` rows as cards and
+    // names each cell by its `data-label`.
+    let media = STYLE
+        .split("@media (max-width:600px){")
+        .nth(1)
+        .expect("a phone-width media query");
+    assert!(media.contains(
+        "table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td{display:block"
+    ));
+    assert!(media.contains("content:attr(data-label)"));
+    for family in [
+        "PingFang SC",
+        "Microsoft YaHei",
+        "Noto Sans CJK SC",
+        "Source Han Sans",
+    ] {
+        assert!(
+            STYLE.contains(&format!("\"{family}")),
+            "font stack names {family}"
+        );
+    }
+    let (report, lines) = sample();
+    let page = render_report(&report, &lines);
+    assert!(page.contains("<table class=\"metrics cards\">"));
+    let index = render_index(&[IndexEntry::Report {
+        report: &report,
+        href: "a.html".into(),
+    }]);
+    assert!(index.contains("<table class=\"index cards\" id=\"key-figures\">"));
+    // every figure cell of the index is labelled for its card
+    let cells: Vec<&str> = index
+        .split("<td class=\"num")
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or(""))
+        .collect();
+    assert!(cells.len() > 2);
+    for cell in cells {
+        assert!(cell.contains("data-label=\""), "{cell}");
+    }
+}
