@@ -27,8 +27,8 @@ use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS,
-    SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    AFTER_LABELS, CHANGE_FROM, CHANGE_TO, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS,
+    METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::unit::Unit;
 
@@ -121,6 +121,9 @@ fn line_mentions(
     let mut subjects = WordIndex::new(&SUBJECT_WORDS);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found = Found::default();
+    // The label of a figure a change starts from (由原来的1200平方米), and
+    // where that figure ends.
+    let mut changed_from: Option<(Label, usize)> = None;
     for (i, m) in matches.iter().enumerate() {
         if m.kind != QuantityKind::Figure || is_list_number(words, m) {
             continue;
@@ -132,19 +135,34 @@ fn line_mentions(
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
         let clause = whole_clause.max(previous_end);
         let sentence = marks.sentence;
-        let before = before_label(words, clause, sentence, m, &mut subjects);
+        // 馆舍面积由原来的1200平方米增至4500平方米: the figure a change
+        // leads to takes the label of the one it changed from.
+        let changed = changed_from
+            .take()
+            .filter(|(_, from_end)| *from_end == previous_end)
+            .filter(|_| is_change_to(&words[previous_end..m.number.start]));
+        let changed = changed.map(|(label, _)| label);
+        let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        let before = match changed {
+            Some(label) => Some(label),
+            None => before_label(words, clause, sentence, m, &mut subjects),
+        };
         let label = match before {
             Some(label) if label.weak => after_label(words, m).or(Some(label)),
             Some(label) => Some(label),
             None => after_label(words, m),
         };
         let Some(label) = label else {
+            // The figure a change starts from is the past; its label is
+            // kept for the figure the change leads to.
+            changed_from = label_of_change_from(words, clause, sentence, m, &mut subjects)
+                .map(|label| (label, m.span.end));
             continue;
         };
         let phrase = if label.after {
             &text[m.span.start..label.span.end]
         } else {
-            &text[clause..m.span.end]
+            &text[phrase_start..m.span.end]
         };
         let phrase = phrase.trim();
         let doubt = |reason: &str| Warning::DoubtfulFigure {
@@ -391,6 +409,29 @@ fn before_label(
         end = clause + stripped.len();
     }
     None
+}
+
+/// The label of a figure a change starts from: 馆舍面积 in 馆舍面积由原来
+/// 的1200平方米 (增至…), read as if the number stood where 由 stands.
+fn label_of_change_from(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    m: &QuantityMatch,
+    subjects: &mut WordIndex,
+) -> Option<Label> {
+    let before = text.get(clause..m.span.start)?.trim_end();
+    let from = CHANGE_FROM.iter().find(|word| before.ends_with(*word))?;
+    let mut at_from = m.clone();
+    at_from.span.start = clause + before.len() - from.len();
+    before_label(text, clause, sentence, &at_from, subjects).filter(|label| !label.after)
+}
+
+/// Whether the words between two figures say the first changed into the
+/// second (增至, 提高到).
+fn is_change_to(between: &str) -> bool {
+    let between = between.trim();
+    CHANGE_TO.contains(&between)
 }
 
 /// The most fillers stepped over between a label and its number.
@@ -650,6 +691,14 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
+    // 亲子教育讲座、科普讲座共36场: items of one kind, and the figure is
+    // their total.
+    let previous_item = text
+        .get(item_start..clause - '、'.len_utf8())
+        .unwrap_or_default();
+    if previous_item.ends_with(&text[label.span.clone()]) {
+        return false;
+    }
     // Matches come in line order: only the item's own are looked at.
     let from = earlier.partition_point(|m| m.span.start < item_start);
     !earlier[from..]

@@ -144,45 +144,61 @@ fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
     if !has_chapters {
         add_numbered_siblings(lines, &mut candidates);
     }
-    add_nested_plans(lines, nested, &mut candidates);
+    add_nested_sections(lines, nested, &mut candidates);
     candidates
 }
 
-/// A chapter titled both plan and summary (第一章 工作计划与总结) holds
-/// the plan as a subheading (一、2021 年工作计划 › （一）…): it opens a plan
-/// section inside its chapter, and the next heading of its numbering (二、
-/// 工作总结) gives the rest back to the chapter's kind. Elsewhere a nested
-/// 工作计划 may be the summary's own account of the plan it carried out.
-fn add_nested_plans(lines: &[Line<'_>], nested: Vec<Candidate>, candidates: &mut Vec<Candidate>) {
+/// Subheadings that open sections of their own inside a top-level one:
+///
+/// - under a heading that names no kind (第一部分 部门概况), a subheading
+///   that names one (二、机构设置及人员情况);
+/// - under a chapter titled both plan and summary (第一章 工作计划与总结),
+///   its plan (一、2021 年工作计划 › （一）…). Elsewhere a nested 工作计划
+///   may be the summary's own account of the plan it carried out.
+///
+/// The next subheading of the same numbering (二、工作总结, 三、…) gives the
+/// rest back to the kind it names, or to the top-level section's.
+fn add_nested_sections(
+    lines: &[Line<'_>],
+    nested: Vec<Candidate>,
+    candidates: &mut Vec<Candidate>,
+) {
     let mut added = Vec::new();
-    for plan in nested {
-        let (Some(SectionKind::Plan), Some(style)) = (plan.kind, plan.style) else {
+    for sub in nested {
+        let (Some(kind), Some(style)) = (sub.kind, sub.style) else {
             continue;
         };
-        let Some(parent) = candidates.iter().rev().find(|c| c.index < plan.index) else {
+        let Some(parent) = candidates.iter().rev().find(|c| c.index < sub.index) else {
             continue;
         };
-        let (Some(parent_kind), true) = (parent.kind, holds_plan_and_summary(&lines[parent.index]))
-        else {
-            continue;
+        let opens = match parent.kind {
+            None | Some(SectionKind::Other) => true,
+            Some(parent_kind) => {
+                kind == SectionKind::Plan
+                    && parent_kind != SectionKind::Plan
+                    && holds_plan_and_summary(&lines[parent.index])
+            }
         };
+        if !opens {
+            continue;
+        }
         let next_top = candidates
             .iter()
-            .find(|c| c.index > plan.index)
+            .find(|c| c.index > sub.index)
             .map_or(lines.len(), |c| c.index);
-        let resume = (plan.index + 1..next_top).find(|&index| {
+        let resume = (sub.index + 1..next_top).find(|&index| {
             heading::split_marker(&lines[index].text)
                 .is_some_and(|(marker, _)| marker.style == style && is_title_shaped(&lines[index]))
         });
         if let Some(index) = resume {
             added.push(Candidate {
                 index,
-                kind: heading::title_kind(&lines[index].text).or(Some(parent_kind)),
+                kind: heading::title_kind(&lines[index].text).or(parent.kind),
                 style: Some(style),
                 in_toc: false,
             });
         }
-        added.push(plan);
+        added.push(sub);
     }
     candidates.extend(added);
     candidates.sort_by_key(|c| c.index);
@@ -408,6 +424,17 @@ mod tests {
             ]
         );
         assert_eq!(got[0].3, "第一章 2020 年安居区图书馆工作计划与总结");
+    }
+
+    #[test]
+    fn a_part_of_no_kind_gives_its_known_subheadings_sections() {
+        use SectionKind::*;
+        let text = "青禾县图书馆2020年年报\n第一部分 部门概况\n一、主要职能\n提供借阅服务。\n二、机构设置及人员情况\n在职人员20人。\n三、其他事项\n无。\n第二部分 部门决算情况说明\n本年支出合计300万元。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            got,
+            [(Other, 2), (Organization, 5), (Other, 7), (Funding, 9)]
+        );
     }
 
     #[test]

@@ -361,16 +361,19 @@ pub fn split_bracketed_unit(text: &str) -> Option<(&str, &str)> {
     Some((text[..start].trim_end(), inner))
 }
 
-/// The unit a caption gives a table: `单位：万元`, `（金额单位：元）`.
+/// The unit a caption gives a table: `单位：万元`, `（金额单位：元）`, also
+/// after the name of the unit that filled the form in (编制单位：某馆
+/// 单位：万元).
 fn caption_unit(text: &str) -> Option<&str> {
-    let at = text.find("单位")?;
-    let rest = text[at + "单位".len()..].trim_start();
-    let rest = rest.strip_prefix(['：', ':'])?.trim_start();
-    let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '，' | ',' | '。' | '；'))
-        .unwrap_or(rest.len());
-    let unit = &rest[..end];
-    crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)
+    text.match_indices("单位").find_map(|(at, word)| {
+        let rest = text[at + word.len()..].trim_start();
+        let rest = rest.strip_prefix(['：', ':'])?.trim_start();
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '，' | ',' | '。' | '；'))
+            .unwrap_or(rest.len());
+        let unit = &rest[..end];
+        crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)
+    })
 }
 
 /// `2021年`, `2021 年度`, `2021` as a column heading.
@@ -513,6 +516,19 @@ mod tests {
                 row("实际持证读者数", "12334", Some("个"), Some("含少儿"), 3),
             ]
         );
+    }
+
+    #[test]
+    fn the_unit_after_the_form_filler_is_the_table_unit() {
+        let got = rows(
+            &[
+                "编制单位：青禾县图书馆　　　　　　单位：万元",
+                "项目\t决算数",
+                "文献购置费\t128.50",
+            ],
+            Some(2020),
+        );
+        assert_eq!(got, [row("文献购置费", "128.5", Some("万元"), None, 3)]);
     }
 
     #[test]

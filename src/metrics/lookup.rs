@@ -21,8 +21,9 @@ pub(super) struct LineQualifiers {
     /// The qualifier words of the line.
     words: WordIndex,
     /// Year phrases (2019 年) with their years, in line order, those that
-    /// are only a comparison's term left out; found when first asked.
-    years: Option<Vec<(i32, Range<usize>)>>,
+    /// are only a comparison's term left out, and how far each holds (the
+    /// end of its clause for a year compared with); found when first asked.
+    years: Option<Vec<(i32, Range<usize>, usize)>>,
 }
 
 /// The qualifier words, for one-pass search.
@@ -90,8 +91,16 @@ impl LineQualifiers {
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
+                Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
+                Qualifier::PartOfSpending => {
+                    Verdict::Doubt("one part of the spending, not all of it")
+                }
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
-                Qualifier::Room if !ROOM_KEYS.contains(&key) && !NETWORK_KEYS.contains(&key) => {
+                Qualifier::Room
+                    if !ROOM_KEYS.contains(&key)
+                        && !NETWORK_KEYS.contains(&key)
+                        && names_the_room(text, sentence, clause, end, QUALIFIERS[row].0) =>
+                {
                     Verdict::Doubt("a figure of one room or department")
                 }
                 _ => continue,
@@ -102,23 +111,72 @@ impl LineQualifiers {
         // The last year named before the figure in its sentence says whose
         // year it is (2020年我馆到馆读者…，外借文献…), unless it is only
         // the term of a comparison (较2020年增长…).
+        // A year compared with (比2018年的1210个) names its own clause only.
         let years = self.years.get_or_insert_with(|| {
             memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
                 .filter_map(|at| year_phrase_at(text, at))
                 .filter(|(_, range)| !is_comparison_term(text, range.clone()))
+                .map(|(year, range)| {
+                    let scope = compared_year_scope(text, &range).unwrap_or(usize::MAX);
+                    (year, range, scope)
+                })
                 .collect()
         });
-        let by_end = years.partition_point(|(_, r)| r.end <= end);
-        let last = by_end.checked_sub(1).and_then(|i| years.get(i));
-        let other_year = last.is_some_and(|(y, r)| r.start >= sentence && *y != year);
+        let by_end = years.partition_point(|(_, r, _)| r.end <= end);
+        let last = years[..by_end]
+            .iter()
+            .rev()
+            .take(MAX_SCOPED_YEARS)
+            .find(|(_, _, scope)| end <= *scope);
+        let other_year = last.is_some_and(|(y, r, _)| r.start >= sentence && *y != year);
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
 }
+
+/// Whether a room word speaks of a figure: in the figure's own clause, or
+/// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
+/// 接待读者2.3万人次).
+fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
+    text[clause..end].contains(room)
+        || text[sentence..end]
+            .trim_start()
+            .find(room)
+            .is_some_and(|at| at <= ROOM_SUBJECT_LEAD)
+}
+
+/// The most bytes before a room word that still make it its sentence's
+/// subject (电子 in 电子阅览室, 少儿 in 少儿阅览室).
+const ROOM_SUBJECT_LEAD: usize = 12;
 
 /// Whether a figure's clause calls it a running total (全市累计达到9处)
 /// while the word `new` (新建) stands only in an earlier clause.
 fn total_after_new(clause: &str, new: &str) -> bool {
     !clause.contains(new) && TOTAL_WORDS.iter().any(|word| clause.contains(word))
+}
+
+/// How many years a figure looks back over for one whose scope holds it.
+const MAX_SCOPED_YEARS: usize = 8;
+
+/// The farthest a compared year's clause is looked for, in bytes.
+const MAX_SCOPE: usize = 240;
+
+/// Where the clause of a compared year ends (比2018年的1210个增加353个，…):
+/// the year is the figures' of that clause, not of the rest of the
+/// sentence. None for a year that is not compared with.
+fn compared_year_scope(text: &str, span: &Range<usize>) -> Option<usize> {
+    let before = text[..span.start].trim_end();
+    if !COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) {
+        return None;
+    }
+    let mut limit = (span.end + MAX_SCOPE).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let after = text.get(span.end..limit)?;
+    let clause_end = after
+        .find(['，', '；', '。', ',', ';'])
+        .unwrap_or(after.len());
+    Some(span.end + clause_end)
 }
 
 /// `较2020年增长`: a year named only as what is compared with; `较2020年的

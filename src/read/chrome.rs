@@ -113,12 +113,16 @@ pub fn is_chrome(line: &str) -> bool {
 
 /// [`is_chrome`], told whether the line holds an anchor.
 fn is_chrome_with(line: &str, anchored: bool) -> bool {
-    let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    // Chinese characters take three bytes: a longer line is prose.
-    if line.is_empty() || line.len() > CHROME_LINE_CHARS * 3 {
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+    // Most lines are turned away by their first character, before any
+    // other work (this runs on every line of every text file).
+    let line = line.trim_start_matches(blank);
+    if !anchored && !starts_like_chrome(line) {
         return false;
     }
-    if !anchored && !starts_like_chrome(line) {
+    let line = line.trim_end_matches(blank);
+    // Chinese characters take three bytes: a longer line is prose.
+    if line.is_empty() || line.len() > CHROME_LINE_CHARS * 3 {
         return false;
     }
     if line.chars().count() > CHROME_LINE_CHARS {

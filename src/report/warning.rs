@@ -319,6 +319,11 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "一个数字对应好几项内容，不能算作其中一项的数",
     ),
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
+    ("a figure of a time long past", "这是多年以前的数字"),
+    (
+        "one part of the spending, not all of it",
+        "这只是支出的一部分，不是全部",
+    ),
 ];
 
 /// The Chinese for a doubt's reason; one not in [`REASONS_ZH`] is shown

@@ -38,6 +38,10 @@ pub static COLUMN_TITLES: &[(&str, Column)] = &[
     ("总数",     Column::Value),
     ("决算数",   Column::Value),
     ("本年决算数", Column::Value),
+    // a spending table: the row's total, then its parts
+    ("支出合计", Column::Value),
+    ("基本支出", Column::Ignored),
+    ("项目支出", Column::Ignored),
     ("金额",     Column::Value),
     ("本年数",   Column::Value),
     ("本年实际", Column::Value),

@@ -59,6 +59,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("馆藏图书",         None, Some(CollectionTotal)),
     ("馆藏文献",         None, Some(CollectionTotal)),
     ("总馆藏",           None, Some(CollectionTotal)),
+    ("藏书",             None, Some(CollectionTotal)),
     ("新增藏量",         None, Some(CollectionNew)),
     ("新增藏书",         None, Some(CollectionNew)),
     ("新增文献藏量",     None, Some(CollectionNew)),
@@ -157,6 +158,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("媒体报道",         None, Some(MediaReports)),
     ("宣传报道",         None, Some(MediaReports)),
     ("新闻报道",         None, Some(MediaReports)),
+    ("相关报道",         None, Some(MediaReports)),
     // social media
     ("粉丝",             Some(Subject::Wechat), Some(WechatFollowers)),
     ("粉丝量",           Some(Subject::Wechat), Some(WechatFollowers)),
@@ -282,6 +284,23 @@ pub static FILLERS: &[&str] = &[
     "人民币", "新台币",
 ];
 
+/// Words between a label and the figure a change starts from (馆舍面积由
+/// 原来的1200平方米增至4500平方米), longest first.
+#[rustfmt::skip]
+pub static CHANGE_FROM: &[&str] = &[
+    "由原来的", "从原来的", "由原有的", "从原有的", "由上年的", "从上年的", "由去年的",
+    "从去年的", "由原来", "从原来", "由原", "从原", "由", "从",
+];
+
+/// Words between two figures that make the second what the first became
+/// (增至, 提高到): the figure of the year.
+#[rustfmt::skip]
+pub static CHANGE_TO: &[&str] = &[
+    "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至",
+    "上升到", "上升至", "升至", "扩大到", "扩大至", "减少到", "减少至", "下降到", "下降至",
+    "降至", "降低到", "降低至", "增到", "达到", "变为",
+];
+
 /// Words that make a chronicle's line a count of the whole year
 /// (12月下旬，完成年度统计：全年接待读者…), not of one event.
 #[rustfmt::skip]
@@ -357,6 +376,10 @@ pub enum Qualifier {
     /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
     /// library's level.
     OtherBody,
+    /// 成立时, 建馆之初: a time long past.
+    Past,
+    /// 三公经费, 政府采购, 基本支出: one part of the spending, not all of it.
+    PartOfSpending,
     /// 上半年, 截至 11 月份: part of the year only.
     PartOfYear,
     /// 建馆以来: a total over many years.
@@ -368,8 +391,8 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    /// True for words about another body, every year or only new ones,
-    /// which qualify a whole sentence
+    /// True for words about another body, every year, only new ones or
+    /// one room (as the sentence's subject), which qualify a whole sentence
     /// (2020年全市新购图书5.6万册，总藏书量306.7万册: both are the city's).
     pub fn sentence_wide(self) -> bool {
         matches!(
@@ -382,6 +405,8 @@ impl Qualifier {
                 | Qualifier::OtherBody
                 | Qualifier::PartOfYear
                 | Qualifier::Cumulative
+                | Qualifier::Room
+                | Qualifier::Past
         )
     }
 }
@@ -407,6 +432,8 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
     ("新设", Qualifier::NewOnly),
+    ("增添", Qualifier::NewOnly),
+    ("增设", Qualifier::NewOnly),
     ("新开", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
     ("新增", Qualifier::NewHere),
@@ -448,6 +475,20 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // a time long past (民國41年成立時藏書3000冊)
+    ("成立时", Qualifier::Past),
+    ("建馆时", Qualifier::Past),
+    ("开馆时", Qualifier::Past),
+    ("建馆之初", Qualifier::Past),
+    ("建馆初期", Qualifier::Past),
+    ("成立之初", Qualifier::Past),
+    // one part of the spending (部门决算: 三公经费, 政府采购, 基本支出)
+    ("三公", Qualifier::PartOfSpending),
+    ("政府采购", Qualifier::PartOfSpending),
+    ("基本支出", Qualifier::PartOfSpending),
+    ("项目支出", Qualifier::PartOfSpending),
+    ("人员支出", Qualifier::PartOfSpending),
+    ("公用支出", Qualifier::PartOfSpending),
     // the library's self-service outlets, counted apart from it
     ("城市书房", Qualifier::Room),
     ("自助图书馆", Qualifier::Room),
