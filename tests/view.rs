@@ -76,6 +76,11 @@ fn file_url(path: &Path) -> String {
 /// # Panics
 /// When chromium is missing, fails, or times out; the message has its stderr.
 fn run_chromium(page: &Path, args: &[&str]) -> String {
+    run_chromium_at(page, "", args)
+}
+
+/// [`run_chromium`] on the page's URL with `query` (`?q=…`) after it.
+fn run_chromium_at(page: &Path, query: &str, args: &[&str]) -> String {
     let chromium = find_chromium().expect("chromium is not installed");
     let scratch = tempfile::tempdir().expect("temp dir");
     let profile = scratch.path().join("profile");
@@ -96,7 +101,7 @@ fn run_chromium(page: &Path, args: &[&str]) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
-        .arg(file_url(page))
+        .arg(format!("{}{query}", file_url(page)))
         .stdin(Stdio::null())
         .stdout(File::create(&stdout_path).expect("stdout file"))
         .stderr(File::create(&stderr_path).expect("stderr file"))
@@ -355,7 +360,10 @@ fn index_page_in_chromium() {
     assert!(!dom.contains("<b>"));
     assert!(dom.contains(">180,383</a></td>"));
     // The sorting script ran: it makes each sortable heading focusable.
-    assert!(dom.contains(r#"<th class="sort" tabindex="0">"#), "{dom}");
+    assert!(
+        dom.contains(r#"<th class="sort" data-key="library" tabindex="0">"#),
+        "{dom}"
+    );
     assert!(dom.contains(r#"<input type="search" id="filter""#));
 }
 
@@ -989,4 +997,69 @@ fn view_into_an_existing_site_keeps_every_page_in_the_index() {
         .collect::<Vec<_>>()
         .join(",");
     assert!(index.contains(&format!(">{grouped}</a>")), "{grouped}");
+}
+
+#[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
+fn index_filters_and_sorts_from_its_address() {
+    require_chromium("index_filters_and_sorts_from_its_address");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let output = crate::util::run(&["view", "fixtures/", "-o", site.to_str().expect("UTF-8")]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let index = site.join("index.html");
+    // `?q=` fills the filter box: only the 青禾 reports stay shown
+    let dom = run_chromium_at(&index, "?q=%E9%9D%92%E7%A6%BE", &["--dump-dom"]);
+    let rows: Vec<&str> = dom
+        .split("<tbody>")
+        .nth(1)
+        .expect("the key figures' body")
+        .split("</tbody>")
+        .next()
+        .expect("its end")
+        .split("<tr")
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), crate::util::fixtures().len());
+    let shown: Vec<&&str> = rows.iter().filter(|r| !r.starts_with(" hidden")).collect();
+    assert_eq!(shown.len(), 4, "the four 青禾 reports");
+    assert!(shown.iter().all(|r| r.contains("青禾县图书馆")));
+    // `?sort=-visits` sorts by visits, the largest first, unknown last
+    let dom = run_chromium_at(&index, "?sort=-visits", &["--dump-dom"]);
+    assert!(dom.contains(r#"data-key="visits" title="#), "{dom}");
+    assert!(dom.contains(r#"aria-sort="descending""#));
+    let body = dom.split("<tbody>").nth(1).expect("body");
+    let visits: Vec<f64> = body
+        .split("</tbody>")
+        .next()
+        .expect("end")
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            // the visits cell is the 6th: library th, year, warnings, then
+            // collection_total, collection_new, visits
+            let cell = row.split("<td").nth(5).unwrap_or("");
+            cell.split("data-v=\"")
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(-1.0)
+        })
+        .collect();
+    let known: Vec<f64> = visits.iter().copied().filter(|v| *v >= 0.0).collect();
+    assert!(known.len() > 10, "{visits:?}");
+    assert!(
+        known.windows(2).all(|w| w[0] >= w[1]),
+        "descending: {visits:?}"
+    );
+    let first_unknown = visits.iter().position(|v| *v < 0.0).unwrap_or(visits.len());
+    assert!(
+        visits[first_unknown..].iter().all(|v| *v < 0.0),
+        "unknown last: {visits:?}"
+    );
 }

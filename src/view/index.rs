@@ -153,9 +153,9 @@ pub(super) fn write_index(out: &mut String, rows: &[IndexRow]) -> fmt::Result {
          <p class=\"filter\"><label>筛选 <span class=\"en\">filter</span> \
          <input type=\"search\" id=\"filter\" data-table=\"key-figures\" placeholder=\"馆名、文件名或年份\"></label></p>\
          <div class=\"wide\"><table class=\"index cards\" id=\"key-figures\"><thead><tr>\
-         <th class=\"sort\">图书馆 <span class=\"en\">library</span></th>\
-         <th class=\"num sort\">年份 <span class=\"en\">year</span></th>\
-         <th class=\"num sort\">提示 <span class=\"en\">warnings</span></th>",
+         <th class=\"sort\" data-key=\"library\">图书馆 <span class=\"en\">library</span></th>\
+         <th class=\"num sort\" data-key=\"year\">年份 <span class=\"en\">year</span></th>\
+         <th class=\"num sort\" data-key=\"warnings\">提示 <span class=\"en\">warnings</span></th>",
     );
     for &key in INDEX_METRICS {
         write_metric_th(out, key)?;
@@ -250,7 +250,8 @@ pub(super) fn write_index(out: &mut String, rows: &[IndexRow]) -> fmt::Result {
 fn write_metric_th(out: &mut String, key: MetricKey) -> fmt::Result {
     write!(
         out,
-        "<th class=\"num sort\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
+        "<th class=\"num sort\" data-key=\"{}\" title=\"{}\">{}<span class=\"en\">{} · {}</span></th>",
+        key.as_str(),
         Esc(key.meaning()),
         key.label_zh(),
         key.as_str(),

@@ -26,15 +26,19 @@ if(e.key==='Enter'&&e.target.closest&&e.target.closest('mark.fig')){e.preventDef
 });
 })();
 (function(){
+// The index: a filter box and sortable headings; `?q=TEXT&sort=KEY` (or
+// `sort=-KEY`, descending) in the address does the same on load, so a
+// filtered, sorted view can be linked.
 var doc=document,input=doc.getElementById('filter');
 if(!input)return;
 var table=doc.getElementById(input.getAttribute('data-table'));
 if(!table)return;
 var body=table.tBodies[0];
-input.addEventListener('input',function(){
+function filter(){
 var q=input.value.trim().toLowerCase();
 for(var i=0;i<body.rows.length;i++){var r=body.rows[i];r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;}
-});
+}
+input.addEventListener('input',filter);
 function key(row,col){
 var c=row.cells[col];if(!c||c.classList.contains('none'))return '';
 var v=c.getAttribute('data-v');
@@ -42,13 +46,9 @@ if(v!==null&&v!==''){var n=parseFloat(v);if(!isNaN(n))return n;}
 return c.textContent.trim();
 }
 var heads=table.tHead.rows[0].cells;
-Array.prototype.forEach.call(heads,function(th,col){
-if(!th.classList.contains('sort'))return;
-th.tabIndex=0;
-function sort(){
-var up=th.getAttribute('aria-sort')!=='ascending';
+function sort(col,up){
 Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
-th.setAttribute('aria-sort',up?'ascending':'descending');
+heads[col].setAttribute('aria-sort',up?'ascending':'descending');
 var rows=Array.prototype.slice.call(body.rows);
 rows.sort(function(a,b){
 var x=key(a,col),y=key(b,col);
@@ -59,7 +59,17 @@ return up?d:-d;
 });
 rows.forEach(function(r){body.appendChild(r);});
 }
-th.addEventListener('click',sort);
-th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});
+Array.prototype.forEach.call(heads,function(th,col){
+if(!th.classList.contains('sort'))return;
+th.tabIndex=0;
+function toggle(){sort(col,th.getAttribute('aria-sort')!=='ascending');}
+th.addEventListener('click',toggle);
+th.addEventListener('keydown',function(e){if(e.key==='Enter')toggle();});
 });
+var params=new URLSearchParams(location.search),q=params.get('q'),by=params.get('sort');
+if(by){
+var down=by.charAt(0)==='-',name=down?by.slice(1):by;
+Array.prototype.forEach.call(heads,function(th,col){if(th.getAttribute('data-key')===name)sort(col,!down);});
+}
+if(q){input.value=q;filter();}
 })();
