@@ -11,7 +11,13 @@
 //! the reader's system CJK font, and a Content-Security-Policy forbids every
 //! fetch, so it opens the same way from a laptop, a mail attachment or a USB
 //! stick. Everything works without JavaScript (hover tooltips are `title`
-//! attributes, links are anchors); the script only adds a click card.
+//! attributes, links are anchors); the script (`assets/script.js`, inline,
+//! as the CSP allows) adds a click card and, on the index, sorting and
+//! filtering. Styles are `assets/style.css`: below 600 px, tables marked
+//! `cards` are stacked as labelled cards.
+//!
+//! Modules: [`page`] (one report), [`index`] (the batch, from
+//! [`IndexRow`]s each page also carries), and the shared helpers here.
 //!
 //! Every string from the report is untrusted and goes through [`Esc`]. Each
 //! figure is a `<mark class="fig" id="m{i}">`, `i` being its index in
