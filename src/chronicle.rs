@@ -13,6 +13,7 @@ use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
 use crate::script;
+use crate::tables::enumeration::BULLETS;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report); `library` the report's library,
@@ -28,7 +29,8 @@ pub fn parse_chronicle(
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
     for line in lines {
-        let text = line.text.trim();
+        // A bullet (▲6日) only marks the entry.
+        let text = line.text.trim().trim_start_matches(BULLETS).trim_start();
         if let Some(month) = date::parse_month_heading(&script::fold(text)) {
             month_heading = Some(month);
             continue;
@@ -221,6 +223,18 @@ mod tests {
                 entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
                 entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
                 entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_before_the_day_only_marks_the_entry() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n三月\n▲6日，召开工作会议。\n● 26日至28日，举办书展。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-03-06", None, "召开工作会议。", 4),
+                entry("2020-03-26", Some("2020-03-28"), "举办书展。", 5),
             ]
         );
     }

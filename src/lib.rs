@@ -212,7 +212,8 @@ fn extract_text_then<R>(
 /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
 fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
     for section in &mut outline.sections {
-        if section.kind == SectionKind::Other
+        // 三、2019年主要工作任务 in a 2018 report: next year's work.
+        if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
             && title::first_year(&section.title) == year.checked_add(1)
         {
             section.kind = SectionKind::Plan;

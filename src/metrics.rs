@@ -25,10 +25,11 @@ use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::script;
+use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABELS, CHANGE_FROM, CHANGE_TO, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS,
-    METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    AFTER_LABEL_HEADS, AFTER_LABELS, CHANGE_FROM, CHANGE_TO, COUNTED_IN, EXTRA_UNITS, FILLERS,
+    LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::unit::Unit;
 
@@ -143,6 +144,7 @@ fn line_mentions(
             .filter(|_| is_change_to(&words[previous_end..m.number.start]));
         let changed = changed.map(|(label, _)| label);
         let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        let changed_label = changed.is_some();
         let before = match changed {
             Some(label) => Some(label),
             None => before_label(words, clause, sentence, m, &mut subjects),
@@ -175,12 +177,43 @@ fn line_mentions(
         // read with (新增 in 新增5个服务点) among those weighed.
         let prefix_end = if label.after {
             m.span.end
+        } else if changed_label {
+            // 由上年的11个增加到14个: the words of the figure changed from
+            // (上年) are not this one's.
+            label.span.end
         } else {
             m.number.start.max(label.span.start)
         };
-        // A part of the figure before it (其中…) is no figure of its own.
-        if is_part_of_previous(words, sentence, m.span.start, label.key, &mut found) {
-            continue;
+        // A part of the figure before it (其中…) is no figure of its own,
+        // unless the part is the library's own (全市共建成城市书房41家，其中
+        // 市图书馆直接管理的9家): then the whole was a larger body's.
+        if let Some(qizhong) =
+            part_of_previous(words, sentence, m.span.start, label.key, &mut found)
+        {
+            if !names_the_library(&words[qizhong..m.span.start]) {
+                continue;
+            }
+            // The sentence's figures of the key are this line's last ones
+            // of the key in `out`.
+            let mut to_drop = found.take_from(label.key, sentence);
+            let mut at = out.len();
+            while to_drop > 0 && at > 0 {
+                at -= 1;
+                if out[at].line != line.no {
+                    break;
+                }
+                if out[at].key == label.key {
+                    to_drop -= 1;
+                    let mention = out.remove(at);
+                    warnings.push(Warning::DoubtfulFigure {
+                        key: mention.key,
+                        text: mention.text,
+                        line: mention.line,
+                        reason: "a larger body's figure: the library's own part follows (其中)"
+                            .to_owned(),
+                    });
+                }
+            }
         }
         match qualifiers.verdict(
             words,
@@ -618,8 +651,10 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
     let char_index = plain[..last_char_start].chars().count();
     let last = *offsets.get(char_index)?;
     let label_end = last + char_len(text, last);
-    // 两所分馆的自助借还设备: the noun after 的 is what is counted.
-    if text[label_end..].starts_with('的') {
+    // 两所分馆的自助借还设备, 两所分馆空间改造: what follows the label is
+    // what is counted.
+    let after = text[label_end..].trim_start();
+    if AFTER_LABEL_HEADS.iter().any(|word| after.starts_with(word)) {
         return None;
     }
     Some(Label {
@@ -696,7 +731,13 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     let previous_item = text
         .get(item_start..clause - '、'.len_utf8())
         .unwrap_or_default();
-    if previous_item.ends_with(&text[label.span.clone()]) {
+    // 二、全年新增图书6240册，其中…: a numbered paragraph of clauses; a
+    // row of a flattened form (一、从业人员117人) is one clause.
+    let numbered_paragraph = is_item_marker(previous_item)
+        && text[clause..]
+            .trim_end_matches(['。', '；'])
+            .contains(['，', '。', '；']);
+    if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
         return false;
     }
     // Matches come in line order: only the item's own are looked at.
@@ -711,32 +752,48 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
 /// list its clause continues (讲座、各类培训).
 const MAX_ITEM_LEAD: usize = 2;
 
+/// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
+/// item of a list.
+fn is_item_marker(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 3
+        && text
+            .chars()
+            .all(|c| crate::tables::numerals::class_of(c).is_some())
+}
+
 /// After 其中 a figure of the same key is a part of the one before.
-fn is_part_of_previous(
+fn part_of_previous(
     text: &str,
     sentence: usize,
     at: usize,
     key: MetricKey,
     found: &mut Found,
-) -> bool {
+) -> Option<usize> {
     const QIZHONG: &str = "其中";
-    let Some((_, spans)) = found.spans.iter().find(|(k, _)| *k == key) else {
-        return false;
-    };
+    let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
     let qizhongs = found.qizhong.get_or_insert_with(|| {
         memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
     });
     // The last 其中 of the sentence before `at`.
     let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
-    let Some(&qizhong) = before.checked_sub(1).and_then(|last| qizhongs.get(last)) else {
-        return false;
-    };
+    let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
     if qizhong < sentence {
-        return false;
+        return None;
     }
     // The sentence's first figure of the key, if it ends before 其中.
     let first = spans.partition_point(|span| span.start < sentence);
-    spans.get(first).is_some_and(|span| span.end <= qizhong)
+    spans
+        .get(first)
+        .is_some_and(|span| span.end <= qizhong)
+        .then_some(qizhong)
+}
+
+/// Whether the words after 其中 name the library itself (其中市图书馆…,
+/// 其中本馆…).
+fn names_the_library(words: &str) -> bool {
+    OWNER_WORDS.iter().any(|word| words.contains(word))
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.

@@ -9,7 +9,7 @@
 use crate::clean::Line;
 use crate::heading;
 use crate::report::PlanItem;
-use crate::tables::enumeration::INLINE_ENUMERATORS;
+use crate::tables::enumeration::{INLINE_ENUMERATORS, LIST_ANNOUNCERS};
 use crate::tables::library::LIBRARY_WORD;
 
 /// The items of a plan section's lines.
@@ -22,10 +22,12 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
     let mut last_number = 0;
     for line in lines {
         let text = line.text.trim();
-        if is_signature(text) {
+        let point = split_point(text, last_number, top);
+        // A numbered point is never the signature (二、建成两个分馆).
+        if point.is_none() && is_signature(text) {
             continue;
         }
-        if let Some((marker, rest)) = split_point(text, last_number, top) {
+        if let Some((marker, rest)) = point {
             let style = *top.get_or_insert(marker.style);
             if marker.style == style {
                 last_number = marker.number;
@@ -44,8 +46,10 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
                 point.text.push_str(text);
                 last_was_heading = false;
             }
-            // A lead-in before the first point (以下几方面工作：).
-            _ if text.ends_with(['：', ':']) => {}
+            // A lead-in before the first point (以下几方面工作：, 重点抓好
+            // 以下六个方面的工作。).
+            _ if text.ends_with(['：', ':'])
+                || (announces_a_list(text) && !has_enumeration(text)) => {}
             _ if top.is_some() => points.push(PlanItem {
                 text: text.to_owned(),
                 line: line.no,
@@ -58,6 +62,18 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
         }
     }
     points
+}
+
+/// Whether a paragraph holds its own 一是…二是… items.
+fn has_enumeration(text: &str) -> bool {
+    INLINE_ENUMERATORS
+        .iter()
+        .any(|(word, _)| text.contains(word))
+}
+
+/// A sentence that announces the list after it (以下六个方面, 如下).
+fn announces_a_list(text: &str) -> bool {
+    LIST_ANNOUNCERS.iter().any(|word| text.contains(word))
 }
 
 /// A signature line closing a plan: the library's name or a date alone
@@ -184,6 +200,19 @@ mod tests {
                     2
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_announcing_the_list_is_no_item() {
+        let input = lines(&[
+            "2022年，本馆将重点抓好以下两个方面的工作。",
+            "一、办好读书节",
+            "二、建成两个分馆",
+        ]);
+        assert_eq!(
+            texts(&parse_plan(&input)),
+            [("办好读书节", 2), ("建成两个分馆", 3)]
         );
     }
 

@@ -17,7 +17,7 @@
 use crate::clean::{Cleaned, Line, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
-use crate::tables::sections::PLAN_AND_SUMMARY;
+use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
 
 /// A section of the report: its kind, heading and lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -262,6 +262,19 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text.as_ref();
+    // 附：2018年主要业务数据 opens an appendix of a known kind.
+    if let Some(title) = APPENDIX_MARKS
+        .iter()
+        .find_map(|mark| text.strip_prefix(mark))
+        .filter(|title| heading::is_heading_shaped(title))
+    {
+        return heading::title_kind(title).map(|kind| Candidate {
+            index,
+            kind: Some(kind),
+            style: None,
+            in_toc: false,
+        });
+    }
     // A row of three cells or more (17  购书经费  万元  1,268.50) is a
     // table's, however it is numbered.
     if !is_title_shaped(line)
@@ -435,6 +448,14 @@ mod tests {
             got,
             [(Other, 2), (Organization, 5), (Other, 7), (Funding, 9)]
         );
+    }
+
+    #[test]
+    fn an_appendix_of_figures_after_the_plan_is_statistics() {
+        use SectionKind::*;
+        let text = "青禾县图书馆2020年年报\n一、工作总结\n全年接待读者12万人次。\n二、2021年工作计划\n办好读书节。\n附：2020年主要业务数据\n1. 到馆人次：12.3万";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(got, [(Summary, 2), (Plan, 4), (Statistics, 6)]);
     }
 
     #[test]

@@ -427,8 +427,16 @@ fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
     }
     let caps = KEY_VALUE.captures(text)?;
     let item = caps.get(1)?.as_str().trim();
-    let value = parse_value(caps.get(2)?.as_str())?;
-    let unit = caps.get(3).map(|m| m.as_str()).filter(|u| !u.is_empty());
+    let number = caps.get(2)?;
+    let mut value = parse_value(number.as_str())?;
+    let mut unit = caps.get(3).map(|m| m.as_str()).filter(|u| !u.is_empty());
+    // 到馆人次：52.3万: a multiplier alone is part of the number.
+    if let Some(end) = caps.get(3).map(|m| m.end())
+        && let Some(whole) = text.get(number.start()..end).and_then(parse_value)
+    {
+        value = whole;
+        unit = None;
+    }
     Some(StatRow {
         item: item.to_owned(),
         value: Some(value),
@@ -516,6 +524,26 @@ mod tests {
                 row("实际持证读者数", "12334", Some("个"), Some("含少儿"), 3),
             ]
         );
+    }
+
+    #[test]
+    fn a_multiplier_alone_after_a_value_is_part_of_it() {
+        let got = key_value_row("1. 到馆人次：52.3万", 9).map(|r| (r.value, r.unit));
+        assert_eq!(got, Some((Some(Decimal::from_int(523_000)), None)));
+        let got = key_value_row("2. 文献外借：38.6万册次", 9).map(|r| (r.value, r.unit));
+        assert_eq!(got, Some((parse_value("38.6"), Some("万册次".to_owned()))));
+    }
+
+    #[test]
+    fn this_year_and_last_year_columns_by_name() {
+        let got = rows(
+            &[
+                "|序号|指标名称|计量单位|本年|上年|增减（%）|",
+                "|1|到馆人次|人次|317,400|402,116|-21.1|",
+            ],
+            Some(2020),
+        );
+        assert_eq!(got, [row("到馆人次", "317400", Some("人次"), None, 2)]);
     }
 
     #[test]

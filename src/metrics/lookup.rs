@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, QUALIFIERS, Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS,
+    COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier,
+    ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -24,6 +25,9 @@ pub(super) struct LineQualifiers {
     /// are only a comparison's term left out, and how far each holds (the
     /// end of its clause for a year compared with); found when first asked.
     years: Option<Vec<(i32, Range<usize>, usize)>>,
+    /// Where month ranges short of the whole year (1至11月) end, in line
+    /// order; found when first asked.
+    part_year_months: Option<Vec<usize>>,
 }
 
 /// The qualifier words, for one-pass search.
@@ -35,6 +39,7 @@ impl Default for LineQualifiers {
         LineQualifiers {
             words: WordIndex::new(&QUALIFIER_WORDS),
             years: None,
+            part_year_months: None,
         }
     }
 }
@@ -64,12 +69,27 @@ impl LineQualifiers {
         };
         // Weighed in the table's order.
         for row in self.words.rows_within(text, end, from_of) {
-            let qualifier = QUALIFIERS[row].1;
+            let (word, qualifier) = QUALIFIERS[row];
+            // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
+            // the name of an event, not a time (but “三公”经费 is quoted
+            // as a term).
+            let stretch = &text[from_of(row)..end];
+            let named = qualifier != Qualifier::Part && only_in_names(stretch, word);
+            if only_in_titles(stretch, word) || named {
+                continue;
+            }
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
                 // The library's network spans the county or city it serves.
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) =>
+                {
+                    continue;
+                }
+                // An honour from the nation, province or city is still the
+                // library's (获得全国…优秀单位等荣誉3项).
+                Qualifier::Nation | Qualifier::City | Qualifier::Province
+                    if key == MetricKey::Awards =>
                 {
                     continue;
                 }
@@ -90,11 +110,15 @@ impl LineQualifiers {
                     Verdict::Doubt("counts only the new ones, not the total")
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+                // 上半年…，全年县财政共拨付…: the figure's clause names the
+                // whole year.
+                Qualifier::PartOfYear if whole_year_after_part(&text[clause..end], word) => {
+                    continue;
+                }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
-                Qualifier::PartOfSpending => {
-                    Verdict::Doubt("one part of the spending, not all of it")
-                }
+                Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
+                Qualifier::Part => Verdict::Doubt("one part of the whole, not all of it"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
                 Qualifier::Room
                     if !ROOM_KEYS.contains(&key)
@@ -106,6 +130,14 @@ impl LineQualifiers {
                 _ => continue,
             };
             return Some(verdict);
+        }
+        // 1至11月，网站访问量累计18.7万次: months short of the whole year.
+        let months = self
+            .part_year_months
+            .get_or_insert_with(|| part_year_month_ranges(text));
+        let first = months.partition_point(|&at| at < sentence);
+        if months.get(first).is_some_and(|&at| at <= end) {
+            return Some(Verdict::Doubt("a figure for part of the year"));
         }
         let year = context.year?;
         // The last year named before the figure in its sentence says whose
@@ -131,6 +163,99 @@ impl LineQualifiers {
         let other_year = last.is_some_and(|(y, r, _)| r.start >= sentence && *y != year);
         other_year.then_some(Verdict::Doubt("a figure of another year"))
     }
+}
+
+/// Whether `word` stands in `stretch` only inside grades and titles that
+/// hold it (公共图书馆 in 国家一级公共图书馆).
+fn only_in_titles(stretch: &str, word: &str) -> bool {
+    let holding: Vec<&str> = QUALIFIER_TITLES
+        .iter()
+        .copied()
+        .filter(|title| title.contains(word) && stretch.contains(title))
+        .collect();
+    if holding.is_empty() {
+        return false;
+    }
+    let mut rest = stretch.to_owned();
+    for title in holding {
+        rest = rest.replace(title, "");
+    }
+    !rest.contains(word)
+}
+
+/// The ends of the month ranges of `text` that fall short of the whole
+/// year (1至11月, 1-6月, 3月至10月), in order.
+fn part_year_month_ranges(text: &str) -> Vec<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), "月".as_bytes())
+        .filter(|&at| {
+            let head = &text[..at];
+            let Some((last, head)) = month_number_before(head) else {
+                return false;
+            };
+            let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
+                return false;
+            };
+            let head = head.trim_end();
+            month_number_before(head.strip_suffix('月').unwrap_or(head).trim_end())
+                .is_some_and(|(first, _)| first < last && (first > 1 || last < 12))
+        })
+        .map(|at| at + "月".len())
+        .collect()
+}
+
+/// Marks between the months of a range.
+const MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
+
+/// The month number (1–12, in digits or Chinese) that `head` ends with,
+/// and what stands before it.
+fn month_number_before(head: &str) -> Option<(u32, &str)> {
+    let start = head
+        .char_indices()
+        .rev()
+        .take(3)
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let number = &head[start..];
+    let value = number.parse().ok().or_else(|| {
+        crate::numeral::parse_full(number)
+            .ok()
+            .and_then(|n| n.to_string().parse().ok())
+    })?;
+    (1..=12).contains(&value).then_some((value, &head[..start]))
+}
+
+/// Whether every `word` of `stretch` stands inside quotation marks or
+/// title marks (“暑假电影展播”, 《全国…》): the name of something.
+fn only_in_names(stretch: &str, word: &str) -> bool {
+    let mut depth = 0usize;
+    let mut rest = stretch;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with(word) {
+            if depth == 0 {
+                return false;
+            }
+            rest = &rest[word.len()..];
+            continue;
+        }
+        if NAME_OPENERS.contains(&c) {
+            depth += 1;
+        } else if NAME_CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    true
+}
+
+/// Marks that open and close a name.
+const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
+const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
+
+/// Whether a figure's clause names the whole year (全年, 本年) while the
+/// part-of-year word `part` stands only in an earlier clause.
+fn whole_year_after_part(clause: &str, part: &str) -> bool {
+    !clause.contains(part) && WHOLE_YEAR_WORDS.iter().any(|word| clause.contains(word))
 }
 
 /// Whether a room word speaks of a figure: in the figure's own clause, or
@@ -236,6 +361,18 @@ pub(super) struct Found {
 }
 
 impl Found {
+    /// Forgets the figures of `key` that start at or after `from`, and
+    /// says how many there were.
+    pub(super) fn take_from(&mut self, key: MetricKey, from: usize) -> usize {
+        let Some((_, spans)) = self.spans.iter_mut().find(|(k, _)| *k == key) else {
+            return 0;
+        };
+        let keep = spans.partition_point(|s| s.start < from);
+        let taken = spans.len() - keep;
+        spans.truncate(keep);
+        taken
+    }
+
     pub(super) fn push(&mut self, key: MetricKey, span: Range<usize>) {
         match self.spans.iter_mut().find(|(k, _)| *k == key) {
             Some((_, spans)) => spans.push(span),

@@ -185,7 +185,7 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
 /// figure (自修室接待, 流动站流通图书), not the library's.
 #[rustfmt::skip]
 pub static OWNER_WORDS: &[&str] = &[
-    "我馆", "本馆", "该馆", "全馆", "总分馆", "图书馆",
+    "我馆", "本馆", "该馆", "全馆", "总分馆", "图书馆", "总馆",
 ];
 
 /// Words that make a library before a label another body (the figures

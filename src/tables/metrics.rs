@@ -73,6 +73,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("入藏图书",         None, Some(CollectionNew)),
     ("电子图书",         None, Some(Ebooks)),
     ("电子书",           None, Some(Ebooks)),
+    ("电子书可借阅量",   None, Some(Ebooks)),
     ("数字资源",         None, Some(DigitalResourcesTb)),
     ("数字资源总量",     None, Some(DigitalResourcesTb)),
     ("数字资源量",       None, Some(DigitalResourcesTb)),
@@ -114,6 +115,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("办证数",           None, Some(NewRegistrations)),
     ("新办证",           None, Some(NewRegistrations)),
     ("新办读者证",       None, Some(NewRegistrations)),
+    ("办理新证",         None, Some(NewRegistrations)),
+    ("办新证",           None, Some(NewRegistrations)),
     ("办理读者证",       None, Some(NewRegistrations)),
     ("新增持证读者",     None, Some(NewRegistrations)),
     ("新增读者",         None, Some(NewRegistrations)),
@@ -138,6 +141,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("读者活动",         None, Some(Events)),
     ("阅读推广活动",     None, Some(Events)),
     ("阅读推广活动场次", None, Some(Events)),
+    ("推广活动",         None, Some(Events)),
+    ("各类推广活动",     None, Some(Events)),
+    ("举办活动",         None, Some(Events)),
     ("活动场次",         None, Some(Events)),
     ("活动总数",         None, Some(Events)),
     ("各类公益性文化活动", None, Some(Events)),
@@ -155,15 +161,20 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("讲座场次",         None, Some(Lectures)),
     ("培训",             None, Some(Trainings)),
     ("培训场次",         None, Some(Trainings)),
+    ("培训活动",         None, Some(Trainings)),
     ("媒体报道",         None, Some(MediaReports)),
     ("宣传报道",         None, Some(MediaReports)),
     ("新闻报道",         None, Some(MediaReports)),
     ("相关报道",         None, Some(MediaReports)),
+    ("刊发稿件",         None, Some(MediaReports)),
+    ("刊发报道",         None, Some(MediaReports)),
+    ("发表报道",         None, Some(MediaReports)),
     // social media
     ("粉丝",             Some(Subject::Wechat), Some(WechatFollowers)),
     ("粉丝量",           Some(Subject::Wechat), Some(WechatFollowers)),
     ("关注人数",         Some(Subject::Wechat), Some(WechatFollowers)),
     ("关注用户",         Some(Subject::Wechat), Some(WechatFollowers)),
+    ("微信关注",         None, Some(WechatFollowers)),
     ("订阅用户",         Some(Subject::Wechat), Some(WechatFollowers)),
     ("发布信息",         Some(Subject::Wechat), Some(WechatPosts)),
     ("推送信息",         Some(Subject::Wechat), Some(WechatPosts)),
@@ -177,6 +188,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("粉丝量",           Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发布信息",         Some(Subject::Weibo), Some(WeiboPosts)),
     ("发布微博",         Some(Subject::Weibo), Some(WeiboPosts)),
+    ("发布博文",         Some(Subject::Weibo), Some(WeiboPosts)),
     ("总浏览量",         Some(Subject::Weibo), Some(WeiboViews)),
     ("浏览量",           Some(Subject::Weibo), Some(WeiboViews)),
     ("总阅读量",         Some(Subject::Weibo), Some(WeiboViews)),
@@ -253,6 +265,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("购书专项经费",     None, Some(AcquisitionSpendingYuan)),
     ("文献购置专项经费", None, Some(AcquisitionSpendingYuan)),
     ("财政资金",         None, Some(BudgetYuan)),
+    ("财政拨款收入",     None, Some(BudgetYuan)),
+    ("拨付经费",         None, Some(BudgetYuan)),
+    ("拨付运行经费",     None, Some(BudgetYuan)),
     ("电脑终端",         None, Some(Computers)),
     ("公共电脑终端",     None, Some(Computers)),
     ("推送图文",         Some(Subject::Wechat), Some(WechatPosts)),
@@ -274,6 +289,13 @@ pub static AFTER_LABELS: &[MetricKey] = &[
     Branches, ServicePoints, SelfServiceLibraries, Ebooks, Volunteers, Computers, Seats,
 ];
 
+/// Words after a label that follows its figure which make the label a
+/// mere modifier of what is counted (两所分馆的设备, 两所分馆空间改造).
+#[rustfmt::skip]
+pub static AFTER_LABEL_HEADS: &[&str] = &[
+    "的", "空间", "改造", "建设", "设备", "装修", "升级", "提升", "改扩建", "维修",
+];
+
 /// Words that may stand between a label and its number (为, 达, 共计 …).
 #[rustfmt::skip]
 pub static FILLERS: &[&str] = &[
@@ -282,6 +304,8 @@ pub static FILLERS: &[&str] = &[
     "总数", "数", "量", "全年", "年", "总量", "突破",
     // the currency, before a sum (经费为人民币120万元, 新臺幣1,860萬元)
     "人民币", "新台币",
+    // a figure called small (购书经费仅为28万元)
+    "仅", "仅为", "只有",
 ];
 
 /// Words between a label and the figure a change starts from (馆舍面积由
@@ -378,8 +402,9 @@ pub enum Qualifier {
     OtherBody,
     /// 成立时, 建馆之初: a time long past.
     Past,
-    /// 三公经费, 政府采购, 基本支出: one part of the spending, not all of it.
-    PartOfSpending,
+    /// 三公经费, 政府采购, 线上: one part of the whole (of the spending, of
+    /// the activities), not all of it.
+    Part,
     /// 上半年, 截至 11 月份: part of the year only.
     PartOfYear,
     /// 建馆以来: a total over many years.
@@ -406,7 +431,6 @@ impl Qualifier {
                 | Qualifier::PartOfYear
                 | Qualifier::Cumulative
                 | Qualifier::Room
-                | Qualifier::Past
         )
     }
 }
@@ -456,6 +480,10 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("文化站", Qualifier::OtherBody),
     ("文化馆", Qualifier::OtherBody),
     ("上半年", Qualifier::PartOfYear),
+    ("暑假", Qualifier::PartOfYear),
+    ("寒假", Qualifier::PartOfYear),
+    ("暑期", Qualifier::PartOfYear),
+    ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
     ("月份", Qualifier::PartOfYear),
@@ -482,13 +510,19 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("建馆之初", Qualifier::Past),
     ("建馆初期", Qualifier::Past),
     ("成立之初", Qualifier::Past),
+    ("原馆", Qualifier::Past),
+    ("原来", Qualifier::Past),
+    ("原有", Qualifier::Past),
     // one part of the spending (部门决算: 三公经费, 政府采购, 基本支出)
-    ("三公", Qualifier::PartOfSpending),
-    ("政府采购", Qualifier::PartOfSpending),
-    ("基本支出", Qualifier::PartOfSpending),
-    ("项目支出", Qualifier::PartOfSpending),
-    ("人员支出", Qualifier::PartOfSpending),
-    ("公用支出", Qualifier::PartOfSpending),
+    ("三公", Qualifier::Part),
+    ("政府采购", Qualifier::Part),
+    ("基本支出", Qualifier::Part),
+    ("项目支出", Qualifier::Part),
+    ("人员支出", Qualifier::Part),
+    ("公用支出", Qualifier::Part),
+    // one channel of the activities (线上培训活动12场次; 线上线下 is both)
+    ("线上", Qualifier::Part),
+    ("线下", Qualifier::Part),
     // the library's self-service outlets, counted apart from it
     ("城市书房", Qualifier::Room),
     ("自助图书馆", Qualifier::Room),
@@ -498,7 +532,22 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
 /// 新建 of an earlier clause does not make it a count of new ones
 /// (新建城市书房3处，全市累计达到9处).
 #[rustfmt::skip]
-pub static TOTAL_WORDS: &[&str] = &["累计", "总数", "共有", "现有", "已有", "总计"];
+pub static TOTAL_WORDS: &[&str] = &[
+    "累计", "总数", "共有", "现有", "已有", "总计", "达到", "截至", "截止", "年底", "年末",
+];
+
+/// Words of a clause that make its figure the whole year's, so that a
+/// 上半年 of an earlier clause does not make it a part of the year.
+#[rustfmt::skip]
+pub static WHOLE_YEAR_WORDS: &[&str] = &["全年", "本年度", "年度"];
+
+/// Grades and honours that hold a qualifier word without being what it
+/// names (国家一级公共图书馆 is no national body, no other library).
+#[rustfmt::skip]
+pub static QUALIFIER_TITLES: &[&str] = &[
+    "一级公共图书馆", "二级公共图书馆", "三级公共图书馆", "一级图书馆", "二级图书馆",
+    "三级图书馆", "线上线下", "线上与线下", "线上和线下",
+];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]
@@ -513,6 +562,13 @@ pub static STOCK_KEYS: &[MetricKey] = &[
 /// body's.
 #[rustfmt::skip]
 pub static NETWORK_KEYS: &[MetricKey] = &[Branches, ServicePoints, SelfServiceLibraries];
+
+/// Keys that count what is online anyway, for which 线上 marks no part.
+#[rustfmt::skip]
+pub static ONLINE_KEYS: &[MetricKey] = &[
+    WebsiteVisits, DigitalViews, DigitalDownloads, DigitalResourcesTb, DigitalResourcesNewTb,
+    Ebooks, WechatFollowers, WechatPosts, WechatViews, WeiboFollowers, WeiboPosts, WeiboViews,
+];
 
 /// Keys a room of the library counts for the whole library: its reading
 /// rooms' uses, and the computers and seats that stand in its rooms.

@@ -72,6 +72,9 @@ pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("发展规划",       Plan),
     ("计划",           Plan),
     ("下步打算",       Plan),
+    ("下一步打算",     Plan),
+    ("下一步工作",     Plan),
+    ("下步工作",       Plan),
     ("机构与人员",     Organization),
     ("机构和人员",     Organization),
     ("机构设置",       Organization),
@@ -91,6 +94,10 @@ pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("经费收支",       Funding),
     ("部门决算",       Funding),
 ];
+
+/// Marks that open an appendix's title (附：2020年主要业务数据).
+#[rustfmt::skip]
+pub static APPENDIX_MARKS: &[&str] = &["附：", "附:", "附件：", "附件:", "附录：", "附录:", "附表："];
 
 /// Words that mark the title of the report itself, not a section.
 #[rustfmt::skip]

@@ -16,7 +16,7 @@
 //! filtering. Styles are `assets/style.css`: below 600 px, tables marked
 //! `cards` are stacked as labelled cards.
 //!
-//! Modules: [`page`] (one report), [`index`] (the batch, from
+//! Modules: `page` (one report), `index` (the batch, from
 //! [`IndexRow`]s each page also carries), and the shared helpers here.
 //!
 //! Every string from the report is untrusted and goes through [`Esc`]. Each
