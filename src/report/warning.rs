@@ -324,6 +324,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "one part of the spending, not all of it",
         "这只是支出的一部分，不是全部",
     ),
+    (
+        "one part of the whole, not all of it",
+        "这只是其中一部分，不是全部",
+    ),
 ];
 
 /// The Chinese for a doubt's reason; one not in [`REASONS_ZH`] is shown
