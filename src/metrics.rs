@@ -28,8 +28,9 @@ use crate::script;
 use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABEL_HEADS, AFTER_LABELS, CHANGE_FROM, CHANGE_TO, COUNTED_IN, EXTRA_UNITS, FILLERS,
-    LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    AFTER_LABEL_HEADS, AFTER_LABELS, CHANGE_FROM, CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN,
+    EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    YEAR_ROUND_WORDS,
 };
 use crate::unit::Unit;
 
@@ -54,6 +55,15 @@ enum Level {
 }
 
 impl Context<'_> {
+    /// Whether the library is a children's library (少年儿童图书馆), whose
+    /// readers are all children.
+    fn is_childrens(&self) -> bool {
+        self.library.is_some_and(|name| {
+            let name = script::fold(name);
+            CHILDRENS_LIBRARIES.iter().any(|word| name.contains(word))
+        })
+    }
+
     fn level(&self) -> Level {
         let Some(name) = self.library else {
             return Level::Local;

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use super::{Context, Level, Verdict};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS, Qualifier,
-    ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS,
+    Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::words::{WordIndex, WordSet};
 
@@ -86,10 +86,11 @@ impl LineQualifiers {
                 {
                     continue;
                 }
-                // An honour from the nation, province or city is still the
-                // library's (获得全国…优秀单位等荣誉3项).
+                // An honour from the nation, province or city, or a report in
+                // its press, is still the library's (获得全国…优秀单位等荣誉
+                // 3项, 在全国性媒体刊发报道236篇).
                 Qualifier::Nation | Qualifier::City | Qualifier::Province
-                    if key == MetricKey::Awards =>
+                    if matches!(key, MetricKey::Awards | MetricKey::MediaReports) =>
                 {
                     continue;
                 }
@@ -105,18 +106,22 @@ impl LineQualifiers {
                 }
                 Qualifier::NewOnly | Qualifier::NewHere
                     if STOCK_KEYS.contains(&key)
-                        && !total_after_new(&text[clause..end], QUALIFIERS[row].0) =>
+                        && !overridden_later(stretch, word, TOTAL_WORDS) =>
                 {
                     Verdict::Doubt("counts only the new ones, not the total")
                 }
                 Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
                 // 上半年…，全年县财政共拨付…: the figure's clause names the
                 // whole year.
-                Qualifier::PartOfYear if whole_year_after_part(&text[clause..end], word) => {
+                Qualifier::PartOfYear if overridden_later(stretch, word, WHOLE_YEAR_WORDS) => {
                     continue;
                 }
                 Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
                 Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
+                Qualifier::Children if context.is_childrens() || !CHILDREN_KEYS.contains(&key) => {
+                    continue;
+                }
+                Qualifier::Children => Verdict::Doubt("a figure of the children's service only"),
                 Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
                 Qualifier::Part => Verdict::Doubt("one part of the whole, not all of it"),
                 Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
@@ -252,12 +257,6 @@ fn only_in_names(stretch: &str, word: &str) -> bool {
 const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
 const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
 
-/// Whether a figure's clause names the whole year (全年, 本年) while the
-/// part-of-year word `part` stands only in an earlier clause.
-fn whole_year_after_part(clause: &str, part: &str) -> bool {
-    !clause.contains(part) && WHOLE_YEAR_WORDS.iter().any(|word| clause.contains(word))
-}
-
 /// Whether a room word speaks of a figure: in the figure's own clause, or
 /// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
 /// 接待读者2.3万人次).
@@ -273,10 +272,15 @@ fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: 
 /// subject (电子 in 电子阅览室, 少儿 in 少儿阅览室).
 const ROOM_SUBJECT_LEAD: usize = 12;
 
-/// Whether a figure's clause calls it a running total (全市累计达到9处)
-/// while the word `new` (新建) stands only in an earlier clause.
-fn total_after_new(clause: &str, new: &str) -> bool {
-    !clause.contains(new) && TOTAL_WORDS.iter().any(|word| clause.contains(word))
+/// Whether words after the last `word` of `stretch` (the qualifier's
+/// stretch up to the figure) set it aside: the latest word wins, so 新建…，
+/// 截至年底…达到 is a total and 上半年…，全年… the whole year's.
+fn overridden_later(stretch: &str, word: &str, overriding: &[&str]) -> bool {
+    stretch.rfind(word).is_some_and(|at| {
+        overriding
+            .iter()
+            .any(|w| stretch[at + word.len()..].contains(w))
+    })
 }
 
 /// How many years a figure looks back over for one whose scope holds it.

@@ -118,6 +118,13 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("读者",     Part::Noun(Reader)),
     ("群众",     Part::Noun(Reader)),
     ("市民",     Part::Noun(Reader)),
+    // children and their parents: a children's library's readers (see
+    // `Qualifier::Children`)
+    ("少年儿童", Part::Noun(Reader)),
+    ("少儿读者", Part::Noun(Reader)),
+    ("小读者",   Part::Noun(Reader)),
+    ("儿童",     Part::Noun(Reader)),
+    ("家长",     Part::Noun(Reader)),
     ("读者证",   Part::Noun(Card)),
     ("借书证",   Part::Noun(Card)),
     ("借阅证",   Part::Noun(Card)),
@@ -147,6 +154,8 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("干部职工", Part::Noun(Staff)),
     ("工作人员", Part::Noun(Staff)),
     // modifiers
+    ("少儿",     Part::Modifier),
+    ("及",       Part::Modifier),
     ("各类",     Part::Modifier),
     ("各种",     Part::Modifier),
     ("各项",     Part::Modifier),

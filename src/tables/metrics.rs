@@ -400,6 +400,9 @@ pub enum Qualifier {
     /// 全县, 公共图书馆, 各分馆: a network or another body, whatever the
     /// library's level.
     OtherBody,
+    /// 少儿, 小读者: the children's service only, unless the library is a
+    /// children's library.
+    Children,
     /// 成立时, 建馆之初: a time long past.
     Past,
     /// 三公经费, 政府采购, 线上: one part of the whole (of the spending, of
@@ -482,7 +485,6 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("上半年", Qualifier::PartOfYear),
     ("暑假", Qualifier::PartOfYear),
     ("寒假", Qualifier::PartOfYear),
-    ("暑期", Qualifier::PartOfYear),
     ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
@@ -503,6 +505,11 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // the children's service of a general library (少儿读者, 少儿图书)
+    ("少儿", Qualifier::Children),
+    ("少年儿童", Qualifier::Children),
+    ("小读者", Qualifier::Children),
+    ("儿童", Qualifier::Children),
     // a time long past (民國41年成立時藏書3000冊)
     ("成立时", Qualifier::Past),
     ("建馆时", Qualifier::Past),
@@ -547,6 +554,7 @@ pub static WHOLE_YEAR_WORDS: &[&str] = &["全年", "本年度", "年度"];
 pub static QUALIFIER_TITLES: &[&str] = &[
     "一级公共图书馆", "二级公共图书馆", "三级公共图书馆", "一级图书馆", "二级图书馆",
     "三级图书馆", "线上线下", "线上与线下", "线上和线下",
+    "少年儿童图书馆", "少儿图书馆", "儿童图书馆",
 ];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
@@ -562,6 +570,19 @@ pub static STOCK_KEYS: &[MetricKey] = &[
 /// body's.
 #[rustfmt::skip]
 pub static NETWORK_KEYS: &[MetricKey] = &[Branches, ServicePoints, SelfServiceLibraries];
+
+/// Keys a general library counts for children apart (少儿读者, 少儿图书):
+/// its readers, their use of it and its stock. Activities named for
+/// children (少儿绘本阅读等活动) are still the library's.
+#[rustfmt::skip]
+pub static CHILDREN_KEYS: &[MetricKey] = &[
+    Visits, Loans, LoanVisits, ReadingRoomUses, RegisteredReaders, NewRegistrations,
+    CollectionTotal, CollectionNew,
+];
+
+/// Words in a library's name that make it a children's library.
+#[rustfmt::skip]
+pub static CHILDRENS_LIBRARIES: &[&str] = &["少年儿童图书馆", "少儿图书馆", "儿童图书馆"];
 
 /// Keys that count what is online anyway, for which 线上 marks no part.
 #[rustfmt::skip]
