@@ -328,6 +328,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "one part of the whole, not all of it",
         "这只是其中一部分，不是全部",
     ),
+    (
+        "a figure of the children's service only",
+        "这只是少儿服务的数字",
+    ),
 ];
 
 /// The Chinese for a doubt's reason; one not in [`REASONS_ZH`] is shown
