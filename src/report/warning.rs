@@ -321,8 +321,8 @@ const REASONS_ZH: &[(&str, &str)] = &[
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
     ("a figure of a time long past", "这是多年以前的数字"),
     (
-        "one part of the spending, not all of it",
-        "这只是支出的一部分，不是全部",
+        "a larger body's figure: the library's own part follows (其中)",
+        "这是更大范围的数字，本馆自己的数字在“其中”之后",
     ),
     (
         "one part of the whole, not all of it",
@@ -516,6 +516,7 @@ mod tests {
                 .split("Verdict::Doubt(\"")
                 .skip(1)
                 .chain(source.split("doubt(\"").skip(1))
+                .chain(source.split("reason: \"").skip(1))
         });
         for part in literals {
             let reason = part.split('"').next().unwrap_or_default();
