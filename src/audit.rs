@@ -2,16 +2,13 @@
 //! report, the HTML page that shows every figure in the line it was read
 //! from ([`crate::view`]).
 //!
-//! The page needs the cleaned lines as well as the record. Rather than
-//! thread them out of [`crate::extract`], this module runs the pipeline as
-//! `extract` does and reads and cleans the text once more for the page:
-//! both are cheap next to rendering, and `extract` stays the one place
-//! that decides what a record holds. The line numbers agree because both
-//! come from the same decoding and the same [`clean::clean`].
+//! The page shows the cleaned lines the record was read from, as the
+//! pipeline made them ([`crate::extract_with_lines`]): nothing is decoded
+//! or cleaned a second time, so the line numbers agree by construction.
 
+use crate::Options;
 use crate::report::{LibraryReport, Record};
 use crate::view::{self, SourceLine};
-use crate::{Options, clean, read};
 
 /// One file run for the audit page.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,25 +22,19 @@ pub struct Audited {
 /// Extracts the record of one file's bytes and renders its page; the page
 /// links back to the batch's index page at `index_href` when given.
 pub fn audit(file: &str, bytes: &[u8], options: &Options, index_href: Option<&str>) -> Audited {
-    let record = crate::extract(file, bytes, options);
-    let page = match (&record, read::read(file, bytes, options)) {
-        (Record::Report(report), Ok(read)) => Some(page(report, &read.text, index_href)),
-        _ => None,
+    let (record, lines) = crate::extract_with_lines(file, bytes, options);
+    let page = match &record {
+        Record::Report(report) => Some(page(report, &lines, index_href)),
+        Record::Failed(_) => None,
     };
     Audited { record, page }
 }
 
-/// The page of `report`, read from the decoded `text`.
-pub fn page(report: &LibraryReport, text: &str, index_href: Option<&str>) -> String {
-    let text = crate::hygiene::drop_invisible(text);
-    let cleaned = clean::clean(&text);
-    let lines: Vec<SourceLine<'_>> = cleaned
-        .lines()
+/// The page of `report`, from the numbered cleaned `lines` it was read from.
+pub fn page(report: &LibraryReport, lines: &[(u32, String)], index_href: Option<&str>) -> String {
+    let lines: Vec<SourceLine<'_>> = lines
         .iter()
-        .map(|line| SourceLine {
-            no: line.no(),
-            text: line.text(),
-        })
+        .map(|(no, text)| SourceLine { no: *no, text })
         .collect();
     view::render_report_in_site(report, &lines, index_href)
 }

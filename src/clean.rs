@@ -263,7 +263,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         let at = offset_in(text, raw);
         let folded = folded_all.get(at..at + raw.len()).unwrap_or(raw);
         if let Some((number_no, number)) = bare_number.take()
-            && is_unit_line(folded)
+            && unit_alone(folded)
         {
             records.push(content(
                 text,
@@ -331,9 +331,15 @@ fn is_bare_number(raw: &str) -> bool {
     !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A line that is a unit alone (场次, 个, 平方米); `folded` is the line
-/// folded (folding keeps the white space `trim` takes).
-fn is_unit_line(folded: &str) -> bool {
+/// A line that is a unit alone (场次, 个, 平方米), for a reader (a PDF
+/// page's edge), which runs before the document is folded.
+pub(crate) fn is_unit_line(raw: &str) -> bool {
+    unit_alone(&crate::script::fold(raw))
+}
+
+/// [`is_unit_line`] of a line already folded (folding keeps the white
+/// space `trim` takes).
+fn unit_alone(folded: &str) -> bool {
     let line = trim(folded);
     line.len() <= MAX_UNIT_BYTES && crate::quantity::parse_unit(line).is_some()
 }

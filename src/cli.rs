@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use libreport::write::{CsvStyle, Format};
+use libreport::write::{CsvStyle, Format, Table};
 
 /// Turn Chinese public-library annual reports (年报) into typed, checkable
 /// data: every figure with the line it came from.
@@ -163,17 +163,20 @@ pub struct InputArgs {
     #[arg(long, value_name = "PATTERN")]
     pub glob: Vec<String>,
 
-    /// Decode every input with this encoding (utf-8, gb18030, gbk, big5,
-    /// utf-16le, utf-16be …) instead of detecting it.
+    /// Decode every input with this encoding (utf-8, gb18030, gbk or cp936,
+    /// gb2312, big5, big5-hkscs, utf-16, utf-16le, utf-16be …) instead of
+    /// detecting it.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = libreport::input::DEFAULT_MAX_BYTES)]
+    /// Refuse files larger than this: bytes, or with a suffix K, M or G
+    /// (KiB, MiB, GiB: 64K, 10M, 1G) [default: 64M].
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
-    /// Process this many files at once [default: all cores].
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Process this many files at once; 0 means all cores [default: all
+    /// cores].
+    #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<u16>,
 
     /// Hide the progress bar (shown on a terminal for batches of more than
@@ -190,7 +193,8 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 
     /// Output format [default: from --output's extension (.json, .jsonl,
-    /// .csv = wide csv), else json].
+    /// .csv = wide csv, .tsv = wide tsv), else json; an --output with
+    /// another extension needs --format].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -198,6 +202,20 @@ pub struct ExtractArgs {
     /// instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write the records of files that failed to FILE (format from its
+    /// extension, else that of the output) instead of among the reports:
+    /// the data keeps only reports, so `year` stays an integer column.
+    /// Failures are still named on stderr and make the exit status 1.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+
+    /// Write one of the records' lists as a table instead of one row per
+    /// report: chronicle, plan, statistics (the table's rows as written)
+    /// or metrics (the kept value per key). CSV, or TSV with --format tsv
+    /// or an .tsv output.
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<TableArg>,
 
     /// CSV only: start with a UTF-8 byte-order mark, so Excel and WPS on
     /// Chinese Windows open the file without garbled text.
@@ -246,9 +264,51 @@ pub struct CheckArgs {
     pub input: InputArgs,
 
     /// Rewrite NAME.expected.json beside each report NAME.txt (.html …)
-    /// with the current record.
+    /// with the current record, and list each file rewritten.
     #[arg(long)]
     pub bless: bool,
+
+    /// How to print the results on stdout: text (problems on stderr, a
+    /// summary line), junit (JUnit XML, one test case per report, for CI
+    /// systems) or json (one object per report).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+}
+
+/// `check --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Problems on stderr, `N passed, N failed, N new` on stdout.
+    Text,
+    /// JUnit XML on stdout.
+    Junit,
+    /// One JSON object per report on stdout (JSON Lines).
+    Json,
+}
+
+/// `--table` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per chronicle event: date, end, text, line.
+    Chronicle,
+    /// One row per plan point: n, text, line.
+    Plan,
+    /// One row per statistics-table row: item, value, unit, note, line.
+    Statistics,
+    /// One row per kept metric: key, value, unit, approx, origin, section,
+    /// line, text.
+    Metrics,
+}
+
+impl From<TableArg> for Table {
+    fn from(arg: TableArg) -> Table {
+        match arg {
+            TableArg::Chronicle => Table::Chronicle,
+            TableArg::Plan => Table::Plan,
+            TableArg::Statistics => Table::Statistics,
+            TableArg::Metrics => Table::Metrics,
+        }
+    }
 }
 
 /// `libreport quantity`.
@@ -270,10 +330,15 @@ pub enum FormatArg {
     Jsonl,
     /// CSV, wide: one row per report, one column per metric key.
     Csv,
-    /// CSV, long (tidy): one row per figure — file, library, year, key,
+    /// CSV, long (tidy): one row per figure — file, library,
+    /// library_simplified, year, key,
     /// value, unit, approx, origin, section, line, text, and kept (true for
     /// the figure the record's metrics took for its key).
     CsvLong,
+    /// The wide CSV, tab-separated (same columns).
+    Tsv,
+    /// The long CSV, tab-separated (same columns).
+    TsvLong,
 }
 
 impl From<FormatArg> for Format {
@@ -283,6 +348,55 @@ impl From<FormatArg> for Format {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Csv => Format::Csv,
             FormatArg::CsvLong => Format::CsvLong,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::TsvLong => Format::TsvLong,
+        }
+    }
+}
+
+/// A size as `--max-bytes` takes it: `65536`, `64K`, `10M`, `1G` (powers of
+/// 1024; `KB`, `KiB` and lowercase are read the same).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let digits = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, suffix) = trimmed.split_at(digits);
+    let power = match suffix.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 1,
+        "m" | "mb" | "mib" => 2,
+        "g" | "gb" | "gib" => 3,
+        _ => {
+            return Err(format!(
+                "{text:?}: a size is a number of bytes, or one with K, M or G after it (64K, 10M, 1G)"
+            ));
+        }
+    };
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?}: a size starts with a number (64K, 10M, 1G)"))?;
+    number
+        .checked_mul(1024u64.pow(power))
+        .ok_or_else(|| format!("{text:?}: too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("65536"), Ok(65536));
+        // the default as --help shows it is the library's
+        assert_eq!(parse_size("64M"), Ok(libreport::input::DEFAULT_MAX_BYTES));
+        assert_eq!(parse_size("64K"), Ok(64 * 1024));
+        assert_eq!(parse_size("10M"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_size("1G"), Ok(1024 * 1024 * 1024));
+        assert_eq!(parse_size("1gib"), Ok(1024 * 1024 * 1024));
+        assert_eq!(parse_size("2kb"), Ok(2048));
+        for bad in ["", "K", "1T", "1.5M", "-1", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -130,13 +130,20 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Looks up an encoding by any label of the Encoding Standard (`gbk`,
-/// `GB18030`, `big5`, `utf-16le`, `utf8` …), ignoring case and surrounding
+/// `GB18030`, `big5`, `utf-16le`, `utf8` …) or a Windows code-page name
+/// (`cp936`, `cp950`: `tables::encodings`), ignoring case and surrounding
 /// white space.
 ///
 /// The `replacement` encoding (what labels such as `iso-2022-kr` map to)
 /// decodes nothing, so it is refused like an unknown label.
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError> {
-    match Encoding::for_label(label.trim().as_bytes()) {
+    // Windows code-page names (cp936) are not labels of the standard.
+    let typed = label.trim().to_ascii_lowercase();
+    let standard = crate::tables::encodings::ENCODING_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == typed)
+        .map_or(typed.as_str(), |&(_, standard)| standard);
+    match Encoding::for_label(standard.as_bytes()) {
         Some(encoding) if encoding != encoding_rs::REPLACEMENT => Ok(encoding),
         _ => Err(DecodeError::UnknownEncoding(label.to_owned())),
     }

@@ -92,8 +92,40 @@ pub fn failed(file: &str, err: &Error) -> Record {
 /// Runs the pipeline, returning the error instead of a failed record. The
 /// reader follows the file's extension (`read::Format::of_path`).
 pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<LibraryReport, Error> {
+    extract_report_then(file, bytes, options, |_| ()).map(|(report, ())| report)
+}
+
+/// The record of one file's bytes together with the cleaned lines it was
+/// read from (number and text), as the audit page shows them: the page
+/// renders from the pipeline's own output, never decoding a second time.
+/// The lines are empty for a file that yields no report.
+pub fn extract_with_lines(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> (Record, Vec<(u32, String)>) {
+    let owned = |cleaned: &clean::Cleaned<'_>| {
+        cleaned
+            .lines()
+            .iter()
+            .map(|line| (line.no(), line.text().to_owned()))
+            .collect()
+    };
+    match extract_report_then(file, bytes, options, owned) {
+        Ok((report, lines)) => (Record::Report(Box::new(report)), lines),
+        Err(err) => (failed(file, &err), Vec::new()),
+    }
+}
+
+/// [`extract_report`], handing the cleaned lines to `keep` on the way.
+fn extract_report_then<R>(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    keep: impl FnOnce(&clean::Cleaned<'_>) -> R,
+) -> Result<(LibraryReport, R), Error> {
     let read = read::read(file, bytes, options)?;
-    let mut report = extract_text(&read.text)?;
+    let (mut report, kept) = extract_text_then(&read.text, keep)?;
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
@@ -105,11 +137,19 @@ pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<Lib
             },
         );
     }
-    Ok(report)
+    Ok((report, kept))
 }
 
 /// Runs the stages after decoding; `file` and `encoding` are left empty.
 pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
+    extract_text_then(text, |_| ()).map(|(report, ())| report)
+}
+
+/// [`extract_text`], handing the cleaned lines to `keep` on the way.
+fn extract_text_then<R>(
+    text: &str,
+    keep: impl FnOnce(&clean::Cleaned<'_>) -> R,
+) -> Result<(LibraryReport, R), Error> {
     // Invisible characters inside figures are dropped before anything is
     // read (the page of `view` reads the same text).
     let text = &*hygiene::drop_invisible(text);
@@ -119,6 +159,7 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     }
     let cleaned = clean::clean(text);
     check_is_report(text, cleaned.folded_source())?;
+    let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
     let library = title::library(&outline);
@@ -172,9 +213,18 @@ pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
+    report.library_simplified = library
+        .as_deref()
+        .map(|name| script::fold(name).into_owned());
     report.library = library;
     report.warnings = warnings;
-    Ok(report)
+    Ok((report, kept))
+}
+
+/// Whether a title may name `year` (2021年, 二〇二一年): a cheap test
+/// before the year is read.
+fn may_name_year(title: &str, year: i32) -> bool {
+    title.contains(&year.to_string()) || title.contains(['〇', '零', '○'])
 }
 
 /// A section of no known kind whose heading names the year after the
@@ -183,6 +233,9 @@ fn plans_by_year(outline: &mut segment::Outline<'_>, year: i32) {
     for section in &mut outline.sections {
         // 三、2019年主要工作任务 in a 2018 report: next year's work.
         if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
+            && year
+                .checked_add(1)
+                .is_some_and(|next| may_name_year(&section.title, next))
             && title::first_year(&section.title, section.folded_title) == year.checked_add(1)
         {
             section.kind = SectionKind::Plan;

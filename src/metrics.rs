@@ -72,9 +72,10 @@ impl Context<'_> {
             return Level::Local;
         };
         let head = name
-            .trim_end_matches("图书馆")
-            .trim_end_matches("圖書館")
-            .trim_end_matches("少年儿童");
+            .strip_suffix("图书馆")
+            .or_else(|| name.strip_suffix("圖書館"))
+            .unwrap_or(name);
+        let head = head.strip_suffix("少年儿童").unwrap_or(head);
         match head.chars().next_back() {
             Some('省') => Level::Province,
             Some('市') => Level::City,

@@ -124,7 +124,27 @@ pub fn year(outline: &Outline<'_>, text: &str) -> Option<(i32, bool)> {
     if let Some(year) = titled {
         return Some((year, false));
     }
+    // 112年度服務成果報告 … 中華民國113年2月: a report dated in the
+    // Republic's era names its own year without the era too.
+    if text.contains(MINGUO) || text.contains(MINGUO_TRADITIONAL) {
+        let front = outline.front.iter().map(|l| l.text());
+        if let Some(year) = front.filter_map(era_year_alone).next() {
+            return Some((year, false));
+        }
+    }
     most_frequent_year(text).map(|year| (year, true))
+}
+
+/// A Republic-of-China year written without its era (112年度), as the
+/// Gregorian year: two or three digits before 年 at the start of a line.
+fn era_year_alone(line: &str) -> Option<i32> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(2..=3).contains(&digits) || !line[digits..].starts_with('年') {
+        return None;
+    }
+    let era: i32 = line[..digits].parse().ok()?;
+    (1..=200).contains(&era).then_some(era + 1911)
 }
 
 /// The first year named in a line (2020 年, 二〇二〇年, 民國110年 = 2021),
@@ -145,6 +165,9 @@ pub fn first_year(line: &str, folded: &str) -> Option<i32> {
 
 /// The era name of Republic-of-China years (民國110年), folded.
 const MINGUO: &str = "民国";
+
+/// [`MINGUO`] as written in traditional script.
+const MINGUO_TRADITIONAL: &str = "民國";
 
 fn most_frequent_year(text: &str) -> Option<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
@@ -199,6 +222,8 @@ mod tests {
         let (name, year) = identity("某某縣立圖書館\n民國110年年報\n\n正文。");
         assert_eq!(name.as_deref(), Some("某某縣立圖書館"));
         assert_eq!(year, Some((2021, false)));
+        let (_, year) = identity("某某市立圖書館\n112年度服務成果報告\n\n正文。\n中華民國113年2月");
+        assert_eq!(year, Some((2023, false)));
         let (_, year) = identity("年报\n\n2019 年开展活动。2019 年馆藏增加。2020 年计划。");
         assert_eq!(year, Some((2019, true)));
     }

@@ -2,15 +2,16 @@
 # The end-to-end benchmark: throughput, memory and latency of
 # `libreport extract` over a generated corpus, against a one-pass grep.
 #
-#   tests/bench.sh [--mb N] [--runs N] [--corpus DIR] [--instructions]
+#   tests/bench.sh [--mb N] [--runs N] [--corpus DIR] [--seeds DIR] [--instructions]
 #   tests/bench.sh --adversarial
 #
 # It times -j 1 and -j <cores>, and, where taskset is found, -j 1 held to
 # one core (extraction and writing together), for what a core adds.
 #
-# The corpus comes from shared/bench/make-corpus.py (the seed reports with
-# their figures changed, some hard-wrapped, CRLF or GB18030); it measures
-# speed and memory only. Results are medians of --runs runs (default 5) on
+# The corpus comes from tests/make-corpus.py (the bundled fixtures/*.txt,
+# or the reports of --seeds DIR, with their figures changed, some
+# hard-wrapped, CRLF or GB18030); it measures speed and memory only, and
+# needs nothing outside the repository. Results are medians of --runs runs (default 5) on
 # a warm page cache.
 #
 # Wall-clock times on a shared machine drift by a third from one minute to
@@ -26,6 +27,7 @@ set -euo pipefail
 mb=50
 runs=5
 corpus=""
+seeds=""
 instructions=false
 adversarial=false
 while [ $# -gt 0 ]; do
@@ -33,9 +35,10 @@ while [ $# -gt 0 ]; do
     --mb) mb=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --corpus) corpus=$2; shift 2 ;;
+    --seeds) seeds=$2; shift 2 ;;
     --instructions) instructions=true; shift ;;
     --adversarial) adversarial=true; shift ;;
-    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR] [--instructions] | --adversarial" >&2; exit 2 ;;
+    *) echo "usage: $0 [--mb N] [--runs N] [--corpus DIR] [--seeds DIR] [--instructions] | --adversarial" >&2; exit 2 ;;
   esac
 done
 
@@ -64,10 +67,9 @@ if $adversarial; then
   done
   exit 0
 fi
-shared=${LIBREPORT_SHARED:-$root/../shared}
 corpus=${corpus:-${TMPDIR:-/tmp}/libreport-bench-${mb}mb}
 if [ ! -d "$corpus" ]; then
-  python3 "$shared/bench/make-corpus.py" "$corpus" --mb "$mb" >&2
+  python3 "$root/tests/make-corpus.py" "$corpus" --mb "$mb" ${seeds:+--seeds "$seeds"} >&2
 fi
 
 (cd "$root" && cargo build --release --quiet)

@@ -137,9 +137,16 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
         .skip(1)
         .filter_map(|l| l.split('\t').next())
         .collect();
-    let mut want = vec!["file", "encoding", "library", "year", "sections"];
+    let mut want = vec![
+        "file",
+        "encoding",
+        "library",
+        "library_simplified",
+        "year",
+        "sections",
+    ];
     want.extend(&keys);
-    want.push("error");
+    want.extend(["approx", "warnings", "error"]);
     assert_eq!(header, want);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), crate::util::fixtures().len());
@@ -148,7 +155,7 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
         .find(|row| row[0].ends_with("wulong-2020.txt"))
         .expect("a row for wulong-2020.txt");
     assert_eq!(&wulong[2], "重庆市武隆区图书馆");
-    assert_eq!(&wulong[4], "summary;statistics;chronicle;plan");
+    assert_eq!(&wulong[5], "summary;statistics;chronicle;plan");
 }
 
 #[test]
@@ -200,13 +207,13 @@ fn check_fails_naming_the_field_that_differs() {
         err.contains("year: expected 2019, got 2020"),
         "the field is named: {err}"
     );
-    assert_eq!(stdout(&output).trim(), "0 passed, 1 failed");
+    assert_eq!(stdout(&output).trim(), "0 passed, 1 failed, 0 new");
 
     let output = run_in(dir.path(), &["check", "--bless", "."]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let output = run_in(dir.path(), &["check", "."]);
     assert_eq!(code(&output), 0, "blessed: {}", stderr(&output));
-    assert_eq!(stdout(&output).trim(), "1 passed, 0 failed");
+    assert_eq!(stdout(&output).trim(), "1 passed, 0 failed, 0 new");
 }
 
 #[test]
@@ -222,7 +229,7 @@ fn check_reports_missing_library_and_year() {
     let err = stderr(&output);
     assert!(err.contains("bare.txt: no library name found"), "{err}");
     assert!(err.contains("bare.txt: no report year found"), "{err}");
-    assert_eq!(stdout(&output).trim(), "0 passed, 1 failed");
+    assert_eq!(stdout(&output).trim(), "0 passed, 1 failed, 0 new");
 }
 
 #[test]

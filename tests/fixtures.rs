@@ -49,7 +49,7 @@ fn check_passes_on_the_bundled_fixtures() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
-        format!("{} passed, 0 failed", fixtures().len())
+        format!("{} passed, 0 failed, 0 new", fixtures().len())
     );
 }
 

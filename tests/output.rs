@@ -151,8 +151,19 @@ fn csv_long_has_one_row_per_mention_of_the_json_record() {
     assert_eq!(
         rows[0].iter().collect::<Vec<_>>(),
         [
-            "file", "library", "year", "key", "value", "unit", "approx", "origin", "section",
-            "line", "text", "kept"
+            "file",
+            "library",
+            "library_simplified",
+            "year",
+            "key",
+            "value",
+            "unit",
+            "approx",
+            "origin",
+            "section",
+            "line",
+            "text",
+            "kept"
         ]
     );
     let jsonl = run(&["extract", "--format", "jsonl", "fixtures"]);
@@ -167,6 +178,10 @@ fn csv_long_has_one_row_per_mention_of_the_json_record() {
             want.push(vec![
                 record["file"].as_str().expect("file").to_owned(),
                 record["library"].as_str().unwrap_or_default().to_owned(),
+                record["library_simplified"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 record["year"].to_string(),
                 m["key"].as_str().expect("key").to_owned(),
                 m["value"].to_string(),
@@ -215,7 +230,9 @@ fn csv_output_file_stays_wide() {
     let output = run(&["extract", "fixtures", "--excel", "-o", out_str]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let bytes = fs::read(&out).expect("written");
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFfile,encoding,library,year,sections,"));
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFfile,encoding,library,library_simplified,year,sections,")
+    );
 }
 
 #[test]
@@ -234,13 +251,16 @@ fn numbers_are_written_plainly() {
     }
 }
 
-/// `python3 -c …` with duckdb or pandas, when they are installed: the
-/// README shows what they print; this keeps those commands working.
-fn python_with(module: &str) -> bool {
-    std::process::Command::new("python3")
+/// Fails the test, naming what to install, when python3 lacks `module`.
+fn require_python_module(module: &str) {
+    let found = std::process::Command::new("python3")
         .args(["-c", &format!("import {module}")])
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "needs python3 with {module}: pip install {module} (.ci/run installs it)"
+    );
 }
 
 fn python(dir: &Path, script: &str) -> String {
@@ -258,12 +278,10 @@ fn python(dir: &Path, script: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs python3 with duckdb and pandas (pip install duckdb pandas); .ci/run installs them and runs this"]
 fn jsonl_reads_into_duckdb_and_pandas() {
-    let (duckdb, pandas) = (python_with("duckdb"), python_with("pandas"));
-    if !duckdb && !pandas {
-        eprintln!("note: jsonl_reads_into_duckdb_and_pandas skipped: pip install duckdb pandas");
-        return;
-    }
+    require_python_module("duckdb");
+    require_python_module("pandas");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("reports.jsonl");
     let output = run(&["extract", "fixtures", "-o", out.to_str().expect("UTF-8")]);
@@ -272,7 +290,7 @@ fn jsonl_reads_into_duckdb_and_pandas() {
         .iter()
         .map(|r: &Value| r["library"].as_str().unwrap_or_default().to_owned())
         .collect();
-    if duckdb {
+    {
         let got = python(
             dir.path(),
             "import duckdb\n\
@@ -280,7 +298,7 @@ fn jsonl_reads_into_duckdb_and_pandas() {
         );
         assert_eq!(got.lines().collect::<Vec<_>>(), libraries);
     }
-    if pandas {
+    {
         let got = python(
             dir.path(),
             "import pandas\n\

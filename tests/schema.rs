@@ -119,6 +119,7 @@ fn full_report() -> Value {
         encoding: "GB18030".into(),
         format: libreport::read::Format::Html,
         library: Some("重庆市武隆区图书馆".into()),
+        library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections: vec![SectionInfo {
             kind: SectionKind::Chronicle,

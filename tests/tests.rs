@@ -14,6 +14,7 @@ mod formats;
 mod metric_corpus;
 mod mutated;
 mod output;
+mod people;
 mod schema;
 mod util;
 mod view;

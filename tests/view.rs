@@ -7,8 +7,10 @@
 //! run on the DOM a browser actually built (after our script ran), not on
 //! our string.
 //!
-//! Without chromium the browser tests print a note and pass, unless `CI` is
-//! set: CI installs chromium, so there a missing browser is a failure.
+//! The tests that need chromium (and, for the screenshot, CJK fonts) are
+//! `#[ignore]`d, so a plain `cargo test` lists them as ignored instead of
+//! passing them silently; `.ci/run` installs chromium and fonts-noto-cjk
+//! and runs them with `--include-ignored`, where a missing browser fails.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -40,20 +42,12 @@ fn find_chromium() -> Option<PathBuf> {
     })
 }
 
-/// Chromium, or `None` after a note when it is missing outside CI.
-///
-/// # Panics
-/// When chromium is missing and the `CI` environment variable is set.
-fn chromium_or_skip(test: &str) -> Option<PathBuf> {
-    let found = find_chromium();
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{test}: chromium is not installed, and CI is set (apt-get install -y chromium)"
-        );
-        eprintln!("note: {test} skipped: chromium is not installed (apt-get install -y chromium)");
-    }
-    found
+/// Fails the test, naming what to install, when chromium is missing.
+fn require_chromium(test: &str) {
+    assert!(
+        find_chromium().is_some(),
+        "{test} needs chromium: apt-get install -y chromium (.ci/run installs it)"
+    );
 }
 
 /// `file://` URL of an existing file, with the few characters a URL cannot
@@ -82,6 +76,11 @@ fn file_url(path: &Path) -> String {
 /// # Panics
 /// When chromium is missing, fails, or times out; the message has its stderr.
 fn run_chromium(page: &Path, args: &[&str]) -> String {
+    run_chromium_at(page, "", args)
+}
+
+/// [`run_chromium`] on the page's URL with `query` (`?q=…`) after it.
+fn run_chromium_at(page: &Path, query: &str, args: &[&str]) -> String {
     let chromium = find_chromium().expect("chromium is not installed");
     let scratch = tempfile::tempdir().expect("temp dir");
     let profile = scratch.path().join("profile");
@@ -102,7 +101,7 @@ fn run_chromium(page: &Path, args: &[&str]) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
-        .arg(file_url(page))
+        .arg(format!("{}{query}", file_url(page)))
         .stdin(Stdio::null())
         .stdout(File::create(&stdout_path).expect("stdout file"))
         .stderr(File::create(&stderr_path).expect("stderr file"))
@@ -269,6 +268,7 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         encoding: "UTF-8".into(),
         format: libreport::read::Format::Text,
         library: Some("重庆市武隆区图书馆".into()),
+        library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections: Vec::new(),
         metrics,
@@ -306,10 +306,9 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
 }
 
 #[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
 fn report_page_in_chromium() {
-    let Some(_) = chromium_or_skip("report_page_in_chromium") else {
-        return;
-    };
+    require_chromium("report_page_in_chromium");
     let (report, lines) = sample();
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("report.html");
@@ -331,10 +330,9 @@ fn report_page_in_chromium() {
 }
 
 #[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
 fn index_page_in_chromium() {
-    let Some(_) = chromium_or_skip("index_page_in_chromium") else {
-        return;
-    };
+    require_chromium("index_page_in_chromium");
     let (report, _) = sample();
     let unnamed = LibraryReport {
         file: "<b>unnamed</b>.txt".into(),
@@ -360,7 +358,13 @@ fn index_page_in_chromium() {
         dom.contains(r#"<a href="unnamed.html">（未识别馆名）&lt;b&gt;unnamed&lt;/b&gt;.txt</a>"#)
     );
     assert!(!dom.contains("<b>"));
-    assert!(dom.contains(">180,383</td>"));
+    assert!(dom.contains(">180,383</a></td>"));
+    // The sorting script ran: it makes each sortable heading focusable.
+    assert!(
+        dom.contains(r#"<th class="sort" data-key="library" tabindex="0">"#),
+        "{dom}"
+    );
+    assert!(dom.contains(r#"<input type="search" id="filter""#));
 }
 
 // ---------------------------------------------------------------------------
@@ -561,6 +565,7 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
         encoding: "UTF-8".into(),
         format: libreport::read::Format::Text,
         library: Some("重庆市武隆区图书馆".into()),
+        library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
         sections,
         metrics,
@@ -615,11 +620,63 @@ fn preview() {
     .expect("write index");
     fs::write(out.join("sample.html"), render_report(&small, &small_lines)).expect("write");
     println!("preview: {}", page.display());
-    if chromium_or_skip("preview").is_some() {
-        check_report_dom(&dump_dom(&page), report.mentions.len());
-        screenshot(&page, &out.join("wulong-2020.png"), 1280, 2000);
-        screenshot(&index, &out.join("index.png"), 1280, 900);
-        println!("screenshots: {}", out.display());
+    require_chromium("preview");
+    check_report_dom(&dump_dom(&page), report.mentions.len());
+    screenshot(&page, &out.join("wulong-2020.png"), 1280, 2000);
+    screenshot(&page, &out.join("wulong-2020-390.png"), 390, 2000);
+    screenshot(&index, &out.join("index.png"), 1280, 900);
+    screenshot(&index, &out.join("index-390.png"), 390, 1400);
+    println!("screenshots: {}", out.display());
+}
+
+/// A report page whose Chinese is `words` (seven characters) throughout:
+/// the library's name, a heading and a line of text.
+fn page_in_words(words: &str) -> String {
+    let report = LibraryReport {
+        file: "glyphs.txt".into(),
+        library: Some(format!("{words}图书馆")),
+        library_simplified: Some(format!("{words}图书馆")),
+        year: Some(2020),
+        ..LibraryReport::default()
+    };
+    let line = words.repeat(6);
+    let lines = [SourceLine { no: 1, text: &line }];
+    render_report(&report, &lines)
+}
+
+#[test]
+#[ignore = "needs chromium and CJK fonts (fonts-noto-cjk); .ci/run installs them and runs this"]
+fn cjk_glyphs_render_at_desktop_and_phone_widths() {
+    require_chromium("cjk_glyphs_render_at_desktop_and_phone_widths");
+    // Two pages that differ only in which Chinese characters they show.
+    // Drawn with real glyphs, their screenshots differ; drawn as boxes
+    // (tofu, no CJK font), every character is the same box and the two
+    // screenshots are the same pixels.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = [("a", "读者借阅服务"), ("b", "馆藏文献资源")];
+    for (name, words) in pages {
+        fs::write(
+            dir.path().join(format!("{name}.html")),
+            page_in_words(words),
+        )
+        .expect("write");
+    }
+    for width in [1280, 390] {
+        let shots: Vec<Vec<u8>> = pages
+            .iter()
+            .map(|(name, _)| {
+                let png = dir.path().join(format!("{name}-{width}.png"));
+                screenshot(&dir.path().join(format!("{name}.html")), &png, width, 700);
+                let bytes = fs::read(&png).expect("screenshot written");
+                assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+                bytes
+            })
+            .collect();
+        assert!(
+            shots[0] != shots[1],
+            "at {width} px the two pages look the same: Chinese renders as boxes \
+             (install fonts-noto-cjk)"
+        );
     }
 }
 
@@ -716,11 +773,22 @@ fn view_command_writes_a_page_that_highlights_every_mention() {
     let record = extracted("fixtures/wulong-2020.txt");
     // Without a browser, check the HTML as written.
     check_page_against_record(&html, &record);
+}
 
-    let Some(_) = chromium_or_skip("view_command_writes_a_page_that_highlights_every_mention")
-    else {
-        return;
-    };
+#[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
+fn view_command_page_in_chromium() {
+    require_chromium("view_command_page_in_chromium");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("wulong.html");
+    let output = crate::util::run(&[
+        "view",
+        "fixtures/wulong-2020.txt",
+        "-o",
+        page.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(crate::util::code(&output), 0);
+    let record = extracted("fixtures/wulong-2020.txt");
     let dom = dump_dom(&page);
     assert!(
         dom.contains(r#"<html lang="zh-CN" class="js">"#),
@@ -826,12 +894,28 @@ fn view_command_writes_pages_and_an_index_for_a_batch() {
         }
     };
     check_index(&html);
-    let Some(_) = chromium_or_skip("view_command_writes_pages_and_an_index_for_a_batch") else {
-        return;
-    };
-    let dom = dump_dom(&index);
-    check_index(&dom);
+}
+
+#[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
+fn view_command_index_in_chromium() {
+    require_chromium("view_command_index_in_chromium");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let missing = dir.path().join("missing.txt");
+    let output = crate::util::run(&[
+        "view",
+        "fixtures/",
+        missing.to_str().expect("UTF-8"),
+        "-o",
+        site.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(crate::util::code(&output), 1, "one input failed");
+    let dom = dump_dom(&site.join("index.html"));
+    let links = INDEX_ROW.captures_iter(&dom).count();
+    assert_eq!(links, crate::util::fixtures().len(), "one row per report");
     assert!(dom.contains(">失败 1<"), "the header counts the failure");
+    assert!(dom.contains("no such file or directory</td>"));
 }
 
 #[test]
@@ -861,4 +945,121 @@ fn view_page_names_are_unique_in_a_batch() {
     );
     let index = fs::read_to_string(dir.path().join("out/index.html")).expect("index");
     assert_eq!(INDEX_ROW.captures_iter(&index).count(), 3);
+}
+
+#[test]
+fn view_into_an_existing_site_keeps_every_page_in_the_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let site_arg = format!("{}/", site.display());
+    let run_view = |file: &str| {
+        let output = crate::util::run(&["view", file, "-o", &site_arg]);
+        assert_eq!(
+            crate::util::code(&output),
+            0,
+            "{}",
+            crate::util::stderr(&output)
+        );
+    };
+    run_view("fixtures/wulong-2020.txt");
+    run_view("fixtures/anju-2020.txt");
+    // a stray page libreport did not write is named, not listed
+    fs::write(site.join("notes.html"), "<html><p>notes</p></html>").expect("write");
+    let output = crate::util::run(&["view", "fixtures/zhucheng-2020.txt", "-o", &site_arg]);
+    assert!(
+        crate::util::stderr(&output).contains("notes.html: not a libreport page"),
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let index = fs::read_to_string(site.join("index.html")).expect("index");
+    let links: Vec<&str> = INDEX_ROW
+        .captures_iter(&index)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        ["zhucheng-2020.html", "anju-2020.html", "wulong-2020.html"],
+        "this run's page first, then the earlier ones by name"
+    );
+    assert!(index.contains(">报告 3<"), "three reports counted");
+    // the earlier pages' figures are there, linked to their highlights
+    let wulong = extracted("fixtures/wulong-2020.txt");
+    let visits = wulong["metrics"]["visits"]["value"]
+        .as_u64()
+        .expect("wulong has visits");
+    assert!(index.contains("href=\"wulong-2020.html#m"), "figure links");
+    let grouped = visits
+        .to_string()
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| std::str::from_utf8(c).expect("digits"))
+        .collect::<Vec<_>>()
+        .join(",");
+    assert!(index.contains(&format!(">{grouped}</a>")), "{grouped}");
+}
+
+#[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
+fn index_filters_and_sorts_from_its_address() {
+    require_chromium("index_filters_and_sorts_from_its_address");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let output = crate::util::run(&["view", "fixtures/", "-o", site.to_str().expect("UTF-8")]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let index = site.join("index.html");
+    // `?q=` fills the filter box: only the 青禾 reports stay shown
+    let dom = run_chromium_at(&index, "?q=%E9%9D%92%E7%A6%BE", &["--dump-dom"]);
+    let rows: Vec<&str> = dom
+        .split("<tbody>")
+        .nth(1)
+        .expect("the key figures' body")
+        .split("</tbody>")
+        .next()
+        .expect("its end")
+        .split("<tr")
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), crate::util::fixtures().len());
+    let shown: Vec<&&str> = rows.iter().filter(|r| !r.starts_with(" hidden")).collect();
+    assert_eq!(shown.len(), 4, "the four 青禾 reports");
+    assert!(shown.iter().all(|r| r.contains("青禾县图书馆")));
+    // `?sort=-visits` sorts by visits, the largest first, unknown last
+    let dom = run_chromium_at(&index, "?sort=-visits", &["--dump-dom"]);
+    assert!(dom.contains(r#"data-key="visits" title="#), "{dom}");
+    assert!(dom.contains(r#"aria-sort="descending""#));
+    let body = dom.split("<tbody>").nth(1).expect("body");
+    let visits: Vec<f64> = body
+        .split("</tbody>")
+        .next()
+        .expect("end")
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            // the visits cell is the 6th: library th, year, warnings, then
+            // collection_total, collection_new, visits
+            let cell = row.split("<td").nth(5).unwrap_or("");
+            cell.split("data-v=\"")
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(-1.0)
+        })
+        .collect();
+    let known: Vec<f64> = visits.iter().copied().filter(|v| *v >= 0.0).collect();
+    assert!(known.len() > 10, "{visits:?}");
+    assert!(
+        known.windows(2).all(|w| w[0] >= w[1]),
+        "descending: {visits:?}"
+    );
+    let first_unknown = visits.iter().position(|v| *v < 0.0).unwrap_or(visits.len());
+    assert!(
+        visits[first_unknown..].iter().all(|v| *v < 0.0),
+        "unknown last: {visits:?}"
+    );
 }

@@ -12,6 +12,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
+mod warning;
+pub use warning::Warning;
+
 use crate::contract::decimal::Decimal;
 use crate::contract::metric_key::MetricKey;
 use crate::contract::unit::Unit;
@@ -68,6 +71,10 @@ pub struct LibraryReport {
     pub format: crate::contract::format::Format,
     /// The library's full name as the report writes it.
     pub library: Option<String>,
+    /// The name folded to simplified script (重慶市武隆區圖書館 →
+    /// 重庆市武隆区图书馆), for grouping a library's reports whatever
+    /// script each is written in; equal to `library` for a simplified name.
+    pub library_simplified: Option<String>,
     /// The year the report covers.
     pub year: Option<i32>,
     /// The report's sections, in order.
@@ -290,149 +297,6 @@ pub struct PlanItem {
     pub text: String,
     /// Its line, 1-based.
     pub line: u32,
-}
-
-/// Something the extractor noticed but could not settle.
-///
-/// Serialized as its message, so the JSON stays readable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Warning {
-    /// Bytes that did not decode were replaced with U+FFFD.
-    LossyDecoding {
-        /// How many replacement characters were inserted.
-        replaced: usize,
-    },
-    /// No library name was found in the title lines.
-    NoLibrary,
-    /// No report year was found in the title lines.
-    NoYear {
-        /// The year taken instead, from the most frequent year in the text.
-        guessed: Option<i32>,
-    },
-    /// A heading whose title names no known section kind.
-    UnclassifiedSection {
-        /// The heading as written.
-        title: String,
-        /// Its line.
-        line: u32,
-    },
-    /// Two different figures for one key; the kept one is in `metrics`.
-    ConflictingValues {
-        /// The metric.
-        key: MetricKey,
-        /// The kept figure and its line.
-        kept: (Decimal, u32),
-        /// The other figure and its line.
-        other: (Decimal, u32),
-    },
-    /// Different figures for one key and nothing to choose between them;
-    /// the key is left out of `metrics`.
-    UnsettledValues {
-        /// The metric.
-        key: MetricKey,
-        /// Each distinct figure with the first line it stands on.
-        values: Vec<(Decimal, u32)>,
-    },
-    /// A figure was left out because it may not be this year's own.
-    DoubtfulFigure {
-        /// The metric it would have been.
-        key: MetricKey,
-        /// The phrase.
-        text: String,
-        /// Its line.
-        line: u32,
-        /// Why it was left out.
-        reason: String,
-    },
-    /// A multi-year statistics table has no column for the report year.
-    OtherYearColumn {
-        /// The year whose column was read instead.
-        taken: i32,
-        /// The header row's line.
-        line: u32,
-    },
-    /// A date phrase that could not be read.
-    UnreadableDate {
-        /// The phrase.
-        text: String,
-        /// Its line.
-        line: u32,
-    },
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Warning::LossyDecoding { replaced } => write!(
-                f,
-                "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
-            ),
-            Warning::NoLibrary => f.write_str("no library name found in the title lines"),
-            Warning::NoYear {
-                guessed: Some(year),
-            } => write!(
-                f,
-                "no report year in the title lines; took {year}, the year the text names most"
-            ),
-            Warning::NoYear { guessed: None } => f.write_str("no report year found"),
-            Warning::UnclassifiedSection { title, line } => {
-                write!(f, "line {line}: section \"{title}\" is of no known kind")
-            }
-            Warning::ConflictingValues { key, kept, other } => write!(
-                f,
-                "{key}: kept {} (line {}), other figure {} (line {})",
-                kept.0,
-                kept.1,
-                other.0,
-                other.1,
-                key = key.as_str()
-            ),
-            Warning::UnsettledValues { key, values } => {
-                write!(f, "{}: left out, the report gives", key.as_str())?;
-                for (n, (value, line)) in values.iter().enumerate() {
-                    let sep = if n == 0 { "" } else { "," };
-                    write!(f, "{sep} {value} (line {line})")?;
-                }
-                Ok(())
-            }
-            Warning::DoubtfulFigure {
-                key,
-                text,
-                line,
-                reason,
-            } => write!(
-                f,
-                "line {line}: left out \"{text}\" as {key}: {reason}",
-                key = key.as_str()
-            ),
-            Warning::OtherYearColumn { taken, line } => write!(
-                f,
-                "line {line}: the statistics table has no column for the report year; read the {taken} column"
-            ),
-            Warning::UnreadableDate { text, line } => {
-                write!(f, "line {line}: could not read a date in \"{text}\"")
-            }
-        }
-    }
-}
-
-impl Serialize for Warning {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl JsonSchema for Warning {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Warning".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "What the extractor noticed but could not settle, as one line of English.",
-            "type": "string",
-        })
-    }
 }
 
 /// Hand-built records for the crate's unit tests.

@@ -99,7 +99,13 @@ impl WordSet {
             }
             let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
             for &(first, word, row) in self.entries.get(from..to).unwrap_or_default() {
-                if first == c && bytes[start..].starts_with(word.as_bytes()) {
+                // The word's last byte first: most candidates differ there,
+                // and are turned away without a call to compare the rest.
+                let last = word.len() - 1;
+                if first == c
+                    && bytes.get(start + last) == word.as_bytes().get(last)
+                    && bytes[start..].starts_with(word.as_bytes())
+                {
                     found.push(WordMatch {
                         start,
                         end: start + word.len(),

@@ -71,14 +71,7 @@ impl LineQualifiers {
         // Weighed in the table's order.
         for row in self.words.rows_within(text, end, from_of) {
             let (word, qualifier) = QUALIFIERS[row];
-            // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
-            // the name of an event, not a time (but “三公”经费 is quoted
-            // as a term).
             let stretch = &text[from_of(row)..end];
-            let named = qualifier != Qualifier::Part && only_in_names(stretch, word);
-            if only_in_titles(stretch, word) || named {
-                continue;
-            }
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
                 // The library's network spans the county or city it serves.
@@ -135,6 +128,13 @@ impl LineQualifiers {
                 }
                 _ => continue,
             };
+            // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
+            // the name of an event, not a time (but “三公”经费 is quoted
+            // as a term). Asked last: most words never come this far.
+            let named = qualifier != Qualifier::Part && only_in_names(stretch, word);
+            if named || only_in_titles(stretch, row) {
+                continue;
+            }
             return Some(verdict);
         }
         // 1至11月，网站访问量累计18.7万次: months short of the whole year.
@@ -151,7 +151,7 @@ impl LineQualifiers {
         // the term of a comparison (较2020年增长…).
         // A year compared with (比2018年的1210个) names its own clause only.
         let years = self.years.get_or_insert_with(|| {
-            memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes())
+            YEAR.find_iter(text.as_bytes())
                 .filter_map(|at| year_phrase_at(text, at))
                 .filter(|(_, range)| !is_comparison_term(text, range.clone()))
                 .map(|(year, range)| {
@@ -173,11 +173,29 @@ impl LineQualifiers {
 
 /// Whether `word` stands in `stretch` only inside grades and titles that
 /// hold it (公共图书馆 in 国家一级公共图书馆).
-fn only_in_titles(stretch: &str, word: &str) -> bool {
-    let holding: Vec<&str> = QUALIFIER_TITLES
+fn only_in_titles(stretch: &str, row: usize) -> bool {
+    // The titles holding each qualifier word, worked out once: most hold
+    // none, and are passed at once.
+    static TITLES_OF: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(word, _)| {
+                QUALIFIER_TITLES
+                    .iter()
+                    .copied()
+                    .filter(|title| title.contains(word))
+                    .collect()
+            })
+            .collect()
+    });
+    let Some(titles) = TITLES_OF.get(row).filter(|titles| !titles.is_empty()) else {
+        return false;
+    };
+    let word = QUALIFIERS[row].0;
+    let holding: Vec<&str> = titles
         .iter()
         .copied()
-        .filter(|title| title.contains(word) && stretch.contains(title))
+        .filter(|title| stretch.contains(title))
         .collect();
     if holding.is_empty() {
         return false;
@@ -192,7 +210,10 @@ fn only_in_titles(stretch: &str, word: &str) -> bool {
 /// The ends of the month ranges of `text` that fall short of the whole
 /// year (1至11月, 1-6月, 3月至10月), in order.
 fn part_year_month_ranges(text: &str) -> Vec<usize> {
-    memchr::memmem::find_iter(text.as_bytes(), "月".as_bytes())
+    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
+    MONTH
+        .find_iter(text.as_bytes())
         .filter(|&at| {
             let head = &text[..at];
             let Some((last, head)) = month_number_before(head) else {
@@ -231,6 +252,9 @@ fn month_number_before(head: &str) -> Option<(u32, &str)> {
 /// Whether every `word` of `stretch` stands inside quotation marks or
 /// title marks (“暑假电影展播”, 《全国…》): the name of something.
 fn only_in_names(stretch: &str, word: &str) -> bool {
+    if !stretch.contains(NAME_OPENERS) {
+        return false;
+    }
     let mut depth = 0usize;
     let mut rest = stretch;
     while let Some(c) = rest.chars().next() {
@@ -276,6 +300,10 @@ fn overridden_later(stretch: &str, word: &str, overriding: &[&str]) -> bool {
             .any(|w| stretch[at + word.len()..].contains(w))
     })
 }
+
+/// Finds 年.
+static YEAR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
 
 /// How many years a figure looks back over for one whose scope holds it.
 const MAX_SCOPED_YEARS: usize = 8;

@@ -468,6 +468,14 @@ fn drop_running_lines(pages: &mut [Vec<String>]) {
         let mut drop: Vec<usize> = edge(lines)
             .into_iter()
             .filter(|&i| {
+                // 阅览座位 / 420 / 个: a cell of a table written a cell a
+                // line, however like a page number it looks.
+                if lines
+                    .get(i + 1)
+                    .is_some_and(|next| crate::clean::is_unit_line(next))
+                {
+                    return false;
+                }
                 let s = shape(&lines[i]);
                 let key = (i < top_end, s);
                 let running = repeated(&key.1) || PAGE_NUMBER_SHAPES.contains(&key.1.as_str());

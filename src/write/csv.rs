@@ -1,13 +1,15 @@
 //! CSV for spreadsheets and data frames, in two shapes.
 //!
 //! - **Wide** ([`WideCsv`], `--format csv`): one row per report. Columns:
-//!   `file, encoding, library, year, sections`, one column per metric key
-//!   (the resolved value in the key's base unit, empty where unknown), and
-//!   `error` for files that yielded no report. Lists (mentions, chronicle,
+//!   `file, encoding, library, library_simplified, year, sections`, one
+//!   column per metric key (the resolved value in the key's base unit, empty
+//!   where unknown), `approx` (`key=word` for each value that is not
+//!   exact), `warnings` (their count), and `error` for files that yielded
+//!   no report. Lists (mentions, chronicle,
 //!   plan) are left to JSON.
 //! - **Long** ([`LongCsv`], `--format csv-long`): the tidy form, one row per
-//!   mention: `file, library, year, key, value, unit, approx, origin,
-//!   section, line, text, kept`; `kept` is `true` for the mention the
+//!   mention: `file, library, library_simplified, year, key, value, unit,
+//!   approx, origin, section, line, text, kept`; `kept` is `true` for the mention the
 //!   record's `metrics` took for its key. A file that yielded no report has
 //!   no row (its error goes to stderr, as for every format), and neither
 //!   has a report without mentions.
@@ -41,6 +43,9 @@ pub struct CsvStyle {
     /// Put `'` before a text cell that starts with `=`, `+`, `-`, `@`, tab
     /// or carriage return, so a spreadsheet shows it instead of running it.
     pub guard_formulas: bool,
+    /// Separate cells with tabs (TSV) instead of commas; quoting stays
+    /// that of CSV, for a cell that holds a tab, a quote or a line end.
+    pub tab: bool,
 }
 
 impl CsvStyle {
@@ -49,6 +54,7 @@ impl CsvStyle {
         bom: true,
         crlf: true,
         guard_formulas: true,
+        tab: false,
     };
 
     /// A text cell as written: with a leading `'` when the guard is on and
@@ -61,7 +67,7 @@ impl CsvStyle {
         }
     }
 
-    fn writer<W: Write>(&self, out: W) -> csv::Writer<Prefixed<W>> {
+    pub(super) fn writer<W: Write>(&self, out: W) -> csv::Writer<Prefixed<W>> {
         let terminator = if self.crlf {
             csv::Terminator::CRLF
         } else {
@@ -69,6 +75,7 @@ impl CsvStyle {
         };
         csv::WriterBuilder::new()
             .terminator(terminator)
+            .delimiter(if self.tab { b'\t' } else { b',' })
             .from_writer(Prefixed {
                 out,
                 prefix: if self.bom { BOM } else { b"" },
@@ -77,7 +84,7 @@ impl CsvStyle {
 }
 
 /// A writer that puts `prefix` before the first byte written through it.
-struct Prefixed<W> {
+pub(super) struct Prefixed<W> {
     out: W,
     prefix: &'static [u8],
 }
@@ -133,12 +140,30 @@ impl<W: Write> WideCsv<W> {
 
 /// The wide form's column headers, in order.
 pub fn columns() -> Vec<&'static str> {
-    let fixed = ["file", "encoding", "library", "year", "sections"];
+    let fixed = [
+        "file",
+        "encoding",
+        "library",
+        "library_simplified",
+        "year",
+        "sections",
+    ];
     fixed
         .into_iter()
         .chain(MetricKey::ALL.iter().map(|k| k.as_str()))
-        .chain(["error"])
+        .chain(["approx", "warnings", "error"])
         .collect()
+}
+
+/// The wide form's `approx` cell: `key=word` for each metric whose figure
+/// is not exact (`visits=more_than;events=about`), empty when all are.
+fn approx_cell(report: &LibraryReport) -> String {
+    let words: Vec<String> = report
+        .metrics
+        .iter()
+        .filter_map(|(key, m)| Some(format!("{}={}", key.as_str(), m.approx?.as_str())))
+        .collect();
+    words.join(";")
 }
 
 impl<W: Write> RecordWriter for WideCsv<W> {
@@ -152,6 +177,7 @@ impl<W: Write> RecordWriter for WideCsv<W> {
             Record::Report(report) => {
                 self.push_text(&report.encoding);
                 self.push_text(report.library.as_deref().unwrap_or_default());
+                self.push_text(report.library_simplified.as_deref().unwrap_or_default());
                 self.row
                     .push(report.year.map(|y| y.to_string()).unwrap_or_default());
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
@@ -160,11 +186,14 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                     let cell = report.metrics.get(key).map(|m| m.value.to_string());
                     self.row.push(cell.unwrap_or_default());
                 }
+                let approx = approx_cell(report);
+                self.push_text(&approx);
+                self.row.push(report.warnings.len().to_string());
                 self.row.push(String::new());
             }
             Record::Failed(failed) => {
                 self.row
-                    .extend(std::iter::repeat_n(String::new(), 4 + MetricKey::ALL.len()));
+                    .extend(std::iter::repeat_n(String::new(), 7 + MetricKey::ALL.len()));
                 self.push_text(&failed.error);
             }
         }
@@ -182,9 +211,20 @@ impl<W: Write> RecordWriter for WideCsv<W> {
 }
 
 /// The long form's column headers, in order.
-pub const LONG_COLUMNS: [&str; 12] = [
-    "file", "library", "year", "key", "value", "unit", "approx", "origin", "section", "line",
-    "text", "kept",
+pub const LONG_COLUMNS: [&str; 13] = [
+    "file",
+    "library",
+    "library_simplified",
+    "year",
+    "key",
+    "value",
+    "unit",
+    "approx",
+    "origin",
+    "section",
+    "line",
+    "text",
+    "kept",
 ];
 
 /// The long (tidy) CSV writer: one row per mention.
@@ -229,13 +269,15 @@ impl<W: Write> RecordWriter for LongCsv<W> {
         let style = self.style;
         let file = style.text(&report.file);
         let library = style.text(report.library.as_deref().unwrap_or_default());
+        let simplified = style.text(report.library_simplified.as_deref().unwrap_or_default());
         let year = report.year.map(|y| y.to_string()).unwrap_or_default();
         for mention in &report.mentions {
             let value = mention.value.to_string();
             let line = mention.line.to_string();
-            let row: [&str; 12] = [
+            let row: [&str; 13] = [
                 &file,
                 &library,
+                &simplified,
                 &year,
                 mention.key.as_str(),
                 &value,
@@ -403,6 +445,7 @@ mod tests {
             [
                 "@reports/a.txt",
                 "=HYPERLINK(\"x\")图书馆",
+                "",
                 "2020",
                 "collection_total",
                 "180383",
@@ -415,11 +458,11 @@ mod tests {
                 "false",
             ]
         );
-        assert_eq!(rows[2][9], "47");
-        assert_eq!(rows[2][11], "true", "the table figure is the kept one");
-        assert_eq!(rows[3][4], "1685200");
-        assert_eq!(rows[3][6], "about");
-        assert_eq!(rows[4][4], "-3.5");
+        assert_eq!(rows[2][10], "47");
+        assert_eq!(rows[2][12], "true", "the table figure is the kept one");
+        assert_eq!(rows[3][5], "1685200");
+        assert_eq!(rows[3][7], "about");
+        assert_eq!(rows[4][5], "-3.5");
     }
 
     #[test]
@@ -429,8 +472,8 @@ mod tests {
         let rows = rows(&out);
         assert_eq!(rows[1][0], "'@reports/a.txt");
         assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")图书馆");
-        assert_eq!(rows[3][10], "'=经费 168.52 万元");
-        assert_eq!(rows[4][4], "-3.5");
+        assert_eq!(rows[3][11], "'=经费 168.52 万元");
+        assert_eq!(rows[4][5], "-3.5");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Writers: records out as JSON, JSON Lines, or CSV (wide or long).
+//! Writers: records out as JSON, JSON Lines, CSV or TSV (wide or long),
+//! or one of a record's lists as a table ([`tables`]).
 //!
 //! Each record is serialized whole into memory before a byte of it is
 //! written, so an error in the middle of a record never leaves half a
@@ -7,10 +8,12 @@
 
 pub mod csv;
 pub mod json;
+pub mod tables;
 
 use std::io::{self, Write};
 
 pub use self::csv::CsvStyle;
+pub use self::tables::Table;
 use crate::report::Record;
 
 /// An output format.
@@ -24,6 +27,10 @@ pub enum Format {
     Csv,
     /// One CSV row per mention (the tidy form).
     CsvLong,
+    /// The wide form, tab-separated.
+    Tsv,
+    /// The long form, tab-separated.
+    TsvLong,
 }
 
 impl Format {
@@ -36,6 +43,7 @@ impl Format {
             // The wide form: what a spreadsheet user expects of `x.csv`;
             // the long form is asked for by name (`--format csv-long`).
             "csv" => Some(Format::Csv),
+            "tsv" | "tab" => Some(Format::Tsv),
             _ => None,
         }
     }
@@ -57,12 +65,22 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
             Format::CsvLong => "csv-long",
+            Format::Tsv => "tsv",
+            Format::TsvLong => "tsv-long",
         }
     }
 
-    /// True for the CSV formats, the ones [`CsvStyle`] applies to.
+    /// True for the CSV and TSV formats, the ones [`CsvStyle`] applies to.
     pub fn is_csv(self) -> bool {
-        matches!(self, Format::Csv | Format::CsvLong)
+        matches!(
+            self,
+            Format::Csv | Format::CsvLong | Format::Tsv | Format::TsvLong
+        )
+    }
+
+    /// True for the tab-separated formats.
+    pub fn is_tsv(self) -> bool {
+        matches!(self, Format::Tsv | Format::TsvLong)
     }
 }
 
@@ -73,10 +91,29 @@ pub fn writer<'w, W: Write + 'w>(
     style: CsvStyle,
     out: W,
 ) -> Box<dyn RecordWriter + 'w> {
+    let style = CsvStyle {
+        tab: format.is_tsv(),
+        ..style
+    };
     match format {
         Format::Json => Box::new(json::JsonArray::new(out)),
         Format::Jsonl => Box::new(json::JsonLines::new(out)),
-        Format::Csv => Box::new(csv::WideCsv::with_style(out, style)),
-        Format::CsvLong => Box::new(csv::LongCsv::with_style(out, style)),
+        Format::Csv | Format::Tsv => Box::new(csv::WideCsv::with_style(out, style)),
+        Format::CsvLong | Format::TsvLong => Box::new(csv::LongCsv::with_style(out, style)),
     }
+}
+
+/// A writer of one of the records' lists as a table, CSV or TSV as
+/// `format` says (refused for JSON by the command line).
+pub fn table_writer<'w, W: Write + 'w>(
+    table: Table,
+    format: Format,
+    style: CsvStyle,
+    out: W,
+) -> Box<dyn RecordWriter + 'w> {
+    let style = CsvStyle {
+        tab: format.is_tsv(),
+        ..style
+    };
+    Box::new(tables::TableCsv::with_style(table, out, style))
 }

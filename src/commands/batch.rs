@@ -1,0 +1,362 @@
+//! A batch: the jobs of the command line, run on a pool of workers, the
+//! results handed back in input order with flat memory.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use libreport::input::{self, Expanded, Input};
+use libreport::report::Record;
+use libreport::{Options, failed};
+
+use crate::cli::InputArgs;
+use crate::output::message;
+
+/// One input of a batch: a file to read, or a path that already failed.
+pub(crate) enum Job {
+    Read(Input),
+    Failed(String, libreport::error::Error),
+}
+
+/// The jobs of the command line's paths and `--files-from` list.
+pub(crate) fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
+    let mut jobs = Vec::new();
+    // Each listed path is dropped once expanded: a list of a million
+    // files is held once, as jobs.
+    for path in crate::files::paths(args)? {
+        for found in input::expand_with(&path, &args.glob) {
+            match found {
+                Expanded::Input(input) => jobs.push(Job::Read(input)),
+                Expanded::Failed(path, err) => jobs.push(Job::Failed(input::path_name(&path), err)),
+                Expanded::Skipped(path, why) => {
+                    message(&format!(
+                        "libreport: {}: skipped: {why}",
+                        input::path_name(&path)
+                    ));
+                }
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+pub(crate) fn options(args: &InputArgs) -> Result<Options> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(libreport::decode::encoding_for_label(label)?),
+        None => None,
+    };
+    Ok(Options { encoding })
+}
+
+pub(crate) fn process(job: &Job, options: &Options, max_bytes: u64) -> Record {
+    read_and(job, max_bytes, |name, bytes| {
+        libreport::extract(name, bytes, options)
+    })
+    .unwrap_or_else(|record| record)
+}
+
+/// Reads a job's bytes and runs `work` on them; the failed record when the
+/// input cannot be read.
+pub(crate) fn read_and<T>(
+    job: &Job,
+    max_bytes: u64,
+    work: impl FnOnce(&str, &[u8]) -> T,
+) -> Result<T, Record> {
+    match job {
+        Job::Read(input) => {
+            let name = input.name();
+            match input.read(max_bytes) {
+                Ok(bytes) => Ok(work(&name, &bytes)),
+                Err(err) => Err(failed(&name, &err)),
+            }
+        }
+        Job::Failed(name, err) => Err(failed(name, err)),
+    }
+}
+
+/// Processes jobs in parallel and hands records to `emit` in input order.
+pub(crate) fn for_each_record(
+    jobs: &[Job],
+    args: &InputArgs,
+    mut emit: impl FnMut(Record) -> io::Result<()>,
+) -> Result<()> {
+    for_each(jobs, args, process, |record| Ok(emit(record)?))
+}
+
+/// Runs `work` on jobs in parallel and hands the results to `emit` in
+/// input order, on this thread.
+///
+/// Each worker takes the next job as soon as it is free: no chunk waits
+/// for its slowest report while a core idles. A window bounds how far the
+/// workers may run ahead of the writer: jobs in hand plus results waiting
+/// for an earlier one are at most eight per worker, whatever the batch
+/// size, so memory stays flat. The job the writer waits for is always in
+/// hand, so the window never stalls the batch.
+pub(crate) fn for_each<T: Send>(
+    jobs: &[Job],
+    args: &InputArgs,
+    work: impl Fn(&Job, &Options, u64) -> T + Sync,
+    mut emit: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let options = options(args)?;
+    // One report needs no threads: starting them would be most of its time.
+    if let [job] = jobs {
+        return emit(work(job, &options, args.max_bytes));
+    }
+    let threads = args
+        .threads
+        .map(usize::from)
+        // -j 0 means every core, as ripgrep and qsv take it
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, jobs.len().max(1));
+    let progress = progress_bar(jobs.len(), args.quiet);
+    let window = Window::new(threads.saturating_mul(8));
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, T)>();
+    let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
+    std::thread::scope(|scope| {
+        let worker = || {
+            let sender = sender.clone();
+            move || {
+                // A panicking worker would leave a gap the writer waits on
+                // forever: close the window so that the others stop too,
+                // and the scope passes the panic on.
+                let _guard = CloseOnPanic(window);
+                while window.acquire() {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else {
+                        break;
+                    };
+                    let result = work(job, options, args.max_bytes);
+                    progress.inc(1);
+                    // The writer stopped (a closed pipe, a full disk).
+                    if sender.send((index, result)).is_err() {
+                        break;
+                    }
+                }
+            }
+        };
+        let started = (0..threads).try_for_each(|_| {
+            std::thread::Builder::new()
+                .spawn_scoped(scope, worker())
+                .map(drop)
+        });
+        // Only the workers hold senders now: the results end with them.
+        drop(sender);
+        let written = started
+            .context("cannot start worker threads")
+            .and_then(|()| {
+                let mut waiting = BTreeMap::new();
+                let mut emitted = 0;
+                for (index, result) in &receiver {
+                    waiting.insert(index, result);
+                    while let Some(result) = waiting.remove(&emitted) {
+                        // messages go above the bar, never onto its line
+                        progress.suspend(|| emit(result))?;
+                        emitted += 1;
+                        window.release();
+                    }
+                }
+                Ok(())
+            });
+        if written.is_err() {
+            // Wake and stop the workers, so that the scope can end.
+            window.close();
+        }
+        written
+    })?;
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// How many more jobs the workers may take: a counting semaphore, closed
+/// when the writer gives up.
+struct Window {
+    state: Mutex<WindowState>,
+    changed: Condvar,
+}
+
+struct WindowState {
+    free: usize,
+    closed: bool,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            state: Mutex::new(WindowState {
+                free: size,
+                closed: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Waits for room for one more job; false once the window is closed.
+    fn acquire(&self) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while state.free == 0 && !state.closed {
+            state = match self.changed.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        if state.closed {
+            return false;
+        }
+        state.free -= 1;
+        true
+    }
+
+    /// Gives back the room of a result written out.
+    fn release(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.free += 1;
+            self.changed.notify_one();
+        }
+    }
+
+    /// Stops every worker, waiting or not.
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.closed = true;
+            self.changed.notify_all();
+        }
+    }
+}
+
+/// Closes a [`Window`] when dropped by a panicking thread.
+struct CloseOnPanic<'w>(&'w Window);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
+    }
+}
+
+/// A progress bar on stderr, only for a person watching a batch.
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    const FEW: usize = 8;
+    if quiet || len <= FEW || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::bail;
+    use std::path::PathBuf;
+
+    fn batch(n: usize, threads: u16) -> (Vec<Job>, InputArgs) {
+        let jobs = (0..n)
+            .map(|i| Job::Read(Input::File(PathBuf::from(format!("{i}.txt")))))
+            .collect();
+        let args = InputArgs {
+            paths: Vec::new(),
+            encoding: None,
+            max_bytes: 1,
+            threads: Some(threads),
+            quiet: true,
+            files_from: None,
+            null: false,
+            glob: Vec::new(),
+        };
+        (jobs, args)
+    }
+
+    fn index_of(job: &Job) -> usize {
+        match job {
+            Job::Read(Input::File(path)) => path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .and_then(|stem| stem.parse().ok())
+                .unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        }
+    }
+
+    #[test]
+    fn batches_come_out_in_order_however_long_each_takes() {
+        let (jobs, args) = batch(200, 3);
+        let mut seen = Vec::new();
+        for_each(
+            &jobs,
+            &args,
+            |job, _, _| {
+                let i = index_of(job);
+                // Every seventh job is slow, so later ones finish first.
+                if i.is_multiple_of(7) {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                i
+            },
+            |i| {
+                seen.push(i);
+                Ok(())
+            },
+        )
+        .expect("the batch runs");
+        assert_eq!(seen, (0..200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_writer_error_stops_the_batch() {
+        let (jobs, args) = batch(500, 2);
+        let done = AtomicUsize::new(0);
+        let mut written = 0;
+        let result = for_each(
+            &jobs,
+            &args,
+            |job, _, _| {
+                done.fetch_add(1, Ordering::Relaxed);
+                index_of(job)
+            },
+            |_| {
+                written += 1;
+                if written == 10 {
+                    bail!("disk full");
+                }
+                Ok(())
+            },
+        );
+        assert!(result.is_err());
+        // The workers stopped within a window of the failure.
+        assert!(done.load(Ordering::Relaxed) <= 10 + 2 * 8, "{done:?}");
+    }
+
+    #[test]
+    fn a_panicking_job_ends_the_batch_instead_of_hanging_it() {
+        let (jobs, args) = batch(100, 2);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            for_each(
+                &jobs,
+                &args,
+                |job, _, _| {
+                    let i = index_of(job);
+                    assert!(i != 5, "job 5 fails");
+                    i
+                },
+                |_| Ok(()),
+            )
+        }));
+        assert!(outcome.is_err(), "the panic is passed on");
+    }
+}

@@ -1,0 +1,110 @@
+//! The line a person watching a batch on a terminal reads at its end:
+//! `N reports, N failed, N with warnings (most common: …)`.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal};
+
+use libreport::report::Record;
+
+use crate::output::message;
+
+/// Counts of a batch, as its records go by.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// Inputs that yielded a report.
+    pub reports: usize,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Reports with at least one warning.
+    pub with_warnings: usize,
+    /// Per warning kind, how many reports have one.
+    kinds: HashMap<&'static str, usize>,
+}
+
+impl Summary {
+    /// Counts one record.
+    pub fn add(&mut self, record: &Record) {
+        let Record::Report(report) = record else {
+            self.failed += 1;
+            return;
+        };
+        self.reports += 1;
+        if report.warnings.is_empty() {
+            return;
+        }
+        self.with_warnings += 1;
+        let mut kinds: Vec<&'static str> = report.warnings.iter().map(|w| w.kind()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            *self.kinds.entry(kind).or_default() += 1;
+        }
+    }
+
+    /// The summary line: `12 reports, 1 failed, 9 with warnings (most
+    /// common: doubtful_figure 7, unclassified_section 4, …)`.
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{} reports, {} failed, {} with warnings",
+            self.reports, self.failed, self.with_warnings
+        );
+        let mut kinds: Vec<(&str, usize)> = self.kinds.iter().map(|(&k, &n)| (k, n)).collect();
+        // most reports first, then by name, so the line is the same each run
+        kinds.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        if !kinds.is_empty() {
+            let shown: Vec<String> = kinds
+                .iter()
+                .take(3)
+                .map(|(kind, n)| format!("{kind} {n}"))
+                .collect();
+            let more = if kinds.len() > 3 { ", …" } else { "" };
+            line.push_str(&format!(" (most common: {}{more})", shown.join(", ")));
+        }
+        line
+    }
+
+    /// Prints the line on stderr after a batch of more than one input,
+    /// when a person is watching (stderr is a terminal) and did not ask
+    /// for quiet.
+    pub fn print(&self, inputs: usize, quiet: bool) {
+        if inputs > 1 && !quiet && io::stderr().is_terminal() {
+            message(&format!("libreport: {}", self.line()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use libreport::report::{FailedFile, LibraryReport, Warning};
+
+    fn report(warnings: Vec<Warning>) -> Record {
+        Record::Report(Box::new(LibraryReport {
+            warnings,
+            ..LibraryReport::default()
+        }))
+    }
+
+    #[test]
+    fn the_line_counts_reports_failures_and_warning_kinds() {
+        let mut summary = Summary::default();
+        summary.add(&report(Vec::new()));
+        summary.add(&report(vec![Warning::NoLibrary, Warning::NoLibrary]));
+        summary.add(&report(vec![
+            Warning::NoLibrary,
+            Warning::NoYear { guessed: None },
+        ]));
+        summary.add(&Record::Failed(FailedFile {
+            file: "x.txt".into(),
+            error: "no such file or directory".into(),
+        }));
+        assert_eq!(
+            summary.line(),
+            "3 reports, 1 failed, 2 with warnings (most common: no_library 2, no_year 1)"
+        );
+        assert_eq!(
+            Summary::default().line(),
+            "0 reports, 0 failed, 0 with warnings"
+        );
+    }
+}

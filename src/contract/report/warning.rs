@@ -1,0 +1,539 @@
+//! Warnings: what the extractor noticed but could not settle, in a form a
+//! program can group (`kind`, `line`, `key`) and a librarian can read
+//! (`message_zh`).
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+
+/// Something the extractor noticed but could not settle.
+///
+/// Serialized as `{"kind", "line", "key", "message", "message_zh"}`:
+/// `kind` is a stable snake_case code ([`Warning::KINDS`]), `message` the
+/// English line, `message_zh` the same for a Chinese reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// Bytes that did not decode were replaced with U+FFFD.
+    LossyDecoding {
+        /// How many replacement characters were inserted.
+        replaced: usize,
+    },
+    /// No library name was found in the title lines.
+    NoLibrary,
+    /// No report year was found in the title lines.
+    NoYear {
+        /// The year taken instead, from the most frequent year in the text.
+        guessed: Option<i32>,
+    },
+    /// A heading whose title names no known section kind.
+    UnclassifiedSection {
+        /// The heading as written.
+        title: String,
+        /// Its line.
+        line: u32,
+    },
+    /// Two different figures for one key; the kept one is in `metrics`.
+    ConflictingValues {
+        /// The metric.
+        key: MetricKey,
+        /// The kept figure and its line.
+        kept: (Decimal, u32),
+        /// The other figure and its line.
+        other: (Decimal, u32),
+    },
+    /// Different figures for one key and nothing to choose between them;
+    /// the key is left out of `metrics`.
+    UnsettledValues {
+        /// The metric.
+        key: MetricKey,
+        /// Each distinct figure with the first line it stands on.
+        values: Vec<(Decimal, u32)>,
+    },
+    /// A figure was left out because it may not be this year's own.
+    DoubtfulFigure {
+        /// The metric it would have been.
+        key: MetricKey,
+        /// The phrase.
+        text: String,
+        /// Its line.
+        line: u32,
+        /// Why it was left out.
+        reason: String,
+    },
+    /// A multi-year statistics table has no column for the report year.
+    OtherYearColumn {
+        /// The year whose column was read instead.
+        taken: i32,
+        /// The header row's line.
+        line: u32,
+    },
+    /// A date phrase that could not be read.
+    UnreadableDate {
+        /// The phrase.
+        text: String,
+        /// Its line.
+        line: u32,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::LossyDecoding { replaced } => write!(
+                f,
+                "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
+            ),
+            Warning::NoLibrary => f.write_str("no library name found in the title lines"),
+            Warning::NoYear {
+                guessed: Some(year),
+            } => write!(
+                f,
+                "no report year in the title lines; took {year}, the year the text names most"
+            ),
+            Warning::NoYear { guessed: None } => f.write_str("no report year found"),
+            Warning::UnclassifiedSection { title, line } => {
+                write!(f, "line {line}: section \"{title}\" is of no known kind")
+            }
+            Warning::ConflictingValues { key, kept, other } => write!(
+                f,
+                "{key}: kept {} (line {}), other figure {} (line {})",
+                kept.0,
+                kept.1,
+                other.0,
+                other.1,
+                key = key.as_str()
+            ),
+            Warning::UnsettledValues { key, values } => {
+                write!(f, "{}: left out, the report gives", key.as_str())?;
+                for (n, (value, line)) in values.iter().enumerate() {
+                    let sep = if n == 0 { "" } else { "," };
+                    write!(f, "{sep} {value} (line {line})")?;
+                }
+                Ok(())
+            }
+            Warning::DoubtfulFigure {
+                key,
+                text,
+                line,
+                reason,
+            } => write!(
+                f,
+                "line {line}: left out \"{text}\" as {key}: {reason}",
+                key = key.as_str()
+            ),
+            Warning::OtherYearColumn { taken, line } => write!(
+                f,
+                "line {line}: the statistics table has no column for the report year; read the {taken} column"
+            ),
+            Warning::UnreadableDate { text, line } => {
+                write!(f, "line {line}: could not read a date in \"{text}\"")
+            }
+        }
+    }
+}
+
+impl Warning {
+    /// Every kind, with what it means: the stable codes of `kind`, in the
+    /// README and the JSON Schema.
+    pub const KINDS: &[(&str, &str)] = &[
+        (
+            "lossy_decoding",
+            "bytes that did not decode were replaced with U+FFFD",
+        ),
+        ("no_library", "no library name found in the title lines"),
+        (
+            "year_guessed",
+            "no report year in the title lines; the year the text names most was taken",
+        ),
+        ("no_year", "no report year found"),
+        (
+            "unclassified_section",
+            "a heading whose title names no known section kind",
+        ),
+        (
+            "conflicting_values",
+            "two different figures for one key; the kept one is in metrics",
+        ),
+        (
+            "unsettled_values",
+            "different figures for one key and nothing to choose between them; the key is left out",
+        ),
+        (
+            "doubtful_figure",
+            "a figure left out because it may not be this year's own",
+        ),
+        (
+            "other_year_column",
+            "a multi-year statistics table has no column for the report year",
+        ),
+        ("unreadable_date", "a date phrase that could not be read"),
+    ];
+
+    /// The stable snake_case code of the warning's kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Warning::LossyDecoding { .. } => "lossy_decoding",
+            Warning::NoLibrary => "no_library",
+            Warning::NoYear { guessed: Some(_) } => "year_guessed",
+            Warning::NoYear { guessed: None } => "no_year",
+            Warning::UnclassifiedSection { .. } => "unclassified_section",
+            Warning::ConflictingValues { .. } => "conflicting_values",
+            Warning::UnsettledValues { .. } => "unsettled_values",
+            Warning::DoubtfulFigure { .. } => "doubtful_figure",
+            Warning::OtherYearColumn { .. } => "other_year_column",
+            Warning::UnreadableDate { .. } => "unreadable_date",
+        }
+    }
+
+    /// The line the warning is about, where there is one: for two
+    /// figures, the line of the one not kept (or of the first).
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Warning::LossyDecoding { .. } | Warning::NoLibrary | Warning::NoYear { .. } => None,
+            Warning::UnclassifiedSection { line, .. }
+            | Warning::DoubtfulFigure { line, .. }
+            | Warning::OtherYearColumn { line, .. }
+            | Warning::UnreadableDate { line, .. } => Some(*line),
+            Warning::ConflictingValues { other, .. } => Some(other.1),
+            Warning::UnsettledValues { values, .. } => values.first().map(|&(_, line)| line),
+        }
+    }
+
+    /// The metric the warning is about, where there is one.
+    pub fn key(&self) -> Option<MetricKey> {
+        match self {
+            Warning::ConflictingValues { key, .. }
+            | Warning::UnsettledValues { key, .. }
+            | Warning::DoubtfulFigure { key, .. } => Some(*key),
+            _ => None,
+        }
+    }
+
+    /// The message in Chinese, for the audit page: plain words, no codes.
+    pub fn message_zh(&self) -> String {
+        Zh(self).to_string()
+    }
+}
+
+/// A warning's Chinese message, written straight into a formatter: a
+/// record is serialized without a string built per warning.
+struct Zh<'w>(&'w Warning);
+
+impl fmt::Display for Zh<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Warning::LossyDecoding { replaced } => {
+                write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
+            }
+            Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
+            Warning::NoYear {
+                guessed: Some(year),
+            } => write!(
+                f,
+                "标题行中没有写明年度；按正文中出现最多的年份，取 {year} 年"
+            ),
+            Warning::NoYear { guessed: None } => f.write_str("没有找到报告所属年度"),
+            Warning::UnclassifiedSection { title, line } => {
+                write!(f, "第 {line} 行：章节“{title}”不属于已知的任何类别")
+            }
+            Warning::ConflictingValues { key, kept, other } => write!(
+                f,
+                "{}：同一指标有两个不同数值，采用第 {} 行的 {}，第 {} 行另有 {}",
+                key.label_zh(),
+                kept.1,
+                kept.0,
+                other.1,
+                other.0
+            ),
+            Warning::UnsettledValues { key, values } => {
+                write!(f, "{}：原文给出不同数值（", key.label_zh())?;
+                for (n, (value, line)) in values.iter().enumerate() {
+                    let sep = if n == 0 { "" } else { "、" };
+                    write!(f, "{sep}第 {line} 行 {value}")?;
+                }
+                f.write_str("），无法判断哪个正确，未采用")
+            }
+            Warning::DoubtfulFigure {
+                key,
+                text,
+                line,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "第 {line} 行：“{text}”未作为“{}”采用，因为",
+                    key.label_zh()
+                )?;
+                write_reason_zh(f, reason)
+            }
+            Warning::OtherYearColumn { taken, line } => write!(
+                f,
+                "第 {line} 行：统计表没有报告年度的数据列，读取的是 {taken} 年的一列"
+            ),
+            Warning::UnreadableDate { text, line } => {
+                write!(f, "第 {line} 行：无法读出“{text}”中的日期")
+            }
+        }
+    }
+}
+
+/// Why a figure was doubted, in Chinese: the English reasons the
+/// extractors give (`metrics::lookup`'s verdicts and `metrics`' own), one
+/// row each; the units are filled in by [`reason_zh`].
+const REASONS_ZH: &[(&str, &str)] = &[
+    ("a figure about last year", "这是上一年的数字"),
+    ("a target, not an outcome", "这是目标，不是完成数"),
+    ("a national figure", "这是全国的数字"),
+    (
+        "a figure for every year, not this year's",
+        "这是每年的数字，不是本年度的",
+    ),
+    ("a figure for the whole province", "这是全省的数字"),
+    ("a figure for the whole city", "这是全市的数字"),
+    (
+        "counts only the new ones, not the total",
+        "只计新增，不是总数",
+    ),
+    (
+        "a figure of a network or another body",
+        "这是联盟或其他单位的数字",
+    ),
+    (
+        "a figure for part of the year",
+        "这只是一年中部分时间的数字",
+    ),
+    ("a total over several years", "这是多年累计的数字"),
+    (
+        "a figure of one room or department",
+        "这只是某个阅览室或部门的数字",
+    ),
+    ("a figure of another year", "这是其他年份的数字"),
+    ("the number is out of range", "数字超出了合理范围"),
+    ("the figure is out of range", "数字超出了合理范围"),
+    (
+        "one figure for a list of items",
+        "一个数字对应好几项内容，不能算作其中一项的数",
+    ),
+    ("a figure broken by a space", "数字中间有空格，可能不完整"),
+    ("a figure of a time long past", "这是多年以前的数字"),
+    (
+        "a larger body's figure: the library's own part follows (其中)",
+        "这是更大范围的数字，本馆自己的数字在“其中”之后",
+    ),
+    (
+        "one part of the whole, not all of it",
+        "这只是其中一部分，不是全部",
+    ),
+    (
+        "a figure of the children's service only",
+        "这只是少儿服务的数字",
+    ),
+];
+
+/// The Chinese for a doubt's reason; one not in [`REASONS_ZH`] is shown
+/// as written rather than dropped.
+fn write_reason_zh(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
+    if let Some(&(_, zh)) = REASONS_ZH.iter().find(|(en, _)| *en == reason) {
+        return f.write_str(zh);
+    }
+    if let Some(rest) = reason.strip_prefix("unit ") {
+        if rest == "(none) does not fit the key" {
+            return f.write_str("没有单位，与这项指标的单位对不上");
+        }
+        if let Some(unit) = rest.strip_suffix(" is not one libreport knows") {
+            return write!(f, "单位 {unit} 无法识别");
+        }
+        if let Some(unit) = rest.strip_suffix(" does not fit the key") {
+            return write!(f, "单位“{unit}”与这项指标的单位对不上");
+        }
+    }
+    write!(f, "原因：{reason}")
+}
+
+/// [`write_reason_zh`] into a string, for the tests.
+#[cfg(test)]
+fn reason_zh(reason: &str) -> String {
+    struct Reason<'r>(&'r str);
+    impl fmt::Display for Reason<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_reason_zh(f, self.0)
+        }
+    }
+    Reason(reason).to_string()
+}
+
+/// Serializes a value by its `Display`, straight into the output.
+struct Displayed<T>(T);
+
+impl<T: fmt::Display> Serialize for Displayed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Warning", 5)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("line", &self.line())?;
+        s.serialize_field("key", &self.key())?;
+        s.serialize_field("message", &Displayed(self))?;
+        s.serialize_field("message_zh", &Displayed(Zh(self)))?;
+        s.end()
+    }
+}
+
+impl JsonSchema for Warning {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Warning".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let kinds: Vec<&str> = Warning::KINDS.iter().map(|&(kind, _)| kind).collect();
+        let key = generator.subschema_for::<Option<MetricKey>>();
+        schemars::json_schema!({
+            "description": "What the extractor noticed but could not settle.",
+            "type": "object",
+            "properties": {
+                "kind": {
+                    "description": "A stable snake_case code for what was noticed.",
+                    "type": "string",
+                    "enum": kinds,
+                },
+                "line": {
+                    "description": "The line it is about, 1-based; null when it is about the whole report.",
+                    "type": ["integer", "null"],
+                    "minimum": 1,
+                },
+                "key": key,
+                "message": {
+                    "description": "One line of English.",
+                    "type": "string",
+                },
+                "message_zh": {
+                    "description": "The same in Chinese, for a librarian.",
+                    "type": "string",
+                },
+            },
+            "required": ["kind", "line", "key", "message", "message_zh"],
+            "additionalProperties": false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<Warning> {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        vec![
+            Warning::LossyDecoding { replaced: 2 },
+            Warning::NoLibrary,
+            Warning::NoYear {
+                guessed: Some(2020),
+            },
+            Warning::NoYear { guessed: None },
+            Warning::UnclassifiedSection {
+                title: "五、其他".into(),
+                line: 9,
+            },
+            Warning::ConflictingValues {
+                key: MetricKey::Events,
+                kept: (d("56"), 52),
+                other: (d("103"), 20),
+            },
+            Warning::UnsettledValues {
+                key: MetricKey::Loans,
+                values: vec![(d("1"), 3), (d("2"), 4)],
+            },
+            Warning::DoubtfulFigure {
+                key: MetricKey::Visits,
+                text: "去年接待 5 万人次".into(),
+                line: 7,
+                reason: "a figure about last year".into(),
+            },
+            Warning::OtherYearColumn {
+                taken: 2019,
+                line: 30,
+            },
+            Warning::UnreadableDate {
+                text: "某月".into(),
+                line: 80,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_kind_is_listed_once_and_serialized_whole() {
+        let warnings = all();
+        let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
+        let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
+        assert_eq!(kinds, listed, "KINDS lists every kind, in order");
+        let value = serde_json::to_value(&warnings[5]).expect("json");
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "kind": "conflicting_values",
+                "line": 20,
+                "key": "events",
+                "message": "events: kept 56 (line 52), other figure 103 (line 20)",
+                "message_zh": "读者活动场次：同一指标有两个不同数值，采用第 52 行的 56，第 20 行另有 103",
+            })
+        );
+        let none = serde_json::to_value(&warnings[1]).expect("json");
+        assert_eq!(none["line"], serde_json::Value::Null);
+        assert_eq!(none["key"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn chinese_messages_hold_no_english_jargon() {
+        for warning in all() {
+            let zh = warning.message_zh();
+            assert!(
+                !zh.chars().any(|c| c.is_ascii_lowercase()),
+                "{}: {zh}",
+                warning.kind()
+            );
+        }
+    }
+
+    #[test]
+    fn every_doubt_the_extractors_give_has_chinese() {
+        // The reasons are string literals of `metrics::lookup`; a new one
+        // without a row here would reach the page in English.
+        let sources = [
+            include_str!("../../metrics/lookup.rs"),
+            include_str!("../../metrics.rs"),
+        ];
+        let mut found = 0;
+        let literals = sources.iter().flat_map(|source| {
+            source
+                .split("Verdict::Doubt(\"")
+                .skip(1)
+                .chain(source.split("doubt(\"").skip(1))
+                .chain(source.split("reason: \"").skip(1))
+        });
+        for part in literals {
+            let reason = part.split('"').next().unwrap_or_default();
+            found += 1;
+            assert!(
+                REASONS_ZH.iter().any(|(en, _)| *en == reason),
+                "no Chinese for the reason {reason:?}"
+            );
+        }
+        assert!(found >= 12, "the reasons are found ({found})");
+        assert_eq!(
+            reason_zh("unit 人次 does not fit the key"),
+            "单位“人次”与这项指标的单位对不上"
+        );
+        assert_eq!(
+            reason_zh("unit \"5吨\" is not one libreport knows"),
+            "单位 \"5吨\" 无法识别"
+        );
+    }
+}
