@@ -26,6 +26,8 @@ pub static SECTION_TITLES: &[(&str, SectionKind)] = &[
     ("工作回顾",       Summary),
     ("总结",           Summary),
     ("年度概况",       Summary),
+    ("年度概览",       Summary),
+    ("工作概览",       Summary),
     ("工作综述",       Summary),
     ("年度综述",       Summary),
     ("总体情况",       Summary),
