@@ -8,18 +8,20 @@
 //! is an event of that month (month precision); without a month heading it
 //! continues the entry before it.
 
-use crate::clean::{Line, is_ws};
+use crate::clean::Lines;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
 use crate::script;
 use crate::tables::enumeration::BULLETS;
+use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
+use crate::text::is_ws;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report); `library` the report's library,
 /// whose name alone on a line signs the chronicle off.
 pub fn parse_chronicle(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     year: Option<i32>,
     library: Option<&str>,
     warnings: &mut Vec<Warning>,
@@ -28,27 +30,43 @@ pub fn parse_chronicle(
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
-    for line in lines {
+    // The library's name folded, once: a line that is its name alone signs
+    // the chronicle off.
+    let library = library.map(script::fold);
+    for line in lines.iter() {
         // A bullet (▲6日) only marks the entry.
-        let text = line.text.trim().trim_start_matches(BULLETS).trim_start();
-        if let Some(month) = date::parse_month_heading(&script::fold(text)) {
+        let whole = line.text();
+        let text = whole.trim_start_matches(BULLETS).trim_start();
+        // Folding keeps offsets: the folded text is cut where `text` is.
+        let folded = line
+            .folded()
+            .get(whole.len() - text.len()..)
+            .unwrap_or(text);
+        if let Some(month) = date::parse_month_heading(folded) {
             month_heading = Some(month);
             continue;
         }
-        let (numbered, rest) = match split_entry_number(text, last_number) {
+        // The marker clean read is the line's; after a bullet it is read here.
+        let marker = if text.len() == whole.len() {
+            line.marker()
+        } else {
+            heading::split_marker(text)
+        };
+        let (numbered, rest) = match split_entry_number(marker, text, last_number) {
             Some((number, rest)) => {
                 last_number = number;
                 (true, rest)
             }
             None => (false, text),
         };
+        let folded_rest = folded.get(text.len() - rest.len()..).unwrap_or(rest);
         let found = year.and_then(|year| {
             let context = DateContext {
                 year,
                 month: month_heading.or(month_from_entries),
             };
             // Folding keeps offsets, so `consumed` holds in `rest`.
-            date::parse_prefix(&script::fold(rest), &context)
+            date::parse_prefix(folded_rest, &context)
         });
         match found {
             Some((span, consumed)) => {
@@ -59,11 +77,11 @@ pub fn parse_chronicle(
                     date: Some(span.start),
                     end: span.end,
                     text: entry_text(&rest[consumed..]).to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
             }
             // 新罗区图书馆 / 2022年1月 closing the last month: a signature.
-            None if !numbered && signs_off(rest, library) => {}
+            None if !numbered && signs_off(folded_rest, library.as_deref()) => {}
             None if month_heading.is_some() || numbered || entries.is_empty() => {
                 let date =
                     year.zip(month_heading)
@@ -75,14 +93,14 @@ pub fn parse_chronicle(
                 if date.is_none() || looks_dated(rest) {
                     warnings.push(Warning::UnreadableDate {
                         text: first_chars(rest, 20),
-                        line: line.no,
+                        line: line.no(),
                     });
                 }
                 entries.push(ChronicleEntry {
                     date,
                     end: None,
                     text: entry_text(rest).to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
             }
             None => {
@@ -96,18 +114,22 @@ pub fn parse_chronicle(
 }
 
 /// Whether a line is the library's name alone (新罗区图书馆 for 龙岩市新罗区
-/// 图书馆): the signature under a chronicle, not an event.
-fn signs_off(text: &str, library: Option<&str>) -> bool {
-    let text = script::fold(text.trim());
-    let Some(library) = library.map(script::fold) else {
+/// 图书馆): the signature under a chronicle, not an event. Both folded.
+fn signs_off(folded: &str, library: Option<&str>) -> bool {
+    let text = folded.trim();
+    let Some(library) = library else {
         return false;
     };
-    text.chars().count() >= 3 && library.ends_with(text.as_ref())
+    text.chars().count() >= 3 && library.ends_with(text)
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
-fn split_entry_number(text: &str, last_number: u32) -> Option<(u32, &str)> {
-    let (marker, rest) = heading::split_marker(text).or_else(|| {
+fn split_entry_number<'a>(
+    marker: Option<(heading::Marker, &'a str)>,
+    text: &'a str,
+    last_number: u32,
+) -> Option<(u32, &'a str)> {
+    let (marker, rest) = marker.or_else(|| {
         heading::split_marker_loose(text).filter(|(m, _)| m.number == last_number + 1)
     })?;
     Some((marker.number, rest))
@@ -131,14 +153,14 @@ fn looks_dated(text: &str) -> bool {
         return false;
     };
     let rest = rest
-        .strip_prefix(['-', '—', '–', '~', '～', '至', '到'])
+        .strip_prefix(DAY_RANGE_SEPARATORS)
         .and_then(|after| day(after.trim_start_matches(is_ws)))
         .unwrap_or(rest);
     rest.starts_with(['日', '号'])
 }
 
 fn entry_text(rest: &str) -> &str {
-    rest.trim_start_matches(|c: char| c.is_whitespace() || "，,、：:".contains(c))
+    rest.trim_start_matches(|c: char| c.is_whitespace() || ENTRY_LEADS.contains(&c))
         .trim_end()
 }
 

@@ -20,44 +20,18 @@
 //!   date entry, a heading or a table row.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::heading;
+use crate::tables::punctuation::{LEADERS, LINE_CONTINUES, LINE_ENDS, PAGE_NUMBER_CHARS};
 use crate::tables::sections::{IMAGE_PLACEHOLDERS, TOC_HEADINGS};
+use crate::text::{Measure, is_ws, measure, trim};
 
-/// One logical line of the cleaned text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Line<'t> {
-    /// 1-based number of the first physical line.
-    pub no: u32,
-    /// 1-based number of the last physical line (differs when rejoined).
-    pub last: u32,
-    /// The text, trimmed; owned only when lines were joined or junk removed.
-    pub text: Cow<'t, str>,
-    /// Whether the text is a table row ([`is_table_row`]): rejoining needs
-    /// to know, and so do the extractors after it, so it is decided once.
-    pub table: bool,
-    /// The text's [`display_width`], measured with `table`: finding the
-    /// headings asks it of every line.
-    pub width: usize,
-}
+mod line;
 
-impl<'t> Line<'t> {
-    /// A line of `text`, measured: its `table` and `width` follow from it.
-    pub fn new(no: u32, last: u32, text: Cow<'t, str>) -> Line<'t> {
-        let Measure { width, table } = measure(&text);
-        Line {
-            no,
-            last,
-            text,
-            table,
-            width,
-        }
-    }
-}
+use line::{Buffer, KNOWN, ROW, Record, Texts};
+pub use line::{Line, Lines, Shape};
 
 /// An entry of the table of contents (目录).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,15 +40,93 @@ pub struct TocEntry {
     pub title: String,
     /// The line it was listed on.
     pub line: u32,
+    /// The title folded (`script::fold`), from the folded document.
+    folded: String,
 }
 
-/// The cleaned text of a report.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+impl TocEntry {
+    /// An entry titled `title`, a slice of the line `line` whose folded
+    /// text is `folded`.
+    fn of(title: &str, line: &str, folded: &str, no: u32) -> TocEntry {
+        let title = title.trim();
+        let at = offset_in(line, title);
+        TocEntry {
+            title: title.to_owned(),
+            line: no,
+            folded: folded.get(at..at + title.len()).unwrap_or(title).to_owned(),
+        }
+    }
+
+    /// The title folded to simplified characters.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+}
+
+/// The cleaned text of a report: its lines, as spans of the document and
+/// of the few texts cleaning rewrote or joined, each with what was decided
+/// about it ([`Lines`]).
+#[derive(Clone, Debug, Default)]
 pub struct Cleaned<'t> {
-    /// Content lines, in order.
-    pub lines: Vec<Line<'t>>,
+    /// The document as decoded.
+    source: &'t str,
+    /// The document folded (`script::fold`), when folding changes it.
+    folded_source: Option<String>,
+    /// Lines with an image placeholder cut out, one after another.
+    rewritten: String,
+    folded_rewritten: Option<String>,
+    /// Lines joined from physical lines, one after another.
+    joined: String,
+    folded_joined: Option<String>,
+    records: Vec<Record>,
     /// The table of contents, when the report has one.
     pub toc: Vec<TocEntry>,
+}
+
+impl Cleaned<'_> {
+    /// The content lines, in order.
+    pub fn lines(&self) -> Lines<'_> {
+        Lines {
+            cleaned: self,
+            records: &self.records,
+        }
+    }
+
+    /// The whole document folded to simplified characters.
+    pub fn folded_source(&self) -> &str {
+        self.folded_source.as_deref().unwrap_or(self.source)
+    }
+
+    fn texts(&self) -> Texts<'_> {
+        Texts {
+            text: [self.source, &self.rewritten, &self.joined],
+            folded: [
+                self.folded_source(),
+                self.folded_rewritten.as_deref().unwrap_or(&self.rewritten),
+                self.folded_joined.as_deref().unwrap_or(&self.joined),
+            ],
+        }
+    }
+}
+
+/// `text` folded, when folding changes it: the one place cleaning folds,
+/// once for each of its buffers (never per line).
+fn folded_copy(text: &str) -> Option<String> {
+    match crate::script::fold(text) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(folded) => Some(folded),
+    }
+}
+
+/// The byte offset of `inner`, a slice of `outer`, in `outer`.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
+}
+
+/// A span's offset or length as stored: the caller refuses texts of 4 GiB
+/// and more (`lib::extract_text`), so this never saturates there.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// What a physical line is.
@@ -86,11 +138,6 @@ enum Kind<'t> {
     Content(Cow<'t, str>),
 }
 
-/// White space in a pattern: ASCII, full-width and no-break spaces. Written
-/// out rather than `\s`, whose Unicode class costs more to compile than a
-/// whole report takes to read (a one-file run must start fast).
-const WS: &str = r"[\t \u{3000}\u{a0}]";
-
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let forms = [
         r"[-–—]WS*[0-9]{1,3}WS*[-–—]",                                // - 3 -
@@ -100,14 +147,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"[-–—]?WS*[IVXLivxl]{1,5}WS*[-–—]?",                         // - iv -
         r"Page [0-9]{1,3}(?: of [0-9]{1,3})?",                        // Page 3 of 12
     ];
-    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", WS);
+    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", &crate::text::ws_class());
     Regex::new(&pattern).expect("static regex")
 });
-
-/// The white space of `WS`: tab, space, full-width space, no-break space.
-pub(crate) fn is_ws(c: char) -> bool {
-    matches!(c, '\t' | ' ' | '\u{3000}' | '\u{a0}')
-}
 
 /// The title of a contents line `标题 ……… 3` (`第 3 页`): the shortest
 /// start of the line, ending in a visible character, that the leaders and
@@ -124,7 +166,6 @@ fn toc_title(line: &str) -> Option<&str> {
 
 /// `WS* leaders WS* (第 WS*)? digits{1,3} WS* 页?` and nothing after.
 fn is_leaders_and_page(rest: &str) -> bool {
-    const LEADERS: &[char] = &['.', '．', '·', '…', '。'];
     let rest = rest.trim_start_matches(is_ws);
     let after = rest.trim_start_matches(LEADERS);
     // The leaders must be the whole run: a leader is no white space, no 第
@@ -160,14 +201,15 @@ fn is_url_line(line: &str) -> bool {
 
 /// The line without its `[image: …]` placeholders (a word of
 /// `IMAGE_PLACEHOLDERS`, in either script, and either colon), if it has any.
-fn without_images(line: &str) -> Option<String> {
+fn without_images(line: &str, folded: &str) -> Option<String> {
     // Folding keeps offsets: words are matched in `folded`, cut from `line`.
-    let folded = crate::script::fold(line);
     let mut kept = String::new();
     let mut copied = 0;
     let mut from = 0;
     while let Some(open) = line[from..].find('[').map(|i| from + i) {
-        let inner = &folded[open + 1..];
+        let Some(inner) = folded.get(open + 1..) else {
+            break;
+        };
         let placeholder = IMAGE_PLACEHOLDERS
             .iter()
             .find_map(|word| inner.strip_prefix(word))
@@ -197,14 +239,20 @@ fn without_images(line: &str) -> Option<String> {
 /// that turns most short lines (headings) away at their first character
 /// before the regex runs.
 fn is_page_number(line: &str) -> bool {
-    const PAGE_CHARS: &str = "0123456789-–—/第页共,，IVXLivxlPageof \t\u{3000}\u{a0}";
-    line.chars().all(|c| PAGE_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
+    line.chars().all(|c| PAGE_NUMBER_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
 }
 
 /// Cleans a decoded report text.
 pub fn clean(text: &str) -> Cleaned<'_> {
+    let folded_source = folded_copy(text);
+    let folded_all = folded_source.as_deref().unwrap_or(text);
     let mut toc = Vec::new();
-    let mut physical: Vec<(u32, Cow<'_, str>)> = Vec::new();
+    let mut rewritten = String::new();
+    // At most one record a physical line: sized once, so that a file of
+    // many short lines is never copied into a buffer twice its size.
+    // (CRLF ends count once, by the larger of the two counts.)
+    let count = |byte: u8| memchr::memchr_iter(byte, text.as_bytes()).count();
+    let mut records: Vec<Record> = Vec::with_capacity(count(b'\n').max(count(b'\r')) + 1);
     let mut in_toc = false;
     // A number alone on its line, dropped as a page number unless the next
     // line is a unit alone: in a table written a cell a line (读者活动 /
@@ -212,12 +260,19 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     let mut bare_number: Option<(u32, &str)> = None;
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let at = offset_in(text, raw);
+        let folded = folded_all.get(at..at + raw.len()).unwrap_or(raw);
         if let Some((number_no, number)) = bare_number.take()
-            && is_unit_line(raw)
+            && unit_alone(folded)
         {
-            physical.push((number_no, Cow::Borrowed(number)));
+            records.push(content(
+                text,
+                Cow::Borrowed(number),
+                number_no,
+                &mut rewritten,
+            ));
         }
-        match classify(raw, no, in_toc) {
+        match classify(raw, folded, no, in_toc) {
             Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
@@ -228,13 +283,45 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             }
             Kind::Content(line) => {
                 in_toc = false;
-                physical.push((no, line));
+                records.push(content(text, line, no, &mut rewritten));
             }
         }
     }
-    Cleaned {
-        lines: rejoin(physical),
+    let mut cleaned = Cleaned {
+        source: text,
+        folded_rewritten: folded_copy(&rewritten),
+        folded_source,
+        rewritten,
+        joined: String::new(),
+        folded_joined: None,
+        records,
         toc,
+    };
+    rejoin(&mut cleaned);
+    cleaned
+}
+
+/// The record of the content line `line` (numbered `no`): a span of
+/// `source`, or of `rewritten` when cleaning changed it, measured.
+fn content(source: &str, line: Cow<'_, str>, no: u32, rewritten: &mut String) -> Record {
+    let Measure { width, table } = measure(&line);
+    let len = line.len();
+    let (start, buffer) = match line {
+        Cow::Borrowed(line) => (offset_in(source, line), Buffer::Source),
+        Cow::Owned(line) => {
+            rewritten.push_str(&line);
+            (rewritten.len() - line.len(), Buffer::Rewritten)
+        }
+    };
+    Record {
+        start: to_u32(start),
+        len: to_u32(len),
+        no,
+        last: no,
+        width: to_u32(width),
+        flags: if table { ROW } else { 0 },
+        buffer,
+        ..Record::default()
     }
 }
 
@@ -244,11 +331,17 @@ fn is_bare_number(raw: &str) -> bool {
     !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A line that is a unit alone (场次, 个, 平方米).
+/// A line that is a unit alone (场次, 个, 平方米), for a reader (a PDF
+/// page's edge), which runs before the document is folded.
 pub(crate) fn is_unit_line(raw: &str) -> bool {
-    let line = trim(raw);
-    line.len() <= MAX_UNIT_BYTES
-        && crate::quantity::parse_unit(&crate::script::fold(line)).is_some()
+    unit_alone(&crate::script::fold(raw))
+}
+
+/// [`is_unit_line`] of a line already folded (folding keeps the white
+/// space `trim` takes).
+fn unit_alone(folded: &str) -> bool {
+    let line = trim(folded);
+    line.len() <= MAX_UNIT_BYTES && crate::quantity::parse_unit(line).is_some()
 }
 
 /// The longest unit on a line of its own, in bytes (万平方米 is 12).
@@ -273,8 +366,11 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
+/// What the physical line `raw` is; `folded` is the same line folded.
+fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
     let line = trim(raw);
+    let at = offset_in(raw, line);
+    let folded = folded.get(at..at + line.len()).unwrap_or(line);
     if line.is_empty() {
         return Kind::Blank;
     }
@@ -282,7 +378,6 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
     // runs on lines that hold what it needs (a leader, a link, a bracket).
     if line.len() <= 16 {
         // 目录 or 目 录: the heading's characters, white space aside.
-        let folded = crate::script::fold(line);
         let is_toc_heading = TOC_HEADINGS.iter().any(|heading| {
             folded
                 .chars()
@@ -290,18 +385,15 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
                 .eq(heading.chars())
         });
         if is_toc_heading {
-            return Kind::Toc(TocEntry {
-                title: String::new(),
-                line: no,
-            });
+            return Kind::Toc(TocEntry::of("", line, folded, no));
         }
     }
     // A contents line ends in its page number (3, 3 页) after the leaders.
     let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
-    let leaders = ends_in_page && (line.contains("..") || line.contains(['…', '·', '．', '。']));
+    let leaders = ends_in_page
+        && (line.contains("..") || line.contains(|c: char| c != '.' && LEADERS.contains(&c)));
     if leaders && let Some(title) = toc_title(line) {
-        let title = title.trim().to_owned();
-        return Kind::Toc(TocEntry { title, line: no });
+        return Kind::Toc(TocEntry::of(title, line, folded, no));
     }
     // Inside a contents block, "标题<tab>3" without leaders is an entry too.
     if in_toc
@@ -309,15 +401,14 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
         && page.bytes().all(|b| b.is_ascii_digit())
         && page.len() <= 3
     {
-        let title = title.trim().to_owned();
-        return Kind::Toc(TocEntry { title, line: no });
+        return Kind::Toc(TocEntry::of(title, line, folded, no));
     }
     let link = line.starts_with("http") || line.starts_with("www.");
     if (link && is_url_line(line)) || (line.len() <= 40 && is_page_number(line)) {
         return Kind::Junk;
     }
     if line.contains('[')
-        && let Some(rest) = without_images(line)
+        && let Some(rest) = without_images(line, folded)
     {
         let rest = trim(&rest);
         return if rest.is_empty() {
@@ -327,120 +418,6 @@ fn classify(raw: &str, no: u32, in_toc: bool) -> Kind<'_> {
         };
     }
     Kind::Content(Cow::Borrowed(line))
-}
-
-/// Trims ASCII and Unicode white space (full-width space, NBSP, BOM).
-fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
-}
-
-/// The display width of a text: CJK and full-width characters count 2.
-pub fn display_width(s: &str) -> usize {
-    measure(s).width
-}
-
-/// Tab-, pipe- or wide-space-separated cells: a tab, two pipes, two spaces
-/// in a row, or three cells between full-width spaces.
-pub fn is_table_row(line: &str) -> bool {
-    measure(line).table
-}
-
-/// What rejoining measures of every physical line, in one pass.
-struct Measure {
-    /// [`display_width`].
-    width: usize,
-    /// [`is_table_row`].
-    table: bool,
-}
-
-/// In [`LEAD`]: the character's byte length (high nibble) and width (low
-/// nibble); 0 when the character must be decoded for its width.
-const LENGTH_AND_WIDTH: u8 = 0x3F;
-/// In [`LEAD`]: a byte that may separate table cells (tab, pipe, space, and
-/// E3, the lead of the full-width space).
-const CELL_BREAK: u8 = 0x80;
-
-/// By lead byte: ASCII and two-byte characters are narrow, U+3000–U+9FFF
-/// (lead 0xE3–0xE9: CJK ideographs and punctuation) wide, and the other
-/// leads need the character decoded (U+FF00–U+FF3F, EF BC: full-width
-/// ，：（）, are wide and told apart without).
-static LEAD: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b {
-            0x00..=0x7F => 0x11,
-            0xC0..=0xDF => 0x21,
-            0xE3..=0xE9 => 0x32,
-            _ => 0,
-        };
-        if matches!(b, 0x09 | 0x7C | 0x20 | 0xE3) {
-            table[b] |= CELL_BREAK;
-        }
-        b += 1;
-    }
-    table
-};
-
-/// The width of a line and whether it is a table row, by one walk over
-/// its characters' lead bytes.
-fn measure(s: &str) -> Measure {
-    let bytes = s.as_bytes();
-    let mut width = 0;
-    let (mut tab, mut pipes, mut double_space, mut wide_space) = (false, 0, false, false);
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        let entry = LEAD[usize::from(lead)];
-        if entry & CELL_BREAK != 0 {
-            match lead {
-                b'\t' => tab = true,
-                b'|' => pipes += 1,
-                b' ' => double_space |= bytes.get(i + 1) == Some(&b' '),
-                _ => wide_space |= bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-            }
-        }
-        let entry = entry & LENGTH_AND_WIDTH;
-        if entry != 0 {
-            width += usize::from(entry & 0x0F);
-            i += usize::from(entry >> 4);
-        } else if lead == 0xEF && bytes.get(i + 1) == Some(&0xBC) {
-            width += 2;
-            i += 3;
-        } else {
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => {
-                    width += char_width(c);
-                    i += c.len_utf8();
-                }
-                None => i += 1,
-            }
-        }
-    }
-    let table = tab
-        || pipes >= 2
-        || double_space
-        || (wide_space
-            && s.split('\u{3000}')
-                .filter(|cell| !cell.trim().is_empty())
-                .count()
-                >= 3);
-    Measure { width, table }
-}
-
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD => 2,
-        0x2018..=0x201F | 0x2014 | 0x2026 => 2,
-        _ => 1,
-    }
 }
 
 /// The width at which the document is hard-wrapped, if it is: the 90th
@@ -460,129 +437,168 @@ fn wrap_width(widths: impl Iterator<Item = usize>) -> Option<usize> {
     (full * 100 >= widths.len() * 40).then_some(p90)
 }
 
-/// A physical line with what rejoining asks of it, measured once: its
-/// width and whether it is a table row by one pass, whether it looks like
-/// a heading only when a rule asks (most lines end a sentence, and no rule
-/// asks).
-struct Piece<'t> {
-    no: u32,
-    text: Cow<'t, str>,
-    width: usize,
-    table: bool,
-    heading: OnceCell<bool>,
-}
-
-impl Piece<'_> {
-    fn heading(&self) -> bool {
-        *self
-            .heading
-            .get_or_init(|| looks_like_heading(&self.text, self.width))
-    }
-}
-
-fn rejoin(physical: Vec<(u32, Cow<'_, str>)>) -> Vec<Line<'_>> {
-    let pieces: Vec<Piece<'_>> = physical
-        .into_iter()
-        .map(|(no, text)| {
-            let Measure { width, table } = measure(&text);
-            Piece {
-                no,
-                width,
-                table,
-                heading: OnceCell::new(),
-                text,
+/// Joins the physical lines of `cleaned` (its records, one a line so far)
+/// into logical lines, in place: a joined line's text goes to the `joined`
+/// buffer. Each line's heading facts are worked out at most once, when a
+/// rule first asks, or at the end for the lines no rule asked about.
+fn rejoin(cleaned: &mut Cleaned<'_>) {
+    let wrap = wrap_width(cleaned.records.iter().map(Record::width));
+    let texts = Texts {
+        text: [cleaned.source, &cleaned.rewritten, ""],
+        folded: [
+            cleaned.folded_source.as_deref().unwrap_or(cleaned.source),
+            cleaned
+                .folded_rewritten
+                .as_deref()
+                .unwrap_or(&cleaned.rewritten),
+            "",
+        ],
+    };
+    let records = &mut cleaned.records;
+    let joined = &mut cleaned.joined;
+    // The joined lines folded, built beside them from the folded pieces
+    // (a document with nothing to fold has none to build).
+    let mut folded_joined =
+        (cleaned.folded_source.is_some() || cleaned.folded_rewritten.is_some()).then(String::new);
+    let mut lines = 0;
+    let mut previous: Option<Record> = None;
+    for i in 0..records.len() {
+        let mut piece = records[i];
+        let joins = match &mut previous {
+            Some(prev) if lines > 0 => {
+                let joins = continues(&texts, prev, &mut piece, wrap);
+                // Keep what was learnt of a line that stands alone.
+                if records[lines - 1].buffer != Buffer::Joined && records[lines - 1].no == prev.no {
+                    records[lines - 1] = *prev;
+                }
+                joins
             }
-        })
-        .collect();
-    let wrap = wrap_width(pieces.iter().map(|p| p.width));
-    let mut out: Vec<Line<'_>> = Vec::with_capacity(pieces.len());
-    let mut previous: Option<Piece<'_>> = None;
-    for piece in pieces {
-        let joins = match (out.last(), &previous) {
-            (Some(line), Some(prev)) => continues(&line.text, prev, &piece, wrap),
             _ => false,
         };
-        match out.last_mut() {
-            Some(line) if joins => {
-                if let Cow::Borrowed(first) = line.text {
-                    // Room for a few more pieces: a wrapped paragraph
-                    // joins several.
-                    let mut joined = String::with_capacity(4 * (first.len() + piece.text.len()));
-                    joined.push_str(first);
-                    line.text = Cow::Owned(joined);
+        if joins {
+            let line = &mut records[lines - 1];
+            if line.buffer != Buffer::Joined {
+                let (first, folded) = (texts.text(line), texts.folded(line));
+                line.start = to_u32(joined.len());
+                line.buffer = Buffer::Joined;
+                joined.push_str(first);
+                if let Some(out) = &mut folded_joined {
+                    out.push_str(folded);
                 }
-                line.text.to_mut().push_str(&piece.text);
-                line.last = piece.no;
             }
-            _ => out.push(Line {
-                no: piece.no,
-                last: piece.no,
-                table: piece.table,
-                width: piece.width,
-                text: piece.text.clone(),
-            }),
+            joined.push_str(texts.text(&piece));
+            if let Some(out) = &mut folded_joined {
+                out.push_str(texts.folded(&piece));
+            }
+            line.len = to_u32(joined.len()).saturating_sub(line.start);
+            line.last = piece.no;
+        } else {
+            records[lines] = piece;
+            lines += 1;
         }
         previous = Some(piece);
     }
-    // Joined lines are measured whole: joined pieces are no table rows,
-    // but their text as a whole might be (a pipe in each).
-    for line in out.iter_mut().filter(|line| line.last != line.no) {
-        *line = Line::new(line.no, line.last, std::mem::take(&mut line.text));
+    records.truncate(lines);
+    records.shrink_to_fit();
+    cleaned.folded_joined = folded_joined;
+    let mut records = std::mem::take(&mut cleaned.records);
+    let texts = cleaned.texts();
+    for record in &mut records {
+        // Joined lines are measured whole: joined pieces are no table
+        // rows, but their text as a whole might be (a pipe in each).
+        if record.buffer == Buffer::Joined {
+            let Measure { width, table } = measure(texts.text(record));
+            *record = Record {
+                width: to_u32(width),
+                flags: if table { ROW } else { 0 },
+                ..Record {
+                    start: record.start,
+                    len: record.len,
+                    no: record.no,
+                    last: record.last,
+                    buffer: record.buffer,
+                    ..Record::default()
+                }
+            };
+        }
+        if record.flags & KNOWN == 0 {
+            record.learn(texts.text(record), texts.folded(record));
+        }
     }
-    out
+    cleaned.records = records;
 }
 
-/// Characters that end a sentence or a block: never continued.
-const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '…'];
-/// Characters after which a sentence must go on.
-const CONTINUING: &[char] = &['，', ',', '、', '（', '(', '“', '《', '—', '+', '·'];
-
-/// Does `next` continue the logical line that ends with `text`, whose last
-/// physical piece was `prev`?
-fn continues(text: &str, prev: &Piece<'_>, next: &Piece<'_>, wrap: Option<usize>) -> bool {
-    let Some(last) = text.chars().next_back() else {
+/// Does `next` continue the logical line whose last physical piece was
+/// `prev`? Asks the pieces' heading facts only when the cheap rules have
+/// not decided.
+fn continues(texts: &Texts<'_>, prev: &mut Record, next: &mut Record, wrap: Option<usize>) -> bool {
+    let Some(last) = texts.text(prev).chars().next_back() else {
         return false;
     };
-    if TERMINAL.contains(&last) || prev.table || next.table {
+    if LINE_ENDS.contains(&last) || prev.flags & ROW != 0 || next.flags & ROW != 0 {
         return false;
     }
     if let Some(width) = wrap
-        && prev.width * 100 >= width * 85
+        && prev.width() * 100 >= width * 85
     {
         return true;
     }
-    if prev.heading() || next.heading() || starts_new_point(&next.text) {
+    prev.learn(texts.text(prev), texts.folded(prev));
+    if prev.looks_like_heading() {
         return false;
     }
-    CONTINUING.contains(&last) || prev.width >= 40
+    next.learn(texts.text(next), texts.folded(next));
+    if next.looks_like_heading() || next.style.is_some() || is_dated(texts.text(next)) {
+        return false;
+    }
+    LINE_CONTINUES.contains(&last) || prev.width() >= 40
 }
 
-/// A heading, a title or a contents line: never glued to what follows.
-fn looks_like_heading(line: &str, width: usize) -> bool {
-    heading::is_heading_of_width(line, width)
-        && (width < 40
-            || heading::split_marker(line).is_some()
-            || heading::title_kind(line).is_some()
-            || heading::is_report_title(line))
-}
-
-/// Does the line open a new point: a numbered item, a dated entry or a
-/// month heading? (Headings are told apart before.)
-fn starts_new_point(line: &str) -> bool {
+/// Does the line open a dated entry or a month heading? (With a numbering
+/// marker, it opens a new point too; headings are told apart before.)
+fn is_dated(line: &str) -> bool {
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
-        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|[一二三四五六七八九十]{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
-        Regex::new(&pattern.replace("WS", WS)).expect("static regex")
+        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|HAN{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
+        let pattern = pattern
+            .replace("WS", &crate::text::ws_class())
+            .replace("HAN", &crate::text::han_digit_class());
+        Regex::new(&pattern).expect("static regex")
     });
-    heading::split_marker(line).is_some() || DATED.is_match(line)
+    DATED.is_match(line)
 }
 
 /// Lines numbered 1, 2, 3 … as they stand, for the extractors' tests.
 #[cfg(test)]
-pub(crate) fn numbered_lines(texts: &[&'static str]) -> Vec<Line<'static>> {
-    (1u32..)
-        .zip(texts)
-        .map(|(no, text)| Line::new(no, no, Cow::Borrowed(text)))
-        .collect()
+pub(crate) fn numbered_lines(texts: &[&'static str]) -> Cleaned<'static> {
+    numbered_from(1, texts)
+}
+
+/// Lines numbered from `first` on, as they stand, for the extractors' tests.
+#[cfg(test)]
+pub(crate) fn numbered_from(first: u32, texts: &[&'static str]) -> Cleaned<'static> {
+    let mut cleaned = Cleaned::default();
+    for (no, text) in (first..).zip(texts) {
+        let Measure { width, table } = measure(text);
+        cleaned.records.push(Record {
+            start: to_u32(cleaned.rewritten.len()),
+            len: to_u32(text.len()),
+            no,
+            last: no,
+            width: to_u32(width),
+            flags: if table { ROW } else { 0 },
+            buffer: Buffer::Rewritten,
+            ..Record::default()
+        });
+        cleaned.rewritten.push_str(text);
+    }
+    cleaned.folded_rewritten = folded_copy(&cleaned.rewritten);
+    let mut records = std::mem::take(&mut cleaned.records);
+    let texts = cleaned.texts();
+    for record in &mut records {
+        record.learn(texts.text(record), texts.folded(record));
+    }
+    cleaned.records = records;
+    cleaned
 }
 
 #[cfg(test)]
@@ -592,7 +608,7 @@ mod tests {
 
     /// The regexes the hand-written scans stand for, as oracles.
     fn oracle(pattern: &str) -> Regex {
-        Regex::new(&pattern.replace("WS", WS)).expect("regex")
+        Regex::new(&pattern.replace("WS", &crate::text::ws_class())).expect("regex")
     }
 
     fn pieces(words: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -615,28 +631,7 @@ mod tests {
         ])) {
             let image = oracle(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]");
             let want = image.is_match(&line).then(|| image.replace_all(&line, "").into_owned());
-            prop_assert_eq!(without_images(&line), want);
-        }
-
-        #[test]
-        fn table_rows_as_a_search_for_their_separators_finds_them(line in pieces(&[
-            "a", "图", "|", " ", "\t", "\u{3000}", "，", "1", "\u{3001}", "\u{3002}", "\u{3100}",
-        ])) {
-            // The separators found one by one, as before `measure`.
-            let pipes = line.matches('|').count();
-            let by_search = line.contains('\t')
-                || pipes >= 2
-                || line.contains("  ")
-                || line.split('\u{3000}').filter(|cell| !cell.trim().is_empty()).count() >= 3;
-            prop_assert_eq!(is_table_row(&line), by_search);
-        }
-
-        #[test]
-        fn widths_by_bytes_agree_with_the_character_table(line in pieces(&[
-            "a", "é", "图", "。", "，", "（", "ｱ", "“", "—", "①", "𠀀", "\u{ff00}", "\u{ff60}", "\u{3000}",
-        ])) {
-            let by_char: usize = line.chars().map(char_width).sum();
-            prop_assert_eq!(display_width(&line), by_char);
+            prop_assert_eq!(without_images(&line, &crate::script::fold(&line)), want);
         }
 
         #[test]
@@ -650,18 +645,27 @@ mod tests {
 
     fn texts(input: &str) -> Vec<(u32, String)> {
         clean(input)
-            .lines
-            .into_iter()
-            .map(|l| (l.no, l.text.into_owned()))
+            .lines()
+            .iter()
+            .map(|l| (l.no(), l.text().to_owned()))
             .collect()
     }
 
     #[test]
     fn contents_headings_spaced_or_traditional() {
         for line in ["目录", "目 录", "目　录", " 目 次 ", "目錄"] {
-            assert!(matches!(classify(line, 1, false), Kind::Toc(_)), "{line:?}");
+            assert!(
+                matches!(
+                    classify(line, &crate::script::fold(line), 1, false),
+                    Kind::Toc(_)
+                ),
+                "{line:?}"
+            );
         }
-        assert!(matches!(classify("目录学", 1, false), Kind::Content(_)));
+        assert!(matches!(
+            classify("目录学", "目录学", 1, false),
+            Kind::Content(_)
+        ));
     }
 
     #[test]
@@ -682,6 +686,21 @@ mod tests {
                 (14, "第二行。".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn every_line_carries_its_text_folded() {
+        // A hard-wrapped report (its lines joined) with traditional forms,
+        // and a page with an image placeholder cut out (a rewritten line).
+        let anju = include_str!("../fixtures/anju-2020.txt").replace("图书馆", "圖書館");
+        let page = "圖書館年報。\n館藏 5 萬冊[image: a.png]\n";
+        for text in [anju.as_str(), page] {
+            let cleaned = clean(text);
+            assert!(cleaned.lines().iter().any(|l| l.last() != l.no()) || text == page);
+            for line in cleaned.lines().iter() {
+                assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
+            }
+        }
     }
 
     #[test]
@@ -723,10 +742,10 @@ mod tests {
         let cleaned = clean(anju);
         let find = |no: u32| {
             cleaned
-                .lines
+                .lines()
                 .iter()
-                .find(|l| l.no == no)
-                .map(|l| (l.last, l.text.as_ref()))
+                .find(|l| l.no() == no)
+                .map(|l| (l.last(), l.text()))
         };
         assert_eq!(
             find(29),
@@ -752,43 +771,11 @@ mod tests {
             .unwrap_or_default();
         assert!(stats.ends_with("较上年相比提高了18.16%，2020 年馆藏数字资源下载量 15836 次，较上年相比下降了 22.35%，2020 年本馆流通人次 45067 人次，较上年相比减少了 8.85%。"), "{stats}");
         assert_eq!(cleaned.toc.len(), 5);
-        assert!(cleaned.lines.iter().all(|l| !l.text.starts_with("http")));
-    }
-
-    #[test]
-    fn table_rows_by_their_separators() {
-        for row in [
-            "1\t文献馆藏量\t180383",
-            "| 指标 | 数值 |",
-            "指标    数值",
-            "指标\u{3000}数值\u{3000}单位",
-        ] {
-            assert!(is_table_row(row), "{row:?}");
-        }
-        for prose in [
-            "2020 年馆藏量 180383 册。",
-            "a|b",
-            "\u{3000}\u{3000}首行缩进的段落",
-            "指标\u{3000}数值",
-        ] {
-            assert!(!is_table_row(prose), "{prose:?}");
-        }
-    }
-
-    #[test]
-    fn widths_count_cjk_double() {
-        assert_eq!(display_width("ab"), 2);
-        assert_eq!(display_width("图书馆"), 6);
-        assert_eq!(display_width("１２"), 4);
-        // The byte-wise fast path agrees with the character table.
-        for text in [
-            "2020 年馆藏量 180383 册，“一卡通”——é…",
-            "한국어 𠀀 ㎡ ① Ⅳ",
-            "\u{3000}\u{303f}\u{9fff}\u{a000}",
-            "（全省）：１２，ＡＢｚ｡ｱ\u{ff00}\u{ff60}\u{ffe0}\u{feff}",
-        ] {
-            let by_char: usize = text.chars().map(char_width).sum();
-            assert_eq!(display_width(text), by_char, "{text}");
-        }
+        assert!(
+            cleaned
+                .lines()
+                .iter()
+                .all(|l| !l.text().starts_with("http"))
+        );
     }
 }

@@ -33,13 +33,13 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::matcher::lexicon::CharMap;
 use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
-    MONTH_PART, MONTH_WORDS, RANGE, RANGE_SEPARATORS, YEARS, YMD_SEPARATORS,
+    MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,
 };
-use crate::tables::lexicon::CharMap;
 use crate::tables::numerals::{
     CharClass, DECIMAL_POINTS, Script, char_classes, class_of, starts_numeral,
 };
@@ -229,7 +229,9 @@ pub(crate) struct Shape {
 /// such as 三点零).
 static AFTER_FIRST_NUMBER: LazyLock<CharMap<()>> = LazyLock::new(|| {
     let markers = DATE_MARKERS.iter().filter_map(|(w, _)| w.chars().next());
-    let ranges = RANGE_SEPARATORS.iter().filter_map(|w| w.chars().next());
+    let ranges = crate::tables::punctuation::DATE_RANGE_SEPARATORS
+        .iter()
+        .filter_map(|w| w.chars().next());
     let points = DECIMAL_POINTS.iter().map(|p| p.0);
     let chars = markers
         .chain(ranges)

@@ -19,10 +19,10 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use crate::tables::words::WordSet;
+use crate::matcher::words::WordSet;
 
 use crate::report::SectionKind;
-use crate::script;
+
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
 
 /// The numbering style of a heading or list point.
@@ -181,29 +181,8 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
     let mut tens_seen = false;
     let mut consumed = 0;
     for c in s.chars() {
-        let digit = match c {
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            '十' => 10,
-            // The formal numerals of 壹、貳、 headings.
-            '壹' => 1,
-            '贰' | '貳' => 2,
-            '叁' | '參' => 3,
-            '肆' => 4,
-            '伍' => 5,
-            '陆' | '陸' => 6,
-            '柒' => 7,
-            '捌' => 8,
-            '玖' => 9,
-            '拾' => 10,
-            _ => break,
+        let Some(digit) = crate::text::han_digit(c) else {
+            break;
         };
         if digit == 10 {
             if tens_seen {
@@ -227,37 +206,21 @@ fn small_number(s: &str) -> Option<(u32, &str)> {
     (consumed > 0 && value > 0).then(|| (value, &s[consumed..]))
 }
 
-/// The section kind a title names, by the longest title word it contains.
-pub fn title_kind(title: &str) -> Option<SectionKind> {
+/// The section kind a title names, by the longest title word it contains;
+/// the title already folded (a cleaned line's `folded()`).
+pub fn title_kind_folded(folded: &str) -> Option<SectionKind> {
     static WORDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(SECTION_TITLES.iter().map(|(word, _)| word)));
-    let title = script::fold(title);
     WORDS
-        .find_all(title.as_ref())
+        .find_all(folded)
         .max_by_key(|m| (m.len(), std::cmp::Reverse(m.row())))
         .map(|m| SECTION_TITLES[m.row()].1)
 }
 
-/// True when a line reads as a title of the report itself (年报, 年度报告).
-pub fn is_report_title(line: &str) -> bool {
-    let line = script::fold(line);
-    TITLE_WORDS.iter().any(|word| line.contains(word))
-}
-
-/// Does the text hold a mark that ends or splits a sentence (。；！？： and
-/// their ASCII forms, or a tab)? A byte scan: the full-width marks are
-/// `E3 80 82` (。) and `EF BC xx`.
-fn has_sentence_mark(text: &str) -> bool {
-    // Built once: `memmem::find` would build a searcher per call.
-    static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("。"));
-    let bytes = text.as_bytes();
-    memchr::memchr3(b';', b':', b'\t', bytes).is_some()
-        || FULL_STOP.find(bytes).is_some()
-        || memchr::memchr_iter(0xEF, bytes).any(|i| {
-            bytes.get(i + 1) == Some(&0xBC)
-                && matches!(bytes.get(i + 2), Some(0x81 | 0x9A | 0x9B | 0x9F))
-        })
+/// True when a line reads as a title of the report itself (年报, 年度报告);
+/// the line already folded.
+pub fn is_report_title_folded(folded: &str) -> bool {
+    TITLE_WORDS.iter().any(|word| folded.contains(word))
 }
 
 /// The display widths a heading may have.
@@ -271,7 +234,7 @@ pub fn is_heading_shaped(line: &str) -> bool {
 /// [`is_heading_shaped`] for a trimmed text whose display width is known
 /// (a cleaned line's): most lines are too wide, and are refused at once.
 pub fn is_heading_of_width(text: &str, width: usize) -> bool {
-    HEADING_WIDTHS.contains(&width) && !has_sentence_mark(text)
+    HEADING_WIDTHS.contains(&width) && !crate::text::has_heading_break(text)
 }
 
 /// The display width of `line` (trimmed) when it has the shape of a
@@ -280,15 +243,16 @@ pub fn heading_width(line: &str) -> Option<usize> {
     let text = line.trim();
     // No character is wider than 4 bytes: a longer line is no heading, and
     // most paragraph lines are refused without measuring them.
-    if text.len() > HEADING_WIDTHS.end() * 4 || has_sentence_mark(text) {
+    if text.len() > HEADING_WIDTHS.end() * 4 || crate::text::has_heading_break(text) {
         return None;
     }
-    Some(crate::clean::display_width(text)).filter(|width| HEADING_WIDTHS.contains(width))
+    Some(crate::text::display_width(text)).filter(|width| HEADING_WIDTHS.contains(width))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::script;
 
     fn marker(line: &str) -> Option<(MarkerStyle, u32, &str)> {
         split_marker(line).map(|(m, rest)| (m.style, m.number, rest))
@@ -359,33 +323,7 @@ mod tests {
             ("一、服务效能", None),
         ];
         for (title, want) in cases {
-            assert_eq!(title_kind(title), want, "{title}");
-        }
-    }
-
-    #[test]
-    fn sentence_marks_by_bytes() {
-        for text in [
-            "甲。",
-            "甲；乙",
-            "甲!",
-            "甲！",
-            "甲？",
-            "甲：",
-            "a:b",
-            "a;b",
-            "a\tb",
-        ] {
-            let want = !text.ends_with('!');
-            assert_eq!(has_sentence_mark(text), want, "{text}");
-        }
-        for text in [
-            "一、服务效能",
-            "3、拓展服务路径，提升服务效能",
-            "（一）标题",
-            "“引号”",
-        ] {
-            assert!(!has_sentence_mark(text), "{text}");
+            assert_eq!(title_kind_folded(&script::fold(title)), want, "{title}");
         }
     }
 

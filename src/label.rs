@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
+use crate::matcher::words::WordSet;
 use crate::tables::grammar::{
     Action, LABEL_PARTS, LABEL_RULES, NOT_OWNERS, Noun, OWNER_WORDS, Part, TIME_ENDS,
 };
 use crate::tables::metric_keys::MetricKey;
-use crate::tables::words::WordSet;
 use crate::unit::Unit;
 
 /// A label read from parts: its key and where it starts.

@@ -11,6 +11,13 @@
 //!
 //! Every figure keeps the line it came from, so a person can check it.
 //!
+//! Beside the stages: [`text`] answers what a character is (its lists are
+//! rows of `tables::punctuation`), [`matcher`] finds the words of
+//! [`tables`] in text, and [`contract`] holds what a record prints. A
+//! cleaned line ([`clean::Line`]) carries what was decided about it once
+//! (its folded text, width, shape and numbering), and every stage after
+//! `clean` reads that.
+//!
 //! ```
 //! let text = "重庆市武隆区图书馆 2020 年年报\n\n2020 年大事记\n\n一月\n\n16 日，南滨路 24 小时自助图书馆开馆。\n";
 //! let record = libreport::extract("wulong.txt", text.as_bytes(), &libreport::Options::default());
@@ -24,32 +31,35 @@
 pub mod audit;
 pub mod chronicle;
 pub mod clean;
+pub mod contract;
 pub mod date;
-pub mod decimal;
 pub mod decode;
 pub mod error;
 pub mod heading;
 pub mod hygiene;
 pub mod input;
 pub mod label;
+pub mod matcher;
 pub mod metrics;
 pub mod numeral;
 pub mod phrase;
 pub mod plan;
 pub mod quantity;
 pub mod read;
-pub mod report;
 pub mod schema;
 pub mod script;
 pub mod segment;
 pub mod table;
 pub mod tables;
+pub mod text;
 pub mod title;
-pub mod unit;
 pub mod view;
 pub mod write;
 
 use encoding_rs::Encoding;
+
+// The contract's modules under their old paths (`crate::report`, …).
+pub use contract::{decimal, report, unit};
 
 use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning};
@@ -96,9 +106,9 @@ pub fn extract_with_lines(
 ) -> (Record, Vec<(u32, String)>) {
     let owned = |cleaned: &clean::Cleaned<'_>| {
         cleaned
-            .lines
+            .lines()
             .iter()
-            .map(|line| (line.no, line.text.clone().into_owned()))
+            .map(|line| (line.no(), line.text().to_owned()))
             .collect()
     };
     match extract_report_then(file, bytes, options, owned) {
@@ -143,9 +153,12 @@ fn extract_text_then<R>(
     // Invisible characters inside figures are dropped before anything is
     // read (the page of `view` reads the same text).
     let text = &*hygiene::drop_invisible(text);
-    let _script = script::DocumentScope::new(text);
-    check_is_report(text)?;
+    // Cleaned lines are spans with 32-bit offsets.
+    if u32::try_from(text.len()).is_err() {
+        return Err(Error::NotAReport("the text is 4 GiB or more"));
+    }
     let cleaned = clean::clean(text);
+    check_is_report(text, cleaned.folded_source())?;
     let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
@@ -216,14 +229,14 @@ fn may_name_year(title: &str, year: i32) -> bool {
 
 /// A section of no known kind whose heading names the year after the
 /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
-fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
+fn plans_by_year(outline: &mut segment::Outline<'_>, year: i32) {
     for section in &mut outline.sections {
         // 三、2019年主要工作任务 in a 2018 report: next year's work.
         if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
             && year
                 .checked_add(1)
                 .is_some_and(|next| may_name_year(&section.title, next))
-            && title::first_year(&section.title) == year.checked_add(1)
+            && title::first_year(&section.title, section.folded_title) == year.checked_add(1)
         {
             section.kind = SectionKind::Plan;
             let line = section.start_line;
@@ -236,7 +249,7 @@ fn plans_by_year(outline: &mut segment::Outline<'_, '_>, year: i32) {
 
 /// Runs the extractors a section's kind calls for.
 fn extract_section(
-    section: &segment::Section<'_, '_>,
+    section: &segment::Section<'_>,
     context: &metrics::Context<'_>,
     report: &mut LibraryReport,
     warnings: &mut Vec<Warning>,
@@ -245,7 +258,7 @@ fn extract_section(
         SectionKind::Chronicle => {
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
-            let year = title::first_year(&section.title).or(context.year);
+            let year = title::first_year(&section.title, section.folded_title).or(context.year);
             let entries =
                 chronicle::parse_chronicle(section.lines, year, context.library, warnings);
             // 十二月 … 全年接待读者38.6万人次: the lines of a chronicle's
@@ -258,14 +271,12 @@ fn extract_section(
                 .find(|e| e.date.is_some_and(|d| d.month == 12))
                 .map_or(u32::MAX, |e| e.line);
             report.chronicle.extend(entries);
-            let year_end = section.lines.iter().skip_while(|l| l.no < december);
-            for line in year_end.filter(|l| metrics::counts_the_year(&l.text)) {
-                let found = metrics::prose_mentions(
-                    std::slice::from_ref(line),
-                    section.kind,
-                    context,
-                    warnings,
-                );
+            let year_end = (section.lines.iter().enumerate())
+                .skip_while(|(_, l)| l.no() < december)
+                .filter(|(_, l)| metrics::counts_the_year(l.folded()));
+            for (at, _) in year_end {
+                let line = section.lines.slice(at..at + 1);
+                let found = metrics::prose_mentions(line, section.kind, context, warnings);
                 report.mentions.extend(found);
             }
         }
@@ -276,12 +287,11 @@ fn extract_section(
             let from_tables =
                 metrics::table_mentions(&rows, section.lines, kind, context, warnings);
             let mut from_prose = metrics::prose_mentions(section.lines, kind, context, warnings);
-            // A `名称：值` line read as a row is not read twice.
-            from_prose.retain(|p| {
-                !from_tables
-                    .iter()
-                    .any(|t| t.line == p.line && t.key == p.key)
-            });
+            // A `名称：值` line read as a row is not read twice. (A set: a
+            // section of thousands of such lines made this quadratic.)
+            let read: std::collections::HashSet<_> =
+                from_tables.iter().map(|t| (t.line, t.key)).collect();
+            from_prose.retain(|p| !read.contains(&(p.line, p.key)));
             report.mentions.extend(from_tables);
             report.mentions.extend(from_prose);
             report.statistics.extend(rows);
@@ -292,7 +302,7 @@ fn extract_section(
 /// Refuses texts that cannot be a library's report, so a README or a log
 /// file in a folder of reports fails loudly instead of yielding an empty
 /// record.
-fn check_is_report(text: &str) -> Result<(), Error> {
+fn check_is_report(text: &str, folded: &str) -> Result<(), Error> {
     let han = text.chars().filter(|&c| script::is_han(c)).take(20).count();
     if han < 20 {
         // A few lines of Chinese are too short to be a report; a text of
@@ -304,7 +314,7 @@ fn check_is_report(text: &str) -> Result<(), Error> {
             "the text holds (almost) no Chinese"
         }));
     }
-    if !names_a_library(text) {
+    if !names_a_library(text, folded) {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
     }
     Ok(())
@@ -313,10 +323,9 @@ fn check_is_report(text: &str) -> Result<(), Error> {
 /// Whether 图书馆 (`tables::library::LIBRARY_WORD`, in either script)
 /// occurs, with white space allowed between its characters: a hard-wrapped
 /// export may break the word across lines. The text as written is tried
-/// first: a report names its library early, and folding a whole report
-/// that holds a traditional character would cost more than the search.
-fn names_a_library(text: &str) -> bool {
-    holds_library_word(text) || holds_library_word(&script::fold(text))
+/// first, then the document as `clean` folded it (`folded`).
+fn names_a_library(text: &str, folded: &str) -> bool {
+    holds_library_word(text) || holds_library_word(folded)
 }
 
 fn holds_library_word(text: &str) -> bool {
@@ -327,7 +336,7 @@ fn holds_library_word(text: &str) -> bool {
     text.match_indices(first).any(|(at, found)| {
         let mut rest = &text[at + found.len()..];
         word.clone().all(
-            |c| match rest.trim_start_matches(clean::is_ws).strip_prefix(c) {
+            |c| match rest.trim_start_matches(text::is_ws).strip_prefix(c) {
                 Some(after) => {
                     rest = after;
                     true
@@ -345,9 +354,9 @@ mod tests {
 
     #[test]
     fn short_chinese_is_too_short_not_foreign() {
-        let short = check_is_report("某县图书馆年报。馆藏五万册。");
+        let short = check_is_report("某县图书馆年报。馆藏五万册。", "");
         assert!(short.is_err_and(|e| e.to_string().contains("too short")));
-        let foreign = check_is_report("This is an English README about a library.");
+        let foreign = check_is_report("This is an English README about a library.", "");
         assert!(foreign.is_err_and(|e| e.to_string().contains("no Chinese")));
     }
 
@@ -378,10 +387,10 @@ mod tests {
             "图图书馆",
             "图书书馆 图书馆",
         ] {
-            assert!(names_a_library(text), "{text}");
+            assert!(names_a_library(text, &script::fold(text)), "{text}");
         }
         for text in ["图书", "书馆", "图书\n馆", "图书室", "", "图x书馆"] {
-            assert!(!names_a_library(text), "{text}");
+            assert!(!names_a_library(text, &script::fold(text)), "{text}");
         }
     }
 }

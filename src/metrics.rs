@@ -13,13 +13,12 @@
 //! figure shared by a list (讲座、培训 130 余场次). Doubtful cases are
 //! warned about; plain ratios and parts are not.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::tables::words::{WordIndex, WordSet};
+use crate::matcher::words::{WordIndex, WordSet};
 
-use crate::clean::Line;
+use crate::clean::{Line, Lines};
 use crate::decimal::Decimal;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
@@ -32,10 +31,14 @@ use crate::tables::metrics::{
     EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject,
     YEAR_ROUND_WORDS,
 };
+use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
+use crate::text::{clause_start, last_marks};
 use crate::unit::Unit;
 
 mod lookup;
+mod resolution;
 use lookup::{Found, LineQualifiers};
+pub use resolution::resolve;
 
 /// What the extractor knows of the report while reading figures.
 #[derive(Clone, Copy, Debug, Default)]
@@ -96,17 +99,17 @@ struct Label {
 
 /// Every metric figure in the prose lines of one section.
 pub fn prose_mentions(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     section: SectionKind,
     context: &Context<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    for line in lines {
-        if line.table {
+    for line in lines.iter() {
+        if line.is_row() {
             continue;
         }
-        line_mentions(line, section, context, warnings, &mut mentions);
+        line_mentions(&line, section, context, warnings, &mut mentions);
     }
     mentions
 }
@@ -118,11 +121,10 @@ fn line_mentions(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Mention>,
 ) {
-    let text = line.text.as_ref();
+    let text = line.text();
     // Words are matched in simplified characters; offsets hold in `text`,
     // from which the phrase is quoted as written.
-    let folded = script::fold(text);
-    let words = folded.as_ref();
+    let words = line.folded();
     // No test for a label on the line first: the number scan costs about
     // what a search for the labels does, and a figure's label is looked for
     // in its own clause anyway.
@@ -181,7 +183,7 @@ fn line_mentions(
         let doubt = |reason: &str| Warning::DoubtfulFigure {
             key: label.key,
             text: phrase.to_owned(),
-            line: line.no,
+            line: line.no(),
             reason: reason.to_owned(),
         };
         // A figure read with its label after it keeps the words it was
@@ -210,7 +212,7 @@ fn line_mentions(
             let mut at = out.len();
             while to_drop > 0 && at > 0 {
                 at -= 1;
-                if out[at].line != line.no {
+                if out[at].line != line.no() {
                     break;
                 }
                 if out[at].key == label.key {
@@ -263,7 +265,7 @@ fn line_mentions(
             unit: label.key.base_unit(),
             approx: m.quantity.approx,
             text: phrase.to_owned(),
-            line: line.no,
+            line: line.no(),
             section,
             origin: Origin::Prose,
         });
@@ -294,17 +296,12 @@ fn line_mentions(
                     .unwrap_or_default()
                     .trim()
                     .to_owned(),
-                line: line.no,
+                line: line.no(),
                 reason: "the number is out of range".to_owned(),
             });
         }
     }
 }
-
-/// The marks that end a sentence.
-const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];
-/// The marks that end a clause: the sentence ends and a few more.
-const CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
 /// Where the sentence and the clause around a point of a line start, found
 /// as the figures of the line are read left to right: each step looks back
@@ -338,69 +335,21 @@ impl Marks {
     }
 }
 
-/// Which bytes end a character of `CLAUSE_ENDS`: a scan backwards decodes
-/// a character only where one of them stands.
-const MARK_LAST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < CLAUSE_ENDS.len() {
-        let mut buffer = [0u8; 4];
-        let bytes = CLAUSE_ENDS[k].encode_utf8(&mut buffer).as_bytes();
-        table[bytes[bytes.len() - 1] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
-/// Just after the last clause mark and the last sentence mark between
-/// `from` and `at` (character boundaries), in one backward byte scan
-/// that stops at the sentence mark.
-fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usize>) {
-    let Some(bytes) = text.as_bytes().get(..at) else {
-        return (None, None);
-    };
-    let mut clause = None;
-    for i in (from..bytes.len()).rev() {
-        if !MARK_LAST_BYTES[usize::from(bytes[i])] {
-            continue;
-        }
-        // the character ending here, if one does (not a byte inside one)
-        let Some(mark) = text.get(..=i).and_then(|t| t.chars().next_back()) else {
-            continue;
-        };
-        if SENTENCE_ENDS.contains(&mark) {
-            return (clause.or(Some(i + 1)), Some(i + 1));
-        }
-        if CLAUSE_ENDS.contains(&mark) {
-            clause = clause.or(Some(i + 1));
-        }
-    }
-    (clause, None)
-}
-
 #[cfg(test)]
 fn sentence_start(text: &str, at: usize) -> usize {
     after_last_end(text, at, false)
 }
 
-/// Just after the last of `CLAUSE_ENDS` before `at`, or 0: a backward
-/// search that stops at the first mark it meets.
-fn clause_start(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|t| t.rfind(CLAUSE_ENDS))
-        .map_or(0, |i| i + char_len(text, i))
-}
-
 /// The offset just after the last of `SENTENCE_ENDS` (or, for a clause,
 /// `CLAUSE_ENDS`) before `at`, or 0.
+fn char_len(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
 #[cfg(test)]
 fn after_last_end(text: &str, at: usize, clause: bool) -> usize {
     let (clause_end, sentence_end) = last_marks(text, 0, at);
     if clause { clause_end } else { sentence_end }.unwrap_or(0)
-}
-
-fn char_len(text: &str, i: usize) -> usize {
-    text[i..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// The longest label ending just before the figure; fillers (为, 共计, a
@@ -712,7 +661,7 @@ fn qualifier(
 /// Whether spaces and then a digit follow `at`.
 fn digit_after_space(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or_default();
-    let after = rest.trim_start_matches([' ', '\u{3000}']);
+    let after = rest.trim_start_matches(LABEL_SPACES);
     after.len() < rest.len()
         && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
@@ -828,16 +777,16 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Deci
 
 /// Whether a line speaks of the whole year (全年, 累计, 年底): in a
 /// chronicle, only such lines give the year's figures, where the others
-/// count one event's.
-pub fn counts_the_year(line: &str) -> bool {
+/// count one event's. `folded` is the line folded (`Line::folded`).
+pub fn counts_the_year(folded: &str) -> bool {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_ROUND_WORDS));
-    WORDS.find_all(&script::fold(line)).next().is_some()
+    WORDS.find_all(folded).next().is_some()
 }
 
 /// The metric figures of statistics-table rows.
 pub fn table_mentions(
     rows: &[StatRow],
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     section: SectionKind,
     context: &Context<'_>,
     warnings: &mut Vec<Warning>,
@@ -850,15 +799,12 @@ pub fn table_mentions(
         let item = script::fold(&row.item);
         // The unit as the table gives it (unit cell, item bracket, heading
         // or caption), read once: base unit and power of ten.
-        let written = row
-            .unit
-            .as_deref()
-            .map(|u| (u, quantity::parse_unit(&script::fold(u))));
+        let written = row.unit.as_deref().map(|u| (u, row.scale));
         if let Some((unit, None)) = written {
             let line_text = lines
                 .iter()
-                .find(|l| l.no == row.line)
-                .map_or(row.item.as_str(), |l| l.text.as_ref());
+                .find(|l| l.no() == row.line)
+                .map_or(row.item.as_str(), |l| l.text());
             if let Some(Some(key)) = label_in_item(&item) {
                 warnings.push(Warning::DoubtfulFigure {
                     key,
@@ -887,12 +833,12 @@ pub fn table_mentions(
         };
         // Lines come in order: a binary search, not a walk from the first
         // for every row of a long table.
-        let at = lines.partition_point(|l| l.no < row.line);
+        let at = lines.partition_point(|l| l.no() < row.line);
         let line_text = lines
             .get(at)
-            .filter(|l| l.no == row.line)
-            .or_else(|| lines.iter().find(|l| l.no == row.line))
-            .map_or(row.item.as_str(), |l| l.text.as_ref());
+            .filter(|l| l.no() == row.line)
+            .or_else(|| lines.iter().find(|l| l.no() == row.line))
+            .map_or(row.item.as_str(), |l| l.text());
         let phrase = row_phrase(line_text, row);
         let doubt = |reason: String| Warning::DoubtfulFigure {
             key,
@@ -967,105 +913,6 @@ fn row_phrase<'l>(line: &'l str, row: &StatRow) -> &'l str {
         }
     }
     line[start..end].trim()
-}
-
-/// One value per key: a table figure wins over prose; of several prose
-/// figures, the summary's; when still in doubt, none, with a warning.
-pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<MetricKey, Mention> {
-    let mut by_key: BTreeMap<MetricKey, Vec<&Mention>> = BTreeMap::new();
-    for mention in mentions {
-        by_key.entry(mention.key).or_default().push(mention);
-    }
-    let mut metrics = BTreeMap::new();
-    for (key, all) in by_key {
-        let tables: Vec<&Mention> = all
-            .iter()
-            .copied()
-            .filter(|m| m.origin == Origin::Table)
-            .collect();
-        let pool = if tables.is_empty() {
-            let summary: Vec<&Mention> = all
-                .iter()
-                .copied()
-                .filter(|m| m.section == SectionKind::Summary)
-                .collect();
-            if summary.is_empty() {
-                all.clone()
-            } else {
-                summary
-            }
-        } else {
-            tables
-        };
-        // A rounded figure (约42.6万) agrees with the exact one it rounds
-        // (426118): the exact one is kept.
-        let first = most_precise(&pool);
-        if pool
-            .iter()
-            .any(|m| !same_figure(m, first) && !rounds(first, m))
-        {
-            warnings.push(Warning::UnsettledValues {
-                key,
-                values: distinct(&pool),
-            });
-            continue;
-        }
-        for other in all.iter().filter(|m| !same_figure(m, first)) {
-            warnings.push(Warning::ConflictingValues {
-                key,
-                kept: (first.value, first.line),
-                other: (other.value, other.line),
-            });
-        }
-        metrics.insert(key, first.clone());
-    }
-    metrics
-}
-
-/// The mention written most precisely (fewest trailing zeros), the first
-/// of equals.
-fn most_precise<'m>(pool: &[&'m Mention]) -> &'m Mention {
-    let mut best = pool[0];
-    for &m in &pool[1..] {
-        if rounding_step(m.value) < rounding_step(best.value) {
-            best = m;
-        }
-    }
-    best
-}
-
-/// The power of ten a value is written to: 426000 → 1000, 612.5 → 0.1.
-fn rounding_step(value: Decimal) -> f64 {
-    let mut mantissa = value.mantissa();
-    let mut exponent = -i32::from(value.scale());
-    while mantissa != 0 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        exponent += 1;
-    }
-    10f64.powi(exponent)
-}
-
-/// Whether `rough` is `exact` rounded to `rough`'s own precision (at
-/// least to 3 significant digits, so 1万 is not any figure near it).
-fn rounds(exact: &Mention, rough: &Mention) -> bool {
-    let step = rounding_step(rough.value);
-    let (exact, rough) = (exact.value.to_f64(), rough.value.to_f64());
-    rough.abs() >= step * 100.0 && (exact - rough).abs() <= step / 2.0 + step * 1e-9
-}
-
-fn same_figure(a: &Mention, b: &Mention) -> bool {
-    a.value == b.value
-}
-
-fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
-    // a set of the values seen: many different figures of one key are not
-    // each compared with all before them
-    let mut seen = std::collections::HashSet::new();
-    mentions
-        .iter()
-        .filter(|m| seen.insert(m.value))
-        .map(|m| (m.value, m.line))
-        .collect()
 }
 
 #[cfg(test)]

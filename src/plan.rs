@@ -6,23 +6,24 @@
 //! that only announce the list (以下几方面工作：) are not items; a plan
 //! without any numbering gives one item per paragraph.
 
-use crate::clean::Line;
+use crate::clean::Lines;
 use crate::heading;
 use crate::report::PlanItem;
 use crate::tables::enumeration::{INLINE_ENUMERATORS, LIST_ANNOUNCERS};
 use crate::tables::library::LIBRARY_WORD;
+use crate::tables::punctuation::{ITEM_TRIM, PLAN_POINT_MARKS};
 
 /// The items of a plan section's lines.
-pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
+pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
     let mut points: Vec<PlanItem> = Vec::new();
     // The numbering style of the first point: the top level. Points of
     // another style are parts of the top-level point above them.
     let mut top: Option<heading::MarkerStyle> = None;
     let mut last_was_heading = false;
     let mut last_number = 0;
-    for line in lines {
-        let text = line.text.trim();
-        let point = split_point(text, last_number, top);
+    for line in lines.iter() {
+        let text = line.text();
+        let point = split_point(line.marker(), text, last_number, top);
         // A numbered point is never the signature (二、建成两个分馆).
         if point.is_none() && is_signature(text) {
             continue;
@@ -34,7 +35,7 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
                 last_was_heading = heading::is_heading_shaped(rest);
                 points.push(PlanItem {
                     text: rest.to_owned(),
-                    line: line.no,
+                    line: line.no(),
                 });
                 continue;
             }
@@ -52,12 +53,12 @@ pub fn parse_plan(lines: &[Line<'_>]) -> Vec<PlanItem> {
                 || (announces_a_list(text) && !has_enumeration(text)) => {}
             _ if top.is_some() => points.push(PlanItem {
                 text: text.to_owned(),
-                line: line.no,
+                line: line.no(),
             }),
             // An unnumbered paragraph: its 一是…二是… are its items.
             _ => points.extend(split_enumeration(PlanItem {
                 text: text.to_owned(),
-                line: line.no,
+                line: line.no(),
             })),
         }
     }
@@ -79,7 +80,7 @@ fn announces_a_list(text: &str) -> bool {
 /// A signature line closing a plan: the library's name or a date alone
 /// (桃江县图书馆 / 2020年1月10日), never an item.
 fn is_signature(text: &str) -> bool {
-    let short = text.chars().count() <= 24 && !text.contains(['，', '。', '；', ',', ';']);
+    let short = text.chars().count() <= 24 && !text.contains(PLAN_POINT_MARKS);
     short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
 }
 
@@ -92,14 +93,16 @@ fn is_date_line(text: &str) -> bool {
     crate::date::parse_prefix(text, &context).is_some_and(|(_, len)| text[len..].trim().is_empty())
 }
 
-/// The numbering of a point. `1.2021 年…` is point 1 only when 1 is the
-/// next number in sequence, since `1.5万册` is a number.
-fn split_point(
-    text: &str,
+/// The numbering of a point: the line's own `marker`, else `1.2021 年…`
+/// as point 1 only when 1 is the next number in sequence, since `1.5万册`
+/// is a number.
+fn split_point<'a>(
+    marker: Option<(heading::Marker, &'a str)>,
+    text: &'a str,
     last_number: u32,
     top: Option<heading::MarkerStyle>,
-) -> Option<(heading::Marker, &str)> {
-    heading::split_marker(text).or_else(|| {
+) -> Option<(heading::Marker, &'a str)> {
+    marker.or_else(|| {
         heading::split_marker_loose(text).filter(|(m, _)| {
             top.is_none_or(|style| style == m.style)
                 && (m.number == last_number + 1 || m.number == 1)
@@ -169,7 +172,7 @@ fn at_clause_start(text: &str, i: usize) -> bool {
 }
 
 fn trim_item(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_whitespace() || "，,；;、：:".contains(c))
+    text.trim_matches(|c: char| c.is_whitespace() || ITEM_TRIM.contains(&c))
 }
 
 #[cfg(test)]
@@ -189,7 +192,7 @@ mod tests {
             "二、积极做好第七次公共图书馆评估定级工作，争创国家级一级馆。",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [
                 (
                     "深入推广全民阅读，围绕建党 100 周年开展活动，一是参加诵读大赛，二是参加红岩少年阅读活动，三是举办党史展览。同时做好培训工作。",
@@ -211,7 +214,7 @@ mod tests {
             "二、建成两个分馆",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [("办好读书节", 2), ("建成两个分馆", 3)]
         );
     }
@@ -226,7 +229,7 @@ mod tests {
             "1.2021 年寒暑假读书活动。",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [
                 ("继续推进免费开放工作：进一步优化服务质量。", 2),
                 ("做好采购工作。 1.2021 年寒暑假读书活动。", 4),
@@ -243,7 +246,7 @@ mod tests {
             "2021年1月8日",
         ]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [("加强队伍建设", 1), ("完善管理制度", 1), ("深化合作。", 1)]
         );
     }
@@ -252,7 +255,7 @@ mod tests {
     fn unnumbered_plan_gives_one_item_per_paragraph() {
         let input = lines(&["加强阵地服务。", "推进总分馆建设。"]);
         assert_eq!(
-            texts(&parse_plan(&input)),
+            texts(&parse_plan(input.lines())),
             [("加强阵地服务。", 1), ("推进总分馆建设。", 2)]
         );
     }
@@ -260,6 +263,9 @@ mod tests {
     #[test]
     fn a_lone_yi_shi_is_not_an_enumeration() {
         let input = lines(&["一、一是要坚持读者第一。"]);
-        assert_eq!(texts(&parse_plan(&input)), [("一是要坚持读者第一。", 1)]);
+        assert_eq!(
+            texts(&parse_plan(input.lines())),
+            [("一是要坚持读者第一。", 1)]
+        );
     }
 }

@@ -7,7 +7,6 @@
 //! quote the report as written.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -71,8 +70,44 @@ static FOLDING: LazyLock<Folding> = LazyLock::new(|| {
 });
 
 /// Traditional → simplified, for the texts that have something to fold.
-static MAP: LazyLock<HashMap<char, char>> =
-    LazyLock::new(|| TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect());
+static MAP: LazyLock<Map> = LazyLock::new(|| {
+    let mut dense = vec!['\0'; WORDS * 64].into_boxed_slice();
+    let mut beyond = HashMap::new();
+    for (t, s) in TRADITIONAL.chars().zip(SIMPLIFIED.chars()) {
+        match (t as u32)
+            .checked_sub(FIRST)
+            .and_then(|i| dense.get_mut(i as usize))
+        {
+            Some(slot) if t as u32 <= LAST => *slot = s,
+            _ => {
+                beyond.insert(t, s);
+            }
+        }
+    }
+    Map { dense, beyond }
+});
+
+/// Traditional → simplified: by index for FIRST..=LAST, where nearly all
+/// traditional forms are and a traditional document looks up one
+/// character in three, and by hash beyond.
+struct Map {
+    /// The simplified form of `FIRST + index`, or NUL.
+    dense: Box<[char]>,
+    beyond: HashMap<char, char>,
+}
+
+impl Map {
+    fn get(&self, c: char) -> Option<char> {
+        match (c as u32).checked_sub(FIRST) {
+            Some(index) if c as u32 <= LAST => self
+                .dense
+                .get(index as usize)
+                .copied()
+                .filter(|&s| s != '\0'),
+            _ => self.beyond.get(&c).copied(),
+        }
+    }
+}
 
 /// Byte offset of the first traditional character, scanning bytes: only
 /// lead bytes of U+3000–U+9FFF (0xE3–0xE9) and of the supplementary planes
@@ -110,128 +145,32 @@ fn first_traditional(folding: &Folding, text: &str) -> Option<usize> {
     None
 }
 
-/// How many distinct traditional characters a document may hold for
-/// [`fold`] to look for each by name. A simplified report with a stray
-/// traditional form (a 學 typed among 学) is common; a traditional report
-/// holds hundreds.
-const FEW: usize = 4;
-
-/// What [`fold`] knows of the document its texts come from.
-#[derive(Clone, Copy)]
-enum Known {
-    /// No document: scan every text.
-    Nothing,
-    /// The document's traditional characters, all of them (the first
-    /// `len`; none in a simplified document).
-    Few { chars: [char; FEW], len: usize },
-    /// More than [`FEW`]: scan every text.
-    Many,
-}
-
-impl Known {
-    fn of(document: &str) -> Known {
-        let folding = &*FOLDING;
-        let mut chars = ['\0'; FEW];
-        let mut len = 0;
-        let mut at = 0;
-        while let Some(rest) = document.get(at..)
-            && let Some(found) = first_traditional(folding, rest)
-            && let Some(c) = rest.get(found..).and_then(|r| r.chars().next())
-        {
-            if !chars[..len].contains(&c) {
-                let Some(slot) = chars.get_mut(len) else {
-                    return Known::Many;
-                };
-                *slot = c;
-                len += 1;
-            }
-            at += found + c.len_utf8();
-        }
-        Known::Few { chars, len }
-    }
-
-    /// Byte offset of the first traditional character of `text`.
-    fn first_in(self, text: &str) -> Option<usize> {
-        match self {
-            Known::Few { chars, len } => chars
-                .get(..len)?
-                .iter()
-                .filter_map(|&c| find_char(text, c))
-                .min(),
-            Known::Nothing | Known::Many => first_traditional(&FOLDING, text),
-        }
-    }
-}
-
-/// Byte offset of `c` in `text`: a vectorised search for the last byte of
-/// its UTF-8 form (std's `str::find` searches a word at a time).
-fn find_char(text: &str, c: char) -> Option<usize> {
-    let mut buffer = [0; 4];
-    let needle = c.encode_utf8(&mut buffer).as_bytes();
-    let (&last, head) = needle.split_last()?;
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(last, bytes)
-        .filter_map(|end| end.checked_sub(head.len()))
-        .find(|&start| bytes.get(start..start + needle.len()) == Some(needle))
-}
-
-thread_local! {
-    /// What the open [`DocumentScope`] found in its document.
-    static DOCUMENT: Cell<Known> = const { Cell::new(Known::Nothing) };
-}
-
-/// While alive, [`fold`] on this thread knows which traditional characters
-/// the document the scope was opened for holds: usually none, sometimes a
-/// stray one or two. The stages fold the same lines again and again
-/// (headings, labels, dates), and the scan for traditional characters is
-/// most of what folding costs, so one scan of the document spares all the
-/// others: with none to look for there is nothing to do, and a few are
-/// found by a fast search for each.
-///
-/// Only texts taken from that document (or from the simplified vocabulary)
-/// may be folded while the scope lives.
-#[must_use = "the scope ends when dropped"]
-pub struct DocumentScope {
-    previous: Known,
-}
-
-impl DocumentScope {
-    /// Opens a scope for `document`, scanning it once.
-    pub fn new(document: &str) -> DocumentScope {
-        DocumentScope {
-            previous: DOCUMENT.replace(Known::of(document)),
-        }
-    }
-}
-
-impl Drop for DocumentScope {
-    fn drop(&mut self) {
-        DOCUMENT.set(self.previous);
-    }
-}
-
 /// `text` with traditional characters replaced by simplified ones; borrowed
 /// (no copy) when it has none, as in most reports.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    let Some(first) = DOCUMENT.get().first_in(text) else {
-        return Cow::Borrowed(text);
-    };
-    let Some((head, tail)) = text.split_at_checked(first) else {
-        return Cow::Borrowed(text);
-    };
     let folding = &*FOLDING;
+    let Some(mut at) = first_traditional(folding, text) else {
+        return Cow::Borrowed(text);
+    };
     let map = &*MAP;
     let mut out = String::with_capacity(text.len());
-    out.push_str(head);
-    for c in tail.chars() {
-        // The bitset turns most characters away before the map's hash.
-        let folded = if folding.is_traditional(c) {
-            map.get(&c).copied().unwrap_or(c)
-        } else {
-            c
-        };
-        out.push(folded);
+    let mut copied = 0;
+    // Runs without a traditional character are copied whole, found by the
+    // byte scan: a whole document is folded once, and even a traditional
+    // one is mostly punctuation, digits and characters both scripts share.
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        out.push_str(text.get(copied..at).unwrap_or_default());
+        out.push(map.get(c).unwrap_or(c));
+        copied = at + c.len_utf8();
+        match text
+            .get(copied..)
+            .and_then(|rest| first_traditional(folding, rest))
+        {
+            Some(next) => at = copied + next,
+            None => break,
+        }
     }
+    out.push_str(text.get(copied..).unwrap_or_default());
     Cow::Owned(out)
 }
 
@@ -274,59 +213,6 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert!(matches!(fold(""), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn a_document_scope_skips_only_what_its_document_lacks() {
-        let traditional = "館藏量 180383 冊";
-        {
-            let _scope = DocumentScope::new("馆藏量 180383 册");
-            // A simplified document: folding trusts it and does not scan,
-            // so even a (foreign) traditional text comes back untouched.
-            assert!(matches!(fold(traditional), Cow::Borrowed(_)));
-        }
-        // The scope is over: folding scans again.
-        assert_eq!(fold(traditional), "馆藏量 180383 册");
-        let _scope = DocumentScope::new(traditional);
-        assert_eq!(fold(traditional), "馆藏量 180383 册");
-    }
-
-    #[test]
-    fn a_document_with_a_few_traditional_characters_folds_just_those() {
-        // 區 圖 書 館: four, so each is searched for by name.
-        let _scope = DocumentScope::new("重庆市武隆區圖書館 2020 年年报，馆藏 180383 册");
-        assert!(matches!(DOCUMENT.get(), Known::Few { len: 4, .. }));
-        assert_eq!(fold("武隆區圖書館"), "武隆区图书馆");
-        assert_eq!(fold("圖"), "图");
-        assert!(matches!(fold("馆藏 180383 册"), Cow::Borrowed(_)));
-        // 冊 is not in the document, so a text from it cannot hold one:
-        // folding trusts that and does not scan for it...
-        assert!(matches!(fold("180383 冊"), Cow::Borrowed(_)));
-        // ...but folds every character after the first one it finds.
-        assert_eq!(fold("館藏 180383 冊"), "馆藏 180383 册");
-    }
-
-    #[test]
-    fn a_document_with_many_traditional_characters_scans_every_text() {
-        let _scope = DocumentScope::new("重慶市武隆區圖書館 2020 年年報");
-        assert!(matches!(DOCUMENT.get(), Known::Many));
-        assert_eq!(fold("館藏 180383 冊"), "馆藏 180383 册");
-    }
-
-    #[test]
-    fn a_character_is_found_where_str_find_finds_it() {
-        for (text, c) in [
-            ("", '學'),
-            ("學", '學'),
-            ("学學", '學'),
-            ("a\u{5b78}", '學'),
-            ("𠀋x", '𠀋'),
-            ("é", 'é'),
-            ("abc", 'c'),
-            ("學", '学'),
-        ] {
-            assert_eq!(find_char(text, c), text.find(c), "{c:?} in {text:?}");
-        }
     }
 
     #[test]

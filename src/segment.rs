@@ -14,33 +14,35 @@
 //! A report with no heading at all is one summary section. Text between
 //! the title lines and the first heading is a summary too.
 
-use crate::clean::{Cleaned, Line, TocEntry};
+use crate::clean::{Cleaned, Line, Lines, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
 use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
 
 /// A section of the report: its kind, heading and lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section<'s, 't> {
+#[derive(Clone, Debug)]
+pub struct Section<'s> {
     /// What the section is.
     pub kind: SectionKind,
     /// The heading as written, or the report title for an untitled section.
     pub title: String,
+    /// The title folded to simplified characters.
+    pub folded_title: &'s str,
     /// First line, 1-based (the heading's line when there is one).
     pub start_line: u32,
     /// Last physical line, inclusive.
     pub end_line: u32,
     /// The section's lines after the heading.
-    pub lines: &'s [Line<'t>],
+    pub lines: Lines<'s>,
 }
 
 /// The report's outline: title lines, then sections.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outline<'s, 't> {
+#[derive(Clone, Debug)]
+pub struct Outline<'s> {
     /// The lines before the first section: title, library, date.
-    pub front: &'s [Line<'t>],
+    pub front: Lines<'s>,
     /// The sections in order.
-    pub sections: Vec<Section<'s, 't>>,
+    pub sections: Vec<Section<'s>>,
     /// Headings that name no known kind.
     pub warnings: Vec<Warning>,
 }
@@ -53,8 +55,8 @@ struct Candidate {
 }
 
 /// Segments a cleaned report.
-pub fn segment<'s, 't>(cleaned: &'s Cleaned<'t>) -> Outline<'s, 't> {
-    let lines = cleaned.lines.as_slice();
+pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
+    let lines = cleaned.lines();
     let headings = find_headings(lines, &cleaned.toc);
     let body_start = front_matter_len(lines);
     let mut sections = Vec::new();
@@ -68,41 +70,54 @@ pub fn segment<'s, 't>(cleaned: &'s Cleaned<'t>) -> Outline<'s, 't> {
     }
     for (n, candidate) in headings.iter().enumerate() {
         let end = headings.get(n + 1).map_or(lines.len(), |next| next.index);
-        let heading = &lines[candidate.index];
+        let Some(heading) = lines.get(candidate.index) else {
+            continue;
+        };
         let kind = candidate.kind.unwrap_or(SectionKind::Other);
         if candidate.kind.is_none() {
             warnings.push(Warning::UnclassifiedSection {
-                title: heading.text.to_string(),
-                line: heading.no,
+                title: heading.text().to_owned(),
+                line: heading.no(),
             });
         }
         sections.push(Section {
             kind,
-            title: heading.text.to_string(),
-            start_line: heading.no,
-            end_line: lines[end - 1].last,
-            lines: &lines[candidate.index + 1..end],
+            title: heading.text().to_owned(),
+            folded_title: heading.folded(),
+            start_line: heading.no(),
+            end_line: last_of(lines, end),
+            lines: lines.slice(candidate.index + 1..end),
         });
     }
     Outline {
-        front: &lines[..front_end],
+        front: lines.slice(0..front_end),
         sections,
         warnings,
     }
 }
 
-fn untitled_summary<'s, 't>(lines: &'s [Line<'t>], start: usize, end: usize) -> Section<'s, 't> {
-    let title = lines[..start]
+/// The last physical line of the lines before `end`.
+fn last_of(lines: Lines<'_>, end: usize) -> u32 {
+    end.checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .map_or(0, |l| l.last())
+}
+
+fn untitled_summary(lines: Lines<'_>, start: usize, end: usize) -> Section<'_> {
+    let front = lines.slice(0..start);
+    // Front lines are heading-shaped, so cleaning has asked whether they
+    // name the report.
+    let title = front
         .iter()
-        .find(|l| heading::is_report_title(&l.text))
-        .or_else(|| lines[..start].first())
-        .map_or_else(String::new, |l| l.text.to_string());
+        .find(Line::is_report_title)
+        .or_else(|| front.first());
     Section {
         kind: SectionKind::Summary,
-        title,
-        start_line: lines[start].no,
-        end_line: lines[end - 1].last,
-        lines: &lines[start..end],
+        title: title.map_or_else(String::new, |l| l.text().to_owned()),
+        folded_title: title.map_or("", |l| l.folded()),
+        start_line: lines.get(start).map_or(0, |l| l.no()),
+        end_line: last_of(lines, end),
+        lines: lines.slice(start..end),
     }
 }
 
@@ -111,20 +126,20 @@ fn untitled_summary<'s, 't>(lines: &'s [Line<'t>], start: usize, end: usize) -> 
 /// every heading-shaped line cost the length of the list.
 const MAX_LISTED: usize = 200;
 
-fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
+fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
     // An entry listed twice counts once (a comparison asks whether any
     // entry matches), and the list is cut at MAX_LISTED.
     let mut seen = std::collections::HashSet::new();
     let listed: Vec<Title> = toc
         .iter()
-        .map(|entry| Title::of(&entry.title))
+        .map(|entry| Title::of(&entry.title, entry.folded()))
         .filter(|t| seen.insert((t.chars.clone(), t.kind, t.style.map(|s| s as u8))))
         .take(MAX_LISTED)
         .collect();
     let candidates: Vec<Candidate> = lines
         .iter()
         .enumerate()
-        .filter_map(|(index, line)| candidate(index, line, &listed))
+        .filter_map(|(index, line)| candidate(index, &line, &listed))
         .collect();
     let has_chapters = candidates
         .iter()
@@ -158,11 +173,7 @@ fn find_headings(lines: &[Line<'_>], toc: &[TocEntry]) -> Vec<Candidate> {
 ///
 /// The next subheading of the same numbering (二、工作总结, 三、…) gives the
 /// rest back to the kind it names, or to the top-level section's.
-fn add_nested_sections(
-    lines: &[Line<'_>],
-    nested: Vec<Candidate>,
-    candidates: &mut Vec<Candidate>,
-) {
+fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mut Vec<Candidate>) {
     let mut added = Vec::new();
     for sub in nested {
         let (Some(kind), Some(style)) = (sub.kind, sub.style) else {
@@ -176,7 +187,7 @@ fn add_nested_sections(
             Some(parent_kind) => {
                 kind == SectionKind::Plan
                     && parent_kind != SectionKind::Plan
-                    && holds_plan_and_summary(&lines[parent.index])
+                    && lines.get(parent.index).is_some_and(holds_plan_and_summary)
             }
         };
         if !opens {
@@ -186,14 +197,17 @@ fn add_nested_sections(
             .iter()
             .find(|c| c.index > sub.index)
             .map_or(lines.len(), |c| c.index);
-        let resume = (sub.index + 1..next_top).find(|&index| {
-            heading::split_marker(&lines[index].text)
-                .is_some_and(|(marker, _)| marker.style == style && is_title_shaped(&lines[index]))
-        });
-        if let Some(index) = resume {
+        // (A title-shaped line's kind was read by clean.)
+        let resume = (sub.index + 1..next_top)
+            .filter_map(|index| lines.get(index).map(|line| (index, line)))
+            .find(|(_, line)| {
+                line.marker()
+                    .is_some_and(|(marker, _)| marker.style == style && is_title_shaped(line))
+            });
+        if let Some((index, line)) = resume {
             added.push(Candidate {
                 index,
-                kind: heading::title_kind(&lines[index].text).or(parent.kind),
+                kind: line.kind().or(parent.kind),
                 style: Some(style),
                 in_toc: false,
             });
@@ -209,7 +223,7 @@ fn add_nested_sections(
 /// heading-shaped line that continues their sequence (四、其他事项) opens a
 /// section too, even though its title names no kind. A point that restarts
 /// the count (一、 inside a plan) is nested, not a sibling.
-fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
+fn add_numbered_siblings(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
     let Some(style) = candidates.iter().find_map(|c| c.style) else {
         return;
     };
@@ -218,24 +232,24 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
     let mut next_candidate = candidates.iter().peekable();
     for (index, line) in lines.iter().enumerate() {
         if next_candidate.peek().is_some_and(|c| c.index == index) {
-            if let Some((marker, _)) = heading::split_marker(&line.text) {
+            if let Some((marker, _)) = line.marker() {
                 last_number = marker.number;
             }
             next_candidate.next();
             continue;
         }
-        let Some((marker, _)) = heading::split_marker(&line.text) else {
+        let Some((marker, _)) = line.marker() else {
             continue;
         };
         if marker.style == style
             && last_number > 0
             && marker.number == last_number + 1
-            && heading::is_heading_of_width(&line.text, line.width)
+            && line.is_heading_shaped()
         {
             last_number = marker.number;
             added.push(Candidate {
                 index,
-                kind: heading::title_kind(&line.text),
+                kind: line.kind(),
                 style: Some(style),
                 in_toc: false,
             });
@@ -246,8 +260,8 @@ fn add_numbered_siblings(lines: &[Line<'_>], candidates: &mut Vec<Candidate>) {
 }
 
 /// Whether a heading titles a plan and a summary together (工作计划与总结).
-fn holds_plan_and_summary(line: &Line<'_>) -> bool {
-    let title = crate::script::fold(&line.text);
+fn holds_plan_and_summary(line: Line<'_>) -> bool {
+    let title = line.folded();
     PLAN_AND_SUMMARY.iter().any(|words| title.contains(words))
 }
 
@@ -257,18 +271,23 @@ const MAX_TITLE_WIDTH: usize = 60;
 /// A line shaped like a section heading or a title: heading-shaped and no
 /// wider than [`MAX_TITLE_WIDTH`].
 fn is_title_shaped(line: &Line<'_>) -> bool {
-    line.width <= MAX_TITLE_WIDTH && heading::is_heading_of_width(&line.text, line.width)
+    line.width() <= MAX_TITLE_WIDTH && line.is_heading_shaped()
 }
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
-    let text = line.text.as_ref();
+    let text = line.text();
     // 附：2018年主要业务数据 opens an appendix of a known kind.
     if let Some(title) = APPENDIX_MARKS
         .iter()
         .find_map(|mark| text.strip_prefix(mark))
         .filter(|title| heading::is_heading_shaped(title))
     {
-        return heading::title_kind(title).map(|kind| Candidate {
+        // Folding keeps offsets: the title's folded text ends the line's.
+        let folded = line
+            .folded()
+            .get(text.len() - title.len()..)
+            .unwrap_or(title);
+        return heading::title_kind_folded(folded).map(|kind| Candidate {
             index,
             kind: Some(kind),
             style: None,
@@ -278,14 +297,14 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
     // A row of three cells or more (17  购书经费  万元  1,268.50) is a
     // table's, however it is numbered.
     if !is_title_shaped(line)
-        || heading::is_report_title(text)
-        || (line.table && crate::table::split_cells(text).len() >= 3)
+        || line.is_report_title()
+        || (line.is_row() && line.cells().len() >= 3)
     {
         return None;
     }
-    let marker = heading::split_marker(text);
+    let marker = line.marker();
     let style = marker.map(|(m, _)| m.style);
-    let kind = heading::title_kind(text);
+    let kind = line.kind();
     // The title is compared only with entries it could match by kind and
     // style (most lines match none): building it is most of the work.
     let mut comparable = listed
@@ -314,11 +333,11 @@ struct Title {
 }
 
 impl Title {
-    fn of(text: &str) -> Title {
+    fn of(text: &str, folded: &str) -> Title {
         let marker = heading::split_marker(text);
         Title::new(
             marker.map_or(text, |(_, rest)| rest),
-            heading::title_kind(text),
+            heading::title_kind_folded(folded),
             marker.map(|(m, _)| m.style),
         )
     }
@@ -377,14 +396,12 @@ fn lcs_len(a: &[char], b: &[char]) -> usize {
 
 /// How many leading lines are title matter (report title, library name,
 /// date): short heading-shaped lines before the first sentence.
-fn front_matter_len(lines: &[Line<'_>]) -> usize {
+fn front_matter_len(lines: Lines<'_>) -> usize {
     lines
         .iter()
         .take(8)
-        .take_while(|l| is_title_shaped(l))
-        .take_while(|l| {
-            heading::title_kind(&l.text).is_none() && heading::split_marker(&l.text).is_none()
-        })
+        .take_while(is_title_shaped)
+        .take_while(|l| l.kind().is_none() && l.marker().is_none())
         .count()
         .min(lines.len().saturating_sub(1))
 }
@@ -496,7 +513,12 @@ mod tests {
 
     #[test]
     fn near_titles_match_contents_entries() {
-        let same = |a: &str, b: &str| same_title(&Title::of(a), &Title::of(b));
+        let same = |a: &str, b: &str| {
+            same_title(
+                &Title::of(a, &crate::script::fold(a)),
+                &Title::of(b, &crate::script::fold(b)),
+            )
+        };
         assert!(same(
             "二、2020 年数据统计分析汇总表",
             "2020 年数据分析汇总表"

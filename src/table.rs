@@ -11,11 +11,13 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::clean::{Line, is_ws};
+use crate::clean::{Line, Lines};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
 use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column};
+use crate::tables::punctuation::{CELL_BREAKS, UNIT_ENDS};
+use crate::text::split_cells;
 
 /// Which column holds what.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,7 +35,7 @@ struct Layout {
 /// The rows of the tables in `lines`. `key_value_lines` also takes
 /// `指标：数值` lines (in a statistics section).
 pub fn parse_tables(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     year: Option<i32>,
     key_value_lines: bool,
     warnings: &mut Vec<Warning>,
@@ -50,7 +52,7 @@ pub fn parse_tables(
         if i < skip_to {
             continue;
         }
-        let text = line.text.as_ref();
+        let text = line.text();
         if let Some(unit) = caption_unit(text) {
             caption = Some(unit.to_owned());
         }
@@ -63,9 +65,9 @@ pub fn parse_tables(
             }
             continue;
         }
-        if line.table {
-            let cells = split_cells(text);
-            if let Some(mut found) = header_layout(&cells, year, line.no, warnings) {
+        if line.is_row() {
+            let cells = line.cells();
+            if let Some(mut found) = header_layout(&cells, year, line.no(), warnings) {
                 if found.value_unit.is_none() {
                     found.value_unit = caption.clone();
                 }
@@ -74,7 +76,7 @@ pub fn parse_tables(
                 continue;
             }
             if let Some(layout) = &layout
-                && let Some(row) = table_row(&cells, layout, line.no)
+                && let Some(row) = table_row(&cells, layout, line.no())
             {
                 rows.push(row);
                 continue;
@@ -82,7 +84,7 @@ pub fn parse_tables(
             if layout.is_none() {
                 if let Some(header) = &wide
                     && let Some(found) =
-                        wide_rows(header, &cells, year, caption.as_deref(), line.no)
+                        wide_rows(header, &cells, year, caption.as_deref(), line.no())
                 {
                     rows.extend(found);
                     continue;
@@ -94,14 +96,14 @@ pub fn parse_tables(
             layout = None;
             wide = None;
             if let Some((consumed, found)) =
-                vertical_table(&lines[i..], year, caption.as_deref(), warnings)
+                vertical_table(lines.from(i), year, caption.as_deref(), warnings)
             {
                 rows.extend(found);
                 skip_to = i + consumed;
                 continue;
             }
         }
-        if key_value_lines && let Some(row) = key_value_row(text, line.no) {
+        if key_value_lines && let Some(row) = key_value_row(text, line.no()) {
             rows.push(row);
         }
     }
@@ -121,7 +123,7 @@ fn compact(cell: &str) -> String {
 /// 单位), then rows of as many lines each, as long as each reads as a row
 /// with a figure. The lines it takes and its rows.
 fn vertical_table(
-    lines: &[Line<'_>],
+    lines: Lines<'_>,
     year: Option<i32>,
     caption: Option<&str>,
     warnings: &mut Vec<Warning>,
@@ -129,36 +131,37 @@ fn vertical_table(
     let titled = |line: &Line<'_>| {
         // A column title is a word or two (项目, 计量单位, 2021年（万册）):
         // most lines are turned away by their width alone.
-        if line.table || line.width > MAX_TITLE_WIDTH {
+        if line.is_row() || line.width() > MAX_TITLE_WIDTH {
             return false;
         }
-        let title = compact(&line.text);
+        let title = compact(line.text());
         let title = split_bracketed_unit(&title)
             .map_or(title.as_str(), |(t, _)| t)
             .to_owned();
-        !line.table
+        !line.is_row()
             && (COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some())
     };
     let width = lines.iter().take(8).take_while(|l| titled(l)).count();
     if width < 2 {
         return None;
     }
-    let header: Vec<&str> = lines[..width].iter().map(|l| l.text.as_ref()).collect();
-    let mut layout = header_layout(&header, year, lines[0].no, warnings)?;
+    let header: Vec<&str> = lines.slice(0..width).iter().map(|l| l.text()).collect();
+    let first = lines.first().map_or(0, |l| l.no());
+    let mut layout = header_layout(&header, year, first, warnings)?;
     if layout.value_unit.is_none() {
         layout.value_unit = caption.map(str::to_owned);
     }
     let mut rows = Vec::new();
     let mut at = width;
-    while let Some(group) = lines.get(at..at + width) {
-        let cells: Vec<&str> = group.iter().map(|l| l.text.as_ref()).collect();
-        let is_cell =
-            |text: &&str| text.chars().count() <= 30 && !text.contains(['。', '；', '，']);
-        if group.iter().any(|l| l.table) || !cells.iter().all(is_cell) {
+    while at + width <= lines.len() {
+        let group = lines.slice(at..at + width);
+        let cells: Vec<&str> = group.iter().map(|l| l.text()).collect();
+        let is_cell = |text: &&str| text.chars().count() <= 30 && !text.contains(CELL_BREAKS);
+        if group.iter().any(|l| l.is_row()) || !cells.iter().all(is_cell) {
             break;
         }
-        let Some(row) = table_row(&cells, &layout, group[0].no).filter(|r| r.value.is_some())
-        else {
+        let first = group.first().map_or(0, |l| l.no());
+        let Some(row) = table_row(&cells, &layout, first).filter(|r| r.value.is_some()) else {
             break;
         };
         rows.push(row);
@@ -222,65 +225,26 @@ fn wide_rows(
     Some(
         columns
             .zip(values)
-            .map(|(i, value)| StatRow {
-                item: header[i].to_owned(),
-                value,
-                unit: split_bracketed_unit(header[i])
+            .map(|(i, value)| {
+                let unit = split_bracketed_unit(header[i])
                     .map(|(_, unit)| unit)
-                    .or(caption)
-                    .map(str::to_owned),
-                note: None,
-                line,
+                    .or(caption);
+                StatRow {
+                    item: header[i].to_owned(),
+                    value,
+                    unit: unit.map(str::to_owned),
+                    scale: unit.and_then(read_unit),
+                    note: None,
+                    line,
+                }
             })
             .collect(),
     )
 }
 
-/// Splits a row into trimmed cells. Cells are separated by a run of tabs,
-/// a pipe with the white space around it, two or more spaces (ASCII,
-/// full-width or no-break) or one full-width space; a hand-written scan
-/// with the leftmost-first meaning of the regex
-/// `\t+|WS*\|WS*|[ \u{3000}\u{a0}]{2,}|\u{3000}` (tested against it),
-/// since every table row goes through it.
-pub fn split_cells(line: &str) -> Vec<&str> {
-    let line = line.trim().trim_matches('|');
-    let mut cells = Vec::new();
-    let mut cell_start = 0;
-    let mut at = 0;
-    while at < line.len() {
-        match separator_at(line, at) {
-            Some(end) => {
-                cells.push(line[cell_start..at].trim());
-                cell_start = end;
-                at = end;
-            }
-            None => at += line[at..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    cells.push(line[cell_start..].trim());
-    cells
-}
-
-/// The end of the separator starting at `at`, if one does (a separator is
-/// never empty).
-fn separator_at(line: &str, at: usize) -> Option<usize> {
-    let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{a0}');
-    let rest = &line[at..];
-    let first = rest.chars().next()?;
-    if first == '\t' {
-        return Some(at + rest.len() - rest.trim_start_matches('\t').len());
-    }
-    let after_ws = rest.trim_start_matches(is_ws);
-    if let Some(after_pipe) = after_ws.strip_prefix('|') {
-        let end = after_pipe.trim_start_matches(is_ws);
-        return Some(at + rest.len() - end.len());
-    }
-    let after_spaces = rest.trim_start_matches(is_space);
-    let spaces = rest[..rest.len() - after_spaces.len()].chars().count();
-    if spaces >= 2 {
-        return Some(at + rest.len() - after_spaces.len());
-    }
-    (first == '\u{3000}').then_some(at + first.len_utf8())
+/// A row's unit as read: base unit and power of ten (`万元` is yuan × 10⁴).
+fn read_unit(unit: &str) -> Option<(crate::unit::Unit, i32)> {
+    crate::quantity::parse_unit(&crate::script::fold(unit))
 }
 
 /// The layout a header row announces, if `cells` is a header row.
@@ -369,7 +333,7 @@ fn caption_unit(text: &str) -> Option<&str> {
         let rest = text[at + word.len()..].trim_start();
         let rest = rest.strip_prefix(['：', ':'])?.trim_start();
         let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '）' | ')' | '，' | ',' | '。' | '；'))
+            .find(|c: char| c.is_whitespace() || UNIT_ENDS.contains(&c))
             .unwrap_or(rest.len());
         let unit = &rest[..end];
         crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)
@@ -406,6 +370,7 @@ fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
     Some(StatRow {
         item: item.to_owned(),
         value,
+        scale: unit.as_deref().and_then(read_unit),
         unit,
         note: cell(layout.note).map(str::to_owned),
         line,
@@ -441,6 +406,7 @@ fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
         item: item.to_owned(),
         value: Some(value),
         unit: unit.map(str::to_owned),
+        scale: unit.and_then(read_unit),
         note: None,
         line,
     })
@@ -482,7 +448,7 @@ mod tests {
 
     fn rows(texts: &[&'static str], year: Option<i32>) -> Vec<Row> {
         let mut warnings = Vec::new();
-        parse_tables(&lines(texts), year, true, &mut warnings)
+        parse_tables(lines(texts).lines(), year, true, &mut warnings)
             .into_iter()
             .map(|r| {
                 (

@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 
 use crate::date;
-use crate::script;
 use crate::tables::library::{
     ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, NATIONAL_LIBRARIES,
 };
@@ -18,15 +17,18 @@ use crate::segment::Outline;
 
 /// The library's full name: the longest name found in the title lines,
 /// else in the section headings, else in the first lines of the body.
-pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
-    let front = outline.front.iter().map(|l| l.text.as_ref());
-    let headings = outline.sections.iter().map(|s| s.title.as_str());
+pub fn library(outline: &Outline<'_>) -> Option<String> {
+    let front = outline.front.iter().map(|l| (l.text(), l.folded()));
+    let headings = outline
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.folded_title));
     let body = outline
         .sections
         .iter()
         .flat_map(|s| s.lines.iter())
         .take(5)
-        .map(|l| l.text.as_ref());
+        .map(|l| (l.text(), l.folded()));
     [
         front.collect::<Vec<_>>(),
         headings.collect(),
@@ -36,7 +38,7 @@ pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
     .find_map(|lines| {
         lines
             .iter()
-            .filter_map(|l| library_in(l))
+            .filter_map(|&(line, folded)| library_in(line, folded))
             .max_by_key(|n| n.chars().count())
     })
 }
@@ -48,12 +50,14 @@ pub fn library(outline: &Outline<'_, '_>) -> Option<String> {
 /// with 少年儿童 or 立 between, and the run of Han characters before the
 /// unit (at most 16); or one of the national libraries. Requiring the unit
 /// keeps "…工作及图书馆" out.
-fn library_in(line: &str) -> Option<String> {
+fn library_in(line: &str, folded: &str) -> Option<String> {
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
-    let mut blanked = script::fold(line).into_owned().into_bytes();
+    let mut blanked = folded.to_owned().into_bytes();
     for (_, range) in date::scan_year_phrases(line) {
-        blanked[range].fill(b' ');
+        if let Some(year) = blanked.get_mut(range) {
+            year.fill(b' ');
+        }
     }
     let text = String::from_utf8(blanked).ok()?;
     let word = LIBRARY_WORD;
@@ -106,16 +110,16 @@ fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
 
 /// The year the report covers, and whether it was only guessed from the
 /// year the text names most.
-pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
-    let front = outline.front.iter().map(|l| l.text.as_ref());
-    if let Some(year) = front.filter_map(first_year).next() {
+pub fn year(outline: &Outline<'_>, text: &str) -> Option<(i32, bool)> {
+    let mut front = outline.front.iter();
+    if let Some(year) = front.find_map(|l| first_year(l.text(), l.folded())) {
         return Some((year, false));
     }
     let titled = outline
         .sections
         .iter()
         .filter(|s| s.kind != crate::report::SectionKind::Plan)
-        .filter_map(|s| first_year(&s.title))
+        .filter_map(|s| first_year(&s.title, s.folded_title))
         .next();
     if let Some(year) = titled {
         return Some((year, false));
@@ -123,7 +127,7 @@ pub fn year(outline: &Outline<'_, '_>, text: &str) -> Option<(i32, bool)> {
     // 112年度服務成果報告 … 中華民國113年2月: a report dated in the
     // Republic's era names its own year without the era too.
     if text.contains(MINGUO) || text.contains(MINGUO_TRADITIONAL) {
-        let front = outline.front.iter().map(|l| l.text.as_ref());
+        let front = outline.front.iter().map(|l| l.text());
         if let Some(year) = front.filter_map(era_year_alone).next() {
             return Some((year, false));
         }
@@ -143,11 +147,11 @@ fn era_year_alone(line: &str) -> Option<i32> {
     (1..=200).contains(&era).then_some(era + 1911)
 }
 
-/// The first year named in a line (2020 年, 二〇二〇年, 民國110年 = 2021).
-pub fn first_year(line: &str) -> Option<i32> {
-    let folded = script::fold(line);
+/// The first year named in a line (2020 年, 二〇二〇年, 民國110年 = 2021),
+/// given with its folded text.
+pub fn first_year(line: &str, folded: &str) -> Option<i32> {
     if folded.contains(MINGUO) {
-        let era_year = crate::quantity::scan(&folded)
+        let era_year = crate::quantity::scan(folded)
             .into_iter()
             .find(|m| m.kind == crate::quantity::QuantityKind::Year)
             .and_then(|m| m.quantity.value.to_i64())

@@ -616,7 +616,8 @@ fn section_titles() {
     let mut failures = Vec::new();
     for case in &cases {
         let (title, want) = (&case.fields[0], &case.fields[1]);
-        let got = dash(libreport::heading::title_kind(title).map(|kind| kind.as_str()));
+        let folded = libreport::script::fold(title);
+        let got = dash(libreport::heading::title_kind_folded(&folded).map(|kind| kind.as_str()));
         if got != *want {
             failures.push(format!("line {}: {title} → {got}, want {want}", case.line));
         }

@@ -7,12 +7,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Context, Level, Verdict};
+use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS,
     Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
-use crate::tables::words::{WordIndex, WordSet};
+use crate::tables::punctuation::{MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
 
 /// The qualifier words and the other years' phrases of one line, each
 /// found once: every figure then asks about its own sentence and clause by
@@ -229,9 +230,6 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Marks between the months of a range.
-const MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
-
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
 fn month_number_before(head: &str) -> Option<(u32, &str)> {
@@ -276,10 +274,6 @@ fn only_in_names(stretch: &str, word: &str) -> bool {
     }
     true
 }
-
-/// Marks that open and close a name.
-const NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
-const NAME_CLOSERS: &[char] = &['”', '》', '」', '』'];
 
 /// Whether a room word speaks of a figure: in the figure's own clause, or
 /// as the subject its sentence opens with (电子阅览室配备计算机96台，全年

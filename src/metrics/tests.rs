@@ -1,10 +1,11 @@
 //! Tests of the metric extractor: labels, qualifiers and resolution.
 
 use super::*;
-use std::borrow::Cow;
+use crate::tables::punctuation::SENTENCE_ENDS;
 
-fn line(text: &'static str) -> Vec<Line<'static>> {
-    vec![Line::new(7, 7, Cow::Borrowed(text))]
+/// One line, numbered 7.
+fn line(text: &'static str) -> crate::clean::Cleaned<'static> {
+    crate::clean::numbered_from(7, &[text])
 }
 
 /// (key, value, approx, phrase)
@@ -17,7 +18,12 @@ fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
         year: Some(2020),
     };
     let mut warnings = Vec::new();
-    let mentions = prose_mentions(&line(text), SectionKind::Summary, &context, &mut warnings);
+    let mentions = prose_mentions(
+        line(text).lines(),
+        SectionKind::Summary,
+        &context,
+        &mut warnings,
+    );
     let mentions = mentions
         .into_iter()
         .map(|m| {

@@ -12,8 +12,8 @@
 
 use std::sync::LazyLock;
 
+use crate::matcher::lexicon::Lexicon;
 use crate::report::Approx;
-use crate::tables::lexicon::Lexicon;
 
 /// Where an approximation word stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -165,7 +165,7 @@ pub static AFTER_UNIT: LazyLock<Lexicon<Effect>> = LazyLock::new(|| lexicon(Afte
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_word_has_two_meanings_in_one_position() {

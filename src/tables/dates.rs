@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::Lexicon;
+use crate::matcher::lexicon::Lexicon;
 
 /// The part of a date a marker follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,12 +70,6 @@ pub static DOT_DATE_CUES: &[&str] = &[
     "来临", "世界读书日", "读书日", "前夕", "当天", "期间", "之际", "世界图书",
 ];
 
-/// Separators between the two ends of a date range.
-#[rustfmt::skip]
-pub static RANGE_SEPARATORS: &[&str] = &[
-    "——", "—", "–", "-", "－", "～", "~", "〜", "至", "到",
-];
-
 /// Years a bare year phrase may name (`date::scan_years`).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
@@ -91,21 +85,33 @@ pub static MONTH_PART: LazyLock<Lexicon<()>> =
 /// Cues after 4.23.
 pub static DOT_DATE_CUE: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(DOT_DATE_CUES.iter().map(|&w| (w, ()))));
-/// Range separators.
-pub static RANGE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(RANGE_SEPARATORS.iter().map(|&w| (w, ()))));
+/// Range separators (`punctuation::DATE_RANGE_SEPARATORS`).
+pub static RANGE: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    Lexicon::new(
+        super::punctuation::DATE_RANGE_SEPARATORS
+            .iter()
+            .map(|&w| (w, ())),
+    )
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_duplicates_and_longest_first() {
         assert!(duplicates(DATE_MARKERS.iter().map(|r| r.0)).is_empty());
         assert!(duplicates(MONTH_PARTS.iter().copied()).is_empty());
         assert!(duplicates(DOT_DATE_CUES.iter().copied()).is_empty());
-        assert!(duplicates(RANGE_SEPARATORS.iter().copied()).is_empty());
+        assert!(
+            duplicates(
+                super::super::punctuation::DATE_RANGE_SEPARATORS
+                    .iter()
+                    .copied()
+            )
+            .is_empty()
+        );
         assert_eq!(MARKERS.longest_prefix("月份，"), Some((Field::Month, 6)));
         assert_eq!(
             MARKERS.longest_prefix("年度工作"),

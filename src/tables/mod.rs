@@ -8,16 +8,16 @@ pub mod dates;
 pub mod encodings;
 pub mod enumeration;
 pub mod grammar;
-pub mod lexicon;
 pub mod library;
-pub mod metric_keys;
+/// The metric keys, now part of the contract (`contract::metric_key`).
+pub use crate::contract::metric_key as metric_keys;
 pub mod metrics;
 pub mod numerals;
 pub mod phrases;
+pub mod punctuation;
 pub mod script;
 pub mod sections;
 pub mod units;
-pub mod words;
 
 #[cfg(test)]
 mod tests {

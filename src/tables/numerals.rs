@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::CharMap;
+use crate::matcher::lexicon::CharMap;
 
 /// A digit and its value. Arabic and fullwidth digits are listed too, so
 /// that one lookup classifies every numeral character.
@@ -87,7 +87,7 @@ pub static GROUP_SEPARATORS: &[(char, DigitWidth)] = &[
 ];
 
 /// Whitespace allowed once between an Arabic number and 万/亿 (168.52 万).
-pub static MULTIPLIER_SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+pub use super::punctuation::SPACES as MULTIPLIER_SPACES;
 
 /// Latin letters that stand for a multiplier after Arabic digits in web
 /// counts, only as written here (阅读量10W+ is 100000, more_than; 100W

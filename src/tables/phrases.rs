@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::Lexicon;
+use crate::matcher::lexicon::Lexicon;
 use crate::unit::Unit;
 
 /// The direction of a change word.
@@ -173,20 +173,9 @@ pub static LIST_MARKERS: &[char] = &['.', '．', '、', ')', '）', '\t'];
 /// Characters after which a list number may start (besides a line start).
 pub static LIST_MARKER_OPENERS: &[char] = &['。', '；', ';', '\n', '（', '('];
 
-/// Dashes around a page number ("- 3 -", "— 12 —").
-pub static PAGE_DASHES: &[char] = &['-', '—', '–', '－'];
-
-/// Dot leaders before a page number at a line end in a table of contents
-/// (工作总结.....⇥1); two or more in a row.
-pub static PAGE_LEADERS: &[char] = &['.', '…', '．', '·', '。'];
-
 /// Longest quotation (in characters) taken for a name: a figure inside a
 /// longer quotation is more likely quoted speech, or an unbalanced mark.
 pub const MAX_QUOTED_NAME_CHARS: usize = 40;
-
-/// Range separators between two figures (3-13 岁, 10～20 人). A range is
-/// not one figure, so it yields no value.
-pub static FIGURE_RANGE_SEPARATORS: &[&str] = &["-", "－", "~", "～", "—", "–", "至", "到"];
 
 /// Punctuation allowed after a phrase given to `quantity::parse_quantity`.
 #[rustfmt::skip]
@@ -236,9 +225,14 @@ pub static NAME_SUFFIX: LazyLock<Lexicon<()>> =
 /// Code cues.
 pub static CODE_CUE: LazyLock<Lexicon<()>> =
     LazyLock::new(|| Lexicon::new(CODE_CUES.iter().map(|&w| (w, ()))));
-/// Range separators between figures.
-pub static FIGURE_RANGE: LazyLock<Lexicon<()>> =
-    LazyLock::new(|| Lexicon::new(FIGURE_RANGE_SEPARATORS.iter().map(|&w| (w, ()))));
+/// Range separators between figures (`punctuation::FIGURE_RANGE_SEPARATORS`).
+pub static FIGURE_RANGE: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    Lexicon::new(
+        super::punctuation::FIGURE_RANGE_SEPARATORS
+            .iter()
+            .map(|&w| (w, ())),
+    )
+});
 
 /// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a quotation.
 pub fn quote(c: char) -> Option<bool> {
@@ -248,7 +242,7 @@ pub fn quote(c: char) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_duplicates() {
@@ -260,7 +254,14 @@ mod tests {
         assert!(duplicates(NAME_WORDS.iter().map(|r| r.0)).is_empty());
         assert!(duplicates(NAME_SUFFIXES.iter().copied()).is_empty());
         assert!(duplicates(CODE_CUES.iter().copied()).is_empty());
-        assert!(duplicates(FIGURE_RANGE_SEPARATORS.iter().copied()).is_empty());
+        assert!(
+            duplicates(
+                super::super::punctuation::FIGURE_RANGE_SEPARATORS
+                    .iter()
+                    .copied()
+            )
+            .is_empty()
+        );
         let mut quotes: Vec<char> = QUOTES.iter().map(|q| q.0).collect();
         quotes.sort_unstable();
         quotes.dedup();

@@ -1,7 +1,7 @@
 //! Unit vocabulary: written unit → base unit and power of ten.
 //!
 //! `quantity` matches these after a number, longest first, through one
-//! [`Lexicon`](super::lexicon::Lexicon) ([`UNIT_WORDS`]). A figure's value is given
+//! [`Lexicon`] ([`UNIT_WORDS`]). A figure's value is given
 //! in the base unit: 168.52 万元 is 1685200 元 and 3.89 GB is 0.00389 TB.
 //! 万 and 亿 directly after a number are read by the numeral itself; the
 //! 万元-style rows serve table headers (经费（万元）) and `parse_unit`.
@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use crate::tables::lexicon::Lexicon;
+use crate::matcher::lexicon::Lexicon;
 use crate::unit::Unit;
 
 /// Written unit, base unit, power of ten to multiply by.
@@ -218,7 +218,7 @@ pub static UNIT_WORDS: LazyLock<Lexicon<UnitEntry>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tables::lexicon::duplicates;
+    use crate::matcher::lexicon::duplicates;
 
     #[test]
     fn no_surface_is_listed_twice() {

@@ -235,6 +235,7 @@ mod tests {
                 item: "文献馆藏量".into(),
                 value: Some("-180383".parse().expect("decimal")),
                 unit: Some("册".into()),
+                scale: None,
                 note: None,
                 line: 47,
             }],

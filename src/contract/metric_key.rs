@@ -5,7 +5,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::unit::Unit;
+use crate::contract::unit::Unit;
 
 macro_rules! metric_keys {
     ($($variant:ident => $key:literal, $unit:ident, $label_zh:literal, $meaning:literal;)*) => {

@@ -15,9 +15,9 @@ use serde::{Serialize, Serializer};
 mod warning;
 pub use warning::Warning;
 
-use crate::decimal::Decimal;
-use crate::tables::metric_keys::MetricKey;
-use crate::unit::Unit;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+use crate::contract::unit::Unit;
 
 /// One output record: a parsed report, or the file that failed.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -68,7 +68,7 @@ pub struct LibraryReport {
     pub encoding: String,
     /// Which reader the text came from: `text`, `html`, `docx` or `pdf`.
     /// Line numbers are lines of that reader's text (`libreport text FILE`).
-    pub format: crate::read::Format,
+    pub format: crate::contract::format::Format,
     /// The library's full name as the report writes it.
     pub library: Option<String>,
     /// The name folded to simplified script (重慶市武隆區圖書館 →
@@ -224,6 +224,12 @@ pub struct StatRow {
     pub value: Option<Decimal>,
     /// The unit column as written.
     pub unit: Option<String>,
+    /// The unit as read (`quantity::parse_unit`): base unit and power of
+    /// ten, when `unit` is one libreport knows. Read once, where the row is
+    /// read; not printed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub scale: Option<(Unit, i32)>,
     /// The note column (备注), when not empty.
     pub note: Option<String>,
     /// The row's line, 1-based.
@@ -297,8 +303,8 @@ pub struct PlanItem {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::{Mention, Origin, SectionKind};
-    use crate::decimal::Decimal;
-    use crate::tables::metric_keys::MetricKey;
+    use crate::contract::decimal::Decimal;
+    use crate::contract::metric_key::MetricKey;
 
     /// A decimal from its text.
     pub fn d(s: &str) -> Decimal {

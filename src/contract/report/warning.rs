@@ -7,8 +7,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::decimal::Decimal;
-use crate::tables::metric_keys::MetricKey;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
 
 /// Something the extractor noticed but could not settle.
 ///
@@ -507,8 +507,8 @@ mod tests {
         // The reasons are string literals of `metrics::lookup`; a new one
         // without a row here would reach the page in English.
         let sources = [
-            include_str!("../metrics/lookup.rs"),
-            include_str!("../metrics.rs"),
+            include_str!("../../metrics/lookup.rs"),
+            include_str!("../../metrics.rs"),
         ];
         let mut found = 0;
         let literals = sources.iter().flat_map(|source| {

@@ -1,0 +1,332 @@
+//! The line model: what cleaning decided about each logical line, kept
+//! compact, and the views the stages read it through.
+//!
+//! Input: the buffers `clean` filled (the document, the texts it rewrote,
+//! the texts it joined, and their folded copies) and one [`Record`] per
+//! line. Output: [`Lines`], a cheap view, and [`Line`], one line's text,
+//! folded text and shape, decided once.
+//!
+//! A record is 28 bytes and holds spans, not strings: a report of many
+//! tiny lines takes a small multiple of its size (issue 16, D7), where a
+//! `String` or a `Cow` per line took three times as much again.
+
+use super::Cleaned;
+use crate::heading::{self, Marker, MarkerStyle};
+use crate::report::SectionKind;
+
+/// Which buffer a record's span is in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
+pub(super) enum Buffer {
+    /// The document as decoded (most lines).
+    #[default]
+    Source = 0,
+    /// Lines `clean` rewrote (an image placeholder cut out).
+    Rewritten = 1,
+    /// Lines `clean` joined from several physical lines.
+    Joined = 2,
+}
+
+/// In [`Record::flags`]: the line is a table row (`text::is_table_row`).
+pub(super) const ROW: u8 = 1;
+/// In [`Record::flags`]: the heading facts below were worked out.
+pub(super) const KNOWN: u8 = 2;
+/// In [`Record::flags`]: heading-shaped (`heading::is_heading_of_width`).
+pub(super) const HEADING: u8 = 4;
+/// In [`Record::flags`]: names the report itself (`heading::is_report_title`).
+pub(super) const REPORT_TITLE: u8 = 8;
+
+/// Where [`Record::rest`] cannot say where the text after the marker
+/// starts (it is further in than a `u16` reaches), it is found again.
+const REST_UNKNOWN: u16 = u16::MAX;
+
+/// What cleaning decided about one line, by spans into the buffers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Record {
+    pub(super) start: u32,
+    pub(super) len: u32,
+    /// 1-based number of the first physical line.
+    pub(super) no: u32,
+    /// 1-based number of the last physical line (differs when joined).
+    pub(super) last: u32,
+    /// Display width (`text::display_width`), saturating.
+    pub(super) width: u32,
+    /// Byte offset of the text after the numbering marker.
+    pub(super) rest: u16,
+    pub(super) style: Option<MarkerStyle>,
+    pub(super) number: u8,
+    pub(super) kind: Option<SectionKind>,
+    pub(super) flags: u8,
+    pub(super) buffer: Buffer,
+}
+
+impl Record {
+    /// Works out the heading facts of the line whose text and folded text
+    /// are given, once: its marker, whether it is heading-shaped, the
+    /// section kind it names and whether it names the report.
+    pub(super) fn learn(&mut self, text: &str, folded: &str) {
+        if self.flags & KNOWN != 0 {
+            return;
+        }
+        self.flags |= KNOWN;
+        if let Some((marker, rest)) = heading::split_marker(text) {
+            self.style = Some(marker.style);
+            self.number = u8::try_from(marker.number).unwrap_or(u8::MAX);
+            self.rest = u16::try_from(text.len() - rest.len()).unwrap_or(REST_UNKNOWN);
+        }
+        if heading::is_heading_of_width(text, self.width()) {
+            self.flags |= HEADING;
+            self.kind = heading::title_kind_folded(folded);
+            if heading::is_report_title_folded(folded) {
+                self.flags |= REPORT_TITLE;
+            }
+        }
+    }
+
+    pub(super) fn width(&self) -> usize {
+        self.width as usize
+    }
+
+    /// `looks_like_heading` of rejoining: a heading, a title or a contents
+    /// line, never glued to what follows.
+    pub(super) fn looks_like_heading(&self) -> bool {
+        self.flags & HEADING != 0
+            && (self.width < 40
+                || self.style.is_some()
+                || self.kind.is_some()
+                || self.flags & REPORT_TITLE != 0)
+    }
+}
+
+/// The buffers lines are spans of: texts and their folded copies, by
+/// [`Buffer`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Texts<'c> {
+    pub(super) text: [&'c str; 3],
+    pub(super) folded: [&'c str; 3],
+}
+
+impl<'c> Texts<'c> {
+    pub(super) fn span(buffer: &'c str, record: &Record) -> &'c str {
+        let start = record.start as usize;
+        buffer
+            .get(start..start + record.len as usize)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn text(&self, record: &Record) -> &'c str {
+        Self::span(self.text[record.buffer as usize], record)
+    }
+
+    pub(super) fn folded(&self, record: &Record) -> &'c str {
+        Self::span(self.folded[record.buffer as usize], record)
+    }
+}
+
+/// A run of cleaned lines: the whole report, or a section. Cheap to copy
+/// (two references).
+#[derive(Clone, Copy)]
+pub struct Lines<'c> {
+    pub(super) cleaned: &'c Cleaned<'c>,
+    pub(super) records: &'c [Record],
+}
+
+impl std::fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'c> Lines<'c> {
+    /// How many lines.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The line at `index`, if there is one.
+    pub fn get(&self, index: usize) -> Option<Line<'c>> {
+        self.records.get(index).map(|record| self.line(record))
+    }
+
+    /// The first line.
+    pub fn first(&self) -> Option<Line<'c>> {
+        self.get(0)
+    }
+
+    /// The lines in `range` (clamped to the lines there are).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Lines<'c> {
+        let end = range.end.min(self.records.len());
+        let start = range.start.min(end);
+        Lines {
+            cleaned: self.cleaned,
+            records: &self.records[start..end],
+        }
+    }
+
+    /// The lines from `start` on.
+    pub fn from(&self, start: usize) -> Lines<'c> {
+        self.slice(start..self.records.len())
+    }
+
+    /// The lines, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line<'c>> + ExactSizeIterator + 'c {
+        let cleaned = self.cleaned;
+        self.records
+            .iter()
+            .map(move |record| Line { cleaned, record })
+    }
+
+    /// The index of the first line for which `before` is false, the lines
+    /// being ordered by it (as `slice::partition_point`).
+    pub fn partition_point(&self, mut before: impl FnMut(Line<'_>) -> bool) -> usize {
+        let cleaned = self.cleaned;
+        self.records
+            .partition_point(|record| before(Line { cleaned, record }))
+    }
+
+    fn line(&self, record: &'c Record) -> Line<'c> {
+        Line {
+            cleaned: self.cleaned,
+            record,
+        }
+    }
+}
+
+/// One logical line of the cleaned text, and what was decided about it.
+#[derive(Clone, Copy)]
+pub struct Line<'c> {
+    cleaned: &'c Cleaned<'c>,
+    record: &'c Record,
+}
+
+impl std::fmt::Debug for Line<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Line")
+            .field("no", &self.no())
+            .field("last", &self.last())
+            .field("text", &self.text())
+            .finish()
+    }
+}
+
+/// What a line is, decided once by `clean`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Running text.
+    Prose,
+    /// A table row (`text::is_table_row`): cells by [`Line::cells`].
+    Row,
+    /// A short line that is no sentence (`heading::is_heading_of_width`):
+    /// a heading, a title line, a month heading or a signature may be one.
+    Heading {
+        /// The section kind its words name, if any.
+        kind: Option<SectionKind>,
+        /// Whether it names the report itself (年报, 年度报告).
+        report_title: bool,
+    },
+}
+
+impl<'c> Line<'c> {
+    /// The text, trimmed.
+    pub fn text(&self) -> &'c str {
+        let cleaned = self.cleaned;
+        let buffer = match self.record.buffer {
+            Buffer::Source => cleaned.source,
+            Buffer::Rewritten => &cleaned.rewritten,
+            Buffer::Joined => &cleaned.joined,
+        };
+        Texts::span(buffer, self.record)
+    }
+
+    /// The text folded to simplified characters (`script::fold`), once per
+    /// document: the same byte offsets as [`Line::text`].
+    pub fn folded(&self) -> &'c str {
+        let cleaned = self.cleaned;
+        let folded = match self.record.buffer {
+            Buffer::Source => cleaned.folded_source.as_deref(),
+            Buffer::Rewritten => cleaned.folded_rewritten.as_deref(),
+            Buffer::Joined => cleaned.folded_joined.as_deref(),
+        };
+        match folded {
+            Some(folded) => Texts::span(folded, self.record),
+            None => self.text(),
+        }
+    }
+
+    /// 1-based number of the first physical line.
+    pub fn no(&self) -> u32 {
+        self.record.no
+    }
+
+    /// 1-based number of the last physical line (differs when rejoined).
+    pub fn last(&self) -> u32 {
+        self.record.last
+    }
+
+    /// The display width (`text::display_width`).
+    pub fn width(&self) -> usize {
+        self.record.width()
+    }
+
+    /// Whether the line is a table row.
+    pub fn is_row(&self) -> bool {
+        self.record.flags & ROW != 0
+    }
+
+    /// Whether the line is heading-shaped: short, and no sentence.
+    pub fn is_heading_shaped(&self) -> bool {
+        self.record.flags & HEADING != 0
+    }
+
+    /// The section kind a heading-shaped line's words name.
+    pub fn kind(&self) -> Option<SectionKind> {
+        self.record.kind
+    }
+
+    /// Whether a heading-shaped line names the report itself.
+    pub fn is_report_title(&self) -> bool {
+        self.record.flags & REPORT_TITLE != 0
+    }
+
+    /// The line's shape. A row may be heading-shaped too (two cells set
+    /// apart by spaces); it is a row here, and [`Line::is_heading_shaped`]
+    /// still says so.
+    pub fn shape(&self) -> Shape {
+        if self.is_row() {
+            Shape::Row
+        } else if self.is_heading_shaped() {
+            Shape::Heading {
+                kind: self.kind(),
+                report_title: self.is_report_title(),
+            }
+        } else {
+            Shape::Prose
+        }
+    }
+
+    /// The numbering marker at the start (`heading::split_marker`) and the
+    /// text after it.
+    pub fn marker(&self) -> Option<(Marker, &'c str)> {
+        let style = self.record.style?;
+        let marker = Marker {
+            style,
+            number: u32::from(self.record.number),
+        };
+        let text = self.text();
+        if self.record.rest == REST_UNKNOWN {
+            return heading::split_marker(text);
+        }
+        let rest = text.get(usize::from(self.record.rest)..)?;
+        Some((marker, rest))
+    }
+
+    /// The cells of a table row (`text::split_cells`).
+    pub fn cells(&self) -> Vec<&'c str> {
+        crate::text::split_cells(self.text())
+    }
+}

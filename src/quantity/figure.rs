@@ -1,0 +1,269 @@
+//! A figure read at a numeral by the [`Scanner`]: its unit, power of ten,
+//! approximation words and kind, and whether it stands inside a quoted
+//! name (“21 天阅读挑战”).
+
+use super::*;
+
+impl Scanner<'_> {
+    /// Everything after the checks above: ordinals, names, vague and bare
+    /// numbers, changes and figures.
+    pub(super) fn figure(
+        &mut self,
+        i: usize,
+        n: Numeral,
+        number: Range<usize>,
+        before: Before,
+        is_percent: bool,
+    ) -> usize {
+        let num_end = number.end;
+        let mut pos = num_end;
+        let mut scale: i32 = 0;
+        let mut approx_after = None;
+        // 10W+: a Latin letter for 万, only before the + of web counts
+        let rest = self.rest(num_end);
+        let latin = if rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+            LATIN_MULTIPLIERS
+                .iter()
+                .find(|(w, _)| rest.starts_with(w))
+                .map(|&(w, p)| (w.trim_end_matches(['+', '＋']).len(), p))
+        } else {
+            None
+        };
+        if let Some((len, p)) = latin {
+            scale += i32::from(p);
+            pos += len;
+        }
+        let after = if latin.is_some() {
+            pos
+        } else {
+            self.skip_spaces(num_end)
+        };
+        // 130余场次, 十余万册
+        match AFTER_NUMBER.longest_prefix(self.rest(after)) {
+            Some((Effect::Approx(a), len)) => {
+                approx_after = Some(a);
+                pos = after + len;
+                if let Some(c) = self.char_at(pos)
+                    && let Some(CharClass::Multiplier(p)) = class_of(c)
+                    && p >= SECTION_POWER
+                {
+                    scale += i32::from(p);
+                    pos += c.len_utf8();
+                }
+            }
+            Some((Effect::Vague, len)) => {
+                self.note(QuantityError::Vague);
+                self.last_end = after + len;
+                return after + len;
+            }
+            _ => {}
+        }
+        let mut unit = None;
+        if is_percent {
+            unit = Some(Unit::Percent);
+        } else {
+            let unit_at = self.skip_spaces(pos);
+            let found = match UNIT_WORDS.longest_prefix(self.rest(unit_at)) {
+                Some((UnitEntry::Unit(u, pow), len)) => Some((u, pow, len)),
+                Some((UnitEntry::Data(u, pow), len)) if self.speaks_of_data(i) => {
+                    Some((u, pow, len))
+                }
+                _ => None,
+            };
+            if let Some((u, pow, len)) = found
+                && !(self
+                    .rest(unit_at)
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                    && self
+                        .char_at(unit_at + len)
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                unit = Some(u);
+                scale += pow;
+                pos = unit_at + len;
+            }
+        }
+        let unit_end = pos;
+        if approx_after.is_none() {
+            let at = self.skip_spaces(pos);
+            match AFTER_UNIT.longest_prefix(self.rest(at)) {
+                Some((Effect::Approx(a), len)) => {
+                    approx_after = Some(a);
+                    pos = at + len;
+                }
+                Some((Effect::Vague, len)) => {
+                    self.note(QuantityError::Vague);
+                    self.last_end = at + len;
+                    return at + len;
+                }
+                _ => {}
+            }
+        }
+        let approx = before.approx.or(approx_after);
+        let q = |value| Quantity {
+            value,
+            unit,
+            approx,
+        };
+
+        // ordinals
+        if before.ordinal {
+            if !n.has_arabic {
+                // an ordinal noun before a unit of the same writing: 第三卷
+                match ORDINAL_NOUN.longest_prefix(self.rest(after)) {
+                    Some((_, len)) => {
+                        return self.push(
+                            QuantityKind::Ordinal,
+                            plain(n.value),
+                            before.start..after + len,
+                            number,
+                        );
+                    }
+                    // 第一 alone is a word
+                    None if unit.is_none() => {
+                        self.last_end = num_end;
+                        return num_end;
+                    }
+                    None => {}
+                }
+            }
+            let end = if unit.is_some() { unit_end } else { num_end };
+            let ordinal = Quantity {
+                value: n.value,
+                unit,
+                approx: None,
+            };
+            return self.push(QuantityKind::Ordinal, ordinal, before.start..end, number);
+        }
+        if unit.is_none()
+            && approx.is_none()
+            && let Some((_, len)) = ORDINAL_SUFFIX.longest_prefix(self.rest(after))
+        {
+            return self.push(
+                QuantityKind::Ordinal,
+                plain(n.value),
+                i..after + len,
+                number,
+            );
+        }
+        // names
+        if unit.is_none()
+            && let Some((_, len)) = NAME_SUFFIX.longest_prefix(self.rest(after))
+        {
+            return self.push(
+                QuantityKind::NamePart,
+                plain(n.value),
+                i..after + len,
+                number,
+            );
+        }
+        if let Some(u) = unit
+            && NAME_QUANTITIES
+                .iter()
+                .any(|&(v, nu)| nu == u && n.value == Decimal::from_int(v))
+            && self
+                .char_at(unit_end)
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
+        {
+            let q = Quantity {
+                value: n.value,
+                unit,
+                approx: None,
+            };
+            return self.push(QuantityKind::NamePart, q, i..unit_end, number);
+        }
+        if unit.is_none()
+            && latin.is_none()
+            && self
+                .char_at(num_end)
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            let letters = self
+                .rest(num_end)
+                .bytes()
+                .take_while(|&b| continues_identifier(b))
+                .count();
+            return self.push(
+                QuantityKind::NamePart,
+                plain(n.value),
+                i..num_end + letters,
+                number,
+            );
+        }
+        // no figure
+        if n.bare_round && approx.is_none() && !is_percent {
+            self.last_end = num_end;
+            return num_end;
+        }
+        let chinese_only = !n.has_arabic;
+        if chinese_only
+            && !self.whole
+            && unit.is_none()
+            && approx.is_none()
+            && !is_percent
+            && before.change.is_none()
+        {
+            self.last_end = num_end;
+            return num_end;
+        }
+        let Some(mut value) = n.value.checked_mul_pow10(scale) else {
+            self.overflows.push(i..pos);
+            self.note(QuantityError::Numeral(NumeralError::Overflow));
+            self.last_end = pos;
+            return pos;
+        };
+        let start = before.start.min(i);
+        if let Some(change) = before.change {
+            if change == Change::Down {
+                let Some(negative) = value.checked_neg() else {
+                    self.last_end = pos;
+                    return pos;
+                };
+                value = negative;
+            }
+            return self.push(QuantityKind::Change, q(value), start..pos, number);
+        }
+        let kind = if self.in_quoted_name(start, pos) {
+            QuantityKind::NamePart
+        } else {
+            QuantityKind::Figure
+        };
+        self.push(kind, q(value), start..pos, number)
+    }
+
+    /// True when the line before `i` names data (数字资源, 存储): a `T`
+    /// after the number there is a terabyte.
+    pub(super) fn speaks_of_data(&self, i: usize) -> bool {
+        let before = self.text.get(self.line_start(i)..i).unwrap_or_default();
+        DATA_CUES.iter().any(|cue| before.contains(cue))
+    }
+
+    /// True inside a short, closed quotation that holds more than this
+    /// phrase (“21 天阅读挑战书活动”).
+    pub(super) fn in_quoted_name(&self, start: usize, end: usize) -> bool {
+        let Some(&open) = self.open_quotes.last() else {
+            return false;
+        };
+        let line_end = self.line_end(end);
+        let tail = self.text.get(end..line_end).unwrap_or_default();
+        // the next quotation mark must close (else the marks are unbalanced)
+        // A name is short: the marks are looked for within its length only,
+        // so a long line with an open quotation is not read to its end
+        // from every figure.
+        let next = tail
+            .char_indices()
+            .take(MAX_QUOTED_NAME_CHARS + 1)
+            .find_map(|(at, c)| quote(c).map(|open| (at, open)));
+        let Some((close, false)) = next else {
+            return false;
+        };
+        let open_len = self.char_at(open).map_or(0, char::len_utf8);
+        let inside_before = self.text.get(open + open_len..start).unwrap_or_default();
+        let inside_after = tail.get(..close).unwrap_or_default();
+        let span = self.text.get(start..end).unwrap_or_default();
+        let count = |s: &str| s.chars().take(MAX_QUOTED_NAME_CHARS + 1).count();
+        let chars = count(inside_before) + count(span) + count(inside_after);
+        chars <= MAX_QUOTED_NAME_CHARS
+            && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
+    }
+}

@@ -1,0 +1,411 @@
+//! Characters: what kind a character is, and what a line's characters
+//! make of it. The one place code asks whether a character is white space,
+//! a sentence mark or a leader, how wide a text is, and whether a line is a
+//! table row; the lists themselves are rows of `tables::punctuation`.
+//!
+//! Input: a `&str` (a line, a cell, a phrase). Output: answers about it
+//! (a width, a flag, an offset).
+//!
+//! Byte-level scans live here and only here, each with the list it stands
+//! for and a test that it agrees with that list: `LEAD` (the width and
+//! table-row test of every physical line), [`has_heading_break`] (asked of
+//! every heading-shaped line) and [`last_marks`] (asked for every figure).
+//! Each was kept because callgrind on the benchmark sample showed it pays.
+
+use crate::tables::punctuation::{CLAUSE_ENDS, HAN_DIGITS, SENTENCE_ENDS, WHITE_SPACE};
+
+/// Whether `c` is white space inside a line (`punctuation::WHITE_SPACE`).
+pub fn is_ws(c: char) -> bool {
+    WHITE_SPACE.contains(&c)
+}
+
+/// [`WHITE_SPACE`] as a regex class, for patterns. Written out rather than
+/// `\s`, whose Unicode class costs more to compile than a whole report
+/// takes to read (a one-file run must start fast).
+pub fn ws_class() -> String {
+    let mut class = String::from("[");
+    class.extend(WHITE_SPACE);
+    class.push(']');
+    class
+}
+
+/// [`HAN_DIGITS`] as a regex class.
+pub fn han_digit_class() -> String {
+    let mut class = String::from("[");
+    class.extend(HAN_DIGITS);
+    class.push(']');
+    class
+}
+
+/// Trims ASCII and Unicode white space (full-width space, NBSP), the BOM
+/// and NUL from both ends: what is left of a physical line.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+}
+
+/// The display width of a text: CJK and full-width characters count 2.
+pub fn display_width(s: &str) -> usize {
+    measure(s).width
+}
+
+/// Tab-, pipe- or wide-space-separated cells: a tab, two pipes, two spaces
+/// in a row, or three cells between full-width spaces.
+pub fn is_table_row(line: &str) -> bool {
+    measure(line).table
+}
+
+/// What rejoining measures of every physical line, in one pass.
+pub struct Measure {
+    /// [`display_width`].
+    pub width: usize,
+    /// [`is_table_row`].
+    pub table: bool,
+}
+
+/// In [`LEAD`]: the character's byte length (high nibble) and width (low
+/// nibble); 0 when the character must be decoded for its width.
+const LENGTH_AND_WIDTH: u8 = 0x3F;
+/// In [`LEAD`]: a byte that may separate table cells (tab, pipe, space, and
+/// E3, the lead of the full-width space).
+const CELL_BREAK: u8 = 0x80;
+
+/// By lead byte: ASCII and two-byte characters are narrow, U+3000–U+9FFF
+/// (lead 0xE3–0xE9: CJK ideographs and punctuation) wide, and the other
+/// leads need the character decoded (U+FF00–U+FF3F, EF BC: full-width
+/// ，：（）, are wide and told apart without).
+static LEAD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            0x00..=0x7F => 0x11,
+            0xC0..=0xDF => 0x21,
+            0xE3..=0xE9 => 0x32,
+            _ => 0,
+        };
+        if matches!(b, 0x09 | 0x7C | 0x20 | 0xE3) {
+            table[b] |= CELL_BREAK;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The width of a line and whether it is a table row, by one walk over
+/// its characters' lead bytes.
+pub fn measure(s: &str) -> Measure {
+    let bytes = s.as_bytes();
+    let mut width = 0;
+    let (mut tab, mut pipes, mut double_space, mut wide_space) = (false, 0, false, false);
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let entry = LEAD[usize::from(lead)];
+        if entry & CELL_BREAK != 0 {
+            match lead {
+                b'\t' => tab = true,
+                b'|' => pipes += 1,
+                b' ' => double_space |= bytes.get(i + 1) == Some(&b' '),
+                _ => wide_space |= bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            }
+        }
+        let entry = entry & LENGTH_AND_WIDTH;
+        if entry != 0 {
+            width += usize::from(entry & 0x0F);
+            i += usize::from(entry >> 4);
+        } else if lead == 0xEF && bytes.get(i + 1) == Some(&0xBC) {
+            width += 2;
+            i += 3;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    width += char_width(c);
+                    i += c.len_utf8();
+                }
+                None => i += 1,
+            }
+        }
+    }
+    let table = tab
+        || pipes >= 2
+        || double_space
+        || (wide_space
+            && s.split('\u{3000}')
+                .filter(|cell| !cell.trim().is_empty())
+                .count()
+                >= 3);
+    Measure { width, table }
+}
+
+/// The display width of one character.
+pub fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        0x2018..=0x201F | 0x2014 | 0x2026 => 2,
+        _ => 1,
+    }
+}
+
+/// Splits a row into trimmed cells. Cells are separated by a run of tabs,
+/// a pipe with the white space around it, two or more spaces (ASCII,
+/// full-width or no-break) or one full-width space; a hand-written scan
+/// with the leftmost-first meaning of the regex
+/// `\t+|WS*\|WS*|[ \u{3000}\u{a0}]{2,}|\u{3000}` (tested against it),
+/// since every table row goes through it.
+pub fn split_cells(line: &str) -> Vec<&str> {
+    let line = line.trim().trim_matches('|');
+    let mut cells = Vec::new();
+    let mut cell_start = 0;
+    let mut at = 0;
+    while at < line.len() {
+        match separator_at(line, at) {
+            Some(end) => {
+                cells.push(line[cell_start..at].trim());
+                cell_start = end;
+                at = end;
+            }
+            None => at += line[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    cells.push(line[cell_start..].trim());
+    cells
+}
+
+/// The end of the separator starting at `at`, if one does (a separator is
+/// never empty).
+fn separator_at(line: &str, at: usize) -> Option<usize> {
+    let is_space = |c: char| crate::tables::punctuation::SPACES.contains(&c);
+    let rest = &line[at..];
+    let first = rest.chars().next()?;
+    if first == '\t' {
+        return Some(at + rest.len() - rest.trim_start_matches('\t').len());
+    }
+    let after_ws = rest.trim_start_matches(is_ws);
+    if let Some(after_pipe) = after_ws.strip_prefix('|') {
+        let end = after_pipe.trim_start_matches(is_ws);
+        return Some(at + rest.len() - end.len());
+    }
+    let after_spaces = rest.trim_start_matches(is_space);
+    let spaces = rest[..rest.len() - after_spaces.len()].chars().count();
+    if spaces >= 2 {
+        return Some(at + rest.len() - after_spaces.len());
+    }
+    (first == '\u{3000}').then_some(at + first.len_utf8())
+}
+
+/// Does the text hold a mark that makes a short line a sentence rather than
+/// a heading (`punctuation::HEADING_BREAKS`)? A byte scan, asked of every
+/// heading-shaped line: the ASCII marks by `memchr`, 。 (`E3 80 82`) by a
+/// prebuilt searcher, and ！：；？ as `EF BC xx` (tested against the list).
+pub fn has_heading_break(text: &str) -> bool {
+    // Built once: `memmem::find` would build a searcher per call.
+    static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。"));
+    let bytes = text.as_bytes();
+    memchr::memchr3(b';', b':', b'\t', bytes).is_some()
+        || FULL_STOP.find(bytes).is_some()
+        || memchr::memchr_iter(0xEF, bytes).any(|i| {
+            bytes.get(i + 1) == Some(&0xBC)
+                && matches!(bytes.get(i + 2), Some(0x81 | 0x9A | 0x9B | 0x9F))
+        })
+}
+
+/// Which bytes end a character of `CLAUSE_ENDS`: a scan backwards decodes
+/// a character only where one of them stands.
+const MARK_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < CLAUSE_ENDS.len() {
+        let mut buffer = [0u8; 4];
+        let bytes = CLAUSE_ENDS[k].encode_utf8(&mut buffer).as_bytes();
+        table[bytes[bytes.len() - 1] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Just after the last clause mark (`CLAUSE_ENDS`) and the last sentence
+/// mark (`SENTENCE_ENDS`) between `from` and `at` (character boundaries),
+/// in one backward byte scan that stops at the sentence mark. Asked for
+/// every figure of a line, so it reads bytes and decodes a character only
+/// where one of the marks may end (`MARK_LAST_BYTES`).
+pub fn last_marks(text: &str, from: usize, at: usize) -> (Option<usize>, Option<usize>) {
+    let Some(bytes) = text.as_bytes().get(..at) else {
+        return (None, None);
+    };
+    let mut clause = None;
+    for i in (from..bytes.len()).rev() {
+        if !MARK_LAST_BYTES[usize::from(bytes[i])] {
+            continue;
+        }
+        // the character ending here, if one does (not a byte inside one)
+        let Some(mark) = text.get(..=i).and_then(|t| t.chars().next_back()) else {
+            continue;
+        };
+        if SENTENCE_ENDS.contains(&mark) {
+            return (clause.or(Some(i + 1)), Some(i + 1));
+        }
+        if CLAUSE_ENDS.contains(&mark) {
+            clause = clause.or(Some(i + 1));
+        }
+    }
+    (clause, None)
+}
+
+/// Just after the last of `CLAUSE_ENDS` before `at`, or 0: a backward
+/// search that stops at the first mark it meets.
+pub fn clause_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind(CLAUSE_ENDS))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// The value (1–10) of a Han digit of `punctuation::HAN_DIGITS`, the
+/// formal digits or their variants (两, 貳 …). Asked of the first
+/// character of every line (`heading::split_marker`), so the lists are
+/// compiled into a `CharMap` once.
+pub fn han_digit(c: char) -> Option<u32> {
+    use crate::matcher::lexicon::CharMap;
+    use crate::tables::punctuation::{DIGIT_VARIANTS, FORMAL_DIGITS};
+    static DIGITS: std::sync::LazyLock<CharMap<u32>> = std::sync::LazyLock::new(|| {
+        let tens = |digits: &'static [char]| digits.iter().copied().zip(1..);
+        CharMap::new(
+            tens(HAN_DIGITS)
+                .chain(tens(FORMAL_DIGITS))
+                .chain(DIGIT_VARIANTS.iter().copied()),
+        )
+    });
+    DIGITS.get(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::punctuation::HEADING_BREAKS;
+    use proptest::prelude::*;
+
+    fn pieces(words: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(prop::sample::select(words), 0..16).prop_map(|w| w.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn table_rows_as_a_search_for_their_separators_finds_them(line in pieces(&[
+            "a", "图", "|", " ", "\t", "\u{3000}", "，", "1", "\u{3001}", "\u{3002}", "\u{3100}",
+        ])) {
+            // The separators found one by one, as before `measure`.
+            let pipes = line.matches('|').count();
+            let by_search = line.contains('\t')
+                || pipes >= 2
+                || line.contains("  ")
+                || line.split('\u{3000}').filter(|cell| !cell.trim().is_empty()).count() >= 3;
+            prop_assert_eq!(is_table_row(&line), by_search);
+        }
+
+        #[test]
+        fn widths_by_bytes_agree_with_the_character_table(line in pieces(&[
+            "a", "é", "图", "。", "，", "（", "ｱ", "“", "—", "①", "𠀀", "\u{ff00}", "\u{ff60}", "\u{3000}",
+        ])) {
+            let by_char: usize = line.chars().map(char_width).sum();
+            prop_assert_eq!(display_width(&line), by_char);
+        }
+
+        #[test]
+        fn heading_breaks_by_bytes_agree_with_the_list(line in pieces(&[
+            "甲", "。", "！", "？", "；", "：", ";", ":", "\t", "!", "?", "，", "、", "（", "｡", "ｱ", "\u{ff00}", "a",
+        ])) {
+            prop_assert_eq!(has_heading_break(&line), line.contains(HEADING_BREAKS));
+        }
+
+        #[test]
+        fn marks_by_bytes_agree_with_the_lists(line in pieces(&[
+            "甲", "。", "；", ";", "！", "？", "!", "?", "，", ",", "、", "“", "（", "a", "1", " ", "ｱ",
+        ])) {
+            let at = line.len();
+            let after = |marks: &[char]| line.rfind(marks).map(|i| i + line[i..].chars().next().map_or(1, char::len_utf8));
+            prop_assert_eq!(last_marks(&line, 0, at), (after(CLAUSE_ENDS), after(SENTENCE_ENDS)));
+            prop_assert_eq!(clause_start(&line, at), after(CLAUSE_ENDS).unwrap_or(0));
+        }
+    }
+
+    #[test]
+    fn table_rows_by_their_separators() {
+        for row in [
+            "1\t文献馆藏量\t180383",
+            "| 指标 | 数值 |",
+            "指标    数值",
+            "指标\u{3000}数值\u{3000}单位",
+        ] {
+            assert!(is_table_row(row), "{row:?}");
+        }
+        for prose in [
+            "2020 年馆藏量 180383 册。",
+            "a|b",
+            "\u{3000}\u{3000}首行缩进的段落",
+            "指标\u{3000}数值",
+        ] {
+            assert!(!is_table_row(prose), "{prose:?}");
+        }
+    }
+
+    #[test]
+    fn widths_count_cjk_double() {
+        assert_eq!(display_width("ab"), 2);
+        assert_eq!(display_width("图书馆"), 6);
+        assert_eq!(display_width("１２"), 4);
+        // The byte-wise fast path agrees with the character table.
+        for text in [
+            "2020 年馆藏量 180383 册，“一卡通”——é…",
+            "한국어 𠀀 ㎡ ① Ⅳ",
+            "\u{3000}\u{303f}\u{9fff}\u{a000}",
+            "（全省）：１２，ＡＢｚ｡ｱ\u{ff00}\u{ff60}\u{ffe0}\u{feff}",
+        ] {
+            let by_char: usize = text.chars().map(char_width).sum();
+            assert_eq!(display_width(text), by_char, "{text}");
+        }
+    }
+
+    #[test]
+    fn heading_breaks_by_bytes() {
+        for text in [
+            "甲。",
+            "甲；乙",
+            "甲！",
+            "甲？",
+            "甲：",
+            "a:b",
+            "a;b",
+            "a\tb",
+        ] {
+            assert!(has_heading_break(text), "{text}");
+        }
+        for text in [
+            "一、服务效能",
+            "3、拓展服务路径，提升服务效能",
+            "（一）标题",
+            "“引号”",
+            "甲!",
+        ] {
+            assert!(!has_heading_break(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn han_digits_one_to_ten() {
+        assert_eq!(han_digit('一'), Some(1));
+        assert_eq!(han_digit('十'), Some(10));
+        assert_eq!(han_digit('两'), Some(2));
+        assert_eq!(han_digit('拾'), Some(10));
+        assert_eq!(han_digit('參'), Some(3));
+        assert_eq!(han_digit('〇'), None);
+    }
+}
