@@ -160,8 +160,52 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
         add_numbered_siblings(lines, &mut candidates);
     }
     add_nested_sections(lines, nested, &mut candidates);
+    drop_unnumbered_contents(lines, &mut candidates);
     candidates
 }
+
+/// A table of contents without page numbers (目录 › 第一部分 部门概况 ›
+/// 第二部分 …) reads as a run of headings with nothing under them, each
+/// repeated later over its text: that run is the contents, not sections.
+fn drop_unnumbered_contents(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
+    let title = |c: &Candidate| -> String {
+        lines
+            .get(c.index)
+            .map(|line| {
+                line.folded()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut run_end = 0;
+    while run_end < candidates.len() {
+        // A run of headings each right after the one before.
+        let start = run_end;
+        let mut end = start + 1;
+        while end < candidates.len() && candidates[end].index == candidates[end - 1].index + 1 {
+            end += 1;
+        }
+        run_end = end;
+        if end - start < MIN_CONTENTS_ENTRIES {
+            continue;
+        }
+        // The run's last heading may open the first section (its lines
+        // follow it); the ones before it are listed again further on.
+        let later: Vec<String> = candidates[end - 1..].iter().map(title).collect();
+        let listed = (start..end - 1).all(|i| later.contains(&title(&candidates[i])));
+        if listed {
+            let last_repeats = later[1..].contains(&title(&candidates[end - 1]));
+            let cut = if last_repeats { end } else { end - 1 };
+            candidates.drain(start..cut);
+            run_end = start + (end - cut);
+        }
+    }
+}
+
+/// The fewest headings in a row that make an unnumbered contents.
+const MIN_CONTENTS_ENTRIES: usize = 3;
 
 /// Subheadings that open sections of their own inside a top-level one:
 ///
@@ -464,6 +508,17 @@ mod tests {
         assert_eq!(
             got,
             [(Other, 2), (Organization, 5), (Other, 7), (Funding, 9)]
+        );
+    }
+
+    #[test]
+    fn contents_without_page_numbers_are_no_sections() {
+        use SectionKind::*;
+        let text = "青禾县图书馆2020年年报\n目录\n第一部分 工作总结\n第二部分 大事记\n第三部分 经费情况\n第一部分 工作总结\n全年接待读者12万人次。\n第二部分 大事记\n3月5日，开馆。\n第三部分 经费情况\n全年支出300万元。";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            got,
+            [(Summary, 3), (Summary, 6), (Chronicle, 8), (Funding, 10)]
         );
     }
 
