@@ -379,6 +379,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_another_library_is_its_figure() {
+        let text = "临澜市图书馆2020年年报\n一、工作总结\n全年接待读者12万人次。临河县图书馆新馆建筑面积1.1万平方米。\n临澜市图书馆阅览座位1200个。\n";
+        let report = extract_text(text).expect("a report");
+        assert!(!report.metrics.contains_key(&MetricKey::FloorAreaM2));
+        assert!(report.metrics.contains_key(&MetricKey::Visits));
+        assert!(report.metrics.contains_key(&MetricKey::Seats));
+    }
+
+    #[test]
     fn a_library_is_named_even_across_a_wrap() {
         for text in [
             "武隆区图书馆",

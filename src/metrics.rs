@@ -27,9 +27,9 @@ use crate::script;
 use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABEL_HEADS, AFTER_LABELS, CHANGE_FROM, CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN,
-    EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject,
-    YEAR_ROUND_WORDS,
+    AFTER_LABEL_HEADS, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM, CHANGE_TO,
+    CHILDRENS_LIBRARIES, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS,
+    SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
 use crate::text::{clause_start, last_marks};
@@ -55,6 +55,9 @@ enum Level {
     Province,
     City,
     Local,
+    /// A street, community or township library: a branch of a larger
+    /// system, whose network is not its own.
+    Branch,
 }
 
 impl Context<'_> {
@@ -80,6 +83,7 @@ impl Context<'_> {
             Some('省') => Level::Province,
             Some('市') => Level::City,
             _ if head.ends_with("首都") || head == "国家" => Level::Province,
+            _ if BRANCH_LIBRARY_ENDS.iter().any(|end| head.ends_with(end)) => Level::Branch,
             _ => Level::Local,
         }
     }
@@ -693,10 +697,17 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         .unwrap_or_default();
     // 二、全年新增图书6240册，其中…: a numbered paragraph of clauses; a
     // row of a flattened form (一、从业人员117人) is one clause.
-    let numbered_paragraph = is_item_marker(previous_item)
-        && text[clause..]
+    let numbered_paragraph = is_item_marker(previous_item) && {
+        // The rest of the paragraph, read no further than a sentence.
+        let rest = &text[clause..];
+        let mut limit = rest.len().min(MAX_PARAGRAPH_PROBE);
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        rest[..limit]
             .trim_end_matches(['。', '；'])
-            .contains(['，', '。', '；']);
+            .contains(['，', '。', '；'])
+    };
     if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
         return false;
     }
@@ -711,6 +722,9 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
 /// The most characters before a label that still leave it an item of the
 /// list its clause continues (讲座、各类培训).
 const MAX_ITEM_LEAD: usize = 2;
+
+/// How far a numbered paragraph is read for a second clause.
+const MAX_PARAGRAPH_PROBE: usize = 600;
 
 /// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
 /// item of a list.

@@ -168,41 +168,64 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
 /// 第二部分 …) reads as a run of headings with nothing under them, each
 /// repeated later over its text: that run is the contents, not sections.
 fn drop_unnumbered_contents(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
-    let title = |c: &Candidate| -> String {
-        lines
-            .get(c.index)
-            .map(|line| {
-                line.folded()
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect()
-            })
-            .unwrap_or_default()
+    let titles: Vec<String> = candidates
+        .iter()
+        .map(|c| {
+            lines
+                .get(c.index)
+                .map(|line| {
+                    line.folded()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    // Where each title is last a heading: one pass, so that a file of many
+    // headings stays linear.
+    let mut last_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, title) in titles.iter().enumerate() {
+        last_at.insert(title.as_str(), i);
+    }
+    let repeats_from = |i: usize, from: usize| {
+        last_at
+            .get(titles[i].as_str())
+            .is_some_and(|&at| at >= from)
     };
-    let mut run_end = 0;
-    while run_end < candidates.len() {
+    let mut contents = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
         // A run of headings each right after the one before.
-        let start = run_end;
         let mut end = start + 1;
         while end < candidates.len() && candidates[end].index == candidates[end - 1].index + 1 {
             end += 1;
         }
-        run_end = end;
-        if end - start < MIN_CONTENTS_ENTRIES {
-            continue;
-        }
         // The run's last heading may open the first section (its lines
         // follow it); the ones before it are listed again further on.
-        let later: Vec<String> = candidates[end - 1..].iter().map(title).collect();
-        let listed = (start..end - 1).all(|i| later.contains(&title(&candidates[i])));
-        if listed {
-            let last_repeats = later[1..].contains(&title(&candidates[end - 1]));
-            let cut = if last_repeats { end } else { end - 1 };
-            candidates.drain(start..cut);
-            run_end = start + (end - cut);
+        let entries = end - start;
+        if (MIN_CONTENTS_ENTRIES..=MAX_CONTENTS_ENTRIES).contains(&entries)
+            && (start..end - 1).all(|i| repeats_from(i, end - 1))
+        {
+            let cut = if repeats_from(end - 1, end) {
+                end
+            } else {
+                end - 1
+            };
+            contents.extend(start..cut);
         }
+        start = end;
     }
+    let mut n = 0;
+    candidates.retain(|_| {
+        let keep = contents.binary_search(&n).is_err();
+        n += 1;
+        keep
+    });
 }
+
+/// The most headings a contents without page numbers lists.
+const MAX_CONTENTS_ENTRIES: usize = 60;
 
 /// The fewest headings in a row that make an unnumbered contents.
 const MIN_CONTENTS_ENTRIES: usize = 3;

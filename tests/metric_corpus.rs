@@ -42,6 +42,12 @@ fn library(level: &str) -> &'static str {
 
 /// The metrics (key, value) of a one-sentence report.
 fn read(library: &str, phrase: &str) -> Vec<(String, String)> {
+    // A phrase that opens with its library's name (青溪县图书馆全年…) is
+    // that library's report.
+    let library = phrase
+        .find("图书馆")
+        .filter(|&at| at <= 30)
+        .map_or(library, |at| &phrase[..at + "图书馆".len()]);
     let text =
         format!("{library}2021年工作总结\n\n现将本馆本年度主要工作情况报告如下。\n{phrase}。\n");
     match libreport::extract(

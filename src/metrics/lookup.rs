@@ -13,7 +13,7 @@ use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS,
     Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
-use crate::tables::punctuation::{MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
+use crate::tables::punctuation::{CELL_BREAKS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
 
 /// The qualifier words and the other years' phrases of one line, each
 /// found once: every figure then asks about its own sentence and clause by
@@ -74,9 +74,11 @@ impl LineQualifiers {
             let stretch = &text[from_of(row)..end];
             let verdict = match qualifier {
                 Qualifier::PerCapita => Verdict::Skip,
-                // The library's network spans the county or city it serves.
+                // The library's network spans the county or city it serves
+                // (全县建成分馆14个); a street library's network is its
+                // district's, not its own.
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
-                    if NETWORK_KEYS.contains(&key) =>
+                    if NETWORK_KEYS.contains(&key) && context.level() != Level::Branch =>
                 {
                     continue;
                 }
@@ -145,6 +147,10 @@ impl LineQualifiers {
         if months.get(first).is_some_and(|&at| at <= end) {
             return Some(Verdict::Doubt("a figure for part of the year"));
         }
+        // 临河县图书馆新馆建筑面积1.1万平方米 in another library's report.
+        if opens_with_another_library(&text[sentence..end], context) {
+            return Some(Verdict::Doubt("a figure of another library"));
+        }
         let year = context.year?;
         // The last year named before the figure in its sentence says whose
         // year it is (2020年我馆到馆读者…，外借文献…), unless it is only
@@ -171,8 +177,9 @@ impl LineQualifiers {
     }
 }
 
-/// Whether `word` stands in `stretch` only inside grades and titles that
-/// hold it (公共图书馆 in 国家一级公共图书馆).
+/// Whether the `word` nearest the figure stands inside a grade or title
+/// that holds it (公共图书馆 in 国家一级公共图书馆), within the window
+/// before the figure.
 fn only_in_titles(stretch: &str, row: usize) -> bool {
     // The titles holding each qualifier word, worked out once: most hold
     // none, and are passed at once.
@@ -192,19 +199,17 @@ fn only_in_titles(stretch: &str, row: usize) -> bool {
         return false;
     };
     let word = QUALIFIERS[row].0;
-    let holding: Vec<&str> = titles
-        .iter()
-        .copied()
-        .filter(|title| stretch.contains(title))
-        .collect();
-    if holding.is_empty() {
+    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let Some(at) = window.rfind(word) else {
         return false;
-    }
-    let mut rest = stretch.to_owned();
-    for title in holding {
-        rest = rest.replace(title, "");
-    }
-    !rest.contains(word)
+    };
+    titles.iter().any(|title| {
+        title.match_indices(word).any(|(offset, _)| {
+            at.checked_sub(offset)
+                .and_then(|start| window.get(start..))
+                .is_some_and(|from| from.starts_with(title))
+        })
+    })
 }
 
 /// The ends of the month ranges of `text` that fall short of the whole
@@ -249,42 +254,104 @@ fn month_number_before(head: &str) -> Option<(u32, &str)> {
     (1..=12).contains(&value).then_some((value, &head[..start]))
 }
 
-/// Whether every `word` of `stretch` stands inside quotation marks or
-/// title marks (“暑假电影展播”, 《全国…》): the name of something.
-fn only_in_names(stretch: &str, word: &str) -> bool {
-    if !stretch.contains(NAME_OPENERS) {
+/// Whether a sentence opens with the name of a library other than the
+/// report's (临河县图书馆… in 临澜市图书馆's report): its subject.
+fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
+    const LIBRARY: &str = "图书馆";
+    let head = sentence.trim_start();
+    // Only the sentence's opening is read, so a long sentence of figures
+    // costs each of them a few bytes, not the sentence.
+    let Some(at) = opening_bytes(head, MAX_SUBJECT_NAME * 3 + LIBRARY.len()).find(LIBRARY) else {
+        return false;
+    };
+    let name = &head[..at];
+    let chars = name.chars().count();
+    // A proper name: a place and its level (临河县, 滨江区).
+    if chars < 2
+        || !name.chars().all(crate::script::is_han)
+        || !PLACE_ENDS.iter().any(|end| name.ends_with(end))
+        || SELF_OR_KIND_PREFIXES.iter().any(|p| name.ends_with(p))
+    {
         return false;
     }
-    let mut depth = 0usize;
-    let mut rest = stretch;
-    while let Some(c) = rest.chars().next() {
-        if rest.starts_with(word) {
-            if depth == 0 {
-                return false;
-            }
-            rest = &rest[word.len()..];
-            continue;
-        }
-        if NAME_OPENERS.contains(&c) {
-            depth += 1;
-        } else if NAME_CLOSERS.contains(&c) {
-            depth = depth.saturating_sub(1);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    true
+    let Some(library) = context.library else {
+        return false;
+    };
+    let library = crate::script::fold(library);
+    !library.contains(&format!("{name}{LIBRARY}"))
 }
+
+/// How a place's name ends (临河县, 滨江区, 湖滨街道).
+#[rustfmt::skip]
+const PLACE_ENDS: &[&str] = &["省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道"];
+
+/// The most characters of a library's name before 图书馆 at a sentence's
+/// start.
+const MAX_SUBJECT_NAME: usize = 10;
+
+/// What may stand before 图书馆 without naming another library: the kind
+/// of library (数字图书馆, 自助图书馆) or this one (我市图书馆, 本馆).
+#[rustfmt::skip]
+const SELF_OR_KIND_PREFIXES: &[&str] = &[
+    "数字", "自助", "智慧", "流动", "汽车", "公共", "小时", "我市", "本市", "我县", "本县",
+    "我区", "本区", "少儿", "少年儿童",
+];
+
+/// Whether the `word` nearest the figure stands inside quotation marks
+/// or title marks (“暑假电影展播”, 《全国…》): the name of something.
+fn only_in_names(stretch: &str, word: &str) -> bool {
+    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let Some(at) = window.rfind(word) else {
+        return false;
+    };
+    // Back from the word: an opening mark before any closing one.
+    for c in window[..at].chars().rev().take(NAME_REACH) {
+        if NAME_OPENERS.contains(&c) {
+            return true;
+        }
+        if NAME_CLOSERS.contains(&c) || CELL_BREAKS.contains(&c) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The longest a name is read back for its opening mark, in characters.
+const NAME_REACH: usize = 40;
 
 /// Whether a room word speaks of a figure: in the figure's own clause, or
 /// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
 /// 接待读者2.3万人次).
 fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
+    let opening = text[sentence..end].trim_start();
     text[clause..end].contains(room)
-        || text[sentence..end]
-            .trim_start()
-            .find(room)
-            .is_some_and(|at| at <= ROOM_SUBJECT_LEAD)
+        || opening_bytes(opening, ROOM_SUBJECT_LEAD + room.len()).contains(room)
 }
+
+/// The first `limit` bytes of `text`, or a little fewer, at a character
+/// boundary: a bound on what a figure reads of its sentence.
+fn opening_bytes(text: &str, limit: usize) -> &str {
+    let mut limit = limit.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    &text[..limit]
+}
+
+/// The last `limit` bytes of `text`, or a little fewer, at a character
+/// boundary.
+fn closing_bytes(text: &str, limit: usize) -> &str {
+    let mut start = text.len().saturating_sub(limit);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The most bytes of a sentence a qualifier's mask or override reads
+/// before the figure: enough for a sentence, and a bound on a line of
+/// figures that never ends its sentence.
+const QUALIFIER_WINDOW: usize = 600;
 
 /// The most bytes before a room word that still make it its sentence's
 /// subject (电子 in 电子阅览室, 少儿 in 少儿阅览室).
@@ -294,11 +361,13 @@ const ROOM_SUBJECT_LEAD: usize = 12;
 /// stretch up to the figure) set it aside: the latest word wins, so 新建…，
 /// 截至年底…达到 is a total and 上半年…，全年… the whole year's.
 fn overridden_later(stretch: &str, word: &str, overriding: &[&str]) -> bool {
-    stretch.rfind(word).is_some_and(|at| {
-        overriding
-            .iter()
-            .any(|w| stretch[at + word.len()..].contains(w))
-    })
+    // Read within a window before the figure: a word farther back is
+    // overridden by any overriding word in the window.
+    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let after = window
+        .rfind(word)
+        .map_or(window, |at| &window[at + word.len()..]);
+    overriding.iter().any(|w| after.contains(w))
 }
 
 /// Finds 年.

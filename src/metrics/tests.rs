@@ -157,7 +157,7 @@ fn labels_before_the_number_past_fillers() {
     assert_eq!(
         keys(
             "安居区图书馆在职职工（不含分馆）11 人，其中大学专科学历 5 人。",
-            COUNTY
+            "安居区图书馆"
         ),
         kv(&[("staff_total", "11")])
     );

@@ -203,6 +203,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     // Village bookshops are the county's, run by its culture bureau; the
     // library's own points are named 服务点 / 流通点.
     ("农家书屋",         None, None),
+    ("农家书屋服务点",   None, None),
+    ("农家书屋流通点",   None, None),
     ("自助图书馆",       None, Some(SelfServiceLibraries)),
     ("城市书房",         None, Some(SelfServiceLibraries)),
     ("工作人员",         None, Some(StaffTotal)),
@@ -481,8 +483,13 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("各县", Qualifier::OtherBody),
     ("各乡镇", Qualifier::OtherBody),
     ("文化站", Qualifier::OtherBody),
+    ("图书馆联盟", Qualifier::OtherBody),
+    ("联盟", Qualifier::OtherBody),
+    ("总分馆体系", Qualifier::OtherBody),
     ("文化馆", Qualifier::OtherBody),
     ("上半年", Qualifier::PartOfYear),
+    ("闭馆期间", Qualifier::PartOfYear),
+    ("闭馆的", Qualifier::PartOfYear),
     ("暑假", Qualifier::PartOfYear),
     ("寒假", Qualifier::PartOfYear),
     ("单日", Qualifier::PerCapita),
@@ -579,6 +586,11 @@ pub static CHILDREN_KEYS: &[MetricKey] = &[
     Visits, Loans, LoanVisits, ReadingRoomUses, RegisteredReaders, NewRegistrations,
     CollectionTotal, CollectionNew,
 ];
+
+/// How the name of a library that is a branch of a larger system ends,
+/// before 图书馆 (东湖区湖滨街道图书馆, 某社区图书馆).
+#[rustfmt::skip]
+pub static BRANCH_LIBRARY_ENDS: &[&str] = &["街道", "社区", "乡", "镇", "分馆"];
 
 /// Words in a library's name that make it a children's library.
 #[rustfmt::skip]

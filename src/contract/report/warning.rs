@@ -328,6 +328,7 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "one part of the whole, not all of it",
         "这只是其中一部分，不是全部",
     ),
+    ("a figure of another library", "这是另一家图书馆的数字"),
     (
         "a figure of the children's service only",
         "这只是少儿服务的数字",
