@@ -168,6 +168,13 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
 /// 第二部分 …) reads as a run of headings with nothing under them, each
 /// repeated later over its text: that run is the contents, not sections.
 fn drop_unnumbered_contents(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
+    // Most reports have no three headings in a row: nothing to read.
+    let has_run = candidates
+        .windows(MIN_CONTENTS_ENTRIES)
+        .any(|w| w.windows(2).all(|pair| pair[1].index == pair[0].index + 1));
+    if !has_run {
+        return;
+    }
     let titles: Vec<String> = candidates
         .iter()
         .map(|c| {

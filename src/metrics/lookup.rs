@@ -261,7 +261,10 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     let head = sentence.trim_start();
     // Only the sentence's opening is read, so a long sentence of figures
     // costs each of them a few bytes, not the sentence.
-    let Some(at) = opening_bytes(head, MAX_SUBJECT_NAME * 3 + LIBRARY.len()).find(LIBRARY) else {
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(LIBRARY.as_bytes()));
+    let opening = opening_bytes(head, MAX_SUBJECT_NAME * 3 + LIBRARY.len());
+    let Some(at) = FINDER.find(opening.as_bytes()) else {
         return false;
     };
     let name = &head[..at];
