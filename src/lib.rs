@@ -224,7 +224,11 @@ fn extract_text_then<R>(
 /// Whether a title may name `year` (2021年, 二〇二一年): a cheap test
 /// before the year is read.
 fn may_name_year(title: &str, year: i32) -> bool {
-    title.contains(&year.to_string()) || title.contains(['〇', '零', '○'])
+    use crate::tables::numerals::{CharClass, Script, class_of};
+    title.contains(&year.to_string())
+        || title
+            .chars()
+            .any(|c| matches!(class_of(c), Some(CharClass::Digit(0, Script::Chinese, _))))
 }
 
 /// A section of no known kind whose heading names the year after the

@@ -31,7 +31,7 @@ use crate::tables::metrics::{
     CHILDRENS_LIBRARIES, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS,
     SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
-use crate::tables::punctuation::{CLAUSE_ENDS, LABEL_SPACES};
+use crate::tables::punctuation::{CELL_BREAKS, CLAUSE_ENDS, LABEL_SPACES};
 use crate::text::{clause_start, last_marks};
 use crate::unit::Unit;
 
@@ -699,14 +699,8 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     // row of a flattened form (一、从业人员117人) is one clause.
     let numbered_paragraph = is_item_marker(previous_item) && {
         // The rest of the paragraph, read no further than a sentence.
-        let rest = &text[clause..];
-        let mut limit = rest.len().min(MAX_PARAGRAPH_PROBE);
-        while !rest.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        rest[..limit]
-            .trim_end_matches(['。', '；'])
-            .contains(['，', '。', '；'])
+        let rest = crate::text::head(&text[clause..], MAX_PARAGRAPH_PROBE);
+        rest.trim_end_matches(['。', '；']).contains(CELL_BREAKS)
     };
     if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
         return false;

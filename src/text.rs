@@ -287,6 +287,26 @@ pub fn han_digit(c: char) -> Option<u32> {
     DIGITS.get(c)
 }
 
+/// The first `limit` bytes of `text`, or a little fewer, ending at a
+/// character boundary: a bound on how much of a stretch a scan reads.
+pub fn head(text: &str, limit: usize) -> &str {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last `limit` bytes of `text`, or a little fewer, starting at a
+/// character boundary.
+pub fn tail(text: &str, limit: usize) -> &str {
+    let mut start = text.len().saturating_sub(limit);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,10 +10,12 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, QUALIFIER_TITLES, QUALIFIERS,
-    Qualifier, ROOM_KEYS, STOCK_KEYS, TOTAL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES,
+    QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES, STOCK_KEYS, TOTAL_WORDS,
+    WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{CELL_BREAKS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
+use crate::text;
 
 /// The qualifier words and the other years' phrases of one line, each
 /// found once: every figure then asks about its own sentence and clause by
@@ -199,7 +201,7 @@ fn only_in_titles(stretch: &str, row: usize) -> bool {
         return false;
     };
     let word = QUALIFIERS[row].0;
-    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
     let Some(at) = window.rfind(word) else {
         return false;
     };
@@ -263,7 +265,7 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     // costs each of them a few bytes, not the sentence.
     static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(LIBRARY.as_bytes()));
-    let opening = opening_bytes(head, MAX_SUBJECT_NAME * 3 + LIBRARY.len());
+    let opening = text::head(head, MAX_SUBJECT_NAME * 3 + LIBRARY.len());
     let Some(at) = FINDER.find(opening.as_bytes()) else {
         return false;
     };
@@ -284,26 +286,14 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     !library.contains(&format!("{name}{LIBRARY}"))
 }
 
-/// How a place's name ends (临河县, 滨江区, 湖滨街道).
-#[rustfmt::skip]
-const PLACE_ENDS: &[&str] = &["省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道"];
-
 /// The most characters of a library's name before 图书馆 at a sentence's
 /// start.
 const MAX_SUBJECT_NAME: usize = 10;
 
-/// What may stand before 图书馆 without naming another library: the kind
-/// of library (数字图书馆, 自助图书馆) or this one (我市图书馆, 本馆).
-#[rustfmt::skip]
-const SELF_OR_KIND_PREFIXES: &[&str] = &[
-    "数字", "自助", "智慧", "流动", "汽车", "公共", "小时", "我市", "本市", "我县", "本县",
-    "我区", "本区", "少儿", "少年儿童",
-];
-
 /// Whether the `word` nearest the figure stands inside quotation marks
 /// or title marks (“暑假电影展播”, 《全国…》): the name of something.
 fn only_in_names(stretch: &str, word: &str) -> bool {
-    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
     let Some(at) = window.rfind(word) else {
         return false;
     };
@@ -328,27 +318,7 @@ const NAME_REACH: usize = 40;
 fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
     let opening = text[sentence..end].trim_start();
     text[clause..end].contains(room)
-        || opening_bytes(opening, ROOM_SUBJECT_LEAD + room.len()).contains(room)
-}
-
-/// The first `limit` bytes of `text`, or a little fewer, at a character
-/// boundary: a bound on what a figure reads of its sentence.
-fn opening_bytes(text: &str, limit: usize) -> &str {
-    let mut limit = limit.min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    &text[..limit]
-}
-
-/// The last `limit` bytes of `text`, or a little fewer, at a character
-/// boundary.
-fn closing_bytes(text: &str, limit: usize) -> &str {
-    let mut start = text.len().saturating_sub(limit);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
+        || text::head(opening, ROOM_SUBJECT_LEAD + room.len()).contains(room)
 }
 
 /// The most bytes of a sentence a qualifier's mask or override reads
@@ -366,7 +336,7 @@ const ROOM_SUBJECT_LEAD: usize = 12;
 fn overridden_later(stretch: &str, word: &str, overriding: &[&str]) -> bool {
     // Read within a window before the figure: a word farther back is
     // overridden by any overriding word in the window.
-    let window = closing_bytes(stretch, QUALIFIER_WINDOW);
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
     let after = window
         .rfind(word)
         .map_or(window, |at| &window[at + word.len()..]);
@@ -391,11 +361,7 @@ fn compared_year_scope(text: &str, span: &Range<usize>) -> Option<usize> {
     if !COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) {
         return None;
     }
-    let mut limit = (span.end + MAX_SCOPE).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    let after = text.get(span.end..limit)?;
+    let after = text::head(text.get(span.end..)?, MAX_SCOPE);
     let clause_end = after
         .find(['，', '；', '。', ',', ';'])
         .unwrap_or(after.len());

@@ -592,6 +592,19 @@ pub static CHILDREN_KEYS: &[MetricKey] = &[
 #[rustfmt::skip]
 pub static BRANCH_LIBRARY_ENDS: &[&str] = &["街道", "社区", "乡", "镇", "分馆"];
 
+/// How a place's name ends (临河县, 滨江区, 湖滨街道): a name before
+/// 图书馆 that ends so names a library.
+#[rustfmt::skip]
+pub static PLACE_ENDS: &[&str] = &["省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道"];
+
+/// What may stand before 图书馆 without naming another library: the kind
+/// of library (数字图书馆, 自助图书馆) or this one (我市图书馆).
+#[rustfmt::skip]
+pub static SELF_OR_KIND_PREFIXES: &[&str] = &[
+    "数字", "自助", "智慧", "流动", "汽车", "公共", "小时", "我市", "本市", "我县", "本县",
+    "我区", "本区", "少儿", "少年儿童",
+];
+
 /// Words in a library's name that make it a children's library.
 #[rustfmt::skip]
 pub static CHILDRENS_LIBRARIES: &[&str] = &["少年儿童图书馆", "少儿图书馆", "儿童图书馆"];
