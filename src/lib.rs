@@ -186,6 +186,8 @@ fn extract_text_then<R>(
     let context = metrics::Context {
         library: library.as_deref(),
         year,
+        news_of_next_year: year
+            .is_some_and(|year| title::news_of_next_year(cleaned.folded_source(), year)),
     };
     let mut report = LibraryReport {
         year,

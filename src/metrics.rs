@@ -27,12 +27,13 @@ use crate::script;
 use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    AFTER_LABEL_HEADS, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM, CHANGE_TO,
-    CHILDRENS_LIBRARIES, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS,
-    SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
+    CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
+    INCLUDES_OTHERS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, OUTCOME_TIMES,
+    OUTCOME_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
-use crate::tables::punctuation::{CELL_BREAKS, CLAUSE_ENDS, LABEL_SPACES};
-use crate::text::{clause_start, last_marks};
+use crate::tables::punctuation::{CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES};
+use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
 
 mod lookup;
@@ -47,6 +48,9 @@ pub struct Context<'a> {
     pub library: Option<&'a str>,
     /// The report year, for telling this year's figures from others.
     pub year: Option<i32>,
+    /// Whether the text is a news article written the year after the
+    /// report's (2024-01-16 本报讯…): its 去年 is the report's year.
+    pub news_of_next_year: bool,
 }
 
 /// The administrative level of a library, from its name.
@@ -142,8 +146,12 @@ fn line_mentions(
     // The label of a figure a change starts from (由原来的1200平方米), and
     // where that figure ends.
     let mut changed_from: Option<(Label, usize)> = None;
+    // The label of a figure left out as a target or a change (目标20万人次,
+    // 较上年增加6场), and where that figure ends: the outcome in the next
+    // clause (，实际完成23.6万人次; ，达到21场) is the year's figure.
+    let mut left_out: Option<(Label, usize)> = None;
     for (i, m) in matches.iter().enumerate() {
-        if m.kind != QuantityKind::Figure || is_list_number(words, m) {
+        if is_list_number(words, m) {
             continue;
         }
         let previous_end = i.checked_sub(1).map_or(0, |p| matches[p].span.end);
@@ -151,20 +159,44 @@ fn line_mentions(
         let whole_clause = marks.clause;
         // The phrase starts after any figure, year or date before it in the
         // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
-        let clause = whole_clause.max(previous_end);
+        // Figures in a parenthesis that closes before this one are its
+        // breakdown (荣誉（国家级1项、省级3项）共9项): the label stands
+        // before the parenthesis.
         let sentence = marks.sentence;
+        let clause = breakdown_start(words, sentence, previous_end, m.span.start)
+            .unwrap_or_else(|| whole_clause.max(previous_end));
+        if m.kind == QuantityKind::Change {
+            // A change (较上年增加6场) is no figure of the year, but its
+            // label may carry to the level it reaches.
+            left_out = before_label(words, clause, sentence, m, &mut subjects)
+                .filter(|label| !label.after)
+                .map(|label| (label, m.span.end));
+            continue;
+        }
+        if m.kind != QuantityKind::Figure {
+            continue;
+        }
+        // Years may stand between (，至2022年末增加到).
+        let outcome = left_out
+            .take()
+            .filter(|(_, from_end)| (sentence..=m.number.start).contains(from_end))
+            .filter(|(_, from_end)| is_outcome(&words[*from_end..m.number.start]));
         // 馆舍面积由原来的1200平方米增至4500平方米: the figure a change
         // leads to takes the label of the one it changed from.
         let changed = changed_from
             .take()
             .filter(|(_, from_end)| *from_end == previous_end)
             .filter(|_| is_change_to(&words[previous_end..m.number.start]));
-        let changed = changed.map(|(label, _)| label);
-        let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        // The words of the figure changed from (上年) are not this one's,
+        // but an outcome's own clause is weighed (实际完成…).
         let changed_label = changed.is_some();
+        let changed = changed.or(outcome).map(|(label, _)| label);
+        let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
+        let carried_label = changed.is_some();
         let before = match changed {
             Some(label) => Some(label),
-            None => before_label(words, clause, sentence, m, &mut subjects),
+            None => before_label(words, clause, sentence, m, &mut subjects)
+                .or_else(|| label_inside_span(words, clause, sentence, m, &mut subjects)),
         };
         let label = match before {
             Some(label) if label.weak => after_label(words, m).or(Some(label)),
@@ -232,10 +264,14 @@ fn line_mentions(
                 }
             }
         }
+        // 新增图书2.36万册（其中…电子图书1.24万册）: a figure inside a
+        // parenthesis is weighed with the clause the parenthesis belongs to.
+        let weighed_clause =
+            enclosing_clause(words, sentence, whole_clause).unwrap_or(whole_clause);
         match qualifiers.verdict(
             words,
             sentence,
-            whole_clause,
+            weighed_clause,
             prefix_end,
             label.key,
             context,
@@ -243,9 +279,21 @@ fn line_mentions(
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason));
+                if !label.after && !carried_label {
+                    left_out = Some((label, m.span.end));
+                }
                 continue;
             }
             None => {}
+        }
+        // 外借5.6万册次（含分馆）: more than the library's own.
+        if let Some(word) = includes_others(words, m.span.end, label.key)
+            .filter(|_| !NETWORK_KEYS.contains(&label.key))
+        {
+            warnings.push(doubt(&format!(
+                "it includes {word}, not the library's own only"
+            )));
+            continue;
         }
         if !label.after && shares_a_list(words, clause, &label, &matches[..i]) {
             warnings.push(doubt("one figure for a list of items"));
@@ -431,6 +479,99 @@ fn is_change_to(between: &str) -> bool {
     CHANGE_TO.contains(&between)
 }
 
+/// The most bytes between a figure left out and its outcome.
+const MAX_OUTCOME_LEAD: usize = 48;
+
+/// Whether the words between a figure left out and the next say the next
+/// is what came of it, in a clause of its own (，实际完成; ，达到).
+fn is_outcome(between: &str) -> bool {
+    if between.len() > MAX_OUTCOME_LEAD {
+        return false;
+    }
+    let Some(rest) = between.trim().strip_prefix(CLAUSE_COMMAS) else {
+        return false;
+    };
+    // ，至2022年末增加到; ，今年增至: the time the outcome is of, first.
+    let mut rest = rest.trim();
+    if let Some(lead) = OUTCOME_TIMES.iter().find(|lead| rest.starts_with(*lead)) {
+        rest = &rest[lead.len()..];
+        let year_end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if year_end > 0 {
+            rest = rest[year_end..].strip_prefix('年').unwrap_or(rest);
+            rest = rest.trim_start_matches(['末', '底']);
+        }
+    }
+    OUTCOME_WORDS.contains(&rest) || CHANGE_TO.contains(&rest)
+}
+
+/// The word of `INCLUDES_OTHERS` in a parenthesis right after a figure
+/// (5.6万册次（含分馆）) that makes it more than the library's own.
+fn includes_others(text: &str, end: usize, key: MetricKey) -> Option<&'static str> {
+    let after = text.get(end..)?.trim_start();
+    let inside = after.strip_prefix(['（', '('])?;
+    let inside = text::head(inside, MAX_BREAKDOWN);
+    let inside = &inside[..inside.find(['）', ')'])?];
+    if EXCLUDE_WORDS.iter().any(|word| inside.contains(word)) {
+        return None;
+    }
+    let included = INCLUDE_WORDS
+        .iter()
+        .find_map(|word| inside.find(word).map(|at| &inside[at + word.len()..]))?;
+    INCLUDES_OTHERS
+        .iter()
+        .find(|(word, keys)| (keys.is_empty() || keys.contains(&key)) && included.contains(word))
+        .map(|(word, _)| *word)
+}
+
+/// The start of the clause a parenthesis open at `clause` belongs to, when
+/// the clause stands inside one (…2.36万册（其中纸质图书…，电子图书…).
+fn enclosing_clause(text: &str, sentence: usize, clause: usize) -> Option<usize> {
+    let before = text::tail(text.get(sentence..clause)?, MAX_BREAKDOWN);
+    let last = before.rfind(['（', '(', '）', ')'])?;
+    let open = before[last..].starts_with(['（', '(']);
+    open.then(|| clause_start(text, clause - before.len() + last).max(sentence))
+}
+
+/// How far back a parenthesis of figures is looked for.
+const MAX_BREAKDOWN: usize = 240;
+
+/// Where the clause of a figure starts when the figures before it stand in
+/// a parenthesis that closes just before it (荣誉（国家级1项、省级3项）共
+/// 9项): the clause of the parenthesis, where the label stands.
+fn breakdown_start(text: &str, sentence: usize, previous_end: usize, at: usize) -> Option<usize> {
+    let between = text.get(previous_end..at)?;
+    let close = between.find(['）', ')'])?;
+    if between[..close].contains(['（', '('])
+        || between[close..].contains(CLAUSE_ENDS)
+        || previous_end <= sentence
+    {
+        return None;
+    }
+    let inside = text::tail(&text[sentence..previous_end], MAX_BREAKDOWN);
+    let open = previous_end - inside.len() + inside.rfind(['（', '('])?;
+    Some(clause_start(text, open).max(sentence))
+}
+
+/// A label that ends inside the figure's phrase, before its number: the
+/// phrase of 年新增1.8万册 starts at 新增, which the label 年新增 holds.
+fn label_inside_span(
+    text: &str,
+    clause: usize,
+    sentence: usize,
+    m: &QuantityMatch,
+    subjects: &mut WordIndex,
+) -> Option<Label> {
+    if m.span.start >= m.number.start {
+        return None;
+    }
+    let mut at_number = m.clone();
+    at_number.span.start = m.number.start;
+    before_label(text, clause, sentence, &at_number, subjects)
+        .filter(|label| !label.after && label.span.end > m.span.start)
+}
+
 /// The most fillers stepped over between a label and its number.
 const MAX_FILLERS: usize = 6;
 
@@ -607,7 +748,8 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
         .filter_map(|(row, at)| {
             let (label, _, key) = &METRIC_LABELS[row];
             let gap = &plain[..at];
-            let clean_gap = !gap.contains(|c: char| c.is_ascii_digit() || "和及与或".contains(c));
+            let clean_gap = !gap.contains(|c: char| c.is_ascii_digit() || "和及与或".contains(c))
+                || AFTER_LABEL_NAMES.contains(&gap);
             (gap.chars().count() <= NEAR && clean_gap).then_some((label, (*key)?, at))
         })
         .max_by_key(|(label, _, _)| label.len())?;
@@ -690,11 +832,18 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
         return false;
     }
     let item_start = clause_start(text, clause - '、'.len_utf8());
-    // 亲子教育讲座、科普讲座共36场: items of one kind, and the figure is
-    // their total.
+    // 获得国家级、省级荣誉7项: a list of levels, whose total the figure is.
     let previous_item = text
         .get(item_start..clause - '、'.len_utf8())
         .unwrap_or_default();
+    if LEVEL_WORDS
+        .iter()
+        .any(|level| previous_item.ends_with(level))
+    {
+        return false;
+    }
+    // 亲子教育讲座、科普讲座共36场: items of one kind, and the figure is
+    // their total.
     // 二、全年新增图书6240册，其中…: a numbered paragraph of clauses; a
     // row of a flattened form (一、从业人员117人) is one clause.
     let numbered_paragraph = is_item_marker(previous_item) && {

@@ -180,9 +180,46 @@ fn most_frequent_year(text: &str) -> Option<i32> {
         .map(|(year, _)| year)
 }
 
+/// How far into the text a news article's dateline and byline stand.
+const NEWS_HEAD: usize = 3000;
+
+/// Whether the text is a news article dated the year after `year` (澜州日
+/// 报 2024-01-16 … 本报讯): its 去年 and 今年 are the report's year and the
+/// year after. `folded` is the source text folded to simplified script.
+pub fn news_of_next_year(folded: &str, year: i32) -> bool {
+    use crate::tables::metrics::NEWS_MARKERS;
+    let head = crate::text::head(folded, NEWS_HEAD);
+    let Some(next) = year.checked_add(1).map(|y| y.to_string()) else {
+        return false;
+    };
+    NEWS_MARKERS.iter().any(|word| head.contains(word))
+        && head.match_indices(&next).any(|(at, _)| {
+            let mut after = head[at + next.len()..].chars();
+            matches!(after.next(), Some('-' | '/' | '.' | '年'))
+                && after.next().is_some_and(|c| c.is_ascii_digit())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_news_article_dated_the_year_after() {
+        let news = "澜州新闻网 > 文化\n去年市图书馆接待读者超121万人次\n2024-01-16 08:35 来源：澜州日报\n本报讯 …";
+        assert!(news_of_next_year(news, 2023));
+        assert!(!news_of_next_year(news, 2024), "dated the same year");
+        let summary = "某县图书馆2023年工作总结\n发布时间：2024-01-05\n2023年，我馆…";
+        assert!(
+            !news_of_next_year(summary, 2023),
+            "no news marker: a summary"
+        );
+        let no_date = "本报讯 记者从市图书馆获悉，2024年计划新建分馆";
+        assert!(
+            !news_of_next_year(no_date, 2023),
+            "a plan's year is no dateline"
+        );
+    }
     use crate::clean::clean;
     use crate::segment::segment;
 

@@ -11,8 +11,8 @@ use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES,
-    QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES, STOCK_KEYS, TOTAL_WORDS,
-    WHOLE_YEAR_WORDS,
+    QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS,
+    TOTAL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{CELL_BREAKS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
 use crate::text;
@@ -92,7 +92,13 @@ impl LineQualifiers {
                 {
                     continue;
                 }
+                // 去年 in a news article of the year after is the report's year.
+                Qualifier::LastYear if word == "去年" && context.news_of_next_year => continue,
                 Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
+                Qualifier::ThisYear if context.news_of_next_year => {
+                    Verdict::Doubt("a figure of the year after the report's")
+                }
+                Qualifier::Period => Verdict::Doubt("a total over several years"),
                 Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
                 Qualifier::Nation => Verdict::Doubt("a national figure"),
                 Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
@@ -160,10 +166,14 @@ impl LineQualifiers {
         // A year compared with (比2018年的1210个) names its own clause only.
         let years = self.years.get_or_insert_with(|| {
             YEAR.find_iter(text.as_bytes())
-                .filter_map(|at| year_phrase_at(text, at))
+                .filter_map(|at| {
+                    year_phrase_at(text, at).or_else(|| relative_year_at(text, at, year, context))
+                })
                 .filter(|(_, range)| !is_comparison_term(text, range.clone()))
                 .map(|(year, range)| {
-                    let scope = compared_year_scope(text, &range).unwrap_or(usize::MAX);
+                    let scope = compared_year_scope(text, &range)
+                        .or_else(|| parenthesis_scope(text, &range))
+                        .unwrap_or(usize::MAX);
                     (year, range, scope)
                 })
                 .collect()
@@ -368,6 +378,40 @@ fn compared_year_scope(text: &str, span: &Range<usize>) -> Option<usize> {
     Some(span.end + clause_end)
 }
 
+/// 今年 or 本年 whose 年 stands at `at`: the report's year (the year after,
+/// in a news article of the year after), and 去年 in such an article.
+fn relative_year_at(
+    text: &str,
+    at: usize,
+    year: i32,
+    context: &Context<'_>,
+) -> Option<(i32, Range<usize>)> {
+    let head = text.get(..at)?;
+    let end = at + "年".len();
+    if let Some(word) = THIS_YEAR_HEADS.iter().find(|w| head.ends_with(*w)) {
+        let year = if context.news_of_next_year {
+            year.checked_add(1)?
+        } else {
+            year
+        };
+        return Some((year, at - word.len()..end));
+    }
+    (context.news_of_next_year && head.ends_with('去')).then(|| (year, at - '去'.len_utf8()..end))
+}
+
+/// Where the parenthesis that holds a year closes (讲座38场（2022年仅21
+/// 场），展览15场): the year is the figures' inside it only. None for a
+/// year outside a parenthesis.
+fn parenthesis_scope(text: &str, span: &Range<usize>) -> Option<usize> {
+    let before = text::tail(text.get(..span.start)?, MAX_SCOPE);
+    let open = before.rfind(['（', '('])?;
+    if before[open..].contains(['）', ')']) {
+        return None;
+    }
+    let after = text::head(text.get(span.end..)?, MAX_SCOPE);
+    after.find(['）', ')']).map(|close| span.end + close)
+}
+
 /// `较2020年增长`: a year named only as what is compared with; `较2020年的
 /// 110万人次` names the figure after it, so it is no mere term.
 fn is_comparison_term(text: &str, span: Range<usize>) -> bool {
@@ -482,7 +526,7 @@ mod tests {
                 (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let end = bounds[cut % bounds.len()];
             let clause = clause_start(&text, end);
-            let context = Context { library: None, year: Some(2020) };
+            let context = Context { library: None, year: Some(2020), news_of_next_year: false };
             let want = crate::date::scan_year_phrases(&text[..end])
                 .filter(|(_, r)| !is_comparison_term(&text, r.clone()))
                 .last()

@@ -16,6 +16,7 @@ fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
     let context = Context {
         library: Some(library),
         year: Some(2020),
+        news_of_next_year: false,
     };
     let mut warnings = Vec::new();
     let mentions = prose_mentions(
@@ -339,4 +340,57 @@ fn resolution_prefers_tables_then_the_summary_then_nothing() {
             "awards: left out, the report gives 11 (line 20), 12 (line 30)",
         ]
     );
+}
+
+#[test]
+fn parts_inside_a_parenthesis_share_the_clause_before_it() {
+    let (got, warnings) = read(
+        "新增图书2.36万册（其中纸质图书1.12万册，电子图书1.24万册）。",
+        COUNTY,
+    );
+    let keys: Vec<&str> = got.iter().map(|(key, ..)| key.as_str()).collect();
+    assert_eq!(keys, ["collection_new"], "new e-books are no e-book total");
+    assert!(
+        warnings.iter().any(|w| w.contains("电子图书1.24万册")),
+        "{warnings:?}"
+    );
+    // Without 新增 the parts are the holdings' own.
+    assert_eq!(
+        keys_of("馆藏总量50万册（其中纸质图书40万册，电子图书10万册）。"),
+        kv(&[("collection_total", "500000"), ("ebooks", "100000")])
+    );
+}
+
+#[test]
+fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
+    let read_news = |text: &'static str, news: bool| {
+        let context = Context {
+            library: Some(CITY),
+            year: Some(2020),
+            news_of_next_year: news,
+        };
+        let mut warnings = Vec::new();
+        prose_mentions(
+            line(text).lines(),
+            SectionKind::Summary,
+            &context,
+            &mut warnings,
+        )
+        .into_iter()
+        .map(|m| (m.key.as_str().to_owned(), m.value.to_string()))
+        .collect::<Vec<_>>()
+    };
+    let text = "去年该馆接待读者121.3万人次，今年计划接待130万人次。";
+    assert_eq!(read_news(text, true), kv(&[("visits", "1213000")]));
+    assert_eq!(read_news(text, false), kv(&[]));
+    // 今年 in such an article is the year after the report's.
+    assert_eq!(read_news("今年该馆已接待读者8.2万人次。", true), kv(&[]));
+    assert_eq!(
+        read_news("今年该馆接待读者8.2万人次。", false),
+        kv(&[("visits", "82000")])
+    );
+}
+
+fn keys_of(text: &'static str) -> Vec<(String, String)> {
+    keys(text, COUNTY)
 }

@@ -277,6 +277,14 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("发布图文",         Some(Subject::Wechat), Some(WechatPosts)),
     ("发布图文信息",     Some(Subject::Wechat), Some(WechatPosts)),
     ("新增藏量购置费",   None, Some(AcquisitionSpendingYuan)),
+    ("预算指标",         None, Some(BudgetYuan)),
+    ("财政预算指标",     None, Some(BudgetYuan)),
+    ("事业经费",         None, Some(BudgetYuan)),
+    ("采购图书经费",     None, Some(AcquisitionSpendingYuan)),
+    ("图书采购经费",     None, Some(AcquisitionSpendingYuan)),
+    ("文献采购经费",     None, Some(AcquisitionSpendingYuan)),
+    ("购书资金",         None, Some(AcquisitionSpendingYuan)),
+    ("电子书可使用册数", None, Some(Ebooks)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
     ("发文",             Some(Subject::Weibo), Some(WeiboPosts)),
@@ -292,6 +300,11 @@ pub static AFTER_LABELS: &[MetricKey] = &[
 ];
 
 /// Words after a label that follows its figure which make the label a
+/// Words of a name that may stand between a count and its label after it
+/// (3座24小时自助图书馆), though they hold digits.
+#[rustfmt::skip]
+pub static AFTER_LABEL_NAMES: &[&str] = &["24小时"];
+
 /// mere modifier of what is counted (两所分馆的设备, 两所分馆空间改造).
 #[rustfmt::skip]
 pub static AFTER_LABEL_HEADS: &[&str] = &[
@@ -308,6 +321,8 @@ pub static FILLERS: &[&str] = &[
     "人民币", "新台币",
     // a figure called small (购书经费仅为28万元)
     "仅", "仅为", "只有",
+    // a target, left out as one (接待读者目标20万人次), whose outcome follows
+    "目标", "目标任务",
 ];
 
 /// Words between a label and the figure a change starts from (馆舍面积由
@@ -326,6 +341,18 @@ pub static CHANGE_TO: &[&str] = &[
     "上升到", "上升至", "升至", "扩大到", "扩大至", "减少到", "减少至", "下降到", "下降至",
     "降至", "降低到", "降低至", "增到", "达到", "变为",
 ];
+
+/// Words that open the clause after a target or a change and make its
+/// figure what came of it (目标20万人次，实际完成23.6万人次).
+#[rustfmt::skip]
+pub static OUTCOME_WORDS: &[&str] = &[
+    "实际完成", "实际", "完成", "实际达到", "达", "全年达到", "全年完成", "共计达到",
+];
+
+/// Words that may open an outcome's clause before its word, naming the
+/// time it is of (，至2022年末增加到; ，今年增至): a year may follow them.
+#[rustfmt::skip]
+pub static OUTCOME_TIMES: &[&str] = &["截至", "截止", "至", "到", "今年", "本年", "全年", "年底", "年末"];
 
 /// Words that make a chronicle's line a count of the whole year
 /// (12月下旬，完成年度统计：全年接待读者…), not of one event.
@@ -418,6 +445,11 @@ pub enum Qualifier {
     /// visits or loans are a part; its computers and seats are the
     /// library's).
     Room,
+    /// 今年: the report's own year, except in a news article written the
+    /// year after, where it is the year after.
+    ThisYear,
+    /// 评估期内: a total over a period of several years.
+    Period,
 }
 
 impl Qualifier {
@@ -436,6 +468,7 @@ impl Qualifier {
                 | Qualifier::PartOfYear
                 | Qualifier::Cumulative
                 | Qualifier::Room
+                | Qualifier::Period
         )
     }
 }
@@ -487,7 +520,26 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("联盟", Qualifier::OtherBody),
     ("总分馆体系", Qualifier::OtherBody),
     ("文化馆", Qualifier::OtherBody),
+    // other cultural bodies of a bureau's report (县博物馆全年接待观众…)
+    ("博物馆", Qualifier::OtherBody),
+    ("美术馆", Qualifier::OtherBody),
+    ("档案馆", Qualifier::OtherBody),
+    ("纪念馆", Qualifier::OtherBody),
+    ("科技馆", Qualifier::OtherBody),
+    // another body's platform the library links to (省图书馆共享平台)
+    ("共享平台", Qualifier::OtherBody),
     ("上半年", Qualifier::PartOfYear),
+    // a festival, a holiday or one day (读书节期间, 春节假期7天, 活动当天)
+    ("期间", Qualifier::PartOfYear),
+    ("假期", Qualifier::PartOfYear),
+    ("黄金周", Qualifier::PartOfYear),
+    ("当天", Qualifier::PartOfYear),
+    ("当日", Qualifier::PartOfYear),
+    ("今年", Qualifier::ThisYear),
+    // an evaluation's term of several years (评估期内累计…)
+    ("评估期", Qualifier::Period),
+    ("十三五", Qualifier::Period),
+    ("十四五", Qualifier::Period),
     ("闭馆期间", Qualifier::PartOfYear),
     ("闭馆的", Qualifier::PartOfYear),
     ("暑假", Qualifier::PartOfYear),
@@ -512,6 +564,8 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
+    // a branch as the clause's subject (分馆全年流通图书2.4万册次)
+    ("分馆", Qualifier::Room),
     // the children's service of a general library (少儿读者, 少儿图书)
     ("少儿", Qualifier::Children),
     ("少年儿童", Qualifier::Children),
@@ -562,7 +616,56 @@ pub static QUALIFIER_TITLES: &[&str] = &[
     "一级公共图书馆", "二级公共图书馆", "三级公共图书馆", "一级图书馆", "二级图书馆",
     "三级图书馆", "线上线下", "线上与线下", "线上和线下",
     "少年儿童图书馆", "少儿图书馆", "儿童图书馆",
+    // what a figure includes is no part of it (各类活动（含线上）320场)
+    "含线上", "含线下", "包括线上", "包含线上",
+    // branches named beside the central library, or left out, are no
+    // subject of their own (总馆及分馆面积合计; 在职职工（不含分馆）)
+    "总馆及分馆", "总馆和分馆", "总馆与分馆", "总馆、分馆", "不含分馆", "不包括分馆",
 ];
+
+/// Words that make a list before a label one of levels, whose figure is
+/// their total (获得国家级、省级荣誉7项), not an item's.
+#[rustfmt::skip]
+pub static LEVEL_WORDS: &[&str] = &[
+    "国家级", "省部级", "省级", "地市级", "市级", "县级", "区级", "部级", "国际级",
+];
+
+/// What a figure may say it includes, in a parenthesis right after it
+/// (外借5.6万册次（含分馆）), that makes it more than the library's own:
+/// (included word, keys it widens; empty for all).
+#[rustfmt::skip]
+pub static INCLUDES_OTHERS: &[(&str, &[MetricKey])] = &[
+    ("分馆",     &[]),
+    ("服务点",   &[]),
+    ("流通点",   &[]),
+    ("农家书屋", &[]),
+    ("城市书房", &[]),
+    ("文化站",   &[]),
+    ("临聘",     &[StaffTotal]),
+    ("聘用",     &[StaffTotal]),
+    ("编外",     &[StaffTotal]),
+    ("劳务派遣", &[StaffTotal]),
+    ("志愿者",   &[StaffTotal]),
+    ("退休",     &[StaffTotal]),
+];
+
+/// Words that open what a figure includes (含, 包括).
+#[rustfmt::skip]
+pub static INCLUDE_WORDS: &[&str] = &["含", "包括", "包含"];
+
+/// Words that say what a figure leaves out (不含分馆): no others in it.
+#[rustfmt::skip]
+pub static EXCLUDE_WORDS: &[&str] = &["不含", "不包括", "不包含", "未含"];
+
+/// Words that name the report's own year (今年, 本年度) as a year phrase
+/// does: the head before 年.
+#[rustfmt::skip]
+pub static THIS_YEAR_HEADS: &[&str] = &["今", "本"];
+
+/// Words that mark a news article (本报讯, 记者): one written the year
+/// after calls the report's year 去年.
+#[rustfmt::skip]
+pub static NEWS_MARKERS: &[&str] = &["本报讯", "记者", "通讯员", "日报", "晚报", "新闻网", "讯（"];
 
 /// Keys that count a stock at year end, for which 新建 means a part.
 #[rustfmt::skip]

@@ -34,6 +34,9 @@ pub static HEADING_BREAKS: &[char] = &['。', '！', '？', '；', '：', ';', '
 /// of them is a heading over the points after it.
 pub static PLAN_POINT_MARKS: &[char] = &['，', '。', '；', ',', ';'];
 
+/// Commas that open a clause of the same sentence (目标20万人次，实际完成…).
+pub static CLAUSE_COMMAS: &[char] = &['，', ','];
+
 /// Marks a table cell holds none of (a cell is no sentence).
 pub static CELL_BREAKS: &[char] = &['。', '；', '，'];
 

@@ -330,6 +330,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
     ),
     ("a figure of another library", "这是另一家图书馆的数字"),
     (
+        "a figure of the year after the report's",
+        "这是报告年度下一年的数字",
+    ),
+    (
         "a figure of the children's service only",
         "这只是少儿服务的数字",
     ),
@@ -340,6 +344,12 @@ const REASONS_ZH: &[(&str, &str)] = &[
 fn write_reason_zh(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
     if let Some(&(_, zh)) = REASONS_ZH.iter().find(|(en, _)| *en == reason) {
         return f.write_str(zh);
+    }
+    if let Some(word) = reason
+        .strip_prefix("it includes ")
+        .and_then(|rest| rest.strip_suffix(", not the library's own only"))
+    {
+        return write!(f, "数字包含{word}，不只是本馆自己的");
     }
     if let Some(rest) = reason.strip_prefix("unit ") {
         if rest == "(none) does not fit the key" {
@@ -531,6 +541,10 @@ mod tests {
         assert_eq!(
             reason_zh("unit 人次 does not fit the key"),
             "单位“人次”与这项指标的单位对不上"
+        );
+        assert_eq!(
+            reason_zh("it includes 分馆, not the library's own only"),
+            "数字包含分馆，不只是本馆自己的"
         );
         assert_eq!(
             reason_zh("unit \"5吨\" is not one libreport knows"),
