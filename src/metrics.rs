@@ -30,9 +30,11 @@ use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
     INCLUDES_OTHERS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, OUTCOME_TIMES,
-    OUTCOME_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
-use crate::tables::punctuation::{CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES};
+use crate::tables::punctuation::{
+    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, TOPIC_ENDS,
+};
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
 
@@ -308,6 +310,10 @@ fn line_mentions(
         let Some(value) = in_base_unit(label.key, &m.quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
+            // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
+            if m.quantity.unit == Some(Unit::Percent) && !label.after {
+                left_out = Some((label, m.span.end));
+            }
             continue;
         };
         found.push(label.key, m.span.clone());
@@ -625,7 +631,9 @@ fn label_ending_at(
     let subjects = if needs_subject {
         // the subjects of the sentence before the label, from the line's
         // index: many figures of a long sentence do not each scan it
-        let lasts: Vec<(usize, Range<usize>)> = subjects.last_within(text, end, sentence).collect();
+        let lasts: Vec<(usize, Range<usize>)> = subjects
+            .last_within(text, end, topic_start(text, sentence))
+            .collect();
         nearest_subject(text, &lasts)
     } else {
         Vec::new()
@@ -659,12 +667,23 @@ fn strip_trailing_filler(s: &str) -> &str {
     {
         return &s[..open];
     }
+    // 购书经费占支出的16.4%: the share names what it is a share of.
+    if let Some(head) = s.strip_suffix('的')
+        && let Some(at) = SHARE_WORDS
+            .iter()
+            .find_map(|w| text::tail(head, MAX_SHARE).rfind(w))
+    {
+        return &s[..head.len() - text::tail(head, MAX_SHARE).len() + at];
+    }
     FILLERS
         .iter()
         .filter(|f| s.ends_with(*f))
         .max_by_key(|f| f.len())
         .map_or(s, |f| &s[..s.len() - f.len()])
 }
+
+/// The most bytes of a share's whole (占支出的) stepped over.
+const MAX_SHARE: usize = 24;
 
 /// Every wording of `SUBJECTS`, for one-pass search.
 static SUBJECT_WORDS: LazyLock<WordSet> =
@@ -699,6 +718,25 @@ fn nearest_subject(text: &str, lasts: &[(usize, Range<usize>)]) -> Vec<Subject> 
                 .all(|c| SUBJECT_JOINERS.contains(&c))
     });
     if joined { Vec::new() } else { vec![subject] }
+}
+
+/// How far back a topic's subject is looked for past a semicolon.
+const MAX_TOPIC: usize = 300;
+
+/// Where the topic of a sentence starts: sentences joined by semicolons
+/// speak of one subject (微信公众号粉丝3.46万人；全年发布图文信息728条).
+fn topic_start(text: &str, sentence: usize) -> usize {
+    let Some(before) = text.get(..sentence) else {
+        return sentence;
+    };
+    if !before.ends_with(['；', ';']) {
+        return sentence;
+    }
+    let window = text::tail(before, MAX_TOPIC);
+    let floor = sentence - window.len();
+    window.rfind(TOPIC_ENDS).map_or(floor, |at| {
+        floor + at + window[at..].chars().next().map_or(1, char::len_utf8)
+    })
 }
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.

@@ -10,11 +10,13 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES,
-    QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS,
-    TOTAL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, NETWORK_KEYS, ONLINE_KEYS,
+    PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES,
+    STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
 };
-use crate::tables::punctuation::{CELL_BREAKS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS};
+use crate::tables::punctuation::{
+    CELL_BREAKS, CLAUSE_ENDS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS,
+};
 use crate::text;
 
 /// The qualifier words and the other years' phrases of one line, each
@@ -99,6 +101,7 @@ impl LineQualifiers {
                     Verdict::Doubt("a figure of the year after the report's")
                 }
                 Qualifier::Period => Verdict::Doubt("a total over several years"),
+                Qualifier::OtherLibraries => Verdict::Doubt("a figure of other libraries"),
                 Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
                 Qualifier::Nation => Verdict::Doubt("a national figure"),
                 Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
@@ -173,6 +176,7 @@ impl LineQualifiers {
                 .map(|(year, range)| {
                     let scope = compared_year_scope(text, &range)
                         .or_else(|| parenthesis_scope(text, &range))
+                        .or_else(|| founding_scope(text, &range))
                         .unwrap_or(usize::MAX);
                     (year, range, scope)
                 })
@@ -236,6 +240,11 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
             let Some((last, head)) = month_number_before(head) else {
                 return false;
             };
+            // 截至6月底: a count taken mid-year. A report drafted late in the
+            // year counts to October or November (截至11月底) for the year.
+            if last <= LAST_EARLY_MONTH && is_until(head) {
+                return true;
+            }
             let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
                 return false;
             };
@@ -249,6 +258,19 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
 
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
+/// The last month whose end (截至6月底) marks a count of part of the year.
+const LAST_EARLY_MONTH: u32 = 9;
+
+/// Whether `head` (the text before a month's number) ends with 截至 or
+/// 截止, a year between (截至2022年).
+fn is_until(head: &str) -> bool {
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix('年')
+        .map_or(head, |h| h.trim_end_matches(|c: char| c.is_ascii_digit()));
+    UNTIL_WORDS.iter().any(|word| head.ends_with(word))
+}
+
 fn month_number_before(head: &str) -> Option<(u32, &str)> {
     let start = head
         .char_indices()
@@ -410,6 +432,22 @@ fn parenthesis_scope(text: &str, span: &Range<usize>) -> Option<usize> {
     }
     let after = text::head(text.get(span.end..)?, MAX_SCOPE);
     after.find(['）', ')']).map(|close| span.end + close)
+}
+
+/// Where the clause of a founding year ends (成立于1958年，现馆舍…): the
+/// year dates the founding, not the figures after it. None for a year
+/// that is no founding's.
+fn founding_scope(text: &str, span: &Range<usize>) -> Option<usize> {
+    let before = text[..span.start].trim_end();
+    let after = text.get(span.end..)?;
+    let founding = FOUNDED_BEFORE.iter().any(|w| before.ends_with(w))
+        || FOUNDED_AFTER.iter().any(|w| after.starts_with(w));
+    if !founding {
+        return None;
+    }
+    let after = text::head(after, MAX_SCOPE);
+    let clause_end = after.find(CLAUSE_ENDS).unwrap_or(after.len());
+    Some(span.end + clause_end)
 }
 
 /// `较2020年增长`: a year named only as what is compared with; `较2020年的

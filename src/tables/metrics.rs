@@ -24,6 +24,9 @@ pub enum Subject {
     Website,
     /// Digital resources.
     Digital,
+    /// Another platform (抖音) or several together (新媒体矩阵), whose
+    /// figures no key counts.
+    OtherMedia,
 }
 
 /// Words that set the subject of the sentence.
@@ -33,6 +36,10 @@ pub static SUBJECTS: &[(&str, Subject)] = &[
     ("公众号",     Subject::Wechat),
     ("微信",       Subject::Wechat),
     ("微博",       Subject::Weibo),
+    ("抖音",       Subject::OtherMedia),
+    ("视频号",     Subject::OtherMedia),
+    ("快手",       Subject::OtherMedia),
+    ("新媒体",     Subject::OtherMedia),
     ("门户网站",   Subject::Website),
     ("网站",       Subject::Website),
     ("数字资源",   Subject::Digital),
@@ -285,6 +292,10 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("文献采购经费",     None, Some(AcquisitionSpendingYuan)),
     ("购书资金",         None, Some(AcquisitionSpendingYuan)),
     ("电子书可使用册数", None, Some(Ebooks)),
+    ("数字资源访问",     None, Some(DigitalViews)),
+    ("服务据点",         None, Some(ServicePoints)),
+    ("馆舍总面积",       None, Some(FloorAreaM2)),
+    ("图书馆面积",       None, Some(FloorAreaM2)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
     ("发文",             Some(Subject::Weibo), Some(WeiboPosts)),
@@ -320,7 +331,7 @@ pub static FILLERS: &[&str] = &[
     // the currency, before a sum (经费为人民币120万元, 新臺幣1,860萬元)
     "人民币", "新台币",
     // a figure called small (购书经费仅为28万元)
-    "仅", "仅为", "只有",
+    "仅", "仅为", "只有", "总额",
     // a target, left out as one (接待读者目标20万人次), whose outcome follows
     "目标", "目标任务",
 ];
@@ -353,6 +364,25 @@ pub static OUTCOME_WORDS: &[&str] = &[
 /// time it is of (，至2022年末增加到; ，今年增至): a year may follow them.
 #[rustfmt::skip]
 pub static OUTCOME_TIMES: &[&str] = &["截至", "截止", "至", "到", "今年", "本年", "全年", "年底", "年末"];
+
+/// Words before a year that make it a founding's (成立于1958年): the year
+/// holds only its own clause.
+#[rustfmt::skip]
+pub static FOUNDED_BEFORE: &[&str] = &["成立于", "始建于", "创建于", "创办于", "建于", "建馆于", "始于"];
+
+/// Words after a year that make it a founding's (1958年建馆).
+#[rustfmt::skip]
+pub static FOUNDED_AFTER: &[&str] = &[
+    "成立", "建馆", "始建", "创建", "创办", "建成", "落成", "竣工", "开馆", "启用",
+];
+
+/// Words before a month that make it the day a count was taken (截至6月底).
+#[rustfmt::skip]
+pub static UNTIL_WORDS: &[&str] = &["截至", "截止", "截止到", "截至到"];
+
+/// Words that open a share's whole after a label (购书经费占支出的16.4%).
+#[rustfmt::skip]
+pub static SHARE_WORDS: &[&str] = &["占"];
 
 /// Words that make a chronicle's line a count of the whole year
 /// (12月下旬，完成年度统计：全年接待读者…), not of one event.
@@ -450,6 +480,8 @@ pub enum Qualifier {
     ThisYear,
     /// 评估期内: a total over a period of several years.
     Period,
+    /// 各区馆, 区县馆: other libraries, whose networks are theirs too.
+    OtherLibraries,
 }
 
 impl Qualifier {
@@ -469,6 +501,7 @@ impl Qualifier {
                 | Qualifier::Cumulative
                 | Qualifier::Room
                 | Qualifier::Period
+                | Qualifier::OtherLibraries
         )
     }
 }
@@ -528,6 +561,15 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("科技馆", Qualifier::OtherBody),
     // another body's platform the library links to (省图书馆共享平台)
     ("共享平台", Qualifier::OtherBody),
+    // a society, a culture centre's mass culture, two units together, the
+    // system's other members, school libraries
+    ("协会", Qualifier::OtherBody),
+    ("学会", Qualifier::OtherBody),
+    ("群众文化", Qualifier::OtherBody),
+    ("两馆", Qualifier::OtherBody),
+    ("体系内", Qualifier::OtherBody),
+    ("各馆", Qualifier::OtherBody),
+    ("中小学", Qualifier::OtherBody),
     ("上半年", Qualifier::PartOfYear),
     // a festival, a holiday or one day (读书节期间, 春节假期7天, 活动当天)
     ("期间", Qualifier::PartOfYear),
@@ -538,6 +580,21 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("今年", Qualifier::ThisYear),
     // an evaluation's term of several years (评估期内累计…)
     ("评估期", Qualifier::Period),
+    ("五年累计", Qualifier::Period),
+    ("三年累计", Qualifier::Period),
+    ("十年累计", Qualifier::Period),
+    ("五年间", Qualifier::Period),
+    ("三年间", Qualifier::Period),
+    ("近五年", Qualifier::Period),
+    ("近三年", Qualifier::Period),
+    // the libraries of the districts or counties (各区馆下辖分馆87个)
+    ("各区馆", Qualifier::OtherLibraries),
+    ("各县馆", Qualifier::OtherLibraries),
+    ("区县馆", Qualifier::OtherLibraries),
+    ("县区馆", Qualifier::OtherLibraries),
+    ("各区县图书馆", Qualifier::OtherLibraries),
+    ("县级馆", Qualifier::OtherLibraries),
+    ("区级馆", Qualifier::OtherLibraries),
     ("十三五", Qualifier::Period),
     ("十四五", Qualifier::Period),
     ("闭馆期间", Qualifier::PartOfYear),

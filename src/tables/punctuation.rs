@@ -37,6 +37,9 @@ pub static PLAN_POINT_MARKS: &[char] = &['，', '。', '；', ',', ';'];
 /// Commas that open a clause of the same sentence (目标20万人次，实际完成…).
 pub static CLAUSE_COMMAS: &[char] = &['，', ','];
 
+/// Marks that end a topic: sentences joined by semicolons share one.
+pub static TOPIC_ENDS: &[char] = &['。', '！', '？', '!', '?'];
+
 /// Marks a table cell holds none of (a cell is no sentence).
 pub static CELL_BREAKS: &[char] = &['。', '；', '，'];
 

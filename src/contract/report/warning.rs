@@ -329,6 +329,7 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "这只是其中一部分，不是全部",
     ),
     ("a figure of another library", "这是另一家图书馆的数字"),
+    ("a figure of other libraries", "这是其他图书馆的数字"),
     (
         "a figure of the year after the report's",
         "这是报告年度下一年的数字",
