@@ -93,6 +93,27 @@ pub struct LibraryReport {
     pub warnings: Vec<Warning>,
 }
 
+impl LibraryReport {
+    /// The index in `mentions` of the mention `metrics` took for `key`:
+    /// the first with the kept figure's key, line, phrase and value. The
+    /// one rule for "kept", read by the long CSV, the page and the index
+    /// (`metrics` holds copies of mentions, so a copy is matched back).
+    pub fn kept_mention(&self, key: MetricKey) -> Option<usize> {
+        let kept = self.metrics.get(&key)?;
+        self.mentions.iter().position(|m| {
+            m.key == key && m.line == kept.line && m.text == kept.text && m.value == kept.value
+        })
+    }
+
+    /// Whether `mentions[index]` is the mention `metrics` took for its key
+    /// ([`LibraryReport::kept_mention`]).
+    pub fn is_kept(&self, index: usize) -> bool {
+        self.mentions
+            .get(index)
+            .is_some_and(|m| self.kept_mention(m.key) == Some(index))
+    }
+}
+
 /// The kind of a report section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
