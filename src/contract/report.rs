@@ -241,6 +241,12 @@ pub struct Mention {
 pub struct StatRow {
     /// The item (项目名称).
     pub item: String,
+    /// The item folded to simplified characters, cut from the folded line
+    /// where `item` is cut from the line, for reading it without folding
+    /// again; not printed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub folded_item: String,
     /// The figure, when the row has one that reads as a number.
     pub value: Option<Decimal>,
     /// The unit column as written.
