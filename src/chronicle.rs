@@ -12,14 +12,13 @@ use crate::clean::Lines;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
-use crate::script;
 use crate::tables::enumeration::BULLETS;
 use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
 use crate::text::is_ws;
 
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report); `library` the report's library,
-/// whose name alone on a line signs the chronicle off.
+/// folded, whose name alone on a line signs the chronicle off.
 pub fn parse_chronicle(
     lines: Lines<'_>,
     year: Option<i32>,
@@ -30,9 +29,6 @@ pub fn parse_chronicle(
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
-    // The library's name folded, once: a line that is its name alone signs
-    // the chronicle off.
-    let library = library.map(script::fold);
     for line in lines.iter() {
         // A bullet (▲6日) only marks the entry.
         let whole = line.text();
@@ -42,7 +38,9 @@ pub fn parse_chronicle(
             .folded()
             .get(whole.len() - text.len()..)
             .unwrap_or(text);
-        if let Some(month) = date::parse_month_heading(folded) {
+        // The line model's month heading (`Shape::MonthHeading`), asked
+        // alone: the rest of the shape is not needed here.
+        if let Some(month) = line.month_heading() {
             month_heading = Some(month);
             continue;
         }
@@ -81,7 +79,7 @@ pub fn parse_chronicle(
                 });
             }
             // 新罗区图书馆 / 2022年1月 closing the last month: a signature.
-            None if !numbered && signs_off(folded_rest, library.as_deref()) => {}
+            None if !numbered && signs_off(folded_rest, library) => {}
             None if month_heading.is_some() || numbered || entries.is_empty() => {
                 let date =
                     year.zip(month_heading)

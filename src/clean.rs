@@ -31,7 +31,7 @@ use crate::text::{Measure, is_ws, measure, trim};
 mod line;
 
 use line::{Buffer, KNOWN, ROW, Record, Texts};
-pub use line::{Line, Lines, Shape};
+pub use line::{Cell, Line, Lines, Shape};
 
 /// An entry of the table of contents (目录).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -331,15 +331,10 @@ fn is_bare_number(raw: &str) -> bool {
     !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A line that is a unit alone (场次, 个, 平方米), for a reader (a PDF
-/// page's edge), which runs before the document is folded.
-pub(crate) fn is_unit_line(raw: &str) -> bool {
-    unit_alone(&crate::script::fold(raw))
-}
-
-/// [`is_unit_line`] of a line already folded (folding keeps the white
-/// space `trim` takes).
-fn unit_alone(folded: &str) -> bool {
+/// Whether a folded line is a unit alone (场次, 个, 平方米); a reader (a
+/// PDF page's edge) asks it of a raw line it folds itself, before the
+/// document is folded (folding keeps the white space `trim` takes).
+pub(crate) fn unit_alone(folded: &str) -> bool {
     let line = trim(folded);
     line.len() <= MAX_UNIT_BYTES && crate::quantity::parse_unit(line).is_some()
 }

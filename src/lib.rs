@@ -162,7 +162,11 @@ fn extract_text_then<R>(
     let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
-    let library = title::library(&outline);
+    // The name folded comes with it, cut from the folded line: the record
+    // prints it, and the stages compare folded words with it.
+    let (library, library_simplified) = title::library(&outline)
+        .map(|name| (name.text, name.folded))
+        .unzip();
     if library.is_none() {
         warnings.push(Warning::NoLibrary);
     }
@@ -184,7 +188,10 @@ fn extract_text_then<R>(
     }
     warnings.extend(outline.warnings.iter().cloned());
     let context = metrics::Context {
-        library: library.as_deref(),
+        library: library
+            .as_deref()
+            .zip(library_simplified.as_deref())
+            .map(|(text, folded)| clean::Cell { text, folded }),
         year,
         news_of_next_year: year
             .is_some_and(|year| title::news_of_next_year(cleaned.folded_source(), year)),
@@ -215,9 +222,7 @@ fn extract_text_then<R>(
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
-    report.library_simplified = library
-        .as_deref()
-        .map(|name| script::fold(name).into_owned());
+    report.library_simplified = library_simplified;
     report.library = library;
     report.warnings = warnings;
     Ok((report, kept))
@@ -265,8 +270,12 @@ fn extract_section(
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
             let year = title::first_year(&section.title, section.folded_title).or(context.year);
-            let entries =
-                chronicle::parse_chronicle(section.lines, year, context.library, warnings);
+            let entries = chronicle::parse_chronicle(
+                section.lines,
+                year,
+                context.library.map(|name| name.folded),
+                warnings,
+            );
             // 十二月 … 全年接待读者38.6万人次: the lines of a chronicle's
             // December that speak of the whole year hold the year's
             // figures, read where no other section gives them (see

@@ -18,12 +18,11 @@ use std::sync::LazyLock;
 
 use crate::matcher::words::{WordIndex, WordSet};
 
-use crate::clean::{Line, Lines};
+use crate::clean::{Cell, Line, Lines};
 use crate::decimal::Decimal;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
 use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
-use crate::script;
 use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
@@ -46,8 +45,9 @@ pub use resolution::resolve;
 /// What the extractor knows of the report while reading figures.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Context<'a> {
-    /// The library's name, for telling its own figures from a larger body's.
-    pub library: Option<&'a str>,
+    /// The library's name as written and folded, for telling its own
+    /// figures from a larger body's.
+    pub library: Option<Cell<'a>>,
     /// The report year, for telling this year's figures from others.
     pub year: Option<i32>,
     /// Whether the text is a news article written the year after the
@@ -71,13 +71,14 @@ impl Context<'_> {
     /// readers are all children.
     fn is_childrens(&self) -> bool {
         self.library.is_some_and(|name| {
-            let name = script::fold(name);
-            CHILDRENS_LIBRARIES.iter().any(|word| name.contains(word))
+            CHILDRENS_LIBRARIES
+                .iter()
+                .any(|word| name.folded.contains(word))
         })
     }
 
     fn level(&self) -> Level {
-        let Some(name) = self.library else {
+        let Some(name) = self.library.map(|name| name.text) else {
             return Level::Local;
         };
         let head = name
@@ -991,7 +992,7 @@ pub fn table_mentions(
         let Some(value) = row.value else {
             continue;
         };
-        let item = script::fold(&row.item);
+        let item = row.folded_item.as_str();
         // The unit as the table gives it (unit cell, item bracket, heading
         // or caption), read once: base unit and power of ten.
         let written = row.unit.as_deref().map(|u| (u, row.scale));
@@ -999,8 +1000,8 @@ pub fn table_mentions(
             let line_text = lines
                 .iter()
                 .find(|l| l.no() == row.line)
-                .map_or(row.item.as_str(), |l| l.text());
-            if let Some(Some(key)) = label_in_item(&item) {
+                .map_or_else(|| item_cell(row), |l| l.whole());
+            if let Some(Some(key)) = label_in_item(item) {
                 warnings.push(Warning::DoubtfulFigure {
                     key,
                     text: row_phrase(line_text, row).to_owned(),
@@ -1014,7 +1015,8 @@ pub fn table_mentions(
             continue;
         }
         let parsed = written.and_then(|(_, parsed)| parsed);
-        let label = crate::table::split_bracketed_unit(&item).map_or(item.as_ref(), |(l, _)| l);
+        let label =
+            crate::table::split_bracketed_unit(Cell::folded(item)).map_or(item, |(l, _, _)| l.text);
         let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
         let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
         // An item made wholly of parts reads by them (新增馆藏图书); any
@@ -1033,7 +1035,7 @@ pub fn table_mentions(
             .get(at)
             .filter(|l| l.no() == row.line)
             .or_else(|| lines.iter().find(|l| l.no() == row.line))
-            .map_or(row.item.as_str(), |l| l.text());
+            .map_or_else(|| item_cell(row), |l| l.whole());
         let phrase = row_phrase(line_text, row);
         let doubt = |reason: String| Warning::DoubtfulFigure {
             key,
@@ -1041,7 +1043,7 @@ pub fn table_mentions(
             line: row.line,
             reason,
         };
-        match qualifier(&item, &item, key, context) {
+        match qualifier(item, item, key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason.to_owned()));
@@ -1062,7 +1064,7 @@ pub fn table_mentions(
             unit: parsed.map(|(unit, _)| unit),
             approx: None,
         };
-        let Some(value) = in_base_unit(key, &quantity, &item) else {
+        let Some(value) = in_base_unit(key, &quantity, item) else {
             warnings.push(doubt(format!(
                 "unit {} does not fit the key",
                 row.unit.as_deref().unwrap_or("(none)")
@@ -1083,14 +1085,23 @@ pub fn table_mentions(
     mentions
 }
 
+/// A row's item with its folded text, standing in for a line not found.
+fn item_cell(row: &StatRow) -> Cell<'_> {
+    Cell {
+        text: &row.item,
+        folded: &row.folded_item,
+    }
+}
+
 /// The part of a row's line from its item to its unit (or value).
-fn row_phrase<'l>(line: &'l str, row: &StatRow) -> &'l str {
+fn row_phrase<'l>(whole: Cell<'l>, row: &StatRow) -> &'l str {
+    let line = whole.text;
     let Some(start) = line.find(&row.item) else {
         // A wide table's row holds figures only, its items in the header:
         // the phrase is the figure's own cell.
         return row
             .value
-            .and_then(|value| crate::table::cell_of_value(line, value))
+            .and_then(|value| crate::table::cell_of_value(whole, value))
             .unwrap_or_else(|| line.trim());
     };
     let mut end = start + row.item.len();

@@ -10,8 +10,7 @@ use crate::clean::Lines;
 use crate::heading;
 use crate::report::PlanItem;
 use crate::tables::enumeration::{INLINE_ENUMERATORS, LIST_ANNOUNCERS};
-use crate::tables::library::LIBRARY_WORD;
-use crate::tables::punctuation::{ITEM_TRIM, PLAN_POINT_MARKS};
+use crate::tables::punctuation::ITEM_TRIM;
 
 /// The items of a plan section's lines.
 pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
@@ -25,7 +24,7 @@ pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
         let text = line.text();
         let point = split_point(line.marker(), text, last_number, top);
         // A numbered point is never the signature (二、建成两个分馆).
-        if point.is_none() && is_signature(text) {
+        if point.is_none() && line.is_signature() {
             continue;
         }
         if let Some((marker, rest)) = point {
@@ -75,22 +74,6 @@ fn has_enumeration(text: &str) -> bool {
 /// A sentence that announces the list after it (以下六个方面, 如下).
 fn announces_a_list(text: &str) -> bool {
     LIST_ANNOUNCERS.iter().any(|word| text.contains(word))
-}
-
-/// A signature line closing a plan: the library's name or a date alone
-/// (桃江县图书馆 / 2020年1月10日), never an item.
-fn is_signature(text: &str) -> bool {
-    let short = text.chars().count() <= 24 && !text.contains(PLAN_POINT_MARKS);
-    short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
-}
-
-/// A line that is one date and nothing else (2020年1月10日).
-fn is_date_line(text: &str) -> bool {
-    let context = crate::date::DateContext {
-        year: 2000,
-        month: None,
-    };
-    crate::date::parse_prefix(text, &context).is_some_and(|(_, len)| text[len..].trim().is_empty())
 }
 
 /// The numbering of a point: the line's own `marker`, else `1.2021 年…`

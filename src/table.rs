@@ -11,13 +11,41 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::clean::{Line, Lines};
+use crate::clean::{Cell, Line, Lines};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
 use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column};
 use crate::tables::punctuation::{CELL_BREAKS, UNIT_ENDS};
 use crate::text::split_cells;
+use crate::unit::Unit;
+
+/// A unit as written, and as read from its folded text: base unit and
+/// power of ten (`万元` is yuan × 10⁴), when libreport knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct WrittenUnit {
+    text: String,
+    scale: Option<(Unit, i32)>,
+}
+
+impl WrittenUnit {
+    /// The unit of `cell`, read from its folded text.
+    fn of(cell: Cell<'_>) -> Self {
+        WrittenUnit {
+            text: cell.text.to_owned(),
+            scale: crate::quantity::parse_unit(cell.folded),
+        }
+    }
+
+    /// A unit already read (a bracket's or a caption's, which are units
+    /// because they read as one).
+    fn read(text: &str, scale: (Unit, i32)) -> Self {
+        WrittenUnit {
+            text: text.to_owned(),
+            scale: Some(scale),
+        }
+    }
+}
 
 /// Which column holds what.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,7 +57,7 @@ struct Layout {
     width: usize,
     /// The unit the value column's heading (金额（万元）) or the table's
     /// caption (单位：万元) gives, for rows without a unit of their own.
-    value_unit: Option<String>,
+    value_unit: Option<WrittenUnit>,
 }
 
 /// The rows of the tables in `lines`. `key_value_lines` also takes
@@ -44,24 +72,24 @@ pub fn parse_tables(
     let mut layout: Option<Layout> = None;
     // The cells of a header row over figures set side by side (a wide
     // table: 馆藏总量（万册） 新增藏量（万册） … over 128.56 6.12 …).
-    let mut wide: Option<Vec<&str>> = None;
+    let mut wide: Option<Vec<Cell<'_>>> = None;
     // The unit of the last caption (单位：元), for the table under it.
-    let mut caption: Option<String> = None;
+    let mut caption: Option<WrittenUnit> = None;
     let mut skip_to = 0;
     for (i, line) in lines.iter().enumerate() {
         if i < skip_to {
             continue;
         }
         let text = line.text();
-        if let Some(unit) = caption_unit(text) {
-            caption = Some(unit.to_owned());
+        if let Some((unit, scale)) = caption_unit(line.whole()) {
+            caption = Some(WrittenUnit::read(unit, scale));
         }
         // A caption (表4  读者活动) ends the table above it.
         if is_caption(text) {
             layout = None;
             wide = None;
-            if let Some((_, unit)) = split_bracketed_unit(text) {
-                caption = Some(unit.to_owned());
+            if let Some((_, unit, scale)) = split_bracketed_unit(line.whole()) {
+                caption = Some(WrittenUnit::read(unit.text, scale));
             }
             continue;
         }
@@ -84,7 +112,7 @@ pub fn parse_tables(
             if layout.is_none() {
                 if let Some(header) = &wide
                     && let Some(found) =
-                        wide_rows(header, &cells, year, caption.as_deref(), line.no())
+                        wide_rows(header, &cells, year, caption.as_ref(), line.no())
                 {
                     rows.extend(found);
                     continue;
@@ -96,27 +124,24 @@ pub fn parse_tables(
             layout = None;
             wide = None;
             if let Some((consumed, found)) =
-                vertical_table(lines.from(i), year, caption.as_deref(), warnings)
+                vertical_table(lines.from(i), year, caption.as_ref(), warnings)
             {
                 rows.extend(found);
                 skip_to = i + consumed;
                 continue;
             }
         }
-        if key_value_lines && let Some(row) = key_value_row(text, line.no()) {
+        if key_value_lines && let Some(row) = key_value_row(line.whole(), line.no()) {
             rows.push(row);
         }
     }
     rows
 }
 
-/// The heading of a cell as compared with column titles: folded, without
-/// white space.
-fn compact(cell: &str) -> String {
-    crate::script::fold(cell)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+/// The heading of a cell as compared with column titles: its folded text
+/// without white space.
+fn compact(folded: &str) -> String {
+    folded.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// A table written one cell per line: a run of column titles (项目 / 数量 /
@@ -125,7 +150,7 @@ fn compact(cell: &str) -> String {
 fn vertical_table(
     lines: Lines<'_>,
     year: Option<i32>,
-    caption: Option<&str>,
+    caption: Option<&WrittenUnit>,
     warnings: &mut Vec<Warning>,
 ) -> Option<(usize, Vec<StatRow>)> {
     let titled = |line: &Line<'_>| {
@@ -134,9 +159,9 @@ fn vertical_table(
         if line.is_row() || line.width() > MAX_TITLE_WIDTH {
             return false;
         }
-        let title = compact(line.text());
-        let title = split_bracketed_unit(&title)
-            .map_or(title.as_str(), |(t, _)| t)
+        let title = compact(line.folded());
+        let title = split_bracketed_unit(Cell::folded(&title))
+            .map_or(title.as_str(), |(t, _, _)| t.text)
             .to_owned();
         !line.is_row()
             && (COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some())
@@ -145,18 +170,19 @@ fn vertical_table(
     if width < 2 {
         return None;
     }
-    let header: Vec<&str> = lines.slice(0..width).iter().map(|l| l.text()).collect();
+    let header: Vec<Cell<'_>> = lines.slice(0..width).iter().map(|l| l.whole()).collect();
     let first = lines.first().map_or(0, |l| l.no());
     let mut layout = header_layout(&header, year, first, warnings)?;
     if layout.value_unit.is_none() {
-        layout.value_unit = caption.map(str::to_owned);
+        layout.value_unit = caption.cloned();
     }
     let mut rows = Vec::new();
     let mut at = width;
     while at + width <= lines.len() {
         let group = lines.slice(at..at + width);
-        let cells: Vec<&str> = group.iter().map(|l| l.text()).collect();
-        let is_cell = |text: &&str| text.chars().count() <= 30 && !text.contains(CELL_BREAKS);
+        let cells: Vec<Cell<'_>> = group.iter().map(|l| l.whole()).collect();
+        let is_cell =
+            |cell: &Cell<'_>| cell.text.chars().count() <= 30 && !cell.text.contains(CELL_BREAKS);
         if group.iter().any(|l| l.is_row()) || !cells.iter().all(is_cell) {
             break;
         }
@@ -180,21 +206,24 @@ fn is_caption(text: &str) -> bool {
     rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '（' || c == '('))
 }
 
-/// The first cell of a row that reads as `value`.
-pub fn cell_of_value(line: &str, value: Decimal) -> Option<&str> {
-    split_cells(line)
+/// The first cell of a row (its text and folded text) that reads as
+/// `value`.
+pub fn cell_of_value(line: Cell<'_>, value: Decimal) -> Option<&str> {
+    split_cells(line.text)
         .into_iter()
-        .find(|cell| parse_value(cell) == Some(value))
+        .find(|&cell| parse_value(line.part(cell).folded) == Some(value))
 }
 
 /// The widest a column title stands on a line of its own.
 const MAX_TITLE_WIDTH: usize = 16;
 
 /// A header row of a wide table: two or more cells, none a figure.
-fn is_wide_header(cells: &[&str]) -> bool {
+fn is_wide_header(cells: &[Cell<'_>]) -> bool {
     cells.len() >= 2
         && cells.iter().all(|c| {
-            !c.is_empty() && parse_value(c).is_none() && year_heading(&compact(c)).is_none()
+            !c.text.is_empty()
+                && parse_value(c.folded).is_none()
+                && year_heading(&compact(c.folded)).is_none()
         })
 }
 
@@ -202,23 +231,26 @@ fn is_wide_header(cells: &[&str]) -> bool {
 /// its item. A first cell that names a year (2021年) must be the report
 /// year's; any other must be a figure too.
 fn wide_rows(
-    header: &[&str],
-    cells: &[&str],
+    header: &[Cell<'_>],
+    cells: &[Cell<'_>],
     year: Option<i32>,
-    caption: Option<&str>,
+    caption: Option<&WrittenUnit>,
     line: u32,
 ) -> Option<Vec<StatRow>> {
     if cells.len() != header.len() {
         return None;
     }
     let mut columns = 0..cells.len();
-    if let Some(row_year) = year_heading(&compact(cells[0])) {
+    if let Some(row_year) = year_heading(&compact(cells[0].folded)) {
         if year.is_some_and(|y| y != row_year) {
             return Some(Vec::new());
         }
         columns.start = 1;
     }
-    let values: Vec<Option<Decimal>> = columns.clone().map(|i| parse_value(cells[i])).collect();
+    let values: Vec<Option<Decimal>> = columns
+        .clone()
+        .map(|i| parse_value(cells[i].folded))
+        .collect();
     if values.iter().any(Option::is_none) {
         return None;
     }
@@ -227,13 +259,14 @@ fn wide_rows(
             .zip(values)
             .map(|(i, value)| {
                 let unit = split_bracketed_unit(header[i])
-                    .map(|(_, unit)| unit)
-                    .or(caption);
+                    .map(|(_, unit, scale)| WrittenUnit::read(unit.text, scale))
+                    .or_else(|| caption.cloned());
                 StatRow {
-                    item: header[i].to_owned(),
+                    item: header[i].text.to_owned(),
+                    folded_item: header[i].folded.to_owned(),
                     value,
-                    unit: unit.map(str::to_owned),
-                    scale: unit.and_then(read_unit),
+                    scale: unit.as_ref().and_then(|u| u.scale),
+                    unit: unit.map(|u| u.text),
                     note: None,
                     line,
                 }
@@ -242,14 +275,9 @@ fn wide_rows(
     )
 }
 
-/// A row's unit as read: base unit and power of ten (`万元` is yuan × 10⁴).
-fn read_unit(unit: &str) -> Option<(crate::unit::Unit, i32)> {
-    crate::quantity::parse_unit(&crate::script::fold(unit))
-}
-
 /// The layout a header row announces, if `cells` is a header row.
 fn header_layout(
-    cells: &[&str],
+    cells: &[Cell<'_>],
     year: Option<i32>,
     line: u32,
     warnings: &mut Vec<Warning>,
@@ -260,11 +288,11 @@ fn header_layout(
     };
     let mut year_columns = Vec::new();
     let mut titled = 0;
-    let mut units: Vec<Option<String>> = Vec::with_capacity(cells.len());
+    let mut units: Vec<Option<WrittenUnit>> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
-        let compact = compact(cell);
-        let (compact, unit) = match split_bracketed_unit(&compact) {
-            Some((title, unit)) => (title, Some(unit.to_owned())),
+        let compact = compact(cell.folded);
+        let (compact, unit) = match split_bracketed_unit(Cell::folded(&compact)) {
+            Some((title, unit, scale)) => (title.text, Some(WrittenUnit::read(unit.text, scale))),
             None => (compact.as_str(), None),
         };
         units.push(unit);
@@ -311,24 +339,26 @@ fn header_layout(
     layout.value.is_some().then_some(layout)
 }
 
-/// `文献总藏量（册）` → (`文献总藏量`, `册`): a heading or item whose last
-/// bracket holds a unit libreport knows.
-pub fn split_bracketed_unit(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_end();
+/// `文献总藏量（册）` → (`文献总藏量`, `册`, the unit as read): a heading
+/// or item whose last bracket holds a unit libreport knows (read from the
+/// folded text).
+pub fn split_bracketed_unit(cell: Cell<'_>) -> Option<(Cell<'_>, Cell<'_>, (Unit, i32))> {
+    let text = cell.text.trim_end();
     let (open, close) = ['（', '(']
         .into_iter()
         .zip(['）', ')'])
         .find(|(_, close)| text.ends_with(*close))?;
     let start = text.rfind(open)?;
-    let inner = text[start + open.len_utf8()..text.len() - close.len_utf8()].trim();
-    crate::quantity::parse_unit(&crate::script::fold(inner))?;
-    Some((text[..start].trim_end(), inner))
+    let inner = cell.part(text[start + open.len_utf8()..text.len() - close.len_utf8()].trim());
+    let scale = crate::quantity::parse_unit(inner.folded)?;
+    Some((cell.part(text[..start].trim_end()), inner, scale))
 }
 
 /// The unit a caption gives a table: `单位：万元`, `（金额单位：元）`, also
 /// after the name of the unit that filled the form in (编制单位：某馆
-/// 单位：万元).
-fn caption_unit(text: &str) -> Option<&str> {
+/// 单位：万元), and the unit as read from the folded text.
+fn caption_unit(line: Cell<'_>) -> Option<(&str, (Unit, i32))> {
+    let text = line.text;
     text.match_indices("单位").find_map(|(at, word)| {
         let rest = text[at + word.len()..].trim_start();
         let rest = rest.strip_prefix(['：', ':'])?.trim_start();
@@ -336,7 +366,7 @@ fn caption_unit(text: &str) -> Option<&str> {
             .find(|c: char| c.is_whitespace() || UNIT_ENDS.contains(&c))
             .unwrap_or(rest.len());
         let unit = &rest[..end];
-        crate::quantity::parse_unit(&crate::script::fold(unit)).map(|_| unit)
+        crate::quantity::parse_unit(line.part(unit).folded).map(|scale| (unit, scale))
     })
 }
 
@@ -350,35 +380,38 @@ fn year_heading(cell: &str) -> Option<i32> {
     (1949..=2100).contains(&year).then_some(year)
 }
 
-fn table_row(cells: &[&str], layout: &Layout, line: u32) -> Option<StatRow> {
+fn table_row(cells: &[Cell<'_>], layout: &Layout, line: u32) -> Option<StatRow> {
     let cell = |i: Option<usize>| {
         i.and_then(|i| cells.get(i))
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
+            .map(Cell::trim)
+            .filter(|c| !c.text.is_empty())
     };
     // A row with fewer cells than the header lost its empty trailing cells
     // (unit, note); the leading ones are still in place.
     let item = cell(layout.item)?;
     let value_text = cell(layout.value);
-    let value = value_text.and_then(parse_value);
+    let value = value_text.and_then(|c| parse_value(c.folded));
     // A unit cell first, then the item's bracket, then the heading's or
     // the caption's unit.
     let unit = cell(layout.unit)
-        .or_else(|| split_bracketed_unit(item).map(|(_, unit)| unit))
-        .map(str::to_owned)
+        .map(WrittenUnit::of)
+        .or_else(|| {
+            split_bracketed_unit(item).map(|(_, unit, scale)| WrittenUnit::read(unit.text, scale))
+        })
         .or_else(|| layout.value_unit.clone());
     Some(StatRow {
-        item: item.to_owned(),
+        item: item.text.to_owned(),
+        folded_item: item.folded.to_owned(),
         value,
-        scale: unit.as_deref().and_then(read_unit),
-        unit,
-        note: cell(layout.note).map(str::to_owned),
+        scale: unit.as_ref().and_then(|u| u.scale),
+        unit: unit.map(|u| u.text),
+        note: cell(layout.note).map(|c| c.text.to_owned()),
         line,
     })
 }
 
 /// `区图书馆进馆人次：47000 人` as a row; only short lines with one figure.
-fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
+fn key_value_row(whole: Cell<'_>, line: u32) -> Option<StatRow> {
     static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^([^：:，,。；;]{2,30})[：:][\t \u{3000}\u{a0}]*([0-9][0-9,.]*)[\t \u{3000}\u{a0}]*([^\t \u{3000}\u{a0}0-9，,。；;]{0,4})[。；;]?$",
@@ -386,36 +419,42 @@ fn key_value_row(text: &str, line: u32) -> Option<StatRow> {
         .expect("static regex")
     });
     // A colon and a digit first: most lines have neither.
-    let text = text.trim();
+    let whole = whole.trim();
+    let text = whole.text;
     if !text.contains(['：', ':']) || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let caps = KEY_VALUE.captures(text)?;
-    let item = caps.get(1)?.as_str().trim();
+    let item = whole.part(caps.get(1)?.as_str().trim());
     let number = caps.get(2)?;
-    let mut value = parse_value(number.as_str())?;
-    let mut unit = caps.get(3).map(|m| m.as_str()).filter(|u| !u.is_empty());
+    let mut value = parse_value(whole.part(number.as_str()).folded)?;
+    let mut unit = caps
+        .get(3)
+        .map(|m| whole.part(m.as_str()))
+        .filter(|u| !u.text.is_empty());
     // 到馆人次：52.3万: a multiplier alone is part of the number.
     if let Some(end) = caps.get(3).map(|m| m.end())
-        && let Some(whole) = text.get(number.start()..end).and_then(parse_value)
+        && let Some(figure) = whole.folded.get(number.start()..end).and_then(parse_value)
     {
-        value = whole;
+        value = figure;
         unit = None;
     }
+    let unit = unit.map(WrittenUnit::of);
     Some(StatRow {
-        item: item.to_owned(),
+        item: item.text.to_owned(),
+        folded_item: item.folded.to_owned(),
         value: Some(value),
-        unit: unit.map(str::to_owned),
-        scale: unit.and_then(read_unit),
+        scale: unit.as_ref().and_then(|u| u.scale),
+        unit: unit.map(|u| u.text),
         note: None,
         line,
     })
 }
 
-/// The number in a value cell, read by the numeral engine (1,234 and
-/// ５.６万 too); a cell that is not one number has none.
-fn parse_value(cell: &str) -> Option<Decimal> {
-    numeral::parse_full(crate::script::fold(cell).trim()).ok()
+/// The number in a value cell's folded text, read by the numeral engine
+/// (1,234 and ５.６万 too); a cell that is not one number has none.
+fn parse_value(folded: &str) -> Option<Decimal> {
+    numeral::parse_full(folded.trim()).ok()
 }
 
 #[cfg(test)]
@@ -494,9 +533,10 @@ mod tests {
 
     #[test]
     fn a_multiplier_alone_after_a_value_is_part_of_it() {
-        let got = key_value_row("1. 到馆人次：52.3万", 9).map(|r| (r.value, r.unit));
+        let got = key_value_row(Cell::folded("1. 到馆人次：52.3万"), 9).map(|r| (r.value, r.unit));
         assert_eq!(got, Some((Some(Decimal::from_int(523_000)), None)));
-        let got = key_value_row("2. 文献外借：38.6万册次", 9).map(|r| (r.value, r.unit));
+        let got =
+            key_value_row(Cell::folded("2. 文献外借：38.6万册次"), 9).map(|r| (r.value, r.unit));
         assert_eq!(got, Some((parse_value("38.6"), Some("万册次".to_owned()))));
     }
 

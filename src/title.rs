@@ -15,9 +15,19 @@ use crate::tables::library::{
 
 use crate::segment::Outline;
 
+/// A library's name as written, and folded: cut from the folded line
+/// where the name is cut from the line (folding keeps offsets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryName {
+    /// As written.
+    pub text: String,
+    /// Folded to simplified characters.
+    pub folded: String,
+}
+
 /// The library's full name: the longest name found in the title lines,
 /// else in the section headings, else in the first lines of the body.
-pub fn library(outline: &Outline<'_>) -> Option<String> {
+pub fn library(outline: &Outline<'_>) -> Option<LibraryName> {
     let front = outline.front.iter().map(|l| (l.text(), l.folded()));
     let headings = outline
         .sections
@@ -39,7 +49,7 @@ pub fn library(outline: &Outline<'_>) -> Option<String> {
         lines
             .iter()
             .filter_map(|&(line, folded)| library_in(line, folded))
-            .max_by_key(|n| n.chars().count())
+            .max_by_key(|n| n.text.chars().count())
     })
 }
 
@@ -50,7 +60,7 @@ pub fn library(outline: &Outline<'_>) -> Option<String> {
 /// with 少年儿童 or 立 between, and the run of Han characters before the
 /// unit (at most 16); or one of the national libraries. Requiring the unit
 /// keeps "…工作及图书馆" out.
-fn library_in(line: &str, folded: &str) -> Option<String> {
+fn library_in(line: &str, folded: &str) -> Option<LibraryName> {
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
     let mut blanked = folded.to_owned().into_bytes();
@@ -66,8 +76,12 @@ fn library_in(line: &str, folded: &str) -> Option<String> {
         let start = name_start(&text, at, end)?;
         let name = &text[start..end];
         let trimmed = name.trim_start_matches(['年', '度']);
-        let name = &line[end - trimmed.len()..end];
-        (name.chars().count() >= 4).then(|| name.to_owned())
+        let start = end - trimmed.len();
+        let name = &line[start..end];
+        (name.chars().count() >= 4).then(|| LibraryName {
+            text: name.to_owned(),
+            folded: folded.get(start..end).unwrap_or(name).to_owned(),
+        })
     })
 }
 
@@ -226,7 +240,7 @@ mod tests {
     fn identity(text: &str) -> (Option<String>, Option<(i32, bool)>) {
         let cleaned = clean(text);
         let outline = segment(&cleaned);
-        (library(&outline), year(&outline, text))
+        (library(&outline).map(|n| n.text), year(&outline, text))
     }
 
     #[test]

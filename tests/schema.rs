@@ -132,6 +132,7 @@ fn full_report() -> Value {
         statistics: vec![
             StatRow {
                 item: "文献馆藏量".into(),
+                folded_item: "文献馆藏量".into(),
                 value: Some(d("180383")),
                 unit: Some("册".into()),
                 scale: None,
@@ -140,6 +141,7 @@ fn full_report() -> Value {
             },
             StatRow {
                 item: "备注".into(),
+                folded_item: "备注".into(),
                 value: None,
                 unit: None,
                 scale: None,

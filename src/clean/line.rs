@@ -13,6 +13,9 @@
 use super::Cleaned;
 use crate::heading::{self, Marker, MarkerStyle};
 use crate::report::SectionKind;
+use crate::tables::enumeration::BULLETS;
+use crate::tables::library::LIBRARY_WORD;
+use crate::tables::punctuation::PLAN_POINT_MARKS;
 
 /// Which buffer a record's span is in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,7 +66,11 @@ pub(super) struct Record {
 impl Record {
     /// Works out the heading facts of the line whose text and folded text
     /// are given, once: its marker, whether it is heading-shaped, the
-    /// section kind it names and whether it names the report.
+    /// section kind it names and whether it names the report. (Whether
+    /// it is a month heading or a signature is worked out when a stage
+    /// asks, [`Line::month_heading`]: deciding it here for every line
+    /// cost 4.6% more instructions, for the few lines of a chronicle or a
+    /// plan.)
     pub(super) fn learn(&mut self, text: &str, folded: &str) {
         if self.flags & KNOWN != 0 {
             return;
@@ -96,6 +103,38 @@ impl Record {
                 || self.kind.is_some()
                 || self.flags & REPORT_TITLE != 0)
     }
+}
+
+/// The month a month heading names (一月, 3月：, ▲二〇二一年五月): the
+/// whole line after any bullet is one month (`date::parse_month_heading`,
+/// asked of the folded text).
+fn month_heading(text: &str, folded: &str) -> Option<u8> {
+    let after_bullet = text.trim_start_matches(BULLETS).trim_start();
+    // Folding keeps offsets: the folded text is cut where `text` is.
+    let folded = folded
+        .get(text.len() - after_bullet.len()..)
+        .unwrap_or(after_bullet);
+    crate::date::parse_month_heading(folded)
+}
+
+/// A signature line closing a section: the library's name or a date alone
+/// (桃江县图书馆 / 2020年1月10日). A stage that numbers points still asks
+/// whether the line is one (二、建成两个分馆 is never a signature).
+fn is_signature(text: &str) -> bool {
+    // 24 characters are at most 96 bytes: most lines are turned away by
+    // their length before their characters are counted.
+    let short =
+        text.len() <= 24 * 4 && text.chars().count() <= 24 && !text.contains(PLAN_POINT_MARKS);
+    short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
+}
+
+/// A line that is one date and nothing else (2020年1月10日).
+fn is_date_line(text: &str) -> bool {
+    let context = crate::date::DateContext {
+        year: 2000,
+        month: None,
+    };
+    crate::date::parse_prefix(text, &context).is_some_and(|(_, len)| text[len..].trim().is_empty())
 }
 
 /// The buffers lines are spans of: texts and their folded copies, by
@@ -214,9 +253,22 @@ impl std::fmt::Debug for Line<'_> {
     }
 }
 
-/// What a line is, decided once by `clean`.
+/// What a line is, as the line model decides it: `clean` decides rows and
+/// headings for every line; a month heading or a signature is worked out
+/// when a stage asks, for its own lines. A line may be more than one
+/// of these (2022年1月 is a month heading and a date alone); the first
+/// listed is its shape, and [`Line::month_heading`] and
+/// [`Line::is_signature`] ask for one fact each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
+    /// A month heading (一月, 3月：, 二〇二一年五月), after any bullet.
+    MonthHeading {
+        /// The month, 1–12.
+        month: u8,
+    },
+    /// A signature: the library's name or a date alone (桃江县图书馆,
+    /// 2020年1月10日).
+    Signature,
     /// Running text.
     Prose,
     /// A table row (`text::is_table_row`): cells by [`Line::cells`].
@@ -288,16 +340,31 @@ impl<'c> Line<'c> {
         self.record.kind
     }
 
+    /// The month a month heading names (一月, 3月：, ▲二〇二一年五月).
+    pub fn month_heading(&self) -> Option<u8> {
+        month_heading(self.text(), self.folded())
+    }
+
+    /// Whether the line is a signature: the library's name or a date
+    /// alone (桃江县图书馆 / 2020年1月10日).
+    pub fn is_signature(&self) -> bool {
+        is_signature(self.text())
+    }
+
     /// Whether a heading-shaped line names the report itself.
     pub fn is_report_title(&self) -> bool {
         self.record.flags & REPORT_TITLE != 0
     }
 
-    /// The line's shape. A row may be heading-shaped too (two cells set
-    /// apart by spaces); it is a row here, and [`Line::is_heading_shaped`]
-    /// still says so.
+    /// The line's shape: the first of [`Shape`]'s variants it is. A row
+    /// may be heading-shaped too (two cells set apart by spaces); it is a
+    /// row here, and [`Line::is_heading_shaped`] still says so.
     pub fn shape(&self) -> Shape {
-        if self.is_row() {
+        if let Some(month) = self.month_heading() {
+            Shape::MonthHeading { month }
+        } else if self.is_signature() {
+            Shape::Signature
+        } else if self.is_row() {
             Shape::Row
         } else if self.is_heading_shaped() {
             Shape::Heading {
@@ -325,8 +392,53 @@ impl<'c> Line<'c> {
         Some((marker, rest))
     }
 
-    /// The cells of a table row (`text::split_cells`).
-    pub fn cells(&self) -> Vec<&'c str> {
-        crate::text::split_cells(self.text())
+    /// The text and the folded text together, as one [`Cell`].
+    pub fn whole(&self) -> Cell<'c> {
+        Cell {
+            text: self.text(),
+            folded: self.folded(),
+        }
+    }
+
+    /// The cells of a table row (`text::split_cells`), each with its
+    /// folded text: a cell is read (its figure, its unit) from the folded
+    /// text the line already has, never folded again.
+    pub fn cells(&self) -> Vec<Cell<'c>> {
+        let whole = self.whole();
+        crate::text::split_cells(whole.text)
+            .into_iter()
+            .map(|cell| whole.part(cell))
+            .collect()
+    }
+}
+
+/// A stretch of a line's text and the same stretch of its folded text.
+/// Folding keeps byte offsets, so the one is cut where the other is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell<'c> {
+    /// As written.
+    pub text: &'c str,
+    /// Folded to simplified characters (`script::fold`).
+    pub folded: &'c str,
+}
+
+impl<'c> Cell<'c> {
+    /// A text already folded (a column title compacted from folded
+    /// cells): its own folded text.
+    pub fn folded(text: &'c str) -> Self {
+        Cell { text, folded: text }
+    }
+
+    /// The cell of `part`, a slice of `self.text`, with its folded text.
+    pub fn part(&self, part: &'c str) -> Self {
+        let start = (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let folded = self.folded.get(start..start + part.len()).unwrap_or(part);
+        Cell { text: part, folded }
+    }
+
+    /// The cell without the white space around it (folding keeps white
+    /// space, so both are trimmed alike).
+    pub fn trim(&self) -> Self {
+        self.part(self.text.trim())
     }
 }

@@ -93,6 +93,27 @@ pub struct LibraryReport {
     pub warnings: Vec<Warning>,
 }
 
+impl LibraryReport {
+    /// The index in `mentions` of the mention `metrics` took for `key`:
+    /// the first with the kept figure's key, line, phrase and value. The
+    /// one rule for "kept", read by the long CSV, the page and the index
+    /// (`metrics` holds copies of mentions, so a copy is matched back).
+    pub fn kept_mention(&self, key: MetricKey) -> Option<usize> {
+        let kept = self.metrics.get(&key)?;
+        self.mentions.iter().position(|m| {
+            m.key == key && m.line == kept.line && m.text == kept.text && m.value == kept.value
+        })
+    }
+
+    /// Whether `mentions[index]` is the mention `metrics` took for its key
+    /// ([`LibraryReport::kept_mention`]).
+    pub fn is_kept(&self, index: usize) -> bool {
+        self.mentions
+            .get(index)
+            .is_some_and(|m| self.kept_mention(m.key) == Some(index))
+    }
+}
+
 /// The kind of a report section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +241,12 @@ pub struct Mention {
 pub struct StatRow {
     /// The item (项目名称).
     pub item: String,
+    /// The item folded to simplified characters, cut from the folded line
+    /// where `item` is cut from the line, for reading it without folding
+    /// again; not printed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub folded_item: String,
     /// The figure, when the row has one that reads as a number.
     pub value: Option<Decimal>,
     /// The unit column as written.

@@ -314,8 +314,7 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     let Some(library) = context.library else {
         return false;
     };
-    let library = crate::script::fold(library);
-    !library.contains(&format!("{name}{LIBRARY}"))
+    !library.folded.contains(&format!("{name}{LIBRARY}"))
 }
 
 /// The most characters of a library's name before 图书馆 at a sentence's

@@ -13,8 +13,12 @@ type Read = (String, String, String, String);
 
 /// Every prose mention in a line, and the warnings.
 fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
+    let folded = crate::script::fold(library);
     let context = Context {
-        library: Some(library),
+        library: Some(crate::clean::Cell {
+            text: library,
+            folded: &folded,
+        }),
         year: Some(2020),
         news_of_next_year: false,
     };

@@ -7,7 +7,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::script;
 use crate::tables::chrome::{
     CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, HOLD_ANCHORS, LINE_HOLDS,
     LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
@@ -94,7 +93,7 @@ fn starts_like_chrome(line: &str) -> bool {
 /// Whether `line`'s first two characters are those of a chrome word.
 fn head_is_a_start(line: &str) -> bool {
     let head_len = line.char_indices().nth(2).map_or(line.len(), |(i, _)| i);
-    let head = script::fold(&line[..head_len]);
+    let head = super::fold_raw(&line[..head_len]);
     let mut chars = head.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -128,7 +127,7 @@ fn is_chrome_with(line: &str, anchored: bool) -> bool {
     if line.chars().count() > CHROME_LINE_CHARS {
         return false;
     }
-    let line = script::fold(line);
+    let line = super::fold_raw(line);
     let line = line.as_ref();
     LINE_STARTS.iter().any(|start| line.starts_with(start))
         || LINE_HOLDS.iter().any(|word| line.contains(word))

@@ -472,7 +472,7 @@ fn drop_running_lines(pages: &mut [Vec<String>]) {
                 // line, however like a page number it looks.
                 if lines
                     .get(i + 1)
-                    .is_some_and(|next| crate::clean::is_unit_line(next))
+                    .is_some_and(|next| crate::clean::unit_alone(&super::fold_raw(next)))
                 {
                     return false;
                 }

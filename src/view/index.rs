@@ -68,7 +68,7 @@ impl IndexRow {
                     approx: m.approx.map(|a| a.as_str().to_owned()),
                     text: m.text.clone(),
                     line: m.line,
-                    mention: resolved_mention(report, key),
+                    mention: report.kept_mention(key),
                 };
                 (key.as_str().to_owned(), cell)
             })

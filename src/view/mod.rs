@@ -126,16 +126,6 @@ pub fn render_index_rows(rows: &[IndexRow]) -> String {
     out
 }
 
-/// The index of the mention `report.metrics` took for `key`: the one
-/// rule for "kept" of the page and the index.
-fn resolved_mention(report: &LibraryReport, key: MetricKey) -> Option<usize> {
-    let metric = report.metrics.get(&key)?;
-    report
-        .mentions
-        .iter()
-        .position(|m| m.key == key && m.line == metric.line && m.text == metric.text)
-}
-
 // ---------------------------------------------------------------------------
 // Escaping
 

@@ -115,7 +115,7 @@ impl<'a> ReportPage<'a> {
         let resolved = report
             .metrics
             .keys()
-            .filter_map(|&key| Some((key, resolved_mention(report, key)?)))
+            .filter_map(|&key| Some((key, report.kept_mention(key)?)))
             .collect();
         ReportPage {
             report,

@@ -356,7 +356,7 @@ fn index_lists_each_report_with_its_link() {
     assert!(html.contains(">失败 1<"), "one failure, counted apart");
     assert!(html.contains("<a href=\"x&quot;.html\">（未识别馆名）x.txt</a>"));
     // Each figure links to its highlight on the report's page.
-    let kept = |key| super::resolved_mention(&report, key).expect("kept");
+    let kept = |key| report.kept_mention(key).expect("kept");
     assert!(html.contains(&format!(
         "<a href=\"wulong-2020.html#m{}\">180,383</a></td>",
         kept(MetricKey::CollectionTotal)

@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::RecordWriter;
-use crate::report::{LibraryReport, Mention, Record};
+use crate::report::{LibraryReport, Record};
 use crate::tables::metric_keys::MetricKey;
 
 /// The UTF-8 byte-order mark.
@@ -251,13 +251,6 @@ impl<W: Write> LongCsv<W> {
     }
 }
 
-/// True when `mention` is the one `report.metrics` took for its key.
-fn is_kept(report: &LibraryReport, mention: &Mention) -> bool {
-    report.metrics.get(&mention.key).is_some_and(|kept| {
-        kept.line == mention.line && kept.text == mention.text && kept.value == mention.value
-    })
-}
-
 impl<W: Write> RecordWriter for LongCsv<W> {
     fn record(&mut self, record: &Record) -> io::Result<()> {
         if !self.header_written {
@@ -271,7 +264,7 @@ impl<W: Write> RecordWriter for LongCsv<W> {
         let library = style.text(report.library.as_deref().unwrap_or_default());
         let simplified = style.text(report.library_simplified.as_deref().unwrap_or_default());
         let year = report.year.map(|y| y.to_string()).unwrap_or_default();
-        for mention in &report.mentions {
+        for (index, mention) in report.mentions.iter().enumerate() {
             let value = mention.value.to_string();
             let line = mention.line.to_string();
             let row: [&str; 13] = [
@@ -287,7 +280,7 @@ impl<W: Write> RecordWriter for LongCsv<W> {
                 mention.section.as_str(),
                 &line,
                 &style.text(&mention.text),
-                if is_kept(report, mention) {
+                if report.is_kept(index) {
                     "true"
                 } else {
                     "false"

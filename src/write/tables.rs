@@ -233,6 +233,7 @@ mod tests {
             ],
             statistics: vec![StatRow {
                 item: "文献馆藏量".into(),
+                folded_item: "文献馆藏量".into(),
                 value: Some("-180383".parse().expect("decimal")),
                 unit: Some("册".into()),
                 scale: None,
