@@ -369,7 +369,7 @@ fn parts_inside_a_parenthesis_share_the_clause_before_it() {
 fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
     let read_news = |text: &'static str, news: bool| {
         let context = Context {
-            library: Some(CITY),
+            library: Some(crate::clean::Cell::folded(CITY)),
             year: Some(2020),
             news_of_next_year: news,
         };
