@@ -28,8 +28,8 @@ use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM, CHANGE_TO,
-    CHILDRENS_LIBRARIES, COUNTED_IN, EXTRA_UNITS, FILLERS, LIST_CLOSERS, METRIC_LABELS,
-    SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    CHILDRENS_LIBRARIES, COUNTED_IN, EXTRA_UNITS, FILLERS, ITEM_LABELS, LIST_CLOSERS,
+    METRIC_LABELS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{CELL_BREAKS, CLAUSE_ENDS, LABEL_SPACES};
 use crate::text::{clause_start, last_marks};
@@ -832,8 +832,14 @@ pub fn table_mentions(
         let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
         // An item made wholly of parts reads by them (新增馆藏图书); any
         // other by the longest listed wording in it.
-        let key = match composed {
-            Some(composed) if composed.start == 0 => composed.key,
+        // 二、藏量, 支出总计: an item that is one of `ITEM_LABELS` once its
+        // serial is set aside.
+        let whole = crate::heading::split_marker(label).map_or(label, |(_, rest)| rest);
+        let listed = ITEM_LABELS.iter().find(|(word, _)| *word == whole);
+        let key = match (listed, composed) {
+            (Some(&(_, Some(key))), _) => key,
+            (Some((_, None)), _) => continue,
+            (None, Some(composed)) if composed.start == 0 => composed.key,
             _ => match label_in_item(label) {
                 Some(Some(key)) => key,
                 _ => continue,
