@@ -28,8 +28,9 @@ use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
-    INCLUDES_OTHERS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS, OUTCOME_TIMES,
-    OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, YEAR_ROUND_WORDS,
+    INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
+    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, TOPIC_ENDS,
@@ -1021,8 +1022,14 @@ pub fn table_mentions(
         let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
         // An item made wholly of parts reads by them (新增馆藏图书); any
         // other by the longest listed wording in it.
-        let key = match composed {
-            Some(composed) if composed.start == 0 => composed.key,
+        // 二、藏量, 支出总计: an item that is one of `ITEM_LABELS` once its
+        // serial is set aside.
+        let whole = crate::heading::split_marker(label).map_or(label, |(_, rest)| rest);
+        let listed = ITEM_LABELS.iter().find(|(word, _)| *word == whole);
+        let key = match (listed, composed) {
+            (Some(&(_, Some(key))), _) => key,
+            (Some((_, None)), _) => continue,
+            (None, Some(composed)) if composed.start == 0 => composed.key,
             _ => match label_in_item(label) {
                 Some(Some(key)) => key,
                 _ => continue,

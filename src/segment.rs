@@ -17,6 +17,7 @@
 use crate::clean::{Cleaned, Line, Lines, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
+use crate::tables::columns::FORM_CODES;
 use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
 
 /// A section of the report: its kind, heading and lines.
@@ -52,6 +53,9 @@ struct Candidate {
     kind: Option<SectionKind>,
     style: Option<MarkerStyle>,
     in_toc: bool,
+    /// The line is a statistics form's header row, not a title: it is the
+    /// first line of its section's text too.
+    table: bool,
 }
 
 /// Segments a cleaned report.
@@ -86,7 +90,7 @@ pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
             folded_title: heading.folded(),
             start_line: heading.no(),
             end_line: last_of(lines, end),
-            lines: lines.slice(candidate.index + 1..end),
+            lines: lines.slice(candidate.index + usize::from(!candidate.table)..end),
         });
     }
     Outline {
@@ -161,7 +165,44 @@ fn find_headings(lines: Lines<'_>, toc: &[TocEntry]) -> Vec<Candidate> {
     }
     add_nested_sections(lines, nested, &mut candidates);
     drop_unnumbered_contents(lines, &mut candidates);
+    add_statistics_forms(lines, &mut candidates);
     candidates
+}
+
+/// An official statistics form (项目 | 代码 | 单位 | 2023年 | 2022年) is
+/// statistics even where no heading of its own stands over it: outside a
+/// statistics or funding section, its header row opens a statistics
+/// section.
+fn add_statistics_forms(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
+    let mut added = Vec::new();
+    let mut next = 0;
+    let mut kind = None;
+    for (index, line) in lines.iter().enumerate() {
+        while candidates.get(next).is_some_and(|c| c.index <= index) {
+            kind = candidates.get(next).and_then(|c| c.kind);
+            next += 1;
+        }
+        if matches!(kind, Some(SectionKind::Statistics | SectionKind::Funding))
+            || !line.is_row()
+            || !FORM_CODES.iter().any(|code| line.folded().contains(code))
+            || !crate::table::is_statistics_form_header(&line.cells())
+        {
+            continue;
+        }
+        kind = Some(SectionKind::Statistics);
+        added.push(Candidate {
+            index,
+            kind,
+            style: None,
+            in_toc: false,
+            table: true,
+        });
+    }
+    if !added.is_empty() {
+        candidates.extend(added);
+        candidates.sort_by_key(|c| c.index);
+        candidates.dedup_by_key(|c| c.index);
+    }
 }
 
 /// A table of contents without page numbers (目录 › 第一部分 部门概况 ›
@@ -284,6 +325,7 @@ fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mu
                 kind: line.kind().or(parent.kind),
                 style: Some(style),
                 in_toc: false,
+                table: false,
             });
         }
         added.push(sub);
@@ -326,6 +368,7 @@ fn add_numbered_siblings(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
                 kind: line.kind(),
                 style: Some(style),
                 in_toc: false,
+                table: false,
             });
         }
     }
@@ -350,10 +393,12 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
 
 fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidate> {
     let text = line.text();
-    // 附：2018年主要业务数据 opens an appendix of a known kind.
+    // 附：2018年主要业务数据 opens an appendix of a known kind, also after a
+    // marker (三、附：2022年主要业务数据一览).
+    let unmarked = line.marker().map_or(text, |(_, rest)| rest);
     if let Some(title) = APPENDIX_MARKS
         .iter()
-        .find_map(|mark| text.strip_prefix(mark))
+        .find_map(|mark| unmarked.strip_prefix(mark))
         .filter(|title| heading::is_heading_shaped(title))
     {
         // Folding keeps offsets: the title's folded text ends the line's.
@@ -366,6 +411,7 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
             kind: Some(kind),
             style: None,
             in_toc: false,
+            table: false,
         });
     }
     // A row of three cells or more (17  购书经费  万元  1,268.50) is a
@@ -395,6 +441,7 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
         kind,
         style,
         in_toc,
+        table: false,
     })
 }
 
@@ -580,11 +627,17 @@ mod tests {
                 "源城区图书馆 2020 年年报".to_owned()
             )]
         );
+        // 一、重点工作 is the year's main work, a summary heading; the next
+        // point of its numbering (二、取得成绩) opens a section too.
         let got = outline(include_str!("../fixtures/zhucheng-2020.txt"));
-        assert_eq!(got.len(), 1);
+        let got: Vec<_> = got.iter().map(|s| (s.0, s.1, s.2)).collect();
         assert_eq!(
-            (got[0].0, got[0].1, got[0].2),
-            (SectionKind::Summary, 3, 23)
+            got,
+            [
+                (SectionKind::Summary, 3, 3),
+                (SectionKind::Summary, 5, 17),
+                (SectionKind::Other, 18, 23)
+            ]
         );
     }
 

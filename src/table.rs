@@ -15,8 +15,9 @@ use crate::clean::{Cell, Line, Lines};
 use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
-use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column};
+use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column, FORM_CODES};
 use crate::tables::punctuation::{CELL_BREAKS, UNIT_ENDS};
+use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::text::split_cells;
 use crate::unit::Unit;
 
@@ -55,6 +56,9 @@ struct Layout {
     unit: Option<usize>,
     note: Option<usize>,
     width: usize,
+    /// The second item and value columns of a table set in two pairs
+    /// (收入 | 决算数 | 支出 | 决算数): each row holds two items.
+    pair: Option<(usize, usize)>,
     /// The unit the value column's heading (金额（万元）) or the table's
     /// caption (单位：万元) gives, for rows without a unit of their own.
     value_unit: Option<WrittenUnit>,
@@ -103,11 +107,13 @@ pub fn parse_tables(
                 wide = None;
                 continue;
             }
-            if let Some(layout) = &layout
-                && let Some(row) = table_row(&cells, layout, line.no())
-            {
-                rows.push(row);
-                continue;
+            if let Some(layout) = &layout {
+                let left = table_row(&cells, layout, line.no());
+                let right = pair_row(&cells, layout, line.no());
+                if left.is_some() || right.is_some() {
+                    rows.extend(left.into_iter().chain(right));
+                    continue;
+                }
             }
             if layout.is_none() {
                 if let Some(header) = &wide
@@ -196,14 +202,33 @@ fn vertical_table(
     (!rows.is_empty()).then_some((at, rows))
 }
 
-/// A table's caption: 表4, 表 2-1, 附表1, followed by its title.
-fn is_caption(text: &str) -> bool {
+/// Whether a header row is an official statistics form's: an item, a
+/// row code (代码), a unit and a value column.
+pub(crate) fn is_statistics_form_header(cells: &[Cell<'_>]) -> bool {
+    // Most rows have no code column: one look at the cells first.
+    if cells.len() < 4
+        || !cells
+            .iter()
+            .any(|c| FORM_CODES.contains(&compact(c.folded).as_str()))
+    {
+        return false;
+    }
+    let mut warnings = Vec::new();
+    header_layout(cells, None, 0, &mut warnings).is_some_and(|l| l.unit.is_some())
+}
+
+/// A table's caption: 表4, 表 2-1, 附表1, 表一, followed by its title.
+pub(crate) fn is_caption(text: &str) -> bool {
     let text = text.trim_start();
     let rest = CAPTION_WORDS
         .iter()
         .find_map(|word| text.strip_prefix(word))
         .map(str::trim_start);
-    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '（' || c == '('))
+    rest.is_some_and(|r| {
+        r.starts_with(|c: char| {
+            c.is_ascii_digit() || c == '（' || c == '(' || crate::text::han_digit(c).is_some()
+        })
+    })
 }
 
 /// The first cell of a row (its text and folded text) that reads as
@@ -287,6 +312,9 @@ fn header_layout(
         ..Layout::default()
     };
     let mut year_columns = Vec::new();
+    // Every column by what its title says, for the choices made after the
+    // loop: the library's own column, a second item and value pair.
+    let mut kinds: Vec<Option<Column>> = Vec::with_capacity(cells.len());
     let mut titled = 0;
     let mut units: Vec<Option<WrittenUnit>> = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
@@ -299,9 +327,15 @@ fn header_layout(
         if let Some(column_year) = year_heading(compact) {
             year_columns.push((i, column_year));
             titled += 1;
+            kinds.push(None);
             continue;
         }
-        let Some(&(_, column)) = COLUMN_TITLES.iter().find(|(title, _)| *title == compact) else {
+        let column = COLUMN_TITLES
+            .iter()
+            .find(|(title, _)| *title == compact)
+            .map(|&(_, column)| column);
+        kinds.push(column);
+        let Some(column) = column else {
             continue;
         };
         titled += 1;
@@ -310,13 +344,22 @@ fn header_layout(
             Column::Value => &mut layout.value,
             Column::Unit => &mut layout.unit,
             Column::Note => &mut layout.note,
-            Column::Serial | Column::Ignored => continue,
+            Column::Serial | Column::Ignored | Column::Own | Column::Total => continue,
         };
         slot.get_or_insert(i);
     }
     if titled < 2 || layout.item.is_none() {
         return None;
     }
+    let first_of = |wanted: Column| kinds.iter().position(|k| *k == Some(wanted));
+    // 总馆 | 分馆 | 合计: the library's own column is its figure, the total
+    // beside it a larger body's; a total alone is the figure.
+    if let Some(own) = first_of(Column::Own) {
+        layout.value = Some(own);
+    } else if layout.value.is_none() {
+        layout.value = first_of(Column::Total);
+    }
+    layout.pair = second_pair(&kinds, &layout);
     if layout.value.is_none() {
         let chosen = year_columns
             .iter()
@@ -337,6 +380,20 @@ fn header_layout(
     let unit_of = |column: Option<usize>| column.and_then(|i| units.get(i).cloned().flatten());
     layout.value_unit = unit_of(layout.value).or_else(|| unit_of(layout.item));
     layout.value.is_some().then_some(layout)
+}
+
+/// The second item and value columns of a header set in two pairs
+/// (项目 | 决算数 | 项目 | 决算数): an item column after the value column,
+/// then a value column, and nothing else titled beside them.
+fn second_pair(kinds: &[Option<Column>], layout: &Layout) -> Option<(usize, usize)> {
+    let (item, value) = (layout.item?, layout.value?);
+    if kinds.len() != 4 || (item, value) != (0, 1) {
+        return None;
+    }
+    let second = (kinds[2] == Some(Column::Item)
+        && matches!(kinds[3], Some(Column::Value | Column::Total)))
+    .then_some((2, 3))?;
+    (kinds[1] == kinds[3]).then_some(second)
 }
 
 /// `文献总藏量（册）` → (`文献总藏量`, `册`, the unit as read): a heading
@@ -370,14 +427,57 @@ fn caption_unit(line: Cell<'_>) -> Option<(&str, (Unit, i32))> {
     })
 }
 
-/// `2021年`, `2021 年度`, `2021` as a column heading.
+/// `2021年`, `2021 年度`, `2021` as a column heading; also a year of the
+/// 民国 era (`112年`, `民国112年`, folded), which Taiwan's reports head
+/// their columns with: 112年 is 2023.
 fn year_heading(cell: &str) -> Option<i32> {
-    let digits = cell
+    let (era, cell) = match cell.strip_prefix(MINGUO) {
+        Some(rest) => (true, rest),
+        None => (false, cell),
+    };
+    let stripped = cell
         .strip_suffix("年度")
-        .or_else(|| cell.strip_suffix('年'))
-        .unwrap_or(cell);
+        .or_else(|| cell.strip_suffix('年'));
+    let digits = stripped.unwrap_or(cell);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let year: i32 = digits.parse().ok()?;
+    // An era year is two or three digits and must say it is a year (年 or
+    // 民国): a bare 112 is a figure.
+    let year = if (2..=3).contains(&digits.len()) && (era || stripped.is_some()) {
+        year.checked_add(MINGUO_EPOCH)?
+    } else if era {
+        return None;
+    } else {
+        year
+    };
     (1949..=2100).contains(&year).then_some(year)
+}
+
+/// The era name of 民国 years, folded.
+const MINGUO: &str = "民国";
+
+/// 民国 1 is 1912.
+const MINGUO_EPOCH: i32 = 1911;
+
+/// The right-hand row of a table set in two pairs (收入 | 决算数 | 支出 |
+/// 决算数). Only a row with all its cells: one that lost an empty cell
+/// (spaces, not tabs) no longer says which pair its cells belong to.
+fn pair_row(cells: &[Cell<'_>], layout: &Layout, line: u32) -> Option<StatRow> {
+    let (item, value) = layout.pair?;
+    if cells.len() != layout.width || parse_value(cells.get(item)?.folded).is_some() {
+        return None;
+    }
+    let right = Layout {
+        item: Some(item),
+        value: Some(value),
+        unit: None,
+        note: None,
+        pair: None,
+        ..layout.clone()
+    };
+    table_row(cells, &right, line)
 }
 
 fn table_row(cells: &[Cell<'_>], layout: &Layout, line: u32) -> Option<StatRow> {
@@ -390,14 +490,20 @@ fn table_row(cells: &[Cell<'_>], layout: &Layout, line: u32) -> Option<StatRow> 
     // (unit, note); the leading ones are still in place.
     let item = cell(layout.item)?;
     let value_text = cell(layout.value);
-    let value = value_text.and_then(|c| parse_value(c.folded));
-    // A unit cell first, then the item's bracket, then the heading's or
-    // the caption's unit.
-    let unit = cell(layout.unit)
-        .map(WrittenUnit::of)
-        .or_else(|| {
-            split_bracketed_unit(item).map(|(_, unit, scale)| WrittenUnit::read(unit.text, scale))
-        })
+    // 24.35万册 in a value column: the figure with its unit attached.
+    let (value, attached) = match value_text.map(|c| (c, parse_value(c.folded))) {
+        Some((_, Some(value))) => (Some(value), None),
+        Some((c, None)) => match split_attached_unit(c) {
+            Some((value, unit)) => (Some(value), Some(unit)),
+            None => (None, None),
+        },
+        None => (None, None),
+    };
+    // The value's own unit first, then a unit cell, then the item's
+    // bracket, then the heading's or the caption's unit.
+    let unit = attached
+        .or_else(|| cell(layout.unit).map(WrittenUnit::of))
+        .or_else(|| item_unit(item))
         .or_else(|| layout.value_unit.clone());
     Some(StatRow {
         item: item.text.to_owned(),
@@ -408,6 +514,47 @@ fn table_row(cells: &[Cell<'_>], layout: &Layout, line: u32) -> Option<StatRow> 
         note: cell(layout.note).map(|c| c.text.to_owned()),
         line,
     })
+}
+
+/// The unit an item's last bracket gives: one libreport knows (总藏量（册）)
+/// or a multiplier before a unit it knows (总藏量(万册、套), 有效借书证(万个)),
+/// which is a unit however it goes on. An unknown unit is kept as written,
+/// for the figure to be left out with a warning rather than read unscaled.
+fn item_unit(item: Cell<'_>) -> Option<WrittenUnit> {
+    if let Some((_, unit, scale)) = split_bracketed_unit(item) {
+        return Some(WrittenUnit::read(unit.text, scale));
+    }
+    let rest = item.folded.trim_end().strip_suffix(['）', ')'])?;
+    let inner = rest[rest.rfind(['（', '('])?..]
+        .trim_start_matches(['（', '('])
+        .trim();
+    let after = inner.strip_prefix(MULTIPLIERS)?;
+    // 分馆（万达店） is a name: the multiplier must be followed by a unit.
+    let unit = UNIT_WORDS.longest_prefix(after);
+    matches!(unit, Some((UnitEntry::Unit(..), _))).then(|| WrittenUnit::of(item.part_folded(inner)))
+}
+
+/// The characters that open a scaled unit (万册, 千元, 亿元, 百万).
+const MULTIPLIERS: &[char] = &['万', '千', '亿', '百'];
+
+/// `24.35万册` → (24.35, `万册`): a value cell whose figure has its unit
+/// attached; the unit is the longest known one ending the cell.
+fn split_attached_unit(cell: Cell<'_>) -> Option<(Decimal, WrittenUnit)> {
+    // Most cells that are not a figure are words (见附件, —): only one that
+    // opens with a digit is tried at every place.
+    let folded = cell.folded;
+    let first = folded.chars().next()?;
+    if !first.is_ascii_digit() && !('０'..='９').contains(&first) {
+        return None;
+    }
+    folded
+        .char_indices()
+        .skip(1)
+        .filter(|&(at, _)| crate::quantity::parse_unit(&folded[at..]).is_some())
+        .find_map(|(at, _)| {
+            let value = parse_value(&folded[..at])?;
+            Some((value, WrittenUnit::of(cell.part_folded(&folded[at..]))))
+        })
 }
 
 /// `区图书馆进馆人次：47000 人` as a row; only short lines with one figure.
@@ -623,5 +770,40 @@ mod tests {
             Some(2020),
         );
         assert_eq!(got, [row("文献总藏量", "180383", Some("册"), None, 1)]);
+    }
+
+    #[test]
+    fn year_headings_western_and_minguo() {
+        assert_eq!(year_heading("2023年"), Some(2023));
+        assert_eq!(year_heading("2023"), Some(2023));
+        assert_eq!(year_heading("112年"), Some(2023));
+        assert_eq!(year_heading("112年度"), Some(2023));
+        assert_eq!(year_heading("民国111年"), Some(2022));
+        // a bare two- or three-digit number is a figure, not a year
+        assert_eq!(year_heading("112"), None);
+        assert_eq!(year_heading("5年"), None);
+        assert_eq!(year_heading("民国2023年"), None);
+    }
+
+    #[test]
+    fn units_attached_to_a_value_or_scaled_in_an_item() {
+        let attached = |text: &'static str| {
+            split_attached_unit(Cell::folded(text)).map(|(value, unit)| (value, unit.text))
+        };
+        assert_eq!(
+            attached("24.35万册"),
+            Some((parse_value("24.35").expect("number"), "万册".to_owned()))
+        );
+        assert_eq!(
+            attached("2364张"),
+            Some((Decimal::from_int(2364), "张".to_owned()))
+        );
+        assert_eq!(attached("≥3000"), None);
+        assert_eq!(attached("见附件"), None);
+        let unit = |item: &'static str| item_unit(Cell::folded(item)).map(|u| u.text);
+        assert_eq!(unit("总藏量(万册、件)").as_deref(), Some("万册、件"));
+        assert_eq!(unit("总藏量(万册、盒)").as_deref(), Some("万册、盒"));
+        assert_eq!(unit("分馆（万达店）"), None);
+        assert_eq!(unit("总藏量"), None);
     }
 }

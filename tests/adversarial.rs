@@ -1,6 +1,6 @@
 //! Issue 16: a line's time is linear in its length. Each shape of
 //! `tests/corpus/adversarial/shapes.tsv` is read at 1 MiB on one line, and
-//! its `view` page made, under a generous bound (10 s in a debug build, where a quadratic scan
+//! its `view` page made, under a generous bound (30 s in a debug build, where a quadratic scan
 //! took minutes to hours). The curve from 64 KiB to 1 MiB is measured in
 //! `cargo bench --bench adversarial` and `tests/bench.sh --adversarial`.
 
@@ -32,7 +32,10 @@ pub fn shapes(size: usize) -> Vec<(String, String)> {
 
 #[test]
 fn every_shape_reads_a_one_mib_line_in_bounded_time() {
-    const BOUND: Duration = Duration::from_secs(10);
+    // A linear read of 1 MiB takes about 8 s in a debug build on a quiet
+    // 2-core machine and up to 18 s beside other builds; a quadratic scan
+    // takes minutes. The bound tells the two apart, not a slow machine.
+    const BOUND: Duration = Duration::from_secs(30);
     let shapes = shapes(1 << 20);
     assert!(shapes.len() >= 4, "the table holds the shapes");
     for (name, text) in shapes {

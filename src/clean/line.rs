@@ -436,6 +436,14 @@ impl<'c> Cell<'c> {
         Cell { text: part, folded }
     }
 
+    /// The part of the cell whose folded text is `part`, a slice of
+    /// [`Cell::folded`], with the text it was folded from.
+    pub fn part_folded(&self, part: &'c str) -> Self {
+        let start = (part.as_ptr() as usize).saturating_sub(self.folded.as_ptr() as usize);
+        let text = self.text.get(start..start + part.len()).unwrap_or(part);
+        Cell { text, folded: part }
+    }
+
     /// The cell without the white space around it (folding keeps white
     /// space, so both are trimmed alike).
     pub fn trim(&self) -> Self {

@@ -398,3 +398,158 @@ fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
 fn keys_of(text: &'static str) -> Vec<(String, String)> {
     keys(text, COUNTY)
 }
+
+/// The (key, value) pairs a table in a statistics section gives, in a
+/// 2023 report, and the warnings.
+fn table_keys(texts: &[&'static str]) -> (Vec<(String, String)>, Vec<String>) {
+    let context = Context {
+        library: Some(crate::clean::Cell::folded("某某市图书馆")),
+        year: Some(2023),
+        news_of_next_year: false,
+    };
+    let cleaned = crate::clean::numbered_lines(texts);
+    let mut warnings = Vec::new();
+    let rows = crate::table::parse_tables(cleaned.lines(), Some(2023), true, &mut warnings);
+    let mentions = table_mentions(
+        &rows,
+        cleaned.lines(),
+        SectionKind::Statistics,
+        &context,
+        &mut warnings,
+    );
+    let read = mentions
+        .into_iter()
+        .map(|m| (m.key.as_str().to_owned(), m.value.to_string()))
+        .collect();
+    (read, warnings.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn the_main_librarys_column_is_its_own_not_the_networks_total() {
+    let (got, _) = table_keys(&[
+        "| 指标 | 总馆 | 分馆（5个） | 合计 |",
+        "| 进馆人次 | 120,400 | 60,200 | 180,600 |",
+        "| 馆藏量（册） | 210,000 | 45,000 | 255,000 |",
+    ]);
+    assert_eq!(
+        got,
+        kv(&[("visits", "120400"), ("collection_total", "210000")])
+    );
+    // A total alone is still the figure.
+    let (got, _) = table_keys(&["项目\t合计", "外借册次\t88,000"]);
+    assert_eq!(got, kv(&[("loans", "88000")]));
+}
+
+#[test]
+fn a_multiplier_in_the_items_bracket_scales_the_row() {
+    let (got, _) = table_keys(&[
+        "项目          2022年      2023年",
+        "总藏量(万册、件)      31.20      33.05",
+        "有效借书证数(万个)     2.10       2.45",
+        "  #藏量购置费(万元)    96.0      104.5",
+    ]);
+    assert_eq!(
+        got,
+        kv(&[
+            ("collection_total", "330500"),
+            ("registered_readers", "24500"),
+            ("acquisition_spending_yuan", "1045000"),
+        ])
+    );
+    // A multiplier before a unit libreport does not know: left out, with
+    // a warning, never read unscaled.
+    let (got, warnings) = table_keys(&["项目\t2023年", "总藏量(万册、盒)\t33.05"]);
+    assert_eq!(got, kv(&[]));
+    assert!(
+        warnings.iter().any(|w| w.contains("万册、盒")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn minguo_year_columns_are_year_columns() {
+    let (got, _) = table_keys(&[
+        "項目          112年        111年",
+        "入館人次      503,120      402,877",
+        "借閱冊數（冊次）  611,004   580,312",
+    ]);
+    assert_eq!(got, kv(&[("visits", "503120"), ("loans", "611004")]));
+}
+
+#[test]
+fn an_assessment_form_gives_the_librarys_column_not_the_standard_or_score() {
+    let (got, _) = table_keys(&[
+        "序号\t指标\t一级馆标准\t本馆数量\t单位\t自评分",
+        "1\t阅览座席\t≥800\t960\t个\t10",
+        "2\t年财政拨款\t≥500\t612.4\t万元\t30",
+        "3\t总藏量\t≥60\t72.5\t万册（件）\t20",
+        "合计\t—\t—\t—\t—\t60",
+    ]);
+    assert_eq!(
+        got,
+        kv(&[
+            ("seats", "960"),
+            ("budget_yuan", "6124000"),
+            ("collection_total", "725000"),
+        ])
+    );
+}
+
+#[test]
+fn a_statistics_form_row_reads_past_its_code() {
+    let (got, _) = table_keys(&[
+        "项目\t代码\t单位\t2023年\t2022年",
+        "二、藏量\t16\t册、件\t301,440\t288,100",
+        "六、有效借书证数\t35\t个\t17,260\t16,020",
+        "  其中：新增藏量购置费\t75\t千元\t830\t790",
+    ]);
+    assert_eq!(
+        got,
+        kv(&[
+            ("collection_total", "301440"),
+            ("registered_readers", "17260"),
+            ("acquisition_spending_yuan", "830000"),
+        ])
+    );
+}
+
+#[test]
+fn a_figure_with_its_unit_attached_in_a_value_column() {
+    let (got, _) = table_keys(&[
+        "指标名称          数值",
+        "馆藏文献总量      18.62万册",
+        "到馆读者          9.04万人次",
+        "新办读者证        1830张",
+    ]);
+    assert_eq!(
+        got,
+        kv(&[
+            ("collection_total", "186200"),
+            ("visits", "90400"),
+            ("new_registrations", "1830"),
+        ])
+    );
+}
+
+#[test]
+fn both_pairs_of_a_two_pair_table_are_read() {
+    let (got, _) = table_keys(&[
+        "单位：元",
+        "收入\t决算数\t支出\t决算数",
+        "一、财政拨款收入\t2,406,000.00\t一、文化旅游体育与传媒支出\t2,118,300.00",
+        "本年收入合计\t2,466,100.00\t本年支出合计\t2,390,500.00",
+    ]);
+    assert!(
+        got.contains(&("expenditure_yuan".to_owned(), "2390500".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn wechat_posts_in_a_table() {
+    let (got, _) = table_keys(&[
+        "指标\t单位\t上年\t本年\t同比",
+        "微信推文\t条\t902\t1,015\t12.5%",
+    ]);
+    assert_eq!(got, kv(&[("wechat_posts", "1015")]));
+}

@@ -9,6 +9,13 @@ pub enum Column {
     Item,
     /// 数量: the figure.
     Value,
+    /// 总馆, 本馆: the library's own figure in a table that sets it beside
+    /// its branches' and a larger body's; it wins over any other value
+    /// column.
+    Own,
+    /// 合计, 总计: the row's total, the figure only where no column is the
+    /// library's own ([`Column::Own`]).
+    Total,
     /// 单位: the unit.
     Unit,
     /// 备注: a note.
@@ -34,7 +41,48 @@ pub static COLUMN_TITLES: &[(&str, Column)] = &[
     ("数据",     Column::Value),
     ("完成数",   Column::Value),
     ("完成情况", Column::Value),
-    ("合计",     Column::Value),
+    // 总馆 | 分馆（8个） | 合计: the library's own column beside its
+    // branches' and the network's total
+    ("合计",     Column::Total),
+    ("总计",     Column::Total),
+    ("总馆",     Column::Own),
+    ("本馆",     Column::Own),
+    ("本馆数量", Column::Own),
+    ("本馆数据", Column::Own),
+    ("本馆数值", Column::Own),
+    ("本馆实际", Column::Own),
+    ("分馆",     Column::Ignored),
+    // a larger body's figures, never the library's own
+    ("全区",     Column::Ignored),
+    ("全县",     Column::Ignored),
+    ("全市",     Column::Ignored),
+    ("全省",     Column::Ignored),
+    ("全县合计", Column::Ignored),
+    ("全区合计", Column::Ignored),
+    ("全市合计", Column::Ignored),
+    // an assessment form: the standard, the target and the score beside
+    // the library's figure (二级馆标准 | 本馆数量 | 单位 | 自评分)
+    ("实际完成", Column::Value),
+    ("实际完成数", Column::Value),
+    ("实际完成值", Column::Value),
+    ("实际数",   Column::Value),
+    ("实际值",   Column::Value),
+    ("标准",     Column::Ignored),
+    ("标准值",   Column::Ignored),
+    ("评估标准", Column::Ignored),
+    ("目标",     Column::Ignored),
+    ("目标值",   Column::Ignored),
+    ("计划数",   Column::Ignored),
+    ("得分",     Column::Ignored),
+    ("分值",     Column::Ignored),
+    ("自评分",   Column::Ignored),
+    ("评分",     Column::Ignored),
+    // an official statistics form's row code (指标名称 | 代码 | 计量单位)
+    ("代码",     Column::Serial),
+    ("行次",     Column::Serial),
+    // a final-accounts table in two pairs (收入 | 决算数 | 支出 | 决算数)
+    ("收入",     Column::Item),
+    ("支出",     Column::Item),
     ("总数",     Column::Value),
     ("决算数",   Column::Value),
     ("本年决算数", Column::Value),
@@ -71,3 +119,8 @@ pub static COLUMN_TITLES: &[(&str, Column)] = &[
 /// Words that open a table's caption (表4  读者活动, 附表1), longest first.
 #[rustfmt::skip]
 pub static CAPTION_WORDS: &[&str] = &["附表", "表"];
+
+/// The title of a statistics form's row-code column (项目 | 代码 | 单位):
+/// a table with one is statistics wherever it stands.
+#[rustfmt::skip]
+pub static FORM_CODES: &[&str] = &["代码"];

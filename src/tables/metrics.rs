@@ -98,6 +98,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("接待到馆读者",     None, Some(Visits)),
     ("到馆读者",         None, Some(Visits)),
     ("流通人次",         None, Some(Visits)),
+    ("流通总人次",       None, Some(Visits)),
     ("外借册次",         None, Some(Loans)),
     ("借阅册次",         None, Some(Loans)),
     ("流通书刊",         None, Some(Loans)),
@@ -118,6 +119,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("有效读者卡",       None, Some(RegisteredReaders)),
     ("有效读者证",       None, Some(RegisteredReaders)),
     ("有效借阅证",       None, Some(RegisteredReaders)),
+    // the statistics form's wording (有效借书证数)
+    ("有效借书证",       None, Some(RegisteredReaders)),
+    ("新办借书证",       None, Some(NewRegistrations)),
     ("注册读者",         None, Some(RegisteredReaders)),
     ("办证数",           None, Some(NewRegistrations)),
     ("新办证",           None, Some(NewRegistrations)),
@@ -130,6 +134,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("网站访问量",       None, Some(WebsiteVisits)),
     ("网站点击量",       None, Some(WebsiteVisits)),
     ("网站浏览量",       None, Some(WebsiteVisits)),
+    ("浏览人次",         Some(Subject::Website), Some(WebsiteVisits)),
     ("访问量",           Some(Subject::Website), Some(WebsiteVisits)),
     ("点击量",           Some(Subject::Website), Some(WebsiteVisits)),
     ("数字资源浏览量",   None, Some(DigitalViews)),
@@ -296,8 +301,10 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("服务据点",         None, Some(ServicePoints)),
     ("馆舍总面积",       None, Some(FloorAreaM2)),
     ("图书馆面积",       None, Some(FloorAreaM2)),
+    ("藏量购置费",       None, Some(AcquisitionSpendingYuan)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
+    ("推文",             Some(Subject::Wechat), Some(WechatPosts)),
     ("发文",             Some(Subject::Weibo), Some(WeiboPosts)),
     ("研究馆员",         None, None),
     ("副研究馆员",       None, None),
@@ -389,6 +396,17 @@ pub static SHARE_WORDS: &[&str] = &["占"];
 #[rustfmt::skip]
 pub static YEAR_ROUND_WORDS: &[&str] = &[
     "全年", "累计", "年底", "年末", "截至", "截止", "年度统计",
+];
+
+/// Table items that name a key, or none, only as a whole item after any
+/// serial: 二、藏量 on the official statistics form (in prose the same word
+/// is too often part of a narrower count, 古籍藏量); 支出总计 in a
+/// final-accounts table, which adds the year-end carry-over (年末结转和结余)
+/// to the year's spending, 本年支出合计.
+#[rustfmt::skip]
+pub static ITEM_LABELS: &[(&str, Option<MetricKey>)] = &[
+    ("藏量",     Some(CollectionTotal)),
+    ("支出总计", None),
 ];
 
 /// Words of a label that name what its figure counts, and the unit that
