@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use crate::script;
 use crate::tables::chrome::{
-    CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, HOLD_ANCHORS, LINE_HOLDS,
-    LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
+    CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, FOOTER_LABELS, HOLD_ANCHORS,
+    LINE_HOLDS, LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS, PROSE_MARKS,
 };
 use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 
@@ -20,6 +20,7 @@ static STARTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     let mut starts: Vec<(char, char)> = LINE_STARTS
         .iter()
         .chain(FACT_LABELS)
+        .chain(FOOTER_LABELS)
         .chain(MENU_WORDS)
         .chain(CRUMB_STARTS)
         .filter_map(|word| {
@@ -130,7 +131,11 @@ fn is_chrome_with(line: &str, anchored: bool) -> bool {
     }
     let line = script::fold(line);
     let line = line.as_ref();
-    LINE_STARTS.iter().any(|start| line.starts_with(start))
+    // A sentence is the report's, whatever word it opens with.
+    let prose = line.contains(PROSE_MARKS);
+    (!prose
+        && (LINE_STARTS.iter().any(|start| line.starts_with(start))
+            || is_labelled(line, FOOTER_LABELS)))
         || LINE_HOLDS.iter().any(|word| line.contains(word))
         || is_fact_line(line)
         || is_menu(line)
@@ -139,8 +144,13 @@ fn is_chrome_with(line: &str, anchored: bool) -> bool {
 
 /// 发布时间：2021-03-01　来源：本馆　点击：35
 fn is_fact_line(line: &str) -> bool {
-    let line = line.trim_start_matches(OPENING_MARKS);
-    FACT_LABELS.iter().any(|label| {
+    is_labelled(line.trim_start_matches(OPENING_MARKS), FACT_LABELS)
+}
+
+/// Whether `line` starts with one of `labels` and a colon (white space
+/// between allowed).
+fn is_labelled(line: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|label| {
         line.strip_prefix(label)
             .map(|rest| rest.trim_start())
             .is_some_and(|rest| rest.starts_with(['：', ':']))
