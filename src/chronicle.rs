@@ -238,16 +238,35 @@ fn starts_like_full_date(folded: &str) -> bool {
 /// 图书馆), perhaps with the office that compiled the chronicle (白鹭湾市
 /// 图书馆办公室): the signature under a chronicle, not an event. Both folded.
 fn signs_off(folded: &str, library: Option<&str>) -> bool {
-    let text = folded.trim();
     let Some(library) = library else {
         return false;
     };
+    let text = without_closing_date(folded.trim());
     let name = SIGNATURE_OFFICES
         .iter()
         .filter_map(|office| text.strip_suffix(office))
         .chain([text])
         .find(|name| name.chars().count() >= 3 && library.ends_with(name));
     name.is_some()
+}
+
+/// A signature without the date written after it on its line (某馆办公室
+/// 2023年1月): the text before the last white space when a date is all
+/// that follows it.
+fn without_closing_date(text: &str) -> &str {
+    let Some((name, tail)) = text.rsplit_once(is_ws) else {
+        return text;
+    };
+    // Any year does: the date is only recognised, never kept.
+    let context = DateContext {
+        year: 2000,
+        month: None,
+    };
+    let tail = tail.trim();
+    match date::parse_prefix(tail, &context) {
+        Some((_, len)) if len == tail.len() => name.trim_end(),
+        _ => text,
+    }
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
@@ -469,6 +488,11 @@ mod tests {
         assert_eq!(parsed.notes, [3]);
         assert_eq!(parsed.entries.len(), 1, "{:?}", parsed.entries);
         assert_eq!(parsed.entries[0].line, 5);
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n五月\n6日，举办读书会。\n青禾县图书馆宣传推广部 2021年1月5日\n7日，另一行。";
+        assert_eq!(
+            chronicle(text),
+            [entry("2020-05-06", None, "举办读书会。", 4)]
+        );
     }
 
     #[test]
