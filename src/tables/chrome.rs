@@ -24,6 +24,15 @@ pub static FOOTER_LABELS: &[&str] = &[
     "网站维护", "网站管理",
 ];
 
+/// A page footer's contact labels (联系电话：…　地址：…): a line that
+/// starts with one and a colon is the site's only in the run of chrome and
+/// contact lines that ends the text. Elsewhere it may be the report's own.
+#[rustfmt::skip]
+pub static CONTACT_LABELS: &[&str] = &[
+    "联系电话", "联系地址", "联系方式", "电话", "地址", "邮编", "邮政编码", "传真", "邮箱",
+    "电子邮箱", "E-mail", "Email",
+];
+
 /// Marks of running prose: a line that holds one is a sentence, never a
 /// banner, menu or footer line started by [`LINE_STARTS`] or
 /// [`FOOTER_LABELS`] (扫一扫二维码即可借阅，全年…).
