@@ -12,37 +12,59 @@ use crate::clean::Lines;
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::report::{ChronicleEntry, Warning};
+use crate::tables::dates::{
+    CHRONICLE_NOTE_LABELS, LEAD_CLAUSE_CHARS, SIGNATURE_OFFICES, YMD_SEPARATORS,
+};
 use crate::tables::enumeration::BULLETS;
 use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
 use crate::text::is_ws;
 
+/// What a chronicle section holds: its events, and the lines of the note
+/// that opens it (编者按：…), whose whole-year figures are the year's.
+#[derive(Debug, Default)]
+pub struct Chronicle {
+    /// One entry per event, in the order written.
+    pub entries: Vec<ChronicleEntry>,
+    /// The line numbers of the opening note, which is no event.
+    pub notes: Vec<u32>,
+}
+
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report); `library` the report's library,
-/// folded, whose name alone on a line signs the chronicle off.
+/// whose name on a line (perhaps with its office: 某馆办公室) signs the
+/// chronicle off and ends it.
 pub fn parse_chronicle(
     lines: Lines<'_>,
     year: Option<i32>,
     library: Option<&str>,
     warnings: &mut Vec<Warning>,
-) -> Vec<ChronicleEntry> {
-    let mut entries: Vec<ChronicleEntry> = Vec::new();
+) -> Chronicle {
+    let mut chronicle = Chronicle::default();
+    let entries = &mut chronicle.entries;
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
     let mut last_number = 0;
+    // A chronicle in traditional script counts its years in the 民國 era
+    // (112年1月15日); asked once, and only of an undated line.
+    let mut traditional: Option<bool> = None;
     for line in lines.iter() {
-        // A bullet (▲6日) only marks the entry.
         let whole = line.text();
-        let text = whole.trim_start_matches(BULLETS).trim_start();
+        let whole_folded = line.folded();
+        // A bullet (▲6日) only marks the entry.
+        let mut text = whole.trim_start_matches(BULLETS).trim_start();
         // Folding keeps offsets: the folded text is cut where `text` is.
-        let folded = line
-            .folded()
-            .get(whole.len() - text.len()..)
-            .unwrap_or(text);
+        let mut folded = whole_folded.get(whole.len() - text.len()..).unwrap_or(text);
         // The line model's month heading (`Shape::MonthHeading`), asked
         // alone: the rest of the shape is not needed here.
         if let Some(month) = line.month_heading() {
             month_heading = Some(month);
             continue;
+        }
+        // 十一月 11月9日，…: the heading and the month's first entry on one line.
+        if let Some((month, at)) = heading_before_entry(folded, year) {
+            month_heading = Some(month);
+            text = text.get(at..).unwrap_or(text);
+            folded = folded.get(at..).unwrap_or(text);
         }
         // The marker clean read is the line's; after a bullet it is read here.
         let marker = if text.len() == whole.len() {
@@ -58,29 +80,55 @@ pub fn parse_chronicle(
             None => (false, text),
         };
         let folded_rest = folded.get(text.len() - rest.len()..).unwrap_or(rest);
-        let found = year.and_then(|year| {
-            let context = DateContext {
-                year,
-                month: month_heading.or(month_from_entries),
-            };
-            // Folding keeps offsets, so `consumed` holds in `rest`.
+        let context = year.map(|year| DateContext {
+            year,
+            month: month_heading.or(month_from_entries),
+        });
+        // Folding keeps offsets, so `consumed` holds in `rest`.
+        let found = context.and_then(|context| {
             date::parse_prefix(folded_rest, &context)
+                .or_else(|| {
+                    let traditional = *traditional
+                        .get_or_insert_with(|| lines.iter().any(|l| l.folded() != l.text()));
+                    traditional
+                        .then(|| date::parse_minguo_prefix(folded_rest, &context))
+                        .flatten()
+                })
+                .map(|(span, consumed)| (span, entry_text(&rest[consumed..])))
+                .or_else(|| {
+                    // 受寒潮影响，1月26日起暂停…: the date after a short
+                    // opening clause is the entry's; the clause stays in
+                    // the text, which the date is part of.
+                    (!numbered)
+                        .then(|| date_after_lead_clause(folded_rest, &context, month_heading))
+                        .flatten()
+                        .map(|span| (span, entry_text(rest)))
+                })
         });
         match found {
-            Some((span, consumed)) => {
+            Some((span, entry)) => {
                 if month_heading.is_none() {
                     month_from_entries = Some(span.start.month);
                 }
                 entries.push(ChronicleEntry {
                     date: Some(span.start),
                     end: span.end,
-                    text: entry_text(&rest[consumed..]).to_owned(),
+                    text: entry.to_owned(),
                     line: line.no(),
                 });
             }
-            // 新罗区图书馆 / 2022年1月 closing the last month: a signature.
-            None if !numbered && signs_off(folded_rest, library) => {}
-            None if month_heading.is_some() || numbered || entries.is_empty() => {
+            // 新罗区图书馆 / 2022年1月 closing the last month: a signature,
+            // and the end of the chronicle.
+            None if !numbered && signs_off(folded_rest, library) => break,
+            // 编者按：本大事记按时间顺序记录…: the editor's, before any event.
+            None if entries.is_empty() && month_heading.is_none() && is_note(folded_rest) => {
+                chronicle.notes.push(line.no());
+            }
+            None if month_heading.is_some()
+                || numbered
+                || entries.is_empty()
+                || starts_like_full_date(folded_rest) =>
+            {
                 let date =
                     year.zip(month_heading)
                         .map(|(year, month)| crate::report::PartialDate {
@@ -108,17 +156,115 @@ pub fn parse_chronicle(
             }
         }
     }
-    entries
+    chronicle
 }
 
-/// Whether a line is the library's name alone (新罗区图书馆 for 龙岩市新罗区
-/// 图书馆): the signature under a chronicle, not an event. Both folded.
+/// A month heading written before the month's first entry on its line
+/// (十一月 11月9日，…): the month, and where the entry starts. Only when
+/// the entry's own date falls in that month, so that 5月 完成… (an entry
+/// dated by its month) stays an entry.
+fn heading_before_entry(folded: &str, year: Option<i32>) -> Option<(u8, usize)> {
+    let gap = folded.find(is_ws)?;
+    let month = date::parse_month_heading(folded.get(..gap)?)?;
+    let at = gap + folded.get(gap..)?.len() - folded.get(gap..)?.trim_start_matches(is_ws).len();
+    let context = DateContext {
+        year: year?,
+        month: Some(month),
+    };
+    let (span, _) = date::parse_prefix(folded.get(at..)?, &context)?;
+    (span.start.month == month).then_some((month, at))
+}
+
+/// The date right after a short opening clause (受寒潮影响，1月26日起…),
+/// when it falls in the month of the heading above it, if any. A clause
+/// with a figure of its own, or a longer one, is the event, and a date
+/// further in is not the entry's.
+fn date_after_lead_clause(
+    folded: &str,
+    context: &DateContext,
+    month_heading: Option<u8>,
+) -> Option<date::DateSpan> {
+    let (at, comma) = folded
+        .char_indices()
+        .take(LEAD_CLAUSE_CHARS + 1)
+        .find(|&(_, c)| LEAD_CLAUSE_ENDS.contains(&c))?;
+    let clause = folded.get(..at)?;
+    if clause.trim().is_empty() || clause.chars().any(|c| c.is_numeric()) {
+        return None;
+    }
+    let (span, _) = date::parse_prefix(folded.get(at + comma.len_utf8()..)?, context)?;
+    month_heading
+        .is_none_or(|month| span.start.month == month)
+        .then_some(span)
+}
+
+/// What ends the opening clause before an entry's date.
+const LEAD_CLAUSE_ENDS: &[char] = &['，', ','];
+
+/// Whether a line opens with an editor's note label and a colon (编者按：).
+fn is_note(folded: &str) -> bool {
+    let text = folded.trim_start();
+    CHRONICLE_NOTE_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    })
+}
+
+/// Whether a line starts with a year and a month in figures (112.03.04,
+/// 112年1月) the engine could not read: still the start of an entry, not
+/// the text of the one before.
+fn starts_like_full_date(folded: &str) -> bool {
+    /// One to four ASCII digits, and what follows them.
+    fn number(s: &str) -> Option<&str> {
+        let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        (1..=4).contains(&(s.len() - rest.len())).then_some(rest)
+    }
+    let Some(rest) = number(folded.trim_start()) else {
+        return false;
+    };
+    let Some(sep) = rest.chars().next() else {
+        return false;
+    };
+    (sep == '年' || YMD_SEPARATORS.contains(&sep))
+        && rest
+            .get(sep.len_utf8()..)
+            .and_then(number)
+            .is_some_and(|after| after.starts_with(['月']) || after.starts_with(sep))
+}
+
+/// Whether a line is the library's name (新罗区图书馆 for 龙岩市新罗区
+/// 图书馆), perhaps with the office that compiled the chronicle (白鹭湾市
+/// 图书馆办公室): the signature under a chronicle, not an event. Both folded.
 fn signs_off(folded: &str, library: Option<&str>) -> bool {
-    let text = folded.trim();
     let Some(library) = library else {
         return false;
     };
-    text.chars().count() >= 3 && library.ends_with(text)
+    let text = without_closing_date(folded.trim());
+    let name = SIGNATURE_OFFICES
+        .iter()
+        .filter_map(|office| text.strip_suffix(office))
+        .chain([text])
+        .find(|name| name.chars().count() >= 3 && library.ends_with(name));
+    name.is_some()
+}
+
+/// A signature without the date written after it on its line (某馆办公室
+/// 2023年1月): the text before the last white space when a date is all
+/// that follows it.
+fn without_closing_date(text: &str) -> &str {
+    let Some((name, tail)) = text.rsplit_once(is_ws) else {
+        return text;
+    };
+    // Any year does: the date is only recognised, never kept.
+    let context = DateContext {
+        year: 2000,
+        month: None,
+    };
+    let tail = tail.trim();
+    match date::parse_prefix(tail, &context) {
+        Some((_, len)) if len == tail.len() => name.trim_end(),
+        _ => text,
+    }
 }
 
 /// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
@@ -206,6 +352,7 @@ mod tests {
             Some("青禾县图书馆"),
             &mut warnings,
         )
+        .entries
         .into_iter()
         .map(|e| {
             (
@@ -288,5 +435,79 @@ mod tests {
                 entry("2020-10-26", None, "招标采购设备。", 7),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_clause_before_the_date_and_a_heading_on_the_entry_line() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n一月\n因设备检修，1月8日起暂停自助借还服务。\n10日，召开职工大会，会上通报了1月20日的安排。\n为迎接春节并做好节日期间的读者服务工作，1月22日举办迎新春活动。\n三月 3月5日，开展学雷锋志愿服务。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry(
+                    "2020-01-08",
+                    None,
+                    "因设备检修，1月8日起暂停自助借还服务。",
+                    4
+                ),
+                entry(
+                    "2020-01-10",
+                    None,
+                    "召开职工大会，会上通报了1月20日的安排。",
+                    5
+                ),
+                // a long opening clause is the event: its date stays the month's
+                entry(
+                    "2020-01",
+                    None,
+                    "为迎接春节并做好节日期间的读者服务工作，1月22日举办迎新春活动。",
+                    6
+                ),
+                entry("2020-03-05", None, "开展学雷锋志愿服务。", 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_editors_note_and_an_office_signature_are_no_events() {
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n编者按：本大事记由馆办公室整理，全年接待读者12万人次。\n五月\n6日，举办读书会。\n青禾县图书馆办公室\n2021年1月\n附：统计表";
+        let cleaned = clean(text);
+        let outline = segment(&cleaned);
+        let section = outline
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Chronicle)
+            .expect("a chronicle");
+        let parsed = parse_chronicle(
+            section.lines,
+            Some(2020),
+            Some("青禾县图书馆"),
+            &mut Vec::new(),
+        );
+        assert_eq!(parsed.notes, [3]);
+        assert_eq!(parsed.entries.len(), 1, "{:?}", parsed.entries);
+        assert_eq!(parsed.entries[0].line, 5);
+        let text = "青禾县图书馆2020年年报\n2020 年大事记\n五月\n6日，举办读书会。\n青禾县图书馆宣传推广部 2021年1月5日\n7日，另一行。";
+        assert_eq!(
+            chronicle(text),
+            [entry("2020-05-06", None, "举办读书会。", 4)]
+        );
+    }
+
+    #[test]
+    fn minguo_years_in_a_traditional_chronicle() {
+        let text = "青禾縣立圖書館\n中華民國109年年報\n壹、109年大事紀\n109年1月15日，總館重新開館。\n109.03.04，簽訂館際合作協議。\n109/13/40，日期有誤。\n109年7月10日至8月25日，暑期閱讀營舉行。\n100年來，本館不斷發展。";
+        let got = chronicle(text);
+        assert_eq!(got[0], entry("2020-01-15", None, "總館重新開館。", 4));
+        assert_eq!(got[1], entry("2020-03-04", None, "簽訂館際合作協議。", 5));
+        // an unreadable date still starts its own entry
+        assert_eq!((got[2].0.as_deref(), got[2].3), (None, 6));
+        let (date, end, text, line) = &got[3];
+        assert_eq!(
+            (date.as_deref(), end.as_deref(), *line),
+            (Some("2020-07-10"), Some("2020-08-25"), 7)
+        );
+        // 100 years is no 民國 date of a 2020 chronicle: it continues the entry
+        assert_eq!(got.len(), 4);
+        assert_eq!(text, "暑期閱讀營舉行。100年來，本館不斷發展。");
     }
 }

@@ -37,8 +37,8 @@ use crate::matcher::lexicon::CharMap;
 use crate::numeral::parse_integer_prefix;
 use crate::report::PartialDate;
 use crate::tables::dates::{
-    DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MONTH_DAY_DOTS,
-    MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,
+    DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MINGUO_OFFSET,
+    MONTH_DAY_DOTS, MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,
 };
 use crate::tables::numerals::{
     CharClass, DECIMAL_POINTS, Script, char_classes, class_of, starts_numeral,
@@ -68,6 +68,39 @@ pub fn parse_prefix(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize)> {
     let lead = skip_ws(s, 0);
     let (span, len, _) = read_date(s.get(lead..)?, ctx)?;
     Some((span, lead + len))
+}
+
+/// A date at the start of `s` whose year is counted in the 民國 era
+/// (112年1月15日, 112.03.04 in a 2023 report), read as [`parse_prefix`]
+/// reads the same date with the common year. Only an era year of one to
+/// three digits that lands within a year of `ctx.year` counts, and only
+/// before 年 or a numeric-date separator: 100年来 in a 2023 report is no
+/// date.
+pub fn parse_minguo_prefix(s: &str, ctx: &DateContext) -> Option<(DateSpan, usize)> {
+    let lead = skip_ws(s, 0);
+    let body = s.get(lead..)?;
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let era: i32 = body.get(..digits)?.parse().ok()?;
+    let year = era.checked_add(MINGUO_OFFSET)?;
+    if (year - ctx.year).abs() > 1 {
+        return None;
+    }
+    let rest = body.get(digits..)?;
+    let next = rest.get(skip_ws(rest, 0)..)?.chars().next()?;
+    if next != '年' && !YMD_SEPARATORS.contains(&next) {
+        return None;
+    }
+    // The same date with the common year: four ASCII digits in place of
+    // the era's, so the length read maps back byte for byte.
+    let common = format!("{year}{rest}");
+    let year_len = common.len() - rest.len();
+    let (span, len) = parse_prefix(&common, ctx)?;
+    // the date must reach past its year (a year alone is no date)
+    let past_year = len.checked_sub(year_len).filter(|&n| n > 0)?;
+    Some((span, lead + digits + past_year))
 }
 
 /// Every date phrase in `s`, in order. A date with a month makes that month

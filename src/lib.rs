@@ -270,7 +270,7 @@ fn extract_section(
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
             let year = title::first_year(&section.title, section.folded_title).or(context.year);
-            let entries = chronicle::parse_chronicle(
+            let chronicle::Chronicle { entries, notes } = chronicle::parse_chronicle(
                 section.lines,
                 year,
                 context.library.map(|name| name.folded),
@@ -280,14 +280,15 @@ fn extract_section(
             // December that speak of the whole year hold the year's
             // figures, read where no other section gives them (see
             // `extract_text`). Earlier, 全年 plans the year and 截至6月底
-            // counts part of it.
+            // counts part of it. The note over the chronicle (编者按：…全年
+            // 接待读者42.75万人次) sums the year up too.
             let december = entries
                 .iter()
                 .find(|e| e.date.is_some_and(|d| d.month == 12))
                 .map_or(u32::MAX, |e| e.line);
             report.chronicle.extend(entries);
             let year_end = (section.lines.iter().enumerate())
-                .skip_while(|(_, l)| l.no() < december)
+                .filter(|(_, l)| l.no() >= december || notes.contains(&l.no()))
                 .filter(|(_, l)| metrics::counts_the_year(l.folded()));
             for (at, _) in year_end {
                 let line = section.lines.slice(at..at + 1);
@@ -400,6 +401,10 @@ mod tests {
         assert!(!report.metrics.contains_key(&MetricKey::FloorAreaM2));
         assert!(report.metrics.contains_key(&MetricKey::Visits));
         assert!(report.metrics.contains_key(&MetricKey::Seats));
+        // a time word before the level is no other library's name
+        let text = "临澜县图书馆2020年年报\n一、工作总结\n全年接待读者12万人次。年内县图书馆新增图书1.2万册。\n";
+        let report = extract_text(text).expect("a report");
+        assert!(report.metrics.contains_key(&MetricKey::CollectionNew));
     }
 
     #[test]

@@ -118,6 +118,8 @@ fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
         .map(char::len_utf8)
         .sum();
     let start = place.len() - run;
+    // 去年澜州市图书馆: the time word dates the sentence, it names nothing.
+    let start = end - crate::tables::library::strip_time_words(&text[start..end]).len();
     // 全县公共图书馆 is every library of the county, not one library.
     (!text[start..].starts_with('全')).then_some(start)
 }
@@ -277,5 +279,15 @@ mod tests {
         assert_eq!(year, Some((2023, false)));
         let (_, year) = identity("年报\n\n2019 年开展活动。2019 年馆藏增加。2020 年计划。");
         assert_eq!(year, Some((2019, true)));
+    }
+
+    #[test]
+    fn a_time_word_before_the_name_is_not_part_of_it() {
+        let (name, _) = identity("去年青禾市图书馆接待读者超80万人次\n\n正文。");
+        assert_eq!(name.as_deref(), Some("青禾市图书馆"));
+        let (name, _) = identity("今年上半年青禾县少儿图书馆新增藏书\n\n正文。");
+        assert_eq!(name.as_deref(), Some("青禾县少儿图书馆"));
+        let (name, _) = identity("年内县图书馆新增图书\n\n正文。");
+        assert_ne!(name.as_deref(), Some("年内县图书馆"));
     }
 }

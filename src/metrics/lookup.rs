@@ -301,7 +301,9 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     let Some(at) = FINDER.find(opening.as_bytes()) else {
         return false;
     };
-    let name = &head[..at];
+    // 年内县图书馆新增图书: the time word dates the sentence; 县 alone is
+    // this county's library, not a name.
+    let name = crate::tables::library::strip_time_words(&head[..at]);
     let chars = name.chars().count();
     // A proper name: a place and its level (临河县, 滨江区).
     if chars < 2

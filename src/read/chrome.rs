@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::tables::chrome::{
-    CHROME_LINE_CHARS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, HOLD_ANCHORS, LINE_HOLDS,
-    LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
+    CHROME_LINE_CHARS, CONTACT_LABELS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, FOOTER_LABELS,
+    HOLD_ANCHORS, LINE_HOLDS, LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS, PROSE_MARKS,
 };
 use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 
@@ -19,6 +19,7 @@ static STARTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     let mut starts: Vec<(char, char)> = LINE_STARTS
         .iter()
         .chain(FACT_LABELS)
+        .chain(FOOTER_LABELS)
         .chain(MENU_WORDS)
         .chain(CRUMB_STARTS)
         .filter_map(|word| {
@@ -129,17 +130,58 @@ fn is_chrome_with(line: &str, anchored: bool) -> bool {
     }
     let line = super::fold_raw(line);
     let line = line.as_ref();
-    LINE_STARTS.iter().any(|start| line.starts_with(start))
+    // A sentence is the report's, whatever word it opens with.
+    let prose = line.contains(PROSE_MARKS);
+    (!prose
+        && (LINE_STARTS.iter().any(|start| line.starts_with(start))
+            || is_labelled(line, FOOTER_LABELS)))
         || LINE_HOLDS.iter().any(|word| line.contains(word))
         || is_fact_line(line)
         || is_menu(line)
         || is_breadcrumb(line)
 }
 
+/// A contact line of a page footer (联系电话：0000-0000000), short and no
+/// sentence.
+fn is_contact(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > CHROME_LINE_CHARS || line.contains(PROSE_MARKS) {
+        return false;
+    }
+    is_labelled(&super::fold_raw(line), CONTACT_LABELS)
+}
+
+/// Where the run of chrome, contact and blank lines that ends `text`
+/// starts (`text.len()` when the last line is the report's): read back
+/// from the end, so only the footer is looked at. Lines end in `\n` here
+/// (a text of lone `\r` ends has no footer read this way).
+fn footer_start(text: &str) -> usize {
+    let mut start = text.len();
+    let mut rest = text.strip_suffix('\n').unwrap_or(text);
+    loop {
+        let at = rest.rfind('\n').map_or(0, |i| i + 1);
+        let line = rest[at..].trim_end_matches('\r');
+        let footer = line.trim().is_empty() || is_chrome(line) || is_contact(line);
+        if !footer {
+            return start;
+        }
+        start = at;
+        if at == 0 {
+            return 0;
+        }
+        rest = &rest[..at - 1];
+    }
+}
+
 /// 发布时间：2021-03-01　来源：本馆　点击：35
 fn is_fact_line(line: &str) -> bool {
-    let line = line.trim_start_matches(OPENING_MARKS);
-    FACT_LABELS.iter().any(|label| {
+    is_labelled(line.trim_start_matches(OPENING_MARKS), FACT_LABELS)
+}
+
+/// Whether `line` starts with one of `labels` and a colon (white space
+/// between allowed).
+fn is_labelled(line: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|label| {
         line.strip_prefix(label)
             .map(|rest| rest.trim_start())
             .is_some_and(|rest| rest.starts_with(['：', ':']))
@@ -186,9 +228,10 @@ pub fn blank_chrome(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut start = 0;
     let mut anchors = Anchored::new(text);
+    let footer = footer_start(text);
     for (i, end) in line_ends(text) {
         let line = &text[start..i];
-        if is_chrome_with(line, anchors.within(start, i)) {
+        if is_chrome_with(line, anchors.within(start, i)) || (start >= footer && is_contact(line)) {
             let out = out.get_or_insert_with(|| {
                 let mut s = String::with_capacity(text.len());
                 s.push_str(&text[..start]);
@@ -298,6 +341,22 @@ mod tests {
         ] {
             assert!(is_chrome(line), "{line}");
         }
+    }
+
+    #[test]
+    fn contact_lines_are_chrome_only_in_the_footer() {
+        let text = "青禾县图书馆2021年年报\n地址：青禾县文化路8号\n全年接待读者12万人次。\n\n版权所有：青禾县图书馆\n联系电话：0000-1234567\r\n地址：青禾县文化路8号\n";
+        let blanked = blank_chrome(text);
+        let lines: Vec<&str> = blanked.split('\n').collect();
+        assert_eq!(
+            lines[1], "地址：青禾县文化路8号",
+            "the report's own, above its text"
+        );
+        assert_eq!(lines[2], "全年接待读者12万人次。");
+        assert!(lines[4..].iter().all(|l| l.trim().is_empty()), "{lines:?}");
+        // a last line of prose keeps the contact lines above it
+        let text = "联系电话：0000-1234567\n全年接待读者12万人次。";
+        assert_eq!(blank_chrome(text), text);
     }
 
     #[test]

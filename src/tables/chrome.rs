@@ -11,9 +11,32 @@ pub static LINE_STARTS: &[&str] = &[
     "当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "现在位置",
     "版权所有", "Copyright", "copyright", "COPYRIGHT", "©",
     "上一篇", "下一篇", "上一条", "下一条",
-    "主办单位", "承办单位", "技术支持", "网站标识码", "网站地图",
+    "网站地图", "扫一扫", "手机扫一扫", "微信扫一扫",
     "【打印", "【关闭", "【字体", "【字号", "打印本页", "关闭窗口", "分享到",
 ];
+
+/// A footer's labels (主办：某某办公室　承办：某某中心): a line that starts
+/// with one of these and a colon is the site's. Without the colon (主办
+/// 单位为市文化局，…) it is the report's prose.
+#[rustfmt::skip]
+pub static FOOTER_LABELS: &[&str] = &[
+    "主办", "承办", "协办", "主办单位", "承办单位", "协办单位", "技术支持", "网站标识码",
+    "网站维护", "网站管理",
+];
+
+/// A page footer's contact labels (联系电话：…　地址：…): a line that
+/// starts with one and a colon is the site's only in the run of chrome and
+/// contact lines that ends the text. Elsewhere it may be the report's own.
+#[rustfmt::skip]
+pub static CONTACT_LABELS: &[&str] = &[
+    "联系电话", "联系地址", "联系方式", "电话", "地址", "邮编", "邮政编码", "传真", "邮箱",
+    "电子邮箱", "E-mail", "Email",
+];
+
+/// Marks of running prose: a line that holds one is a sentence, never a
+/// banner, menu or footer line started by [`LINE_STARTS`] or
+/// [`FOOTER_LABELS`] (扫一扫二维码即可借阅，全年…).
+pub static PROSE_MARKS: &[char] = &['。', '，', '；'];
 
 /// A line that holds one of these anywhere is a footer.
 #[rustfmt::skip]

@@ -94,6 +94,27 @@ pub static RANGE: LazyLock<Lexicon<()>> = LazyLock::new(|| {
     )
 });
 
+/// Labels of a note that opens a chronicle (编者按：本大事记按时间顺序…):
+/// before the first month heading or entry, a line starting with one of
+/// these and a colon is the editor's, not an event.
+#[rustfmt::skip]
+pub static CHRONICLE_NOTE_LABELS: &[&str] = &[
+    "编者按", "编者的话", "编者注", "编辑说明", "编写说明", "说明", "前言", "导语", "按",
+];
+
+/// What may follow the library's name in the signature under a chronicle
+/// (白鹭湾市图书馆办公室 / 2023年1月): the office that compiled it.
+#[rustfmt::skip]
+pub static SIGNATURE_OFFICES: &[&str] = &[
+    "办公室", "馆办公室", "馆办", "综合办公室", "行政办公室", "编辑部", "编辑组", "编写组",
+    "宣传部", "宣传推广部", "编", "编印", "整理", "供稿",
+];
+
+/// The longest clause, in characters, that may stand before an entry's
+/// date (受寒潮影响，1月26日起暂停…): a longer one is the event itself, and a
+/// date after it is not the entry's.
+pub const LEAD_CLAUSE_CHARS: usize = 12;
+
 #[cfg(test)]
 mod tests {
     use super::*;

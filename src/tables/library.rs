@@ -28,3 +28,28 @@ pub static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图�
 pub static NAME_STOPS: &[char] = &[
     '与', '和', '及', '的', '在', '对', '向', '为', '是', '由', '到', '至', '从', '同',
 ];
+
+/// Time words that may stand right before a library's name without being
+/// part of it (去年澜州市图书馆接待读者…, 年内县图书馆新增图书…): a name read
+/// back from 图书馆 loses them from its front. In simplified characters.
+#[rustfmt::skip]
+pub static TIME_WORDS: &[&str] = &[
+    "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度",
+    "去年", "今年", "明年", "前年", "年内", "年初", "年中", "年底", "年末",
+    "全年", "本年", "当年", "同年", "近年", "近年来", "此前", "目前", "现在", "如今",
+];
+
+/// `name` without the time words at its front (去年澜州市 → 澜州市), as
+/// many as stand there (今年上半年澜州市), the longest word first (近年来
+/// before 近年). Works on folded text.
+pub fn strip_time_words(name: &str) -> &str {
+    let mut rest = name;
+    while let Some(word) = TIME_WORDS
+        .iter()
+        .filter(|w| rest.starts_with(**w))
+        .max_by_key(|w| w.len())
+    {
+        rest = &rest[word.len()..];
+    }
+    rest
+}
