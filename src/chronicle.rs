@@ -510,4 +510,13 @@ mod tests {
         assert_eq!(got.len(), 4);
         assert_eq!(text, "暑期閱讀營舉行。100年來，本館不斷發展。");
     }
+
+    #[test]
+    fn months_headed_as_chronicles_of_their_own() {
+        let got = chronicle(
+            "青禾县图书馆2020年工作总结\n\n三、2020年大事记\n\n（一）一月大事记\n8日，召开年度工作会。\n（二）三月大事记\n12日，举办植树节读书活动。\n",
+        );
+        let dates: Vec<_> = got.iter().map(|(date, ..)| date.as_deref()).collect();
+        assert_eq!(dates, [Some("2020-01-08"), Some("2020-03-12")], "{got:?}");
+    }
 }

@@ -29,7 +29,7 @@ use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
     INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
-    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, UNIT_REDIRECTS,
     YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
@@ -309,7 +309,17 @@ fn line_mentions(
             warnings.push(doubt("a figure broken by a space"));
             continue;
         }
-        let Some(value) = in_base_unit(label.key, &m.quantity, &words[label.span.clone()]) else {
+        // 其中本年新增12.3TB: the unit says what was added.
+        let key = m
+            .quantity
+            .unit
+            .and_then(|unit| {
+                UNIT_REDIRECTS
+                    .iter()
+                    .find(|(from, to_unit, _)| *from == label.key && *to_unit == unit)
+            })
+            .map_or(label.key, |&(_, _, key)| key);
+        let Some(value) = in_base_unit(key, &m.quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
@@ -318,11 +328,11 @@ fn line_mentions(
             }
             continue;
         };
-        found.push(label.key, m.span.clone());
+        found.push(key, m.span.clone());
         out.push(Mention {
-            key: label.key,
+            key,
             value,
-            unit: label.key.base_unit(),
+            unit: key.base_unit(),
             approx: m.quantity.approx,
             text: phrase.to_owned(),
             line: line.no(),

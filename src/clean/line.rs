@@ -13,6 +13,7 @@
 use super::Cleaned;
 use crate::heading::{self, Marker, MarkerStyle};
 use crate::report::SectionKind;
+use crate::tables::dates::MONTH_TITLE_ENDS;
 use crate::tables::enumeration::BULLETS;
 use crate::tables::library::LIBRARY_WORD;
 use crate::tables::punctuation::PLAN_POINT_MARKS;
@@ -114,7 +115,14 @@ fn month_heading(text: &str, folded: &str) -> Option<u8> {
     let folded = folded
         .get(text.len() - after_bullet.len()..)
         .unwrap_or(after_bullet);
-    crate::date::parse_month_heading(folded)
+    crate::date::parse_month_heading(folded).or_else(|| {
+        // （一）一月大事记: a month's heading in a chronicle of headed months.
+        let title = MONTH_TITLE_ENDS
+            .iter()
+            .find_map(|end| folded.trim_end().strip_suffix(end))?;
+        let title = heading::split_marker(title).map_or(title, |(_, rest)| rest);
+        crate::date::parse_month_heading(title)
+    })
 }
 
 /// A signature line closing a section: the library's name or a date alone

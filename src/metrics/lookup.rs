@@ -316,7 +316,10 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     let Some(library) = context.library else {
         return false;
     };
-    !library.folded.contains(&format!("{name}{LIBRARY}"))
+    // 梧川市鹿鸣区图书馆 in 鹿鸣区图书馆's report: the same library, named
+    // in full.
+    let named = format!("{name}{LIBRARY}");
+    !library.folded.contains(&named) && !named.ends_with(library.folded)
 }
 
 /// The most characters of a library's name before 图书馆 at a sentence's

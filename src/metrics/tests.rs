@@ -553,3 +553,16 @@ fn wechat_posts_in_a_table() {
     ]);
     assert_eq!(got, kv(&[("wechat_posts", "1015")]));
 }
+
+#[test]
+fn a_sentence_naming_the_library_in_full_is_its_own() {
+    // 鹿鸣区图书馆's report names itself with its city in front.
+    let got = keys(
+        "梧川市鹿鸣区图书馆为区属公益一类事业单位，新馆建筑面积8,600平方米，设阅览座位760个。",
+        "鹿鸣区图书馆",
+    );
+    assert_eq!(got, kv(&[("floor_area_m2", "8600"), ("seats", "760")]));
+    // Another district's library is another's.
+    let got = keys("梧川市临河区图书馆建筑面积6,200平方米。", "鹿鸣区图书馆");
+    assert_eq!(got, kv(&[]));
+}

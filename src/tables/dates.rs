@@ -149,3 +149,8 @@ mod tests {
         }
     }
 }
+
+/// Words after a month that still leave the line its heading (（一）一月
+/// 大事记).
+#[rustfmt::skip]
+pub static MONTH_TITLE_ENDS: &[&str] = &["份大事记", "大事记"];

@@ -301,6 +301,14 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("服务据点",         None, Some(ServicePoints)),
     ("馆舍总面积",       None, Some(FloorAreaM2)),
     ("图书馆面积",       None, Some(FloorAreaM2)),
+    // Hong Kong and Macau wordings, folded (登記讀者, 借出圖書館資料)
+    ("登记读者",         None, Some(RegisteredReaders)),
+    ("新登记读者",       None, Some(NewRegistrations)),
+    ("馆藏资料",         None, Some(CollectionTotal)),
+    ("借出图书馆资料",   None, Some(Loans)),
+    ("自助图书站",       None, Some(SelfServiceLibraries)),
+    ("新增办证",         None, Some(NewRegistrations)),
+    ("购入图书",         None, Some(CollectionNew)),
     ("藏量购置费",       None, Some(AcquisitionSpendingYuan)),
     ("关注人数",         Some(Subject::Weibo), Some(WeiboFollowers)),
     ("发文",             Some(Subject::Wechat), Some(WechatPosts)),
@@ -338,7 +346,7 @@ pub static FILLERS: &[&str] = &[
     // the currency, before a sum (经费为人民币120万元, 新臺幣1,860萬元)
     "人民币", "新台币",
     // a figure called small (购书经费仅为28万元)
-    "仅", "仅为", "只有", "总额",
+    "仅", "仅为", "只有", "总额", "合共",
     // a target, left out as one (接待读者目标20万人次), whose outcome follows
     "目标", "目标任务",
 ];
@@ -422,6 +430,8 @@ pub static COUNTED_IN: &[(&str, Unit)] = &[
 /// unit already (the quantity stage converts 万元 and GB).
 #[rustfmt::skip]
 pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
+    // library materials counted as items (館藏資料1,980,000項)
+    (CollectionTotal,      &[Project]),
     // Not 种: titles are not volumes (新增馆藏4657种,9043册).
     (Ebooks,               &[Kind]),
     (Visits,               &[Person]),
@@ -442,7 +452,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (WeiboFollowers,       &[PersonMing]),
     (WeiboPosts,           &[Article, Time]),
     (WeiboViews,           &[Time]),
-    (Branches,             &[Institution, Household, Place]),
+    (Branches,             &[Institution, Household, Place, Room]),
     (ServicePoints,        &[Place, Household]),
     (SelfServiceLibraries, &[Place, Building, Room, Household, Machine]),
     (StaffTotal,           &[PersonMing, PersonWei]),
@@ -550,6 +560,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("新开", Qualifier::NewOnly),
     ("新增加", Qualifier::NewOnly),
     ("新增", Qualifier::NewHere),
+    ("新购", Qualifier::NewHere),
     ("每年", Qualifier::EveryYear),
     ("历年", Qualifier::EveryYear),
     ("馆均", Qualifier::PerCapita),
@@ -579,6 +590,7 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("科技馆", Qualifier::OtherBody),
     // another body's platform the library links to (省图书馆共享平台)
     ("共享平台", Qualifier::OtherBody),
+    ("志愿服务平台", Qualifier::OtherBody),
     // a society, a culture centre's mass culture, two units together, the
     // system's other members, school libraries
     ("协会", Qualifier::OtherBody),
@@ -595,6 +607,9 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("黄金周", Qualifier::PartOfYear),
     ("当天", Qualifier::PartOfYear),
     ("当日", Qualifier::PartOfYear),
+    ("首月", Qualifier::PartOfYear),
+    ("首周", Qualifier::PartOfYear),
+    ("首日", Qualifier::PartOfYear),
     ("今年", Qualifier::ThisYear),
     // an evaluation's term of several years (评估期内累计…)
     ("评估期", Qualifier::Period),
@@ -698,11 +713,21 @@ pub static QUALIFIER_TITLES: &[&str] = &[
     "总馆及分馆", "总馆和分馆", "总馆与分馆", "总馆、分馆", "不含分馆", "不包括分馆",
 ];
 
+/// A label's key that a figure's unit turns into another (本年新增12.3TB
+/// is new digital resources, not new volumes): (key, unit, key it becomes).
+#[rustfmt::skip]
+pub static UNIT_REDIRECTS: &[(MetricKey, Unit, MetricKey)] = &[
+    (CollectionNew,   Terabyte, DigitalResourcesNewTb),
+    (CollectionTotal, Terabyte, DigitalResourcesTb),
+];
+
 /// Words that make a list before a label one of levels, whose figure is
 /// their total (获得国家级、省级荣誉7项), not an item's.
 #[rustfmt::skip]
 pub static LEVEL_WORDS: &[&str] = &[
     "国家级", "省部级", "省级", "地市级", "市级", "县级", "区级", "部级", "国际级",
+    // kinds of place of one network (街道、社区分馆14个)
+    "街道", "乡镇", "社区", "镇", "村",
 ];
 
 /// What a figure may say it includes, in a parenthesis right after it

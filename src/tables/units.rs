@@ -40,6 +40,9 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("万册/件",  Unit::Volume,          4),
     ("册次",     Unit::VolumeUse,       0),
     ("册(次)",   Unit::VolumeUse,       0),
+    // uses of library materials, as Hong Kong and Macau count loans
+    ("项次",     Unit::VolumeUse,       0),
+    ("万项次",   Unit::VolumeUse,       4),
     ("册（次）", Unit::VolumeUse,       0),
     ("万册(次)", Unit::VolumeUse,       4),
     ("万册（次）", Unit::VolumeUse,     4),
