@@ -115,6 +115,11 @@ pub static SIGNATURE_OFFICES: &[&str] = &[
 /// date after it is not the entry's.
 pub const LEAD_CLAUSE_CHARS: usize = 12;
 
+/// Words after a month that still leave the line its heading (（一）一月
+/// 大事记).
+#[rustfmt::skip]
+pub static MONTH_TITLE_ENDS: &[&str] = &["份大事记", "大事记"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,8 +154,3 @@ mod tests {
         }
     }
 }
-
-/// Words after a month that still leave the line its heading (（一）一月
-/// 大事记).
-#[rustfmt::skip]
-pub static MONTH_TITLE_ENDS: &[&str] = &["份大事记", "大事记"];
