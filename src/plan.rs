@@ -232,6 +232,12 @@ mod tests {
             texts(&parse_plan(input.lines())),
             [("加强队伍建设", 1), ("完善管理制度", 1), ("深化合作。", 1)]
         );
+        // A township library signed by the culture station that runs it.
+        let input = lines(&["一是加强阵地服务；二是办好读书月。", "某某镇综合文化站"]);
+        assert_eq!(
+            texts(&parse_plan(input.lines())),
+            [("加强阵地服务", 1), ("办好读书月。", 1)]
+        );
     }
 
     #[test]

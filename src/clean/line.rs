@@ -15,7 +15,7 @@ use crate::heading::{self, Marker, MarkerStyle};
 use crate::report::SectionKind;
 use crate::tables::dates::MONTH_TITLE_ENDS;
 use crate::tables::enumeration::BULLETS;
-use crate::tables::library::LIBRARY_WORD;
+use crate::tables::library::{LIBRARY_WORD, SIGNATURE_ENDS};
 use crate::tables::punctuation::PLAN_POINT_MARKS;
 
 /// Which buffer a record's span is in.
@@ -133,7 +133,10 @@ fn is_signature(text: &str) -> bool {
     // their length before their characters are counted.
     let short =
         text.len() <= 24 * 4 && text.chars().count() <= 24 && !text.contains(PLAN_POINT_MARKS);
-    short && (text.ends_with(LIBRARY_WORD) || text.ends_with("馆") || is_date_line(text))
+    short
+        && (text.ends_with(LIBRARY_WORD)
+            || SIGNATURE_ENDS.iter().any(|end| text.ends_with(end))
+            || is_date_line(text))
 }
 
 /// A line that is one date and nothing else (2020年1月10日).

@@ -18,6 +18,12 @@ pub static LIBRARY_KINDS: &[&str] = &[
 /// The word that ends a library's name.
 pub static LIBRARY_WORD: &str = "图书馆";
 
+/// How the name of a body that signs a report ends (某某县图书馆, 某镇综合
+/// 文化站, 某市文化和旅游局, 某馆办公室): such a name alone on a short line
+/// is a signature.
+#[rustfmt::skip]
+pub static SIGNATURE_ENDS: &[&str] = &["馆", "文化站", "服务中心", "办公室", "旅游局", "文化局", "事务局"];
+
 /// Libraries whose names hold no place.
 #[rustfmt::skip]
 pub static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
