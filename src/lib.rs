@@ -296,7 +296,10 @@ fn extract_section(
                 report.mentions.extend(found);
             }
         }
-        SectionKind::Plan => report.plan.extend(plan::parse_plan(section.lines)),
+        SectionKind::Plan => report.plan.extend(plan::parse_plan_after(
+            section.lines,
+            section.inline_title.unwrap_or(0),
+        )),
         kind => {
             let key_value_lines = kind == SectionKind::Statistics;
             let rows = table::parse_tables(section.lines, context.year, key_value_lines, warnings);

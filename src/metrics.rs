@@ -38,10 +38,14 @@ use crate::tables::punctuation::{
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
 
+mod clauses;
 mod lookup;
 mod resolution;
+mod table_mentions;
+use clauses::{breakdown_start, enclosing_clause, includes_others, is_outcome, topic_start};
 use lookup::{Found, LineQualifiers};
 pub use resolution::resolve;
+pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
 #[derive(Clone, Copy, Debug, Default)]
@@ -497,81 +501,6 @@ fn is_change_to(between: &str) -> bool {
     CHANGE_TO.contains(&between)
 }
 
-/// The most bytes between a figure left out and its outcome.
-const MAX_OUTCOME_LEAD: usize = 48;
-
-/// Whether the words between a figure left out and the next say the next
-/// is what came of it, in a clause of its own (，实际完成; ，达到).
-fn is_outcome(between: &str) -> bool {
-    if between.len() > MAX_OUTCOME_LEAD {
-        return false;
-    }
-    let Some(rest) = between.trim().strip_prefix(CLAUSE_COMMAS) else {
-        return false;
-    };
-    // ，至2022年末增加到; ，今年增至: the time the outcome is of, first.
-    let mut rest = rest.trim();
-    if let Some(lead) = OUTCOME_TIMES.iter().find(|lead| rest.starts_with(*lead)) {
-        rest = &rest[lead.len()..];
-        let year_end = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        if year_end > 0 {
-            rest = rest[year_end..].strip_prefix('年').unwrap_or(rest);
-            rest = rest.trim_start_matches(['末', '底']);
-        }
-    }
-    OUTCOME_WORDS.contains(&rest) || CHANGE_TO.contains(&rest)
-}
-
-/// The word of `INCLUDES_OTHERS` in a parenthesis right after a figure
-/// (5.6万册次（含分馆）) that makes it more than the library's own.
-fn includes_others(text: &str, end: usize, key: MetricKey) -> Option<&'static str> {
-    let after = text.get(end..)?.trim_start();
-    let inside = after.strip_prefix(['（', '('])?;
-    let inside = text::head(inside, MAX_BREAKDOWN);
-    let inside = &inside[..inside.find(['）', ')'])?];
-    if EXCLUDE_WORDS.iter().any(|word| inside.contains(word)) {
-        return None;
-    }
-    let included = INCLUDE_WORDS
-        .iter()
-        .find_map(|word| inside.find(word).map(|at| &inside[at + word.len()..]))?;
-    INCLUDES_OTHERS
-        .iter()
-        .find(|(word, keys)| (keys.is_empty() || keys.contains(&key)) && included.contains(word))
-        .map(|(word, _)| *word)
-}
-
-/// The start of the clause a parenthesis open at `clause` belongs to, when
-/// the clause stands inside one (…2.36万册（其中纸质图书…，电子图书…).
-fn enclosing_clause(text: &str, sentence: usize, clause: usize) -> Option<usize> {
-    let before = text::tail(text.get(sentence..clause)?, MAX_BREAKDOWN);
-    let last = before.rfind(['（', '(', '）', ')'])?;
-    let open = before[last..].starts_with(['（', '(']);
-    open.then(|| clause_start(text, clause - before.len() + last).max(sentence))
-}
-
-/// How far back a parenthesis of figures is looked for.
-const MAX_BREAKDOWN: usize = 240;
-
-/// Where the clause of a figure starts when the figures before it stand in
-/// a parenthesis that closes just before it (荣誉（国家级1项、省级3项）共
-/// 9项): the clause of the parenthesis, where the label stands.
-fn breakdown_start(text: &str, sentence: usize, previous_end: usize, at: usize) -> Option<usize> {
-    let between = text.get(previous_end..at)?;
-    let close = between.find(['）', ')'])?;
-    if between[..close].contains(['（', '('])
-        || between[close..].contains(CLAUSE_ENDS)
-        || previous_end <= sentence
-    {
-        return None;
-    }
-    let inside = text::tail(&text[sentence..previous_end], MAX_BREAKDOWN);
-    let open = previous_end - inside.len() + inside.rfind(['（', '('])?;
-    Some(clause_start(text, open).max(sentence))
-}
-
 /// A label that ends inside the figure's phrase, before its number: the
 /// phrase of 年新增1.8万册 starts at 新增, which the label 年新增 holds.
 fn label_inside_span(
@@ -730,25 +659,6 @@ fn nearest_subject(text: &str, lasts: &[(usize, Range<usize>)]) -> Vec<Subject> 
                 .all(|c| SUBJECT_JOINERS.contains(&c))
     });
     if joined { Vec::new() } else { vec![subject] }
-}
-
-/// How far back a topic's subject is looked for past a semicolon.
-const MAX_TOPIC: usize = 300;
-
-/// Where the topic of a sentence starts: sentences joined by semicolons
-/// speak of one subject (微信公众号粉丝3.46万人；全年发布图文信息728条).
-fn topic_start(text: &str, sentence: usize) -> usize {
-    let Some(before) = text.get(..sentence) else {
-        return sentence;
-    };
-    if !before.ends_with(['；', ';']) {
-        return sentence;
-    }
-    let window = text::tail(before, MAX_TOPIC);
-    let floor = sentence - window.len();
-    window.rfind(TOPIC_ENDS).map_or(floor, |at| {
-        floor + at + window[at..].chars().next().map_or(1, char::len_utf8)
-    })
 }
 
 /// A label of a count of places right after the figure: 27 个分(直属)馆.
@@ -988,154 +898,6 @@ fn in_base_unit(key: MetricKey, quantity: &Quantity, label: &str) -> Option<Deci
 pub fn counts_the_year(folded: &str) -> bool {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_ROUND_WORDS));
     WORDS.find_all(folded).next().is_some()
-}
-
-/// The metric figures of statistics-table rows.
-pub fn table_mentions(
-    rows: &[StatRow],
-    lines: Lines<'_>,
-    section: SectionKind,
-    context: &Context<'_>,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for row in rows {
-        let Some(value) = row.value else {
-            continue;
-        };
-        let item = row.folded_item.as_str();
-        // The unit as the table gives it (unit cell, item bracket, heading
-        // or caption), read once: base unit and power of ten.
-        let written = row.unit.as_deref().map(|u| (u, row.scale));
-        if let Some((unit, None)) = written {
-            let line_text = lines
-                .iter()
-                .find(|l| l.no() == row.line)
-                .map_or_else(|| item_cell(row), |l| l.whole());
-            if let Some(Some(key)) = label_in_item(item) {
-                warnings.push(Warning::DoubtfulFigure {
-                    key,
-                    text: row_phrase(line_text, row).to_owned(),
-                    line: row.line,
-                    reason: format!(
-                        "unit {:?} is not one libreport knows",
-                        format!("{value}{unit}")
-                    ),
-                });
-            }
-            continue;
-        }
-        let parsed = written.and_then(|(_, parsed)| parsed);
-        let label =
-            crate::table::split_bracketed_unit(Cell::folded(item)).map_or(item, |(l, _, _)| l.text);
-        let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
-        let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
-        // An item made wholly of parts reads by them (新增馆藏图书); any
-        // other by the longest listed wording in it.
-        // 二、藏量, 支出总计: an item that is one of `ITEM_LABELS` once its
-        // serial is set aside.
-        let whole = crate::heading::split_marker(label).map_or(label, |(_, rest)| rest);
-        let listed = ITEM_LABELS.iter().find(|(word, _)| *word == whole);
-        let key = match (listed, composed) {
-            (Some(&(_, Some(key))), _) => key,
-            (Some((_, None)), _) => continue,
-            (None, Some(composed)) if composed.start == 0 => composed.key,
-            _ => match label_in_item(label) {
-                Some(Some(key)) => key,
-                _ => continue,
-            },
-        };
-        // Lines come in order: a binary search, not a walk from the first
-        // for every row of a long table.
-        let at = lines.partition_point(|l| l.no() < row.line);
-        let line_text = lines
-            .get(at)
-            .filter(|l| l.no() == row.line)
-            .or_else(|| lines.iter().find(|l| l.no() == row.line))
-            .map_or_else(|| item_cell(row), |l| l.whole());
-        let phrase = row_phrase(line_text, row);
-        let doubt = |reason: String| Warning::DoubtfulFigure {
-            key,
-            text: phrase.to_owned(),
-            line: row.line,
-            reason,
-        };
-        match qualifier(item, item, key, context) {
-            Some(Verdict::Skip) => continue,
-            Some(Verdict::Doubt(reason)) => {
-                warnings.push(doubt(reason.to_owned()));
-                continue;
-            }
-            None => {}
-        }
-        let scaled = match parsed {
-            Some((_, power)) => value.checked_mul_pow10(power),
-            None => Some(value),
-        };
-        let Some(scaled) = scaled else {
-            warnings.push(doubt("the figure is out of range".to_owned()));
-            continue;
-        };
-        let quantity = Quantity {
-            value: scaled,
-            unit: parsed.map(|(unit, _)| unit),
-            approx: None,
-        };
-        let Some(value) = in_base_unit(key, &quantity, item) else {
-            warnings.push(doubt(format!(
-                "unit {} does not fit the key",
-                row.unit.as_deref().unwrap_or("(none)")
-            )));
-            continue;
-        };
-        mentions.push(Mention {
-            key,
-            value,
-            unit: key.base_unit(),
-            approx: quantity.approx,
-            text: phrase.to_owned(),
-            line: row.line,
-            section,
-            origin: Origin::Table,
-        });
-    }
-    mentions
-}
-
-/// A row's item with its folded text, standing in for a line not found.
-fn item_cell(row: &StatRow) -> Cell<'_> {
-    Cell {
-        text: &row.item,
-        folded: &row.folded_item,
-    }
-}
-
-/// The part of a row's line from its item to its unit (or value).
-fn row_phrase<'l>(whole: Cell<'l>, row: &StatRow) -> &'l str {
-    let line = whole.text;
-    let Some(start) = line.find(&row.item) else {
-        // A wide table's row holds figures only, its items in the header:
-        // the phrase is the figure's own cell.
-        return row
-            .value
-            .and_then(|value| crate::table::cell_of_value(whole, value))
-            .unwrap_or_else(|| line.trim());
-    };
-    let mut end = start + row.item.len();
-    for cell in row.unit.iter() {
-        if let Some(i) = line[end..].find(cell.as_str()) {
-            end += i + cell.len();
-        }
-    }
-    if row.unit.is_none()
-        && let Some(value) = row.value
-    {
-        let digits = value.to_string();
-        if let Some(i) = line[end..].find(&digits) {
-            end += i + digits.len();
-        }
-    }
-    line[start..end].trim()
 }
 
 #[cfg(test)]

@@ -14,15 +14,28 @@ use crate::tables::punctuation::ITEM_TRIM;
 
 /// The items of a plan section's lines.
 pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
+    parse_plan_after(lines, 0)
+}
+
+/// [`parse_plan`] of a section whose first line holds its title in its
+/// first `title_len` bytes (八、2024年工作打算。2024年，我馆将…一是…): the
+/// line's marker is the title's, and the plan starts after it.
+pub fn parse_plan_after(lines: Lines<'_>, title_len: usize) -> Vec<PlanItem> {
     let mut points: Vec<PlanItem> = Vec::new();
     // The numbering style of the first point: the top level. Points of
     // another style are parts of the top-level point above them.
     let mut top: Option<heading::MarkerStyle> = None;
     let mut last_was_heading = false;
     let mut last_number = 0;
-    for line in lines.iter() {
-        let text = line.text();
-        let point = split_point(line.marker(), text, last_number, top);
+    for (i, line) in lines.iter().enumerate() {
+        let (text, marker) = match line.text().get(title_len..) {
+            Some(rest) if i == 0 && title_len > 0 => (rest.trim(), None),
+            _ => (line.text(), line.marker()),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let point = split_point(marker, text, last_number, top);
         // A numbered point is never the signature (二、建成两个分馆).
         if point.is_none() && line.is_signature() {
             continue;

@@ -18,7 +18,9 @@ use crate::clean::{Cleaned, Line, Lines, TocEntry};
 use crate::heading::{self, MarkerStyle};
 use crate::report::{SectionKind, Warning};
 use crate::tables::columns::FORM_CODES;
+use crate::tables::punctuation::INLINE_TITLE_ENDS;
 use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
+use crate::text;
 
 /// A section of the report: its kind, heading and lines.
 #[derive(Clone, Debug)]
@@ -33,8 +35,13 @@ pub struct Section<'s> {
     pub start_line: u32,
     /// Last physical line, inclusive.
     pub end_line: u32,
-    /// The section's lines after the heading.
+    /// The section's lines after the heading; with the heading's line
+    /// first when the text goes on after the title there.
     pub lines: Lines<'s>,
+    /// The title's length in bytes when the section's text goes on after
+    /// it on the heading's line, the first of `lines` (八、2024年工作打算。
+    /// 2024年，我馆将…).
+    pub inline_title: Option<usize>,
 }
 
 /// The report's outline: title lines, then sections.
@@ -56,6 +63,10 @@ struct Candidate {
     /// The line is a statistics form's header row, not a title: it is the
     /// first line of its section's text too.
     table: bool,
+    /// The title's length in bytes when the section's text goes on after
+    /// it on its line (八、2024年工作打算。2024年，我馆将…): the line is
+    /// the first of the section's text too.
+    inline_title: Option<usize>,
 }
 
 /// Segments a cleaned report.
@@ -84,13 +95,22 @@ pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
                 line: heading.no(),
             });
         }
+        let (title, folded_title) = match candidate.inline_title {
+            Some(len) => (
+                text::head(heading.text(), len),
+                text::head(heading.folded(), len),
+            ),
+            None => (heading.text(), heading.folded()),
+        };
+        let body_from_heading = candidate.table || candidate.inline_title.is_some();
         sections.push(Section {
             kind,
-            title: heading.text().to_owned(),
-            folded_title: heading.folded(),
+            title: title.to_owned(),
+            folded_title,
             start_line: heading.no(),
             end_line: last_of(lines, end),
-            lines: lines.slice(candidate.index + usize::from(!candidate.table)..end),
+            lines: lines.slice(candidate.index + usize::from(!body_from_heading)..end),
+            inline_title: candidate.inline_title,
         });
     }
     Outline {
@@ -122,6 +142,7 @@ fn untitled_summary(lines: Lines<'_>, start: usize, end: usize) -> Section<'_> {
         start_line: lines.get(start).map_or(0, |l| l.no()),
         end_line: last_of(lines, end),
         lines: lines.slice(start..end),
+        inline_title: None,
     }
 }
 
@@ -196,6 +217,7 @@ fn add_statistics_forms(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
             style: None,
             in_toc: false,
             table: true,
+            inline_title: None,
         });
     }
     if !added.is_empty() {
@@ -326,6 +348,7 @@ fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mu
                 style: Some(style),
                 in_toc: false,
                 table: false,
+                inline_title: None,
             });
         }
         added.push(sub);
@@ -369,6 +392,7 @@ fn add_numbered_siblings(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
                 style: Some(style),
                 in_toc: false,
                 table: false,
+                inline_title: None,
             });
         }
     }
@@ -412,7 +436,13 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
             style: None,
             in_toc: false,
             table: false,
+            inline_title: None,
         });
+    }
+    if !is_title_shaped(line)
+        && let Some(found) = inline_heading(index, line)
+    {
+        return Some(found);
     }
     // A row of three cells or more (17  购书经费  万元  1,268.50) is a
     // table's, however it is numbered.
@@ -442,6 +472,35 @@ fn candidate(index: usize, line: &Line<'_>, listed: &[Title]) -> Option<Candidat
         style,
         in_toc,
         table: false,
+        inline_title: None,
+    })
+}
+
+/// The most characters of a title its section's text follows on its line.
+const MAX_INLINE_TITLE: usize = 16;
+
+/// A numbered title that names a kind, with its section's text after it on
+/// the line (八、2024年工作打算。2024年，我馆将…; 五、经费使用：全年…).
+fn inline_heading(index: usize, line: &Line<'_>) -> Option<Candidate> {
+    let (marker, rest) = line.marker()?;
+    let text = line.text();
+    let at = rest.find(INLINE_TITLE_ENDS)?;
+    let title = &rest[..at];
+    if title.chars().count() > MAX_INLINE_TITLE || !heading::is_heading_shaped(title) {
+        return None;
+    }
+    let start = text.len() - rest.len();
+    // Folding keeps offsets: the title's folded text is cut where it is.
+    let folded = line.folded().get(start..start + at)?;
+    let kind = heading::title_kind_folded(folded)?;
+    let mark_len = rest[at..].chars().next().map_or(0, char::len_utf8);
+    Some(Candidate {
+        index,
+        kind: Some(kind),
+        style: Some(marker.style),
+        in_toc: false,
+        table: false,
+        inline_title: Some(start + at + mark_len),
     })
 }
 
@@ -639,6 +698,30 @@ mod tests {
                 (SectionKind::Other, 18, 23)
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_title_with_its_text_on_its_line() {
+        use SectionKind::*;
+        let text = "某某县图书馆2023年工作总结\n一、加强阵地服务。全年接待读者12万人次。\n二、2024年工作打算。2024年，我馆将重点做好以下工作：一是推进总分馆建设；二是办好读书月。\n";
+        let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1, s.3)).collect();
+        assert_eq!(
+            got,
+            [
+                (Summary, 1, "某某县图书馆2023年工作总结".to_owned()),
+                (Plan, 3, "二、2024年工作打算。".to_owned())
+            ]
+        );
+        let cleaned = clean(text);
+        let outline = segment(&cleaned);
+        let plan = &outline.sections[1];
+        let items: Vec<_> =
+            crate::plan::parse_plan_after(plan.lines, plan.inline_title.unwrap_or(0))
+                .into_iter()
+                .map(|item| item.text)
+                .collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[0].contains("推进总分馆建设"), "{items:?}");
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub static CLAUSE_COMMAS: &[char] = &['，', ','];
 /// Marks that end a topic: sentences joined by semicolons share one.
 pub static TOPIC_ENDS: &[char] = &['。', '！', '？', '!', '?'];
 
+/// Marks that end a numbered title its section's text follows on its line
+/// (八、2024年工作打算。2024年，…; 五、经费使用：全年…).
+pub static INLINE_TITLE_ENDS: &[char] = &['。', '：', ':'];
+
 /// Marks a table cell holds none of (a cell is no sentence).
 pub static CELL_BREAKS: &[char] = &['。', '；', '，'];
 

@@ -1,0 +1,153 @@
+//! Figures of statistics-table rows → [`Mention`]s: each row's item names
+//! its key (a listed wording, or one composed of parts), its unit or the
+//! table's says in what, and the qualifiers of prose weigh its item too.
+
+use super::*;
+
+/// The metric figures of statistics-table rows.
+pub fn table_mentions(
+    rows: &[StatRow],
+    lines: Lines<'_>,
+    section: SectionKind,
+    context: &Context<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for row in rows {
+        let Some(value) = row.value else {
+            continue;
+        };
+        let item = row.folded_item.as_str();
+        // The unit as the table gives it (unit cell, item bracket, heading
+        // or caption), read once: base unit and power of ten.
+        let written = row.unit.as_deref().map(|u| (u, row.scale));
+        if let Some((unit, None)) = written {
+            let line_text = lines
+                .iter()
+                .find(|l| l.no() == row.line)
+                .map_or_else(|| item_cell(row), |l| l.whole());
+            if let Some(Some(key)) = label_in_item(item) {
+                warnings.push(Warning::DoubtfulFigure {
+                    key,
+                    text: row_phrase(line_text, row).to_owned(),
+                    line: row.line,
+                    reason: format!(
+                        "unit {:?} is not one libreport knows",
+                        format!("{value}{unit}")
+                    ),
+                });
+            }
+            continue;
+        }
+        let parsed = written.and_then(|(_, parsed)| parsed);
+        let label =
+            crate::table::split_bracketed_unit(Cell::folded(item)).map_or(item, |(l, _, _)| l.text);
+        let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
+        let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
+        // An item made wholly of parts reads by them (新增馆藏图书); any
+        // other by the longest listed wording in it.
+        // 二、藏量, 支出总计: an item that is one of `ITEM_LABELS` once its
+        // serial is set aside.
+        let whole = crate::heading::split_marker(label).map_or(label, |(_, rest)| rest);
+        let listed = ITEM_LABELS.iter().find(|(word, _)| *word == whole);
+        let key = match (listed, composed) {
+            (Some(&(_, Some(key))), _) => key,
+            (Some((_, None)), _) => continue,
+            (None, Some(composed)) if composed.start == 0 => composed.key,
+            _ => match label_in_item(label) {
+                Some(Some(key)) => key,
+                _ => continue,
+            },
+        };
+        // Lines come in order: a binary search, not a walk from the first
+        // for every row of a long table.
+        let at = lines.partition_point(|l| l.no() < row.line);
+        let line_text = lines
+            .get(at)
+            .filter(|l| l.no() == row.line)
+            .or_else(|| lines.iter().find(|l| l.no() == row.line))
+            .map_or_else(|| item_cell(row), |l| l.whole());
+        let phrase = row_phrase(line_text, row);
+        let doubt = |reason: String| Warning::DoubtfulFigure {
+            key,
+            text: phrase.to_owned(),
+            line: row.line,
+            reason,
+        };
+        match qualifier(item, item, key, context) {
+            Some(Verdict::Skip) => continue,
+            Some(Verdict::Doubt(reason)) => {
+                warnings.push(doubt(reason.to_owned()));
+                continue;
+            }
+            None => {}
+        }
+        let scaled = match parsed {
+            Some((_, power)) => value.checked_mul_pow10(power),
+            None => Some(value),
+        };
+        let Some(scaled) = scaled else {
+            warnings.push(doubt("the figure is out of range".to_owned()));
+            continue;
+        };
+        let quantity = Quantity {
+            value: scaled,
+            unit: parsed.map(|(unit, _)| unit),
+            approx: None,
+        };
+        let Some(value) = in_base_unit(key, &quantity, item) else {
+            warnings.push(doubt(format!(
+                "unit {} does not fit the key",
+                row.unit.as_deref().unwrap_or("(none)")
+            )));
+            continue;
+        };
+        mentions.push(Mention {
+            key,
+            value,
+            unit: key.base_unit(),
+            approx: quantity.approx,
+            text: phrase.to_owned(),
+            line: row.line,
+            section,
+            origin: Origin::Table,
+        });
+    }
+    mentions
+}
+
+/// A row's item with its folded text, standing in for a line not found.
+fn item_cell(row: &StatRow) -> Cell<'_> {
+    Cell {
+        text: &row.item,
+        folded: &row.folded_item,
+    }
+}
+
+/// The part of a row's line from its item to its unit (or value).
+fn row_phrase<'l>(whole: Cell<'l>, row: &StatRow) -> &'l str {
+    let line = whole.text;
+    let Some(start) = line.find(&row.item) else {
+        // A wide table's row holds figures only, its items in the header:
+        // the phrase is the figure's own cell.
+        return row
+            .value
+            .and_then(|value| crate::table::cell_of_value(whole, value))
+            .unwrap_or_else(|| line.trim());
+    };
+    let mut end = start + row.item.len();
+    for cell in row.unit.iter() {
+        if let Some(i) = line[end..].find(cell.as_str()) {
+            end += i + cell.len();
+        }
+    }
+    if row.unit.is_none()
+        && let Some(value) = row.value
+    {
+        let digits = value.to_string();
+        if let Some(i) = line[end..].find(&digits) {
+            end += i + digits.len();
+        }
+    }
+    line[start..end].trim()
+}
