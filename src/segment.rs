@@ -483,8 +483,14 @@ const MAX_INLINE_TITLE: usize = 16;
 /// the line (八、2024年工作打算。2024年，我馆将…; 五、经费使用：全年…).
 fn inline_heading(index: usize, line: &Line<'_>) -> Option<Candidate> {
     let (marker, rest) = line.marker()?;
+    // Top-level numbering only (八、, 第三章): a point of a list (（一）, 1.)
+    // that names a kind is a paragraph of its section.
+    if !matches!(marker.style, MarkerStyle::Han | MarkerStyle::Chapter) {
+        return None;
+    }
     let text = line.text();
-    let at = rest.find(INLINE_TITLE_ENDS)?;
+    // The title is short: only its stretch of the line is searched.
+    let at = text::head(rest, MAX_INLINE_TITLE * 4 + 4).find(INLINE_TITLE_ENDS)?;
     let title = &rest[..at];
     if title.chars().count() > MAX_INLINE_TITLE || !heading::is_heading_shaped(title) {
         return None;
