@@ -23,6 +23,7 @@ use crate::matcher::words::WordSet;
 
 use crate::report::SectionKind;
 
+use crate::tables::punctuation::{PAREN_CLOSES, PAREN_OPENS};
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
 
 /// The numbering style of a heading or list point.
@@ -101,13 +102,13 @@ fn chapter(s: &str) -> Option<(Marker, &str)> {
 }
 
 fn paren(s: &str) -> Option<(Marker, &str)> {
-    let rest = s.strip_prefix(['（', '('])?;
+    let rest = s.strip_prefix(PAREN_OPENS)?;
     let (number, han) = match small_number(rest.trim_start()) {
         Some((n, r)) => (n, r),
         None => return None,
     };
     let is_han = !rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let rest = han.trim_start().strip_prefix(['）', ')'])?;
+    let rest = han.trim_start().strip_prefix(PAREN_CLOSES)?;
     let rest = rest.strip_prefix('、').unwrap_or(rest);
     let style = if is_han {
         MarkerStyle::ParenHan

@@ -33,7 +33,7 @@ use crate::tables::metrics::{
     YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, TOPIC_ENDS,
+    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, PAREN_CLOSES, PAREN_OPENS, TOPIC_ENDS,
 };
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
@@ -603,8 +603,8 @@ fn label_in_item(item: &str) -> Option<Option<MetricKey>> {
 }
 
 fn strip_trailing_filler(s: &str) -> &str {
-    if s.ends_with(['）', ')'])
-        && let Some(open) = s.rfind(['（', '('])
+    if s.ends_with(PAREN_CLOSES)
+        && let Some(open) = s.rfind(PAREN_OPENS)
     {
         return &s[..open];
     }

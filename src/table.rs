@@ -16,7 +16,7 @@ use crate::decimal::Decimal;
 use crate::numeral;
 use crate::report::{StatRow, Warning};
 use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column, FORM_CODES};
-use crate::tables::punctuation::{CELL_BREAKS, UNIT_ENDS};
+use crate::tables::punctuation::{CELL_BREAKS, PAREN_CLOSES, PAREN_OPENS, UNIT_ENDS};
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::text::split_cells;
 use crate::unit::Unit;
@@ -401,9 +401,10 @@ fn second_pair(kinds: &[Option<Column>], layout: &Layout) -> Option<(usize, usiz
 /// folded text).
 pub fn split_bracketed_unit(cell: Cell<'_>) -> Option<(Cell<'_>, Cell<'_>, (Unit, i32))> {
     let text = cell.text.trim_end();
-    let (open, close) = ['（', '(']
-        .into_iter()
-        .zip(['）', ')'])
+    let (open, close) = PAREN_OPENS
+        .iter()
+        .copied()
+        .zip(PAREN_CLOSES.iter().copied())
         .find(|(_, close)| text.ends_with(*close))?;
     let start = text.rfind(open)?;
     let inner = cell.part(text[start + open.len_utf8()..text.len() - close.len_utf8()].trim());
@@ -524,9 +525,9 @@ fn item_unit(item: Cell<'_>) -> Option<WrittenUnit> {
     if let Some((_, unit, scale)) = split_bracketed_unit(item) {
         return Some(WrittenUnit::read(unit.text, scale));
     }
-    let rest = item.folded.trim_end().strip_suffix(['）', ')'])?;
-    let inner = rest[rest.rfind(['（', '('])?..]
-        .trim_start_matches(['（', '('])
+    let rest = item.folded.trim_end().strip_suffix(PAREN_CLOSES)?;
+    let inner = rest[rest.rfind(PAREN_OPENS)?..]
+        .trim_start_matches(PAREN_OPENS)
         .trim();
     let after = inner.strip_prefix(MULTIPLIERS)?;
     // 分馆（万达店） is a name: the multiplier must be followed by a unit.

@@ -211,7 +211,9 @@ pub fn news_of_next_year(folded: &str, year: i32) -> bool {
     // The dateline first: most reports name no date of the year after.
     head.match_indices(&next).any(|(at, _)| {
         let mut after = head[at + next.len()..].chars();
-        matches!(after.next(), Some('-' | '/' | '.' | '年'))
+        after
+            .next()
+            .is_some_and(|c| c == '年' || crate::tables::dates::YMD_SEPARATORS.contains(&c))
             && after.next().is_some_and(|c| c.is_ascii_digit())
     }) && NEWS_MARKERS.iter().any(|word| head.contains(word))
 }

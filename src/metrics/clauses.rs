@@ -37,9 +37,9 @@ pub(super) fn is_outcome(between: &str) -> bool {
 /// (5.6万册次（含分馆）) that makes it more than the library's own.
 pub(super) fn includes_others(text: &str, end: usize, key: MetricKey) -> Option<&'static str> {
     let after = text.get(end..)?.trim_start();
-    let inside = after.strip_prefix(['（', '('])?;
+    let inside = after.strip_prefix(PAREN_OPENS)?;
     let inside = text::head(inside, MAX_BREAKDOWN);
-    let inside = &inside[..inside.find(['）', ')'])?];
+    let inside = &inside[..inside.find(PAREN_CLOSES)?];
     if EXCLUDE_WORDS.iter().any(|word| inside.contains(word)) {
         return None;
     }
@@ -56,8 +56,8 @@ pub(super) fn includes_others(text: &str, end: usize, key: MetricKey) -> Option<
 /// the clause stands inside one (…2.36万册（其中纸质图书…，电子图书…).
 pub(super) fn enclosing_clause(text: &str, sentence: usize, clause: usize) -> Option<usize> {
     let before = text::tail(text.get(sentence..clause)?, MAX_BREAKDOWN);
-    let last = before.rfind(['（', '(', '）', ')'])?;
-    let open = before[last..].starts_with(['（', '(']);
+    let last = before.rfind(|c| PAREN_OPENS.contains(&c) || PAREN_CLOSES.contains(&c))?;
+    let open = before[last..].starts_with(PAREN_OPENS);
     open.then(|| clause_start(text, clause - before.len() + last).max(sentence))
 }
 
@@ -74,15 +74,15 @@ pub(super) fn breakdown_start(
     at: usize,
 ) -> Option<usize> {
     let between = text.get(previous_end..at)?;
-    let close = between.find(['）', ')'])?;
-    if between[..close].contains(['（', '('])
+    let close = between.find(PAREN_CLOSES)?;
+    if between[..close].contains(PAREN_OPENS)
         || between[close..].contains(CLAUSE_ENDS)
         || previous_end <= sentence
     {
         return None;
     }
     let inside = text::tail(&text[sentence..previous_end], MAX_BREAKDOWN);
-    let open = previous_end - inside.len() + inside.rfind(['（', '('])?;
+    let open = previous_end - inside.len() + inside.rfind(PAREN_OPENS)?;
     Some(clause_start(text, open).max(sentence))
 }
 

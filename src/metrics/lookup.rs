@@ -10,12 +10,13 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, NETWORK_KEYS, ONLINE_KEYS,
-    PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES,
-    STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, NETWORK_KEYS,
+    ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
+    SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_ENDS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS,
+    CELL_BREAKS, CLAUSE_ENDS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS, PAREN_CLOSES,
+    PAREN_OPENS,
 };
 use crate::text;
 
@@ -422,7 +423,10 @@ fn relative_year_at(
         };
         return Some((year, at - word.len()..end));
     }
-    (context.news_of_next_year && head.ends_with('去')).then(|| (year, at - '去'.len_utf8()..end))
+    let last = LAST_YEAR_HEADS.iter().find(|w| head.ends_with(*w))?;
+    context
+        .news_of_next_year
+        .then(|| (year, at - last.len()..end))
 }
 
 /// Where the parenthesis that holds a year closes (讲座38场（2022年仅21
@@ -430,12 +434,12 @@ fn relative_year_at(
 /// year outside a parenthesis.
 fn parenthesis_scope(text: &str, span: &Range<usize>) -> Option<usize> {
     let before = text::tail(text.get(..span.start)?, MAX_SCOPE);
-    let open = before.rfind(['（', '('])?;
-    if before[open..].contains(['）', ')']) {
+    let open = before.rfind(PAREN_OPENS)?;
+    if before[open..].contains(PAREN_CLOSES) {
         return None;
     }
     let after = text::head(text.get(span.end..)?, MAX_SCOPE);
-    after.find(['）', ')']).map(|close| span.end + close)
+    after.find(PAREN_CLOSES).map(|close| span.end + close)
 }
 
 /// Where the clause of a founding year ends (成立于1958年，现馆舍…): the

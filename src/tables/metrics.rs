@@ -762,6 +762,11 @@ pub static EXCLUDE_WORDS: &[&str] = &["不含", "不包括", "不包含", "未�
 #[rustfmt::skip]
 pub static THIS_YEAR_HEADS: &[&str] = &["今", "本"];
 
+/// The head before 年 of 去年, which a news article written the year after
+/// says of the report's year.
+#[rustfmt::skip]
+pub static LAST_YEAR_HEADS: &[&str] = &["去"];
+
 /// Words that mark a news article (本报讯, 记者): one written the year
 /// after calls the report's year 去年.
 #[rustfmt::skip]

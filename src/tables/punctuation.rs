@@ -86,6 +86,12 @@ pub static DATE_RANGE_SEPARATORS: &[&str] = &[
 /// Marks between the months of a range (1至11月), in a figure's clause.
 pub static MONTH_RANGE_MARKS: &[char] = &['至', '到', '-', '—', '–', '~', '～', '－'];
 
+/// Opening parentheses, full-width and ASCII.
+pub static PAREN_OPENS: &[char] = &['（', '('];
+
+/// Closing parentheses, full-width and ASCII.
+pub static PAREN_CLOSES: &[char] = &['）', ')'];
+
 /// Marks that open a name around a figure's label (“…”, 《…》).
 pub static NAME_OPENERS: &[char] = &['“', '《', '「', '『', '"'];
 
