@@ -37,6 +37,7 @@ pub mod decode;
 pub mod error;
 pub mod heading;
 pub mod hygiene;
+pub mod identity;
 pub mod input;
 pub mod label;
 pub mod matcher;
@@ -162,27 +163,16 @@ fn extract_text_then<R>(
     let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
+    // The report's identity, decided once: the stages read it from here.
+    let identity = identity::decide(&cleaned, &outline, text);
+    warnings.extend(identity.warnings.iter().cloned());
+    let year = identity.year;
     // The name folded comes with it, cut from the folded line: the record
     // prints it, and the stages compare folded words with it.
-    let (library, library_simplified) = title::library(&outline)
+    let (library, library_simplified) = identity
+        .library
         .map(|name| (name.text, name.folded))
         .unzip();
-    if library.is_none() {
-        warnings.push(Warning::NoLibrary);
-    }
-    let year = match title::year(&outline, text) {
-        Some((year, false)) => Some(year),
-        Some((year, true)) => {
-            warnings.push(Warning::NoYear {
-                guessed: Some(year),
-            });
-            Some(year)
-        }
-        None => {
-            warnings.push(Warning::NoYear { guessed: None });
-            None
-        }
-    };
     if let Some(year) = year {
         plans_by_year(&mut outline, year);
     }
@@ -198,6 +188,8 @@ fn extract_text_then<R>(
     };
     let mut report = LibraryReport {
         year,
+        year_source: identity.year_source,
+        library_source: identity.library_source,
         ..LibraryReport::default()
     };
     for section in &outline.sections {

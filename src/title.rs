@@ -1,4 +1,5 @@
-//! The report's identity, read from its title lines: the library's full
+//! Reading a library's name and a year out of one line, for `identity`,
+//! which weighs them as evidence of the report's identity: the library's full
 //! name as written and the year the report covers.
 //!
 //! The title lines are the front matter before the first section; the
@@ -6,14 +7,13 @@
 //! last. The covered year is the title's, not the signing date's (a 2020
 //! report is signed in 2021).
 
-use std::collections::HashMap;
-
 use crate::date;
-use crate::tables::library::{
-    ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, NATIONAL_LIBRARIES,
+use crate::tables::identity::{
+    LONG_PLACE_UNITS, NAME_LEADS, OTHER_BODY_AFTER, PART_MARK_ENDS, PLACE_CHARS,
 };
-
-use crate::segment::Outline;
+use crate::tables::library::{
+    ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, UNITLESS_LIBRARIES,
+};
 
 /// A library's name as written, and folded: cut from the folded line
 /// where the name is cut from the line (folding keeps offsets).
@@ -23,34 +23,10 @@ pub struct LibraryName {
     pub text: String,
     /// Folded to simplified characters.
     pub folded: String,
-}
-
-/// The library's full name: the longest name found in the title lines,
-/// else in the section headings, else in the first lines of the body.
-pub fn library(outline: &Outline<'_>) -> Option<LibraryName> {
-    let front = outline.front.iter().map(|l| (l.text(), l.folded()));
-    let headings = outline
-        .sections
-        .iter()
-        .map(|s| (s.title.as_str(), s.folded_title));
-    let body = outline
-        .sections
-        .iter()
-        .flat_map(|s| s.lines.iter())
-        .take(5)
-        .map(|l| (l.text(), l.folded()));
-    [
-        front.collect::<Vec<_>>(),
-        headings.collect(),
-        body.collect(),
-    ]
-    .iter()
-    .find_map(|lines| {
-        lines
-            .iter()
-            .filter_map(|&(line, folded)| library_in(line, folded))
-            .max_by_key(|n| n.text.chars().count())
-    })
+    /// Read from a place alone at a title line's start (丰都图书馆2022年
+    /// 年报), with no unit to show where the place starts: weaker than a
+    /// name with one (丰都县图书馆).
+    pub guessed_place: bool,
 }
 
 /// The first library name in one line, without a leading year. (The
@@ -58,9 +34,13 @@ pub fn library(outline: &Outline<'_>) -> Option<LibraryName> {
 ///
 /// A name is 图书馆 after an administrative unit (省, 市, 区 …), perhaps
 /// with 少年儿童 or 立 between, and the run of Han characters before the
-/// unit (at most 16); or one of the national libraries. Requiring the unit
-/// keeps "…工作及图书馆" out.
-fn library_in(line: &str, folded: &str) -> Option<LibraryName> {
+/// unit (at most 16); or one of the libraries named without a unit
+/// (大连图书馆). Requiring the unit keeps "…工作及图书馆" out, and a unit
+/// with no place before it (县图书馆) names no library. In a title line
+/// (`title_line`), a short proper name may stand between the unit and
+/// 图书馆 (某市沙湾区沫若图书馆), and a place alone may open the line
+/// (大连图书馆2014年阅读报告).
+pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryName> {
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
     let mut blanked = folded.to_owned().into_bytes();
@@ -73,87 +53,219 @@ fn library_in(line: &str, folded: &str) -> Option<LibraryName> {
     let word = LIBRARY_WORD;
     text.match_indices(word).find_map(|(at, _)| {
         let end = at + word.len();
-        let start = name_start(&text, at, end)?;
+        // 某省公共图书馆联盟: another body, named after the library word.
+        if OTHER_BODY_AFTER.iter().any(|w| text[end..].starts_with(w)) {
+            return None;
+        }
+        let start = name_start(&text, at, end, title_line)?;
         let name = &text[start..end];
         let trimmed = name.trim_start_matches(['年', '度']);
         let start = end - trimmed.len();
-        let name = &line[start..end];
+        let name = line.get(start..end)?;
+        let folded_name = folded.get(start..end).unwrap_or(name);
+        let guessed_place = !ADMIN_UNITS.iter().any(|u| folded_name.contains(u))
+            && !UNITLESS_LIBRARIES.iter().any(|n| folded_name.ends_with(n));
         (name.chars().count() >= 4).then(|| LibraryName {
             text: name.to_owned(),
-            folded: folded.get(start..end).unwrap_or(name).to_owned(),
+            folded: folded_name.to_owned(),
+            guessed_place,
         })
     })
 }
 
-/// Where the name ending in the library word at `at..end` starts.
-fn name_start(text: &str, at: usize, end: usize) -> Option<usize> {
-    if let Some(national) = NATIONAL_LIBRARIES
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+/// The longest of `words` that `head` ends with.
+fn longest_suffix<'w>(head: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
         .iter()
-        .find(|n| text[..end].ends_with(*n))
-    {
-        return Some(end - national.len());
-    }
-    let longest_suffix = |head: &str, words: &[&str]| {
-        words
-            .iter()
-            .filter(|w| head.ends_with(*w))
-            .map(|w| w.len())
-            .max()
-    };
-    let mut head = &text[..at];
-    if let Some(kind) = longest_suffix(head, LIBRARY_KINDS) {
-        head = &head[..head.len() - kind];
-    }
-    let unit = longest_suffix(head, ADMIN_UNITS)?;
-    let place = &head[..head.len() - unit];
-    let is_han =
-        |c: char| ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c);
-    // A name runs back over Han characters, but not over a word that joins
-    // or places it in a sentence (本馆与全县公共图书馆).
-    let run: usize = place
+        .filter(|w| head.ends_with(*w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// How many bytes of Han characters `place` ends with, running back at
+/// most `most` characters and stopping at a word that joins or places a
+/// name in a sentence (本馆与全县公共图书馆).
+fn han_run(place: &str, most: usize) -> usize {
+    place
         .chars()
         .rev()
         .take_while(|&c| is_han(c) && !NAME_STOPS.contains(&c))
-        .take(16)
+        .take(most)
         .map(char::len_utf8)
-        .sum();
-    let start = place.len() - run;
-    // 去年澜州市图书馆: the time word dates the sentence, it names nothing.
-    let start = end - crate::tables::library::strip_time_words(&text[start..end]).len();
-    // 全县公共图书馆 is every library of the county, not one library.
-    (!text[start..].starts_with('全')).then_some(start)
+        .sum()
 }
 
-/// The year the report covers, and whether it was only guessed from the
-/// year the text names most.
-pub fn year(outline: &Outline<'_>, text: &str) -> Option<(i32, bool)> {
-    let mut front = outline.front.iter();
-    if let Some(year) = front.find_map(|l| first_year(l.text(), l.folded())) {
-        return Some((year, false));
-    }
-    let titled = outline
-        .sections
+/// The longest proper name (in bytes) a title line may set between a unit
+/// and 图书馆 (沫若 of 沙湾区沫若图书馆): two to four characters.
+const PROPER_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// How many characters a place alone may have when it opens a title line
+/// (大连, 黑龙江省): a longer run is a sentence.
+const LINE_PLACE_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// Where the name ending in the library word at `at..end` starts.
+fn name_start(text: &str, at: usize, end: usize, title_line: bool) -> Option<usize> {
+    if let Some(named) = UNITLESS_LIBRARIES
         .iter()
-        .filter(|s| s.kind != crate::report::SectionKind::Plan)
-        .filter_map(|s| first_year(&s.title, s.folded_title))
-        .next();
-    if let Some(year) = titled {
-        return Some((year, false));
+        .filter(|n| text[..end].ends_with(*n))
+        .max_by_key(|n| n.len())
+    {
+        return Some(end - named.len());
     }
-    // 112年度服務成果報告 … 中華民國113年2月: a report dated in the
-    // Republic's era names its own year without the era too.
-    if text.contains(MINGUO) || text.contains(MINGUO_TRADITIONAL) {
-        let front = outline.front.iter().map(|l| l.text());
-        if let Some(year) = front.filter_map(era_year_alone).next() {
-            return Some((year, false));
+    let mut head = &text[..at];
+    if let Some(kind) = longest_suffix(head, LIBRARY_KINDS) {
+        head = &head[..head.len() - kind.len()];
+    }
+    let unit = match longest_suffix(head, ADMIN_UNITS) {
+        Some(unit) => unit,
+        None if title_line => return title_line_start(head, end, text),
+        None => return None,
+    };
+    let unit_start = head.len() - unit.len();
+    let start = place_start(text, unit_start, unit)?;
+    trimmed_start(text, start, end, unit_start)
+}
+
+/// The most characters a name runs back over from its last unit.
+const NAME_RUN_CHARS: usize = 16;
+
+/// Where the places of a name start, read back from its last unit at
+/// `unit_start` as places and units in turn (重庆 市 武隆 区): each place
+/// at most [`PLACE_CHARS`] characters (more before the units of
+/// autonomous areas). The place nearest the library word too long, the
+/// line names no library there (不断提高本地区图书馆); a farther one too
+/// long, the name starts after it (…室广州市增城区 → 增城区). A place that
+/// opens with a verb (迁安市走进市图书馆) ends the name there.
+fn place_start(text: &str, unit_start: usize, unit: &str) -> Option<usize> {
+    let raw_start = unit_start - han_run(&text[..unit_start], NAME_RUN_CHARS);
+    let run_start = unit_start - without_leads(&text[raw_start..unit_start]).len();
+    let (mut end, mut unit) = (unit_start, unit);
+    let mut nearest = true;
+    loop {
+        let most = LONG_PLACE_UNITS
+            .iter()
+            .find(|(u, _)| *u == unit)
+            .map_or(PLACE_CHARS, |&(_, n)| n);
+        let mut pos = end;
+        let mut chars = 0;
+        let next_unit = loop {
+            if pos == run_start {
+                break None;
+            }
+            if chars > 0
+                && let Some(u) = longest_suffix(&text[run_start..pos], ADMIN_UNITS)
+            {
+                break Some(u);
+            }
+            if chars == most {
+                return (!nearest).then_some(end + unit.len());
+            }
+            let c = text[..pos].chars().next_back()?;
+            pos -= c.len_utf8();
+            chars += 1;
+        };
+        let place = &text[pos..end];
+        if chars == 0 || NAME_LEADS.iter().any(|w| place.starts_with(w)) {
+            return (!nearest).then_some(end + unit.len());
+        }
+        match next_unit {
+            Some(u) => {
+                end = pos - u.len();
+                unit = u;
+                nearest = false;
+            }
+            None => return Some(pos),
         }
     }
-    most_frequent_year(text).map(|year| (year, true))
+}
+
+/// [`name_start`] in a title line where no unit stands right before the
+/// library word: a proper name after a unit (沙湾区沫若图书馆), or a
+/// place alone at the line's start (大连图书馆2014年阅读报告).
+fn title_line_start(head: &str, end: usize, text: &str) -> Option<usize> {
+    let proper = head.chars().rev().take_while(|&c| is_han(c)).count();
+    for chars in PROPER_NAME_CHARS {
+        if chars > proper {
+            break;
+        }
+        let cut: usize = head.chars().rev().take(chars).map(char::len_utf8).sum();
+        let before = &head[..head.len() - cut];
+        if let Some(unit) = longest_suffix(before, ADMIN_UNITS) {
+            let unit_start = before.len() - unit.len();
+            let start = place_start(text, unit_start, unit)?;
+            return trimmed_start(text, start, end, unit_start);
+        }
+    }
+    let run = han_run(head, *LINE_PLACE_CHARS.end() + 1);
+    let start = head.len() - run;
+    let place = head[start..].trim_start_matches(['年', '度']);
+    let start = head.len() - place.len();
+    let opens_line = head[..start].trim().is_empty();
+    let names_report = crate::tables::identity::TITLE_LINE_WORDS
+        .iter()
+        .any(|w| place.contains(w));
+    (opens_line && !names_report && LINE_PLACE_CHARS.contains(&place.chars().count()))
+        .then_some(start)
+        .and_then(|start| trimmed_start(text, start, end, head.len()))
+}
+
+/// The start of a name read back to `start`, less what sets it in a
+/// sentence (time words, leading verbs, a part marker); `None` when no
+/// place is left before `place_end` (县图书馆) or it is every library of a
+/// place (全县公共图书馆).
+fn trimmed_start(text: &str, start: usize, end: usize, place_end: usize) -> Option<usize> {
+    let rest = without_leads(&text[start..end]);
+    let start = end - rest.len();
+    (start < place_end && !rest.starts_with('全')).then_some(start)
+}
+
+/// `name` less what sets it in a sentence at its front: time words
+/// (去年), leading verbs (走进), a part marker (第一部分), as many as stand
+/// there.
+fn without_leads(name: &str) -> &str {
+    let mut rest = name;
+    loop {
+        let before = rest.len();
+        rest = crate::tables::library::strip_time_words(rest);
+        if let Some(lead) = NAME_LEADS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        {
+            rest = &rest[lead.len()..];
+        }
+        rest = after_part_marker(rest);
+        if rest.len() == before {
+            return rest;
+        }
+    }
+}
+
+/// `name` after a part marker at its front (第一部分, 第三章), else `name`.
+fn after_part_marker(name: &str) -> &str {
+    use crate::tables::numerals::starts_numeral;
+    let Some(rest) = name.strip_prefix('第') else {
+        return name;
+    };
+    let digits: usize = rest
+        .chars()
+        .take_while(|&c| starts_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    let rest = &rest[digits..];
+    match PART_MARK_ENDS.iter().find(|w| rest.starts_with(**w)) {
+        Some(mark) if digits > 0 => &rest[mark.len()..],
+        _ => name,
+    }
 }
 
 /// A Republic-of-China year written without its era (112年度), as the
 /// Gregorian year: two or three digits before 年 at the start of a line.
-fn era_year_alone(line: &str) -> Option<i32> {
+pub fn era_year_alone(line: &str) -> Option<i32> {
     let line = line.trim_start();
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if !(2..=3).contains(&digits) || !line[digits..].starts_with('年') {
@@ -181,20 +293,6 @@ pub fn first_year(line: &str, folded: &str) -> Option<i32> {
 
 /// The era name of Republic-of-China years (民國110年), folded.
 const MINGUO: &str = "民国";
-
-/// [`MINGUO`] as written in traditional script.
-const MINGUO_TRADITIONAL: &str = "民國";
-
-fn most_frequent_year(text: &str) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for (year, _) in date::scan_year_phrases(text) {
-        *counts.entry(year).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(year, count)| (count, -year))
-        .map(|(year, _)| year)
-}
 
 /// How far into the text a news article's dateline and byline stand.
 const NEWS_HEAD: usize = 1200;
@@ -237,59 +335,5 @@ mod tests {
             !news_of_next_year(no_date, 2023),
             "a plan's year is no dateline"
         );
-    }
-    use crate::clean::clean;
-    use crate::segment::segment;
-
-    fn identity(text: &str) -> (Option<String>, Option<(i32, bool)>) {
-        let cleaned = clean(text);
-        let outline = segment(&cleaned);
-        (library(&outline).map(|n| n.text), year(&outline, text))
-    }
-
-    #[test]
-    fn reads_the_four_seed_reports() {
-        let cases = [
-            (
-                include_str!("../fixtures/wulong-2020.txt"),
-                "重庆市武隆区图书馆",
-            ),
-            (include_str!("../fixtures/anju-2020.txt"), "安居区图书馆"),
-            (
-                include_str!("../fixtures/yuancheng-2020.txt"),
-                "河源市源城区图书馆",
-            ),
-            (
-                include_str!("../fixtures/zhucheng-2020.txt"),
-                "诸城市图书馆",
-            ),
-        ];
-        for (text, name) in cases {
-            assert_eq!(identity(text), (Some(name.to_owned()), Some((2020, false))));
-        }
-    }
-
-    #[test]
-    fn han_digit_years_and_guesses() {
-        let (name, year) = identity("二〇二一年某某县图书馆年报\n\n正文。");
-        assert_eq!(name.as_deref(), Some("某某县图书馆"));
-        assert_eq!(year, Some((2021, false)));
-        let (name, year) = identity("某某縣立圖書館\n民國110年年報\n\n正文。");
-        assert_eq!(name.as_deref(), Some("某某縣立圖書館"));
-        assert_eq!(year, Some((2021, false)));
-        let (_, year) = identity("某某市立圖書館\n112年度服務成果報告\n\n正文。\n中華民國113年2月");
-        assert_eq!(year, Some((2023, false)));
-        let (_, year) = identity("年报\n\n2019 年开展活动。2019 年馆藏增加。2020 年计划。");
-        assert_eq!(year, Some((2019, true)));
-    }
-
-    #[test]
-    fn a_time_word_before_the_name_is_not_part_of_it() {
-        let (name, _) = identity("去年青禾市图书馆接待读者超80万人次\n\n正文。");
-        assert_eq!(name.as_deref(), Some("青禾市图书馆"));
-        let (name, _) = identity("今年上半年青禾县少儿图书馆新增藏书\n\n正文。");
-        assert_eq!(name.as_deref(), Some("青禾县少儿图书馆"));
-        let (name, _) = identity("年内县图书馆新增图书\n\n正文。");
-        assert_ne!(name.as_deref(), Some("年内县图书馆"));
     }
 }

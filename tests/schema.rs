@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use libreport::decimal::Decimal;
 use libreport::report::{
-    Approx, ChronicleEntry, FailedFile, LibraryReport, Mention, Origin, PartialDate, PlanItem,
-    Record, SectionInfo, SectionKind, StatRow, Warning,
+    Approx, ChronicleEntry, Evidence, FailedFile, LibraryReport, Mention, Origin, PartialDate,
+    PlanItem, Record, SectionInfo, SectionKind, StatRow, Warning,
 };
 use libreport::tables::metric_keys::MetricKey;
 
@@ -121,6 +121,8 @@ fn full_report() -> Value {
         library: Some("重庆市武隆区图书馆".into()),
         library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
+        year_source: Some(Evidence::Title),
+        library_source: Some(Evidence::Front),
         sections: vec![SectionInfo {
             kind: SectionKind::Chronicle,
             title: "2020 年大事记".into(),

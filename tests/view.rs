@@ -270,6 +270,8 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         library: Some("重庆市武隆区图书馆".into()),
         library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
+        year_source: None,
+        library_source: None,
         sections: Vec::new(),
         metrics,
         mentions,
@@ -285,7 +287,7 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
             line: 193,
         }],
         warnings: vec![Warning::NoYear {
-            guessed: Some(2020),
+            candidates: vec![2020],
         }],
     };
     let lines = vec![
@@ -567,6 +569,8 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
         library: Some("重庆市武隆区图书馆".into()),
         library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
+        year_source: None,
+        library_source: None,
         sections,
         metrics,
         mentions,
@@ -637,6 +641,8 @@ fn page_in_words(words: &str) -> String {
         library: Some(format!("{words}图书馆")),
         library_simplified: Some(format!("{words}图书馆")),
         year: Some(2020),
+        year_source: None,
+        library_source: None,
         ..LibraryReport::default()
     };
     let line = words.repeat(6);

@@ -92,7 +92,9 @@ mod tests {
         summary.add(&report(vec![Warning::NoLibrary, Warning::NoLibrary]));
         summary.add(&report(vec![
             Warning::NoLibrary,
-            Warning::NoYear { guessed: None },
+            Warning::NoYear {
+                candidates: Vec::new(),
+            },
         ]));
         summary.add(&Record::Failed(FailedFile {
             file: "x.txt".into(),

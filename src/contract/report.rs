@@ -77,6 +77,12 @@ pub struct LibraryReport {
     pub library_simplified: Option<String>,
     /// The year the report covers.
     pub year: Option<i32>,
+    /// What decided the year (`title`, `front`, `heading`,
+    /// `first_sentence`, `dateline`, `era`); `null` with the year.
+    pub year_source: Option<Evidence>,
+    /// What decided the library (`title`, `front`, `heading`,
+    /// `first_sentence`); `null` with the library.
+    pub library_source: Option<Evidence>,
     /// The report's sections, in order.
     pub sections: Vec<SectionInfo>,
     /// One resolved value per metric key.
@@ -111,6 +117,52 @@ impl LibraryReport {
         self.mentions
             .get(index)
             .is_some_and(|m| self.kept_mention(m.key) == Some(index))
+    }
+}
+
+/// The evidence that decided a report's year or library, strongest
+/// first (the `identity` module says what each is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// A title line near the top (某馆2019年工作年报), or a line that is a
+    /// library's name alone.
+    Title,
+    /// The lines before the first section.
+    Front,
+    /// A section heading naming the year's work (二、2019年工作总结).
+    Heading,
+    /// The first sentence naming the library and a year together.
+    FirstSentence,
+    /// A news item's dateline with 去年 or 今年.
+    Dateline,
+    /// The report's own Republic-of-China year (112年度).
+    Era,
+}
+
+impl Evidence {
+    /// The evidence in Chinese, for the page.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Evidence::Title => "标题",
+            Evidence::Front => "题头",
+            Evidence::Heading => "章节标题",
+            Evidence::FirstSentence => "首句",
+            Evidence::Dateline => "发布日期",
+            Evidence::Era => "民国纪年",
+        }
+    }
+
+    /// The stable snake_case code, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Title => "title",
+            Evidence::Front => "front",
+            Evidence::Heading => "heading",
+            Evidence::FirstSentence => "first_sentence",
+            Evidence::Dateline => "dateline",
+            Evidence::Era => "era",
+        }
     }
 }
 

@@ -24,15 +24,28 @@ pub static LIBRARY_WORD: &str = "图书馆";
 #[rustfmt::skip]
 pub static SIGNATURE_ENDS: &[&str] = &["馆", "文化站", "服务中心", "办公室", "旅游局", "文化局", "事务局"];
 
-/// Libraries whose names hold no place.
+/// Libraries whose names hold no administrative unit: the national ones,
+/// and the provincial, city and territorial libraries named after a place
+/// alone (大连图书馆, 湖南图书馆, 香港公共图书馆). Longest first where one
+/// ends another.
 #[rustfmt::skip]
-pub static NATIONAL_LIBRARIES: &[&str] = &["中国国家图书馆", "国家图书馆", "首都图书馆"];
+pub static UNITLESS_LIBRARIES: &[&str] = &[
+    "中国国家图书馆", "国家图书馆", "首都图书馆",
+    "上海图书馆", "天津图书馆", "南京图书馆", "金陵图书馆", "浙江图书馆",
+    "湖南图书馆", "广州图书馆", "深圳图书馆", "杭州图书馆",
+    "大连图书馆", "宁波图书馆", "苏州图书馆", "无锡图书馆", "温州图书馆",
+    "厦门图书馆", "青岛图书馆", "重庆图书馆", "成都图书馆", "武汉图书馆",
+    "长沙图书馆", "西安图书馆", "郑州图书馆", "合肥图书馆", "济南图书馆",
+    "沈阳图书馆", "长春图书馆", "哈尔滨图书馆", "东莞图书馆", "佛山图书馆",
+    "香港中央图书馆", "香港公共图书馆", "澳门中央图书馆", "澳门公共图书馆",
+];
 
 /// Characters that end a library name read backwards from 图书馆: words that
 /// join it to others or set it in a sentence (本馆与全县公共图书馆, 在县图书馆).
 #[rustfmt::skip]
 pub static NAME_STOPS: &[char] = &[
     '与', '和', '及', '的', '在', '对', '向', '为', '是', '由', '到', '至', '从', '同',
+    '以', '把', '被', '将', '赴', '你', '您', '我', '他', '她', '据',
 ];
 
 /// Time words that may stand right before a library's name without being

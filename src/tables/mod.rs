@@ -8,6 +8,7 @@ pub mod dates;
 pub mod encodings;
 pub mod enumeration;
 pub mod grammar;
+pub mod identity;
 pub mod library;
 /// The metric keys, now part of the contract (`contract::metric_key`).
 pub use crate::contract::metric_key as metric_keys;

@@ -58,6 +58,8 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         library: Some("重庆市武隆区图书馆".into()),
         library_simplified: Some("重庆市武隆区图书馆".into()),
         year: Some(2020),
+        year_source: Some(crate::contract::report::Evidence::Title),
+        library_source: Some(crate::contract::report::Evidence::Front),
         sections: vec![SectionInfo {
             kind: SectionKind::Summary,
             title: "武隆区图书馆 2020 年度工作总结".into(),

@@ -22,12 +22,23 @@ pub enum Warning {
         /// How many replacement characters were inserted.
         replaced: usize,
     },
-    /// No library name was found in the title lines.
+    /// No library name was found in the title lines, headings or first
+    /// sentences (a page that says only 县图书馆 names none).
     NoLibrary,
-    /// No report year was found in the title lines.
+    /// No evidence settled the report's year: none of the title, the
+    /// front lines, the headings, the first sentences, a dateline or an
+    /// era year names it. The year is left out.
     NoYear {
-        /// The year taken instead, from the most frequent year in the text.
-        guessed: Option<i32>,
+        /// The years the text names, most named first (at most three).
+        candidates: Vec<i32>,
+    },
+    /// The title covers several years (馆志（2009年——2018年）): the last
+    /// was taken, the year its figures describe.
+    YearRange {
+        /// The first year of the range.
+        from: i32,
+        /// The last, taken as the report's year.
+        to: i32,
     },
     /// A heading whose title names no known section kind.
     UnclassifiedSection {
@@ -88,13 +99,18 @@ impl fmt::Display for Warning {
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
-            Warning::NoYear {
-                guessed: Some(year),
-            } => write!(
+            Warning::NoYear { candidates } if candidates.is_empty() => {
+                f.write_str("no report year found")
+            }
+            Warning::NoYear { candidates } => write!(
                 f,
-                "no report year in the title lines; took {year}, the year the text names most"
+                "no report year in the title, headings or first sentences; the text names {}",
+                years_list(candidates, ", ")
             ),
-            Warning::NoYear { guessed: None } => f.write_str("no report year found"),
+            Warning::YearRange { from, to } => write!(
+                f,
+                "the title covers {from}–{to}; took {to}, the year its figures describe"
+            ),
             Warning::UnclassifiedSection { title, line } => {
                 write!(f, "line {line}: section \"{title}\" is of no known kind")
             }
@@ -146,10 +162,13 @@ impl Warning {
         ),
         ("no_library", "no library name found in the title lines"),
         (
-            "year_guessed",
-            "no report year in the title lines; the year the text names most was taken",
+            "no_year",
+            "no evidence settled the report's year; the years the text names are listed",
         ),
-        ("no_year", "no report year found"),
+        (
+            "year_range",
+            "the title covers several years; the last was taken",
+        ),
         (
             "unclassified_section",
             "a heading whose title names no known section kind",
@@ -178,8 +197,8 @@ impl Warning {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
             Warning::NoLibrary => "no_library",
-            Warning::NoYear { guessed: Some(_) } => "year_guessed",
-            Warning::NoYear { guessed: None } => "no_year",
+            Warning::NoYear { .. } => "no_year",
+            Warning::YearRange { .. } => "year_range",
             Warning::UnclassifiedSection { .. } => "unclassified_section",
             Warning::ConflictingValues { .. } => "conflicting_values",
             Warning::UnsettledValues { .. } => "unsettled_values",
@@ -193,7 +212,10 @@ impl Warning {
     /// figures, the line of the one not kept (or of the first).
     pub fn line(&self) -> Option<u32> {
         match self {
-            Warning::LossyDecoding { .. } | Warning::NoLibrary | Warning::NoYear { .. } => None,
+            Warning::LossyDecoding { .. }
+            | Warning::NoLibrary
+            | Warning::NoYear { .. }
+            | Warning::YearRange { .. } => None,
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
@@ -230,13 +252,18 @@ impl fmt::Display for Zh<'_> {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
-            Warning::NoYear {
-                guessed: Some(year),
-            } => write!(
+            Warning::NoYear { candidates } if candidates.is_empty() => {
+                f.write_str("没有找到报告所属年度")
+            }
+            Warning::NoYear { candidates } => write!(
                 f,
-                "标题行中没有写明年度；按正文中出现最多的年份，取 {year} 年"
+                "标题、章节标题和首句都没有写明报告年度，未取年度；正文提到 {} 年",
+                years_list(candidates, "、")
             ),
-            Warning::NoYear { guessed: None } => f.write_str("没有找到报告所属年度"),
+            Warning::YearRange { from, to } => write!(
+                f,
+                "标题涵盖 {from}—{to} 年，取最后一年 {to} 年（数字所描述的年度）"
+            ),
             Warning::UnclassifiedSection { title, line } => {
                 write!(f, "第 {line} 行：章节“{title}”不属于已知的任何类别")
             }
@@ -447,9 +474,12 @@ mod tests {
             Warning::LossyDecoding { replaced: 2 },
             Warning::NoLibrary,
             Warning::NoYear {
-                guessed: Some(2020),
+                candidates: vec![2020, 2019],
             },
-            Warning::NoYear { guessed: None },
+            Warning::YearRange {
+                from: 2009,
+                to: 2018,
+            },
             Warning::UnclassifiedSection {
                 title: "五、其他".into(),
                 line: 9,
@@ -552,4 +582,13 @@ mod tests {
             "单位 \"5吨\" 无法识别"
         );
     }
+}
+
+/// Years joined by `sep` (2019, 2018).
+fn years_list(years: &[i32], sep: &str) -> String {
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
 }

@@ -1,0 +1,546 @@
+//! The report's identity: the library it is about and the year it covers,
+//! decided once, from ranked evidence, with the evidence that decided.
+//!
+//! Evidence, strongest first:
+//!
+//! 1. `title`: a title line near the top, a short line with a year and a
+//!    word that names a report (某馆2019年工作年报, 某馆大事记（2021）,
+//!    康乐及文化事务署年报2004), or a line that is a library's name alone;
+//! 2. `front`: the lines before the first section (a library's name, a
+//!    year that is no dateline);
+//! 3. `heading`: a section heading naming the year's work (二、2019年工作总结);
+//! 4. `first_sentence`: the first sentence naming the library and a year
+//!    together (2021年，永嘉县图书馆…);
+//! 5. `dateline`: a news item's date with 去年 or 今年 (dated 2024-04-23,
+//!    about 去年: 2023);
+//! 6. `era`: the report's own Republic-of-China year (112年度 is 2023).
+//!
+//! Not evidence: a site's greeting or menu (欢迎访问某市图书馆官网), a
+//! compared year (较2019年), a founding or opening year (1995年建馆), a
+//! dated event in a chronicle, a year of a date (2024年1月5日) in a
+//! sentence, a name that runs past the name (推进建立以县图书馆为总馆) or
+//! names every library of a place. The year the text names most is never
+//! taken alone: without evidence the year is `None`, with a warning that
+//! names the candidates. A missing year is honest; a wrong one is not.
+
+use std::collections::HashMap;
+
+use crate::clean::{Cleaned, Line};
+use crate::contract::report::{Evidence, Warning};
+use crate::date;
+use crate::report::SectionKind;
+use crate::segment::Outline;
+use crate::tables::identity::{
+    COMPARED_BEFORE, FOUNDING_AFTER, LAST_YEAR_WORD, NAME_LEADS, SELF_WORDS, SENTENCE_LEADS,
+    SITE_FRAME_WORDS, THIS_YEAR_WORD, TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
+};
+use crate::title::{self, LibraryName};
+
+/// What was decided about a report's identity, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Identity {
+    /// The library's name, as written and folded.
+    pub library: Option<LibraryName>,
+    /// What decided the library.
+    pub library_source: Option<Evidence>,
+    /// The year the report covers.
+    pub year: Option<i32>,
+    /// What decided the year.
+    pub year_source: Option<Evidence>,
+    /// What could not be settled (no library, no year, a range of years).
+    pub warnings: Vec<Warning>,
+}
+
+/// How many lines from the top are read for title lines and first
+/// sentences: the head of a page, past a site's menus.
+const HEAD_LINES: usize = 40;
+
+/// How many bytes of the text a news item's dateline is looked for in.
+const DATELINE_HEAD: usize = 1200;
+
+/// How many characters before a year a comparing word may stand (较上年
+/// 同期的2019年 is rare; 较2019年 is the rule).
+const COMPARED_REACH: usize = 3;
+
+/// How many characters after a year a founding word may stand, in the
+/// same sentence (1995年11月19日成立 needs the reach of a date; 1980年，
+/// 某县图书馆成立 a name's).
+const FOUNDING_REACH: usize = 12;
+
+/// Marks that end a clause: a founding word past one dates another clause
+/// (2017年，县图书馆坚持全年免费开放).
+const CLAUSE_BREAKS: &[char] = &['，', ',', '。', '；', ';', '、', '：', ':', '！', '？'];
+
+/// The most bytes a character takes in UTF-8.
+const MAX_CHAR_BYTES: usize = 4;
+
+/// Decides the report's library and year from its cleaned lines and
+/// outline; `text` is the decoded text.
+pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Identity {
+    let head: Vec<Line<'_>> = cleaned
+        .lines()
+        .iter()
+        .take(HEAD_LINES)
+        .filter(|l| !is_site_frame(l.folded()))
+        .collect();
+    let mut identity = Identity::default();
+    match library(&head, outline) {
+        Some((name, source)) => {
+            identity.library = Some(name);
+            identity.library_source = Some(source);
+        }
+        None => identity.warnings.push(Warning::NoLibrary),
+    }
+    let folded_name = identity.library.as_ref().map(|n| n.folded.as_str());
+    match year(&head, outline, text, cleaned.folded_source(), folded_name) {
+        Ok((found, source)) => {
+            if let Some(from) = found.from {
+                identity.warnings.push(Warning::YearRange {
+                    from,
+                    to: found.year,
+                });
+            }
+            identity.year = Some(found.year);
+            identity.year_source = Some(source);
+        }
+        Err(candidates) => identity.warnings.push(Warning::NoYear { candidates }),
+    }
+    identity
+}
+
+/// Whether a line greets a site's visitors or frames its pages: a short
+/// line with a site's words (a paragraph that mentions 网站 is prose).
+fn is_site_frame(folded: &str) -> bool {
+    /// How long a site's frame line may be, in bytes (60 characters).
+    const FRAME_BYTES: usize = 180;
+    folded.len() <= FRAME_BYTES && SITE_FRAME_WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// Whether a line has the shape of a title: short, no sentence, no
+/// section marker.
+fn is_title_shaped(line: &Line<'_>) -> bool {
+    line.is_heading_shaped() && line.marker().is_none()
+}
+
+/// Whether a title-shaped line names a report (年报, 工作总结, 大事记 …).
+fn names_a_report(folded: &str) -> bool {
+    TITLE_LINE_WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// The library: the first name of the strongest kind of evidence, then
+/// the longest name in the head that ends with it (重庆市武隆区图书馆 for
+/// 武隆区图书馆 in the title), since the record gives the full name.
+fn library(head: &[Line<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
+    let title_names: Vec<LibraryName> = head
+        .iter()
+        .filter(|l| is_title_shaped(l))
+        .filter_map(|l| title_line_name(l.text(), l.folded()))
+        .collect();
+    let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
+        lines
+            .filter(|(_, folded)| !is_site_frame(folded))
+            .filter_map(|(text, folded)| title::library_in(text, folded, false))
+            .collect()
+    };
+    let front = read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
+    // A heading that is a library's name alone titles a part about that
+    // library (香港中央图书馆 in a system's report); one naming the year's
+    // work or a report is the report's.
+    let (work_headings, name_headings): (Vec<_>, Vec<_>) = outline
+        .sections
+        .iter()
+        .filter(|s| !is_site_frame(s.folded_title))
+        .partition(|s| {
+            names_a_report(s.folded_title) || own_year(&s.title, s.folded_title).is_some()
+        });
+    let headings = read(
+        &mut work_headings
+            .iter()
+            .map(|s| (s.title.as_str(), s.folded_title)),
+    );
+    let name_headings = read(
+        &mut name_headings
+            .iter()
+            .map(|s| (s.title.as_str(), s.folded_title)),
+    );
+    let body: Vec<LibraryName> = read(
+        &mut outline
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .take(5)
+            .map(|l| (l.text(), l.folded())),
+    )
+    .into_iter()
+    .filter(|n| !in_book_title(&outline.sections, &n.text))
+    .collect();
+    let ranked = [
+        (&title_names, Evidence::Title, false),
+        (&front, Evidence::Front, true),
+        (&headings, Evidence::Heading, true),
+        (&body, Evidence::FirstSentence, true),
+        (&name_headings, Evidence::Heading, true),
+    ];
+    // A place guessed from a title line's start (丰都图书馆) gives way to
+    // a name with its unit anywhere (丰都县图书馆).
+    let chosen = [false, true].into_iter().find_map(|guessed| {
+        ranked.iter().find_map(|(names, source, longest)| {
+            let mut names = names.iter().filter(|n| n.guessed_place == guessed);
+            let name = if *longest {
+                first_longest(names)
+            } else {
+                names.next()
+            };
+            name.map(|n| (n, *source))
+        })
+    });
+    let (chosen, source) = chosen?;
+    let fuller = title_names
+        .iter()
+        .chain(&front)
+        .filter(|n| n.folded.len() > chosen.folded.len() && n.folded.ends_with(&chosen.folded))
+        .max_by_key(|n| n.folded.len());
+    Some((fuller.unwrap_or(chosen).clone(), source))
+}
+
+/// Whether `name` stands inside a document's title (《某县公共图书馆总分馆
+/// 制建设实施方案》) where the body first names it: a title names a
+/// paper, not the report's library.
+fn in_book_title(sections: &[crate::segment::Section<'_>], name: &str) -> bool {
+    sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .take(5)
+        .find_map(|l| l.text().find(name).map(|at| &l.text()[..at]))
+        .is_some_and(|before| {
+            before
+                .rfind('《')
+                .is_some_and(|open| before.rfind('》').is_none_or(|close| close < open))
+        })
+}
+
+/// The first of the longest names (max_by_key would give the last).
+fn first_longest<'n>(names: impl Iterator<Item = &'n LibraryName>) -> Option<&'n LibraryName> {
+    names.fold(None, |best: Option<&LibraryName>, n| match best {
+        Some(b) if b.text.chars().count() >= n.text.chars().count() => Some(b),
+        _ => Some(n),
+    })
+}
+
+/// The name a title-shaped line gives: in a title that names a report, or
+/// alone on its line, perhaps after a label (单位名称：某市图书馆), perhaps
+/// spaced out letter by letter (某 某 县 图 书 馆).
+fn title_line_name(text: &str, folded: &str) -> Option<LibraryName> {
+    let trimmed = text.trim();
+    let spaced = trimmed.chars().filter(|c| *c == ' ').count() * 2 + 1 >= trimmed.chars().count()
+        && trimmed.contains(' ');
+    if spaced {
+        let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+        let folded = crate::script::fold(&compact);
+        let name = title::library_in(&compact, &folded, true)?;
+        return (name.text == compact).then_some(name);
+    }
+    let name = title::library_in(text, folded, true)?;
+    let label = trimmed
+        .strip_suffix(name.text.as_str())
+        .map(|before| before.trim_end_matches([':', '：', ' ']));
+    let alone = label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
+    (alone || names_a_report(folded)).then_some(name)
+}
+
+/// A year read from evidence: the year, and the first year of a range
+/// the evidence gives (馆志（2009年——2018年）: 2018, from 2009).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FoundYear {
+    year: i32,
+    from: Option<i32>,
+}
+
+impl FoundYear {
+    fn single(year: i32) -> Self {
+        FoundYear { year, from: None }
+    }
+}
+
+/// The year, from the strongest evidence; else the years the text names,
+/// most named first, as candidates for the warning.
+fn year(
+    head: &[Line<'_>],
+    outline: &Outline<'_>,
+    text: &str,
+    folded_source: &str,
+    library: Option<&str>,
+) -> Result<(FoundYear, Evidence), Vec<i32>> {
+    let title = head
+        .iter()
+        .filter(|l| is_title_shaped(l) && names_a_report(l.folded()))
+        .find_map(|l| title_year(l.text(), l.folded()));
+    if let Some(found) = title {
+        return Ok((found, Evidence::Title));
+    }
+    let front = outline
+        .front
+        .iter()
+        .filter(|l| is_title_shaped(l) && names_the_library(l.folded(), library))
+        .find_map(|l| own_year(l.text(), l.folded()));
+    if let Some(year) = front {
+        return Ok((FoundYear::single(year), Evidence::Front));
+    }
+    let heading = outline
+        .sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::Plan && !is_site_frame(s.folded_title))
+        .find_map(|s| own_year(&s.title, s.folded_title));
+    if let Some(year) = heading {
+        return Ok((FoundYear::single(year), Evidence::Heading));
+    }
+    let first_sentence = head.iter().find_map(|l| first_sentence_year(l, library));
+    if let Some((year, true)) = first_sentence {
+        return Ok((FoundYear::single(year), Evidence::FirstSentence));
+    }
+    // A dateline's year must agree with the year the first sentence names,
+    // if it names one: a page reposted years later (dated 2016, about
+    // 2011 and 去年) is not of the year before its date.
+    if let Some(year) = dateline_year(folded_source)
+        && first_sentence.is_none_or(|(named, _)| named == year)
+    {
+        return Ok((FoundYear::single(year), Evidence::Dateline));
+    }
+    if let Some(year) = era_year(outline, text) {
+        return Ok((FoundYear::single(year), Evidence::Era));
+    }
+    Err(named_years(text))
+}
+
+/// Whether a line names the library (by its name, 图书馆 or 本馆), or
+/// is little more than a year (2020年度): a front line's year is the
+/// report's only then, not a site's banner (2019年文化部banner).
+fn names_the_library(folded: &str, library: Option<&str>) -> bool {
+    const LITTLE_MORE: usize = 12;
+    library.is_some_and(|name| folded.contains(name))
+        || folded.contains(crate::tables::library::LIBRARY_WORD)
+        || SELF_WORDS.iter().any(|w| folded.contains(w))
+        || folded.trim().len() <= LITTLE_MORE
+}
+
+/// The year a title line names: its first year that is not compared
+/// with, or the last of a range (2009年——2018年, 2016-2020年). Bare
+/// years count here (年报2004, 大事记（2021）).
+fn title_year(line: &str, folded: &str) -> Option<FoundYear> {
+    if folded.contains(MINGUO) {
+        return title::first_year(line, folded).map(FoundYear::single);
+    }
+    let years = date::scan_years(line);
+    let (at, &(year, ref range)) = years.iter().enumerate().find(|(_, (_, range))| {
+        !is_compared(line, range.start) && !opens_with_date_tail(&line[range.end..])
+    })?;
+    let to = years.get(at + 1).filter(|(to, next)| {
+        *to > year
+            && line
+                .get(range.end..next.start)
+                .map(|between| between.trim_start_matches('年').trim())
+                .is_some_and(|join| YEAR_RANGE_JOINS.contains(&join))
+    });
+    Some(match to {
+        Some(&(to, _)) => FoundYear {
+            year: to,
+            from: Some(year),
+        },
+        None => FoundYear::single(year),
+    })
+}
+
+/// The first year of a line that dates its own work: not compared with,
+/// not a founding, not the year of a date (发布时间：2020年12月1日).
+fn own_year(line: &str, folded: &str) -> Option<i32> {
+    if folded.contains(MINGUO) {
+        return title::first_year(line, folded);
+    }
+    date::scan_year_phrases(line)
+        .find(|(_, range)| is_own_year(line, range.clone()))
+        .map(|(year, _)| year)
+}
+
+/// Whether the year phrase at `range` of `line` dates the year's work:
+/// not compared with (较2019年), not followed by a founding word
+/// (1995年建馆) or by a month (a date: 2024年1月5日, but not 年底).
+fn is_own_year(line: &str, range: std::ops::Range<usize>) -> bool {
+    if is_compared(line, range.start) {
+        return false;
+    }
+    let after = line.get(range.end..).unwrap_or("");
+    let follows_month = opens_with_date(after);
+    let reach = crate::text::head(after, FOUNDING_REACH * MAX_CHAR_BYTES);
+    let clause = reach
+        .find(|c: char| SENTENCE_ENDS.contains(&c))
+        .map_or(reach, |at| &reach[..at]);
+    let founding = FOUNDING_AFTER.iter().any(|w| clause.contains(w));
+    !follows_month && !founding
+}
+
+/// Whether a comparing word (较, 比 …) stands right before `at`.
+fn is_compared(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    let reach: usize = before
+        .chars()
+        .rev()
+        .take(COMPARED_REACH)
+        .map(char::len_utf8)
+        .sum();
+    let near = &before[before.len() - reach..];
+    COMPARED_BEFORE.iter().any(|w| near.contains(w))
+}
+
+/// The first sentence in a line that names the library (by name or as
+/// 我馆, 本馆, 县图书馆) and a year together: its first year, and whether
+/// that year opens the sentence and is its own (only then is it the
+/// report's: the first such sentence decides, and a year further in is
+/// an event's or a past one's); `None` when the line has no such sentence. A line that
+/// opens with a date is a chronicle's entry, and a heading is no
+/// sentence: neither is read.
+fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, bool)> {
+    let (text, folded) = (line.text(), line.folded());
+    if line.is_heading_shaped() || opens_with_date(text) {
+        return None;
+    }
+    let mut start = 0;
+    for (end, _) in text
+        .match_indices(SENTENCE_ENDS)
+        .map(|(i, s)| (i + s.len(), s))
+        .chain(std::iter::once((text.len(), "")))
+    {
+        let (sentence, sentence_folded) = (&text[start..end], folded.get(start..end)?);
+        start = end;
+        let names = SELF_WORDS.iter().any(|w| sentence_folded.contains(w))
+            || library.is_some_and(|name| sentence_folded.contains(name));
+        if !names {
+            continue;
+        }
+        if let Some((year, range)) = date::scan_year_phrases(sentence).next() {
+            let own = opens_sentence(sentence, range.start) && is_own_year(sentence, range);
+            return Some((year, own));
+        }
+    }
+    None
+}
+
+/// Whether the year at `at` opens its sentence or a clause of it,
+/// perhaps after a lead word (据悉，2013年全年…; 记者获悉，2023年该馆…),
+/// outside a quotation: a year further into a clause is an event's (在
+/// 2023年某大赛中获奖) or a comparison's, and one in a quotation a
+/// speaker's, not the sentence's time.
+fn opens_sentence(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let quoted = ["“”", "「」"].iter().any(|pair| {
+        let mut marks = pair.chars();
+        let (open, close) = (marks.next(), marks.next());
+        open.zip(close).is_some_and(|(open, close)| {
+            before
+                .rfind(open)
+                .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
+        })
+    });
+    if quoted {
+        return false;
+    }
+    let clause_start = before
+        .rfind(|c: char| CLAUSE_BREAKS.contains(&c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(0, char::len_utf8)
+        });
+    let mut lead = before[clause_start..].trim_start();
+    while let Some(word) = SENTENCE_LEADS.iter().find(|w| lead.starts_with(**w)) {
+        lead = lead[word.len()..].trim_start();
+    }
+    lead.is_empty()
+}
+
+/// The characters that end a sentence.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
+
+/// Whether the text after a year reads as the rest of a date (-03-25,
+/// /1/7, 04月23日): the year is a date's, not a title's.
+fn opens_with_date_tail(after: &str) -> bool {
+    let after = after.trim_start_matches('年').trim_start();
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('-' | '/' | '.' | '－') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => opens_with_date(after),
+    }
+}
+
+/// Whether a line opens with a date (1月25日起…, 3月5日副县长…): an entry
+/// of a chronicle.
+fn opens_with_date(text: &str) -> bool {
+    let text = text.trim_start();
+    let digits: usize = text
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || crate::tables::numerals::starts_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    digits > 0 && text[digits..].starts_with('月')
+}
+
+/// A news item's year: its dateline's, or the year before when its head
+/// speaks of 去年 (dated 2024-04-23: 四川去年超3300万人次走进图书馆).
+fn dateline_year(folded_source: &str) -> Option<i32> {
+    let head = crate::text::head(folded_source, DATELINE_HEAD);
+    let (dated, at) = date::scan_years(head)
+        .into_iter()
+        .find_map(|(year, range)| {
+            let after = head.get(range.end..)?;
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let sep = after[digits..].chars().next()?;
+            (digits > 0 && matches!(sep, '月' | '-' | '/' | '.')).then_some((year, range.end))
+        })?;
+    let after = &head[at..];
+    // 比去年增长 and 去年同期 compare; only a 去年 of its own dates the news.
+    let last_year = after
+        .match_indices(LAST_YEAR_WORD)
+        .find(|&(i, w)| !is_compared(after, i) && !after[i + w.len()..].starts_with(SAME_PERIOD));
+    let this_year = after.find(THIS_YEAR_WORD);
+    match (last_year, this_year) {
+        (Some((last, _)), this) if this.is_none_or(|this| last < this) => dated.checked_sub(1),
+        (_, Some(_)) => Some(dated),
+        _ => None,
+    }
+}
+
+/// What follows 去年 when it compares (去年同期).
+const SAME_PERIOD: &str = "同期";
+
+/// The era name of Republic-of-China years (民國110年), folded.
+const MINGUO: &str = "民国";
+
+/// [`MINGUO`] as written in traditional script.
+const MINGUO_TRADITIONAL: &str = "民國";
+
+/// A report dated in the Republic's era names its own year without the
+/// era too (112年度服務成果報告 … 中華民國113年2月).
+fn era_year(outline: &Outline<'_>, text: &str) -> Option<i32> {
+    if !text.contains(MINGUO) && !text.contains(MINGUO_TRADITIONAL) {
+        return None;
+    }
+    outline
+        .front
+        .iter()
+        .filter_map(|l| title::era_year_alone(l.text()))
+        .next()
+}
+
+/// The years the text names (years of comparison left out), most named
+/// first, at most three: the candidates a warning names.
+fn named_years(text: &str) -> Vec<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for (year, range) in date::scan_year_phrases(text) {
+        if !is_compared(text, range.start) {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    let mut years: Vec<(i32, usize)> = counts.into_iter().collect();
+    years.sort_by_key(|&(year, count)| (std::cmp::Reverse(count), year));
+    years.into_iter().take(3).map(|(year, _)| year).collect()
+}
+
+#[cfg(test)]
+mod tests;
