@@ -167,6 +167,16 @@ impl<'a> ReportPage<'a> {
         if let Some(year) = r.year {
             write!(out, "<span class=\"year\">{year} 年度</span>")?;
         }
+        // What decided the year and the library, so a reader can weigh them.
+        let sources = [("年度", r.year_source), ("馆名", r.library_source)];
+        for (what, source) in sources.iter().filter_map(|(w, s)| s.map(|s| (w, s))) {
+            write!(
+                out,
+                "<span class=\"evidence\" title=\"{}\">{what}依据：{}</span>",
+                source.as_str(),
+                source.zh()
+            )?;
+        }
         write!(out, "<span class=\"file\">{}</span>", Esc(&r.file))?;
         out.push_str("</div><nav class=\"counts\">");
         let warn_class = if r.warnings.is_empty() && not_located == 0 {

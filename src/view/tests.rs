@@ -440,3 +440,15 @@ fn tables_become_labelled_cards_on_a_phone() {
         assert!(cell.contains("data-label=\""), "{cell}");
     }
 }
+
+#[test]
+fn the_page_shows_what_decided_the_year_and_the_library() {
+    let (report, lines) = sample();
+    let html = render_report(&report, &lines);
+    assert!(html.contains("年度依据：标题"), "year source shown");
+    assert!(html.contains("馆名依据：题头"), "library source shown");
+    let mut unsourced = report.clone();
+    unsourced.year_source = None;
+    let html = render_report(&unsourced, &lines);
+    assert!(!html.contains("年度依据"));
+}

@@ -464,6 +464,15 @@ impl JsonSchema for Warning {
     }
 }
 
+/// Years joined by `sep` (2019, 2018).
+fn years_list(years: &[i32], sep: &str) -> String {
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,13 +591,4 @@ mod tests {
             "单位 \"5吨\" 无法识别"
         );
     }
-}
-
-/// Years joined by `sep` (2019, 2018).
-fn years_list(years: &[i32], sep: &str) -> String {
-    years
-        .iter()
-        .map(i32::to_string)
-        .collect::<Vec<_>>()
-        .join(sep)
 }
