@@ -31,8 +31,9 @@ use crate::date;
 use crate::report::SectionKind;
 use crate::segment::Outline;
 use crate::tables::identity::{
-    COMPARED_BEFORE, FOUNDING_AFTER, LAST_YEAR_WORD, NAME_LEADS, SELF_WORDS, SENTENCE_LEADS,
-    SITE_FRAME_WORDS, THIS_YEAR_WORD, TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
+    COMPARED_BEFORE, FOUNDING_AFTER, LAST_YEAR_WORD, NAME_LEADS, SAME_PERIOD, SELF_WORDS,
+    SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD, TITLE_LINE_WORDS,
+    YEAR_RANGE_JOINS,
 };
 use crate::title::{self, LibraryName};
 
@@ -83,8 +84,9 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         .take(HEAD_LINES)
         .filter(|l| !is_site_frame(l.folded()))
         .collect();
+    let titles = title_lines(text, cleaned.folded_source());
     let mut identity = Identity::default();
-    match library(&head, outline) {
+    match library(&titles, outline) {
         Some((name, source)) => {
             identity.library = Some(name);
             identity.library_source = Some(source);
@@ -92,7 +94,14 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         None => identity.warnings.push(Warning::NoLibrary),
     }
     let folded_name = identity.library.as_ref().map(|n| n.folded.as_str());
-    match year(&head, outline, text, cleaned.folded_source(), folded_name) {
+    match year(
+        &titles,
+        &head,
+        outline,
+        text,
+        cleaned.folded_source(),
+        folded_name,
+    ) {
         Ok((found, source)) => {
             if let Some(from) = found.from {
                 identity.warnings.push(Warning::YearRange {
@@ -116,6 +125,48 @@ fn is_site_frame(folded: &str) -> bool {
     folded.len() <= FRAME_BYTES && SITE_FRAME_WORDS.iter().any(|w| folded.contains(w))
 }
 
+/// A physical line near the top that has the shape of a title (short, no
+/// sentence, no section marker, no site frame), as written and folded.
+/// Physical, since cleaning may join a long title with the dateline
+/// under it.
+struct TitleLine<'t> {
+    text: &'t str,
+    folded: &'t str,
+}
+
+/// How many physical lines from the top are read for title lines.
+const HEAD_PHYSICAL_LINES: usize = 60;
+
+/// The title-shaped physical lines of the head; `folded` is `text`
+/// folded (same offsets).
+fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for raw in text.split_inclusive('\n').take(HEAD_PHYSICAL_LINES) {
+        let start = at;
+        at += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let offset = start + (line.len() - line.trim_start().len());
+        let Some(folded) = folded.get(offset..offset + trimmed.len()) else {
+            continue;
+        };
+        if crate::heading::heading_width(trimmed).is_some()
+            && crate::heading::split_marker(trimmed).is_none()
+            && !is_site_frame(folded)
+        {
+            lines.push(TitleLine {
+                text: trimmed,
+                folded,
+            });
+        }
+    }
+    lines
+}
+
 /// Whether a line has the shape of a title: short, no sentence, no
 /// section marker.
 fn is_title_shaped(line: &Line<'_>) -> bool {
@@ -130,11 +181,10 @@ fn names_a_report(folded: &str) -> bool {
 /// The library: the first name of the strongest kind of evidence, then
 /// the longest name in the head that ends with it (重庆市武隆区图书馆 for
 /// 武隆区图书馆 in the title), since the record gives the full name.
-fn library(head: &[Line<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
-    let title_names: Vec<LibraryName> = head
+fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
+    let title_names: Vec<LibraryName> = titles
         .iter()
-        .filter(|l| is_title_shaped(l))
-        .filter_map(|l| title_line_name(l.text(), l.folded()))
+        .filter_map(|l| title_line_name(l.text, l.folded))
         .collect();
     let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
         lines
@@ -265,16 +315,17 @@ impl FoundYear {
 /// The year, from the strongest evidence; else the years the text names,
 /// most named first, as candidates for the warning.
 fn year(
+    titles: &[TitleLine<'_>],
     head: &[Line<'_>],
     outline: &Outline<'_>,
     text: &str,
     folded_source: &str,
     library: Option<&str>,
 ) -> Result<(FoundYear, Evidence), Vec<i32>> {
-    let title = head
+    let title = titles
         .iter()
-        .filter(|l| is_title_shaped(l) && names_a_report(l.folded()))
-        .find_map(|l| title_year(l.text(), l.folded()));
+        .filter(|l| names_a_report(l.folded))
+        .find_map(|l| title_year(l.text, l.folded));
     if let Some(found) = title {
         return Ok((found, Evidence::Title));
     }
@@ -417,7 +468,8 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
             continue;
         }
         if let Some((year, range)) = date::scan_year_phrases(sentence).next() {
-            let own = opens_sentence(sentence, range.start) && is_own_year(sentence, range);
+            let own = opens_sentence(sentence_folded, range.start, library)
+                && is_own_year(sentence, range);
             return Some((year, own));
         }
     }
@@ -429,7 +481,7 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
 /// outside a quotation: a year further into a clause is an event's (在
 /// 2023年某大赛中获奖) or a comparison's, and one in a quotation a
 /// speaker's, not the sentence's time.
-fn opens_sentence(sentence: &str, at: usize) -> bool {
+fn opens_sentence(sentence: &str, at: usize, library: Option<&str>) -> bool {
     let before = &sentence[..at];
     let quoted = ["“”", "「」"].iter().any(|pair| {
         let mut marks = pair.chars();
@@ -452,8 +504,23 @@ fn opens_sentence(sentence: &str, at: usize) -> bool {
     while let Some(word) = SENTENCE_LEADS.iter().find(|w| lead.starts_with(**w)) {
         lead = lead[word.len()..].trim_start();
     }
+    // 某市图书馆2025年借阅情形, 某市图书馆公布2025年…: the library as the
+    // subject right before its year.
+    let subject = lead
+        .strip_suffix(|c: char| c.is_whitespace())
+        .unwrap_or(lead);
+    let subject = SUBJECT_VERBS
+        .iter()
+        .find_map(|verb| subject.strip_suffix(verb))
+        .unwrap_or(subject);
     lead.is_empty()
+        || library
+            .is_some_and(|name| subject.ends_with(name) && subject.len() <= name.len() + LEAD_BYTES)
 }
+
+/// How much may stand before a library named as a sentence's subject
+/// (a dateline's leftovers: date 2026-02-16 某馆2025年…), in bytes.
+const LEAD_BYTES: usize = 24;
 
 /// The characters that end a sentence.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
@@ -505,9 +572,6 @@ fn dateline_year(folded_source: &str) -> Option<i32> {
         _ => None,
     }
 }
-
-/// What follows 去年 when it compares (去年同期).
-const SAME_PERIOD: &str = "同期";
 
 /// The era name of Republic-of-China years (民國110年), folded.
 const MINGUO: &str = "民国";

@@ -183,3 +183,11 @@ fn a_time_word_before_the_name_is_not_part_of_it() {
     let (name, _) = name_and_year("年内县图书馆新增图书\n\n正文。");
     assert_eq!(name, None);
 }
+
+#[test]
+fn a_news_headline_naming_a_report() {
+    let text = "2023年度青禾市少儿阅读报告发布 这些图书最受欢迎\n2024-04-23 07:15 来源：青禾晨报\n青禾市少年儿童图书馆为孩子们提供良好的借阅环境。";
+    let titles = title_lines(text, text);
+    assert_eq!(titles.len(), 1, "one title line");
+    assert_eq!(identity(text).year, Some(2023));
+}

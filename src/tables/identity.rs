@@ -17,7 +17,7 @@ pub static TITLE_LINE_WORDS: &[&str] = &[
 /// names is the site's, not a report's evidence.
 #[rustfmt::skip]
 pub static SITE_FRAME_WORDS: &[&str] = &[
-    "欢迎", "访问", "官网", "网站", "首页", "当前位置", "您现在的位置", "版权所有",
+    "欢迎访问", "欢迎您", "欢迎光临", "访问", "官网", "网站", "首页", "当前位置", "您现在的位置", "版权所有",
     "主办", "承办", "技术支持", "备案", "浏览次数", "点击量", "阅读次数",
     "加入收藏", "设为首页", "banner",
 ];
@@ -98,3 +98,11 @@ pub static LAST_YEAR_WORD: &str = "去年";
 
 /// See [`LAST_YEAR_WORD`].
 pub static THIS_YEAR_WORD: &str = "今年";
+
+/// What follows 去年 when it compares (去年同期): no year of its own.
+pub static SAME_PERIOD: &str = "同期";
+
+/// Verbs between a library named as a sentence's subject and the year it
+/// reports (某馆公布2025年借阅情形).
+#[rustfmt::skip]
+pub static SUBJECT_VERBS: &[&str] = &["公布", "发布"];
