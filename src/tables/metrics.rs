@@ -56,6 +56,9 @@ pub static SUBJECT_JOINERS: &[char] = &['、', '和', '及', '与', '/', ' '];
 pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     // holdings
     ("馆藏量",           None, Some(CollectionTotal)),
+    ("图书总量",         None, Some(CollectionTotal)),
+    ("文献藏量",         None, Some(CollectionTotal)),
+    ("馆藏纸质图书",     None, Some(CollectionTotal)),
     ("总藏量",           None, Some(CollectionTotal)),
     ("文献总藏量",       None, Some(CollectionTotal)),
     ("总藏书量",         None, Some(CollectionTotal)),
@@ -68,6 +71,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("总馆藏",           None, Some(CollectionTotal)),
     ("藏书",             None, Some(CollectionTotal)),
     ("新增藏量",         None, Some(CollectionNew)),
+    ("年增图书",         None, Some(CollectionNew)),
+    ("入藏文献",         None, Some(CollectionNew)),
+    ("入藏文献资源",     None, Some(CollectionNew)),
     ("新增藏书",         None, Some(CollectionNew)),
     ("新增文献藏量",     None, Some(CollectionNew)),
     ("新增文献入藏量",   None, Some(CollectionNew)),
@@ -79,10 +85,14 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("年新增",           None, Some(CollectionNew)),
     ("入藏图书",         None, Some(CollectionNew)),
     ("电子图书",         None, Some(Ebooks)),
+    ("电子图书总量",     None, Some(Ebooks)),
+    ("电子书总量",       None, Some(Ebooks)),
     ("电子书",           None, Some(Ebooks)),
     ("电子书可借阅量",   None, Some(Ebooks)),
     ("数字资源",         None, Some(DigitalResourcesTb)),
     ("数字资源总量",     None, Some(DigitalResourcesTb)),
+    ("数字资源总储存",   None, Some(DigitalResourcesTb)),
+    ("电子书下载量",     None, Some(DigitalDownloads)),
     ("数字资源量",       None, Some(DigitalResourcesTb)),
     ("共有数字资源",     None, Some(DigitalResourcesTb)),
     ("新增数字资源",     None, Some(DigitalResourcesNewTb)),
@@ -100,6 +110,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("流通人次",         None, Some(Visits)),
     ("流通总人次",       None, Some(Visits)),
     ("外借册次",         None, Some(Loans)),
+    ("文献外借",         None, Some(Loans)),
+    ("外借文献",         None, Some(Loans)),
+    ("借阅文献",         None, Some(Loans)),
     ("借阅册次",         None, Some(Loans)),
     ("流通书刊",         None, Some(Loans)),
     ("流通图书",         None, Some(Loans)),
@@ -131,7 +144,15 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("办理读者证",       None, Some(NewRegistrations)),
     ("新增持证读者",     None, Some(NewRegistrations)),
     ("新增读者",         None, Some(NewRegistrations)),
+    ("办理借阅证",       None, Some(NewRegistrations)),
+    ("办理图书借阅证",   None, Some(NewRegistrations)),
+    ("办理借阅卡",       None, Some(NewRegistrations)),
+    ("办理读者借阅卡",   None, Some(NewRegistrations)),
+    ("新增加借阅证",     None, Some(NewRegistrations)),
     ("网站访问量",       None, Some(WebsiteVisits)),
+    ("官网访问量",       None, Some(WebsiteVisits)),
+    ("官网点击量",       None, Some(WebsiteVisits)),
+    ("官网点击率",       None, Some(WebsiteVisits)),
     ("网站点击量",       None, Some(WebsiteVisits)),
     ("网站浏览量",       None, Some(WebsiteVisits)),
     ("浏览人次",         Some(Subject::Website), Some(WebsiteVisits)),
@@ -151,6 +172,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("各种活动",         None, Some(Events)),
     ("各类读者活动",     None, Some(Events)),
     ("读者活动",         None, Some(Events)),
+    ("各类公共文化活动", None, Some(Events)),
     ("阅读推广活动",     None, Some(Events)),
     ("阅读推广活动场次", None, Some(Events)),
     ("推广活动",         None, Some(Events)),
@@ -220,6 +242,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("自助图书馆",       None, Some(SelfServiceLibraries)),
     ("城市书房",         None, Some(SelfServiceLibraries)),
     ("工作人员",         None, Some(StaffTotal)),
+    ("现有职工",         None, Some(StaffTotal)),
+    ("职工人数",         None, Some(StaffTotal)),
     ("在职职工",         None, Some(StaffTotal)),
     ("在职人员",         None, Some(StaffTotal)),
     ("在编人员",         None, Some(StaffTotal)),
@@ -242,6 +266,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     // money
     ("财政预算",         None, Some(BudgetYuan)),
     ("经费预算",         None, Some(BudgetYuan)),
+    ("收支预算总数",     None, Some(BudgetYuan)),
+    ("收支总预算",       None, Some(BudgetYuan)),
     ("预算经费",         None, Some(BudgetYuan)),
     ("财政拨款",         None, Some(BudgetYuan)),
     ("财政补助",         None, Some(BudgetYuan)),
@@ -423,6 +449,11 @@ pub static ITEM_LABELS: &[(&str, Option<MetricKey>)] = &[
 #[rustfmt::skip]
 pub static COUNTED_IN: &[(&str, Unit)] = &[
     ("册数", Unit::Volume),
+    // 冊 for loans, as Taiwan, Hong Kong and many county pages write it
+    // (外借文獻614.74萬冊); not 借阅, which a reader's own count uses too
+    // (小朋友全年借阅量为710册)
+    ("外借", Unit::Volume),
+    ("借出", Unit::Volume),
 ];
 
 /// Units each key accepts besides its base unit. A count keeps its value
@@ -431,7 +462,9 @@ pub static COUNTED_IN: &[(&str, Unit)] = &[
 #[rustfmt::skip]
 pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     // library materials counted as items (館藏資料1,980,000項)
-    (CollectionTotal,      &[Project]),
+    (CollectionTotal,      &[Project, VolumeUse]),
+    // 册次 for holdings is a clerk's slip the label settles (馆藏图书为643658册次)
+    (CollectionNew,        &[VolumeUse]),
     // Not 种: titles are not volumes (新增馆藏4657种,9043册).
     (Ebooks,               &[Kind]),
     (Visits,               &[Person]),
@@ -440,7 +473,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (NewRegistrations,     &[Item, Person, PersonMing]),
     (WebsiteVisits,        &[Time]),
     (DigitalViews,         &[PersonVisit]),
-    (DigitalDownloads,     &[PersonVisit]),
+    (DigitalDownloads,     &[PersonVisit, VolumeUse]),
     (Events,               &[Session, Time, Issue]),
     (Exhibitions,          &[Session, Time, Issue, Item]),
     (Lectures,             &[Session, Time, Issue]),
@@ -457,7 +490,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (SelfServiceLibraries, &[Place, Building, Room, Household, Machine]),
     (StaffTotal,           &[PersonMing, PersonWei]),
     (Computers,            &[Set]),
-    (Seats,                &[Room, Seat]),
+    (Seats,                &[Room, Seat, Item]),
     (Awards,               &[Item, Time]),
     (Volunteers,           &[PersonMing, PersonWei]),
 ];
