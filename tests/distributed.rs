@@ -122,6 +122,30 @@ fn a_partition_writes_records_alone_on_stdout_and_failures_alone_on_stderr() {
     );
 }
 
+#[test]
+fn standard_input_is_the_list_or_a_report_never_both() {
+    let output = crate::util::libreport()
+        .args(["extract", "--format", "jsonl", "--files-from", "-"])
+        .write_stdin(format!("{}\n-\n", fixture("anju-2020.txt")))
+        .output()
+        .expect("runs");
+    assert_eq!(code(&output), 1);
+    let records = json_lines(&stdout(&output));
+    assert_eq!(records.len(), 2);
+    assert!(records[0].get("error").is_none());
+    assert_eq!(records[1]["file"], "-");
+    assert!(
+        records[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("--files-from list")),
+        "{}",
+        records[1]
+    );
+    let output = crate::util::run(&["extract", "--files-from", "-", "-"]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("standard input cannot be both"));
+}
+
 /// Runs `command` under `script`, on a pseudo-terminal: what the terminal
 /// shows.
 fn on_a_terminal(command: &str) -> String {
@@ -379,11 +403,17 @@ fn spark_recipe_writes_what_one_extract_writes() {
         &format!("file://{}/paths.txt", dir.path().display()),
     );
     let recipe = substitute(&recipe, "hdfs:///reports/records.parquet", &out);
+    // partitions of some 130 files, not 10: each costs a task and two
+    // processes, and two cores run them
+    let recipe = substitute(&recipe, "minPartitions=200", "minPartitions=16");
     fs::write(dir.path().join("recipe.py"), recipe).expect("recipe");
     let driver = format!("OUT = {out:?}\n{SPARK_DRIVER}");
     let output = Command::new("python3")
         .args(["-c", &driver])
         .current_dir(dir.path())
+        // no look-up of this machine's name, which a container may lack
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
+        .env("SPARK_LOCAL_HOSTNAME", "localhost")
         .output()
         .expect("python3 runs");
     let said = String::from_utf8_lossy(&output.stdout);
