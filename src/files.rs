@@ -38,19 +38,26 @@ pub fn paths(args: &InputArgs) -> Result<Vec<PathBuf>> {
 /// lines skipped), or NUL-separated with `null`, where names may hold any
 /// byte but NUL.
 pub fn split_list(bytes: &[u8], null: bool) -> Vec<PathBuf> {
-    let separator = if null { b'\0' } else { b'\n' };
     bytes
-        .split(|&b| b == separator)
-        .map(|entry| {
-            if null {
-                entry
-            } else {
-                entry.strip_suffix(b"\r").unwrap_or(entry)
-            }
-        })
-        .filter(|entry| !entry.is_empty())
-        .map(|entry| PathBuf::from(os_string(entry)))
+        .split(|&b| b == separator(null))
+        .filter_map(|entry| list_entry(entry, null))
         .collect()
+}
+
+/// The byte that ends a list's entries.
+pub fn separator(null: bool) -> u8 {
+    if null { b'\0' } else { b'\n' }
+}
+
+/// One entry of a list (its separator stripped) as a path; `None` for a
+/// blank line.
+pub fn list_entry(entry: &[u8], null: bool) -> Option<PathBuf> {
+    let entry = if null {
+        entry
+    } else {
+        entry.strip_suffix(b"\r").unwrap_or(entry)
+    };
+    (!entry.is_empty()).then(|| PathBuf::from(os_string(entry)))
 }
 
 #[cfg(unix)]

@@ -5,6 +5,8 @@ mod bad_input;
 mod cli;
 mod conversions;
 mod corpus;
+#[cfg(unix)]
+mod distributed;
 mod docs;
 mod encodings;
 #[cfg(unix)]

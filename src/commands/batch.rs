@@ -1,10 +1,13 @@
 //! A batch: the jobs of the command line, run on a pool of workers, the
 //! results handed back in input order with flat memory.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal};
+use std::io;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::mpsc::{self, TryRecvError};
+use std::sync::{Condvar, Mutex};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -13,6 +16,8 @@ use libreport::input::{self, Expanded, Input};
 use libreport::report::Record;
 use libreport::{Options, failed};
 
+use super::stream::Listed;
+use super::summary::watched;
 use crate::cli::InputArgs;
 use crate::output::message;
 
@@ -28,20 +33,83 @@ pub(crate) fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
     // Each listed path is dropped once expanded: a list of a million
     // files is held once, as jobs.
     for path in crate::files::paths(args)? {
-        for found in input::expand_with(&path, &args.glob) {
-            match found {
-                Expanded::Input(input) => jobs.push(Job::Read(input)),
-                Expanded::Failed(path, err) => jobs.push(Job::Failed(input::path_name(&path), err)),
-                Expanded::Skipped(path, why) => {
-                    message(&format!(
-                        "libreport: {}: skipped: {why}",
-                        input::path_name(&path)
-                    ));
-                }
+        expand(&path, &args.glob, &mut jobs);
+    }
+    Ok(jobs)
+}
+
+/// The jobs of one path (a directory's files), pushed onto `jobs`; what
+/// is skipped is said on stderr.
+pub(crate) fn expand(path: &Path, globs: &[String], jobs: &mut Vec<Job>) {
+    for found in input::expand_with(path, globs) {
+        match found {
+            Expanded::Input(input) => jobs.push(Job::Read(input)),
+            Expanded::Failed(path, err) => jobs.push(Job::Failed(input::path_name(&path), err)),
+            Expanded::Skipped(path, why) => {
+                message(&format!(
+                    "libreport: {}: skipped: {why}",
+                    input::path_name(&path)
+                ));
             }
         }
     }
-    Ok(jobs)
+}
+
+/// A batch's jobs: all known before the first is read, or a
+/// `--files-from` list read as the batch goes ([`Listed`]).
+pub(crate) enum Jobs {
+    Known(Vec<Job>),
+    Listed(Listed),
+}
+
+impl Jobs {
+    /// The command line's jobs; a `--files-from` list is read while they
+    /// run.
+    pub(crate) fn open(args: &InputArgs) -> Result<Jobs> {
+        Ok(match &args.files_from {
+            Some(list) => Jobs::Listed(Listed::open(args, list)?),
+            None => Jobs::Known(jobs(args)?),
+        })
+    }
+
+    /// True when the jobs come as a list is read: the output is then
+    /// flushed whenever the writer waits, so that a record never waits
+    /// for the next file.
+    pub(crate) fn streamed(&self) -> bool {
+        matches!(self, Jobs::Listed(_))
+    }
+}
+
+/// What the writer of a batch is handed.
+pub(crate) enum Step<T> {
+    /// The next result, in input order.
+    Done(T),
+    /// The next result is not ready: a moment to flush what was written.
+    Waiting,
+}
+
+/// Processes a batch's jobs and hands [`Step`]s to `emit`: the records in
+/// input order, and a [`Step::Waiting`] whenever the next is not ready.
+pub(crate) fn for_each_step(
+    jobs: &Jobs,
+    args: &InputArgs,
+    mut emit: impl FnMut(Step<Record>) -> Result<()>,
+) -> Result<()> {
+    match jobs {
+        Jobs::Known(jobs) => for_each(jobs, args, process, |record| emit(Step::Done(record))),
+        Jobs::Listed(listed) => {
+            let options = options(args)?;
+            pool(
+                None,
+                args,
+                &options,
+                |window| listed.take(window),
+                process,
+                emit,
+            )?;
+            listed.finish()
+        }
+    }
 }
 
 pub(crate) fn options(args: &InputArgs) -> Result<Options> {
@@ -107,18 +175,46 @@ pub(crate) fn for_each<T: Send>(
     if let [job] = jobs {
         return emit(work(job, &options, args.max_bytes));
     }
+    let next = AtomicUsize::new(0);
+    let take = |_: &Window| {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        jobs.get(index).map(|job| (index, job))
+    };
+    pool(
+        Some(jobs.len()),
+        args,
+        &options,
+        take,
+        work,
+        |step| match step {
+            Step::Done(result) => emit(result),
+            Step::Waiting => Ok(()),
+        },
+    )
+}
+
+/// The worker pool of [`for_each`] and [`for_each_step`]: `take` gives
+/// the next job and its index (`None` at the end), `len` is the number of
+/// jobs when it is known.
+fn pool<J: Borrow<Job>, T: Send>(
+    len: Option<usize>,
+    args: &InputArgs,
+    options: &Options,
+    take: impl Fn(&Window) -> Option<(usize, J)> + Sync,
+    work: impl Fn(&Job, &Options, u64) -> T + Sync,
+    mut emit: impl FnMut(Step<T>) -> Result<()>,
+) -> Result<()> {
     let threads = args
         .threads
         .map(usize::from)
         // -j 0 means every core, as ripgrep and qsv take it
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, jobs.len().max(1));
-    let progress = progress_bar(jobs.len(), args.quiet);
+        .clamp(1, len.unwrap_or(usize::MAX).max(1));
+    let progress = progress_bar(len, args.quiet);
     let window = Window::new(threads.saturating_mul(8));
-    let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
-    let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
+    let (work, take, progress, window) = (&work, &take, &progress, &window);
     std::thread::scope(|scope| {
         let worker = || {
             let sender = sender.clone();
@@ -128,11 +224,10 @@ pub(crate) fn for_each<T: Send>(
                 // and the scope passes the panic on.
                 let _guard = CloseOnPanic(window);
                 while window.acquire() {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(index) else {
+                    let Some((index, job)) = take(window) else {
                         break;
                     };
-                    let result = work(job, options, args.max_bytes);
+                    let result = work(job.borrow(), options, args.max_bytes);
                     progress.inc(1);
                     // The writer stopped (a closed pipe, a full disk).
                     if sender.send((index, result)).is_err() {
@@ -153,11 +248,22 @@ pub(crate) fn for_each<T: Send>(
             .and_then(|()| {
                 let mut waiting = BTreeMap::new();
                 let mut emitted = 0;
-                for (index, result) in &receiver {
+                loop {
+                    let (index, result) = match receiver.try_recv() {
+                        Ok(next) => next,
+                        Err(TryRecvError::Disconnected) => break,
+                        Err(TryRecvError::Empty) => {
+                            emit(Step::Waiting)?;
+                            match receiver.recv() {
+                                Ok(next) => next,
+                                Err(_) => break,
+                            }
+                        }
+                    };
                     waiting.insert(index, result);
                     while let Some(result) = waiting.remove(&emitted) {
                         // messages go above the bar, never onto its line
-                        progress.suspend(|| emit(result))?;
+                        progress.suspend(|| emit(Step::Done(result)))?;
                         emitted += 1;
                         window.release();
                     }
@@ -176,7 +282,7 @@ pub(crate) fn for_each<T: Send>(
 
 /// How many more jobs the workers may take: a counting semaphore, closed
 /// when the writer gives up.
-struct Window {
+pub(crate) struct Window {
     state: Mutex<WindowState>,
     changed: Condvar,
 }
@@ -223,6 +329,11 @@ impl Window {
         }
     }
 
+    /// True once the batch has stopped.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.state.lock().map_or(true, |state| state.closed)
+    }
+
     /// Stops every worker, waiting or not.
     fn close(&self) {
         if let Ok(mut state) = self.state.lock() {
@@ -243,17 +354,20 @@ impl Drop for CloseOnPanic<'_> {
     }
 }
 
-/// A progress bar on stderr, only for a person watching a batch.
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+/// A progress bar on stderr, only for a person watching a batch (see
+/// [`watched`]); a count of reports when their number is not known.
+fn progress_bar(len: Option<usize>, quiet: bool) -> ProgressBar {
     const FEW: usize = 8;
-    if quiet || len <= FEW || !io::stderr().is_terminal() {
+    if !watched(quiet) || len.is_some_and(|len| len <= FEW) {
         return ProgressBar::hidden();
     }
-    let len = u64::try_from(len).unwrap_or(u64::MAX);
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}")
-    {
+    let len = len.map(|len| u64::try_from(len).unwrap_or(u64::MAX));
+    let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
+    let template = match len {
+        Some(_) => "{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}",
+        None => "{pos} reports  {per_sec}",
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar

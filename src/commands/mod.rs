@@ -5,6 +5,7 @@
 mod batch;
 mod check;
 mod site;
+mod stream;
 mod summary;
 
 use std::io::{self, BufRead, Write};
@@ -19,7 +20,7 @@ use libreport::write::{self, Format, Table};
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
 use crate::output::{self, Out, escape_for_terminal, message};
 
-use batch::{for_each_record, jobs};
+use batch::{Jobs, Step, for_each_record, for_each_step, jobs};
 use summary::Summary;
 
 /// Runs a parsed command line; the exit code says whether every input was
@@ -90,7 +91,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         None => None,
     };
     let style = args.csv_style();
-    let jobs = jobs(&args.input)?;
+    let jobs = Jobs::open(&args.input)?;
+    let streamed = jobs.streamed();
     let mut summary = Summary::default();
     let mut run = |out: &mut dyn Write, errors: Option<&mut dyn Write>| -> Result<()> {
         let mut writer = match table {
@@ -101,13 +103,27 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             (Some(errors), Some(format)) => Some(write::writer(format, style, errors)),
             _ => None,
         };
-        for_each_record(&jobs, &args.input, |record| {
+        for_each_step(&jobs, &args.input, |step| {
+            let record = match step {
+                Step::Done(record) => record,
+                // A streamed batch's records reach their reader while the
+                // list is still being read.
+                Step::Waiting if streamed => {
+                    writer.flush()?;
+                    if let Some(errors) = &mut errors {
+                        errors.flush()?;
+                    }
+                    return Ok(());
+                }
+                Step::Waiting => return Ok(()),
+            };
             report_failure(&record);
             summary.add(&record);
             match (&mut errors, &record) {
-                (Some(errors), Record::Failed(_)) => errors.record(&record),
-                _ => writer.record(&record),
+                (Some(errors), Record::Failed(_)) => errors.record(&record)?,
+                _ => writer.record(&record)?,
             }
+            Ok(())
         })?;
         writer.finish()?;
         if let Some(errors) = &mut errors {
@@ -129,7 +145,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => output::write_file(path, |errors| to_output(Some(errors)))?,
         None => to_output(None)?,
     }
-    summary.print(jobs.len(), args.input.quiet);
+    summary.print(summary.reports + summary.failed, args.input.quiet);
     Ok(exit_code(summary.failed))
 }
 

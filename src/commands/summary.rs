@@ -64,13 +64,21 @@ impl Summary {
     }
 
     /// Prints the line on stderr after a batch of more than one input,
-    /// when a person is watching (stderr is a terminal) and did not ask
-    /// for quiet.
+    /// when a person is watching ([`watched`]).
     pub fn print(&self, inputs: usize, quiet: bool) {
-        if inputs > 1 && !quiet && io::stderr().is_terminal() {
+        if inputs > 1 && watched(quiet) {
             message(&format!("libreport: {}", self.line()));
         }
     }
+}
+
+/// True when a person watches the batch: both stderr, where the progress
+/// bar and the summary go, and stdout are a terminal, and `--quiet` was
+/// not given. Records piped on (Spark's `pipe`, GNU parallel, `> all.jsonl`)
+/// are a machine's work, and its stderr gets only the failures' lines;
+/// `--output FILE` keeps the bar.
+pub(crate) fn watched(quiet: bool) -> bool {
+    !quiet && io::stderr().is_terminal() && io::stdout().is_terminal()
 }
 
 #[cfg(test)]

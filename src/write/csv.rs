@@ -202,6 +202,10 @@ impl<W: Write> RecordWriter for WideCsv<W> {
         self.out.flush()
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         if !self.header_written {
             self.header()?;
@@ -290,6 +294,10 @@ impl<W: Write> RecordWriter for LongCsv<W> {
         }
         // Flush per record: a report's rows are never split across a
         // later failure.
+        self.out.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
 

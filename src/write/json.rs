@@ -45,6 +45,10 @@ impl<W: Write> RecordWriter for JsonArray<W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
         self.out.write_all(end)?;
@@ -74,6 +78,10 @@ impl<W: Write> RecordWriter for JsonLines<W> {
         serde_json::to_writer(&mut self.buffer, record)?;
         self.buffer.push(b'\n');
         self.out.write_all(&self.buffer)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self) -> io::Result<()> {

@@ -55,6 +55,9 @@ pub trait RecordWriter {
     fn record(&mut self, record: &Record) -> io::Result<()>;
     /// Closes the stream (the JSON array's `]`) and flushes.
     fn finish(&mut self) -> io::Result<()>;
+    /// Passes on what was written so far, whole records only (a
+    /// streamed batch flushes when it waits for its next input).
+    fn flush(&mut self) -> io::Result<()>;
 }
 
 impl Format {

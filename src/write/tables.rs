@@ -191,6 +191,10 @@ impl<W: Write> RecordWriter for TableCsv<W> {
         self.out.flush()
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         if !self.header_written {
             self.header()?;
