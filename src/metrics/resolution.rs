@@ -39,17 +39,17 @@ pub fn resolve(mentions: &[Mention], warnings: &mut Vec<Warning>) -> BTreeMap<Me
         // A rounded figure (约42.6万) agrees with the exact one it rounds
         // (426118): the exact one is kept.
         let first = most_precise(&pool);
-        if pool
-            .iter()
-            .any(|m| !same_figure(m, first) && !rounds(first, m))
-        {
+        if pool.iter().any(|m| !agrees(first, m)) {
             warnings.push(Warning::UnsettledValues {
                 key,
                 values: distinct(&pool),
             });
             continue;
         }
-        for other in all.iter().filter(|m| !same_figure(m, first)) {
+        // Only figures that disagree beyond the rounding or approximation
+        // the text shows are worth a warning (52.37万册 in prose is the
+        // table's 523,718).
+        for other in all.iter().filter(|m| !agrees(first, m)) {
             warnings.push(Warning::ConflictingValues {
                 key,
                 kept: (first.value, first.line),
@@ -96,6 +96,30 @@ fn same_figure(a: &Mention, b: &Mention) -> bool {
     a.value == b.value
 }
 
+/// Whether `other` says what `exact` says: the same figure, the figure
+/// rounded, or a figure with an approximation word that `exact` fits
+/// (16万余 for 163,412, 近16万 for 158,000, 约16万 for 163,412).
+fn agrees(exact: &Mention, other: &Mention) -> bool {
+    use crate::report::Approx;
+    if same_figure(exact, other) || rounds(exact, other) {
+        return true;
+    }
+    let (exact, rough) = (exact.value.to_f64(), other.value.to_f64());
+    if rough <= 0.0 {
+        return false;
+    }
+    // An approximate figure is read to its second digit at least: 48萬餘
+    // is 480000 to the 万 (its value alone would say to the 十万).
+    let second_digit = 10f64.powi(rough.log10().floor() as i32 - 1);
+    let step = rounding_step(other.value).min(second_digit);
+    match other.approx {
+        Some(Approx::MoreThan) => exact >= rough && exact < rough + step,
+        Some(Approx::Nearly | Approx::LessThan) => exact <= rough && exact > rough - step,
+        Some(Approx::About) => (exact - rough).abs() <= step,
+        None => false,
+    }
+}
+
 fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
     // a set of the values seen: many different figures of one key are not
     // each compared with all before them
@@ -105,4 +129,60 @@ fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
         .filter(|m| seen.insert(m.value))
         .map(|m| (m.value, m.line))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Approx, Origin, SectionKind};
+
+    fn mention(value: &str, approx: Option<Approx>, origin: Origin, line: u32) -> Mention {
+        Mention {
+            key: MetricKey::CollectionTotal,
+            value: value.parse().expect("decimal"),
+            unit: crate::unit::Unit::Volume,
+            approx,
+            text: String::new(),
+            line,
+            section: SectionKind::Summary,
+            origin,
+        }
+    }
+
+    #[test]
+    fn a_rounded_or_approximate_figure_is_the_exact_one() {
+        for (rough, approx) in [
+            ("523700", None),
+            ("520000", Some(Approx::MoreThan)),
+            ("530000", Some(Approx::Nearly)),
+            ("520000", Some(Approx::About)),
+        ] {
+            let mentions = [
+                mention("523718", None, Origin::Table, 40),
+                mention(rough, approx, Origin::Prose, 3),
+            ];
+            let mut warnings = Vec::new();
+            let metrics = resolve(&mentions, &mut warnings);
+            assert_eq!(metrics[&MetricKey::CollectionTotal].line, 40);
+            assert!(warnings.is_empty(), "{rough} {approx:?}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn figures_that_disagree_beyond_their_rounding_are_warned() {
+        for (rough, approx) in [
+            ("540000", None),
+            ("530000", Some(Approx::MoreThan)),
+            ("520000", Some(Approx::Nearly)),
+            ("10000", Some(Approx::MoreThan)),
+        ] {
+            let mentions = [
+                mention("523718", None, Origin::Table, 40),
+                mention(rough, approx, Origin::Prose, 3),
+            ];
+            let mut warnings = Vec::new();
+            resolve(&mentions, &mut warnings);
+            assert_eq!(warnings.len(), 1, "{rough} {approx:?}");
+        }
+    }
 }
