@@ -80,11 +80,19 @@ pub fn parse_tables(
     // The unit of the last caption (单位：元), for the table under it.
     let mut caption: Option<WrittenUnit> = None;
     let mut skip_to = 0;
+    // A line of a lone `|`: a pipe row's empty first cell, cut off from
+    // the rest of its row by an export (`|` / `| 其中：盲文图书 | 册 | 709 |`).
+    let mut empty_first_cell = false;
     for (i, line) in lines.iter().enumerate() {
         if i < skip_to {
             continue;
         }
         let text = line.text();
+        if layout.is_some() && is_pipe_fragment(text) {
+            empty_first_cell = true;
+            continue;
+        }
+        let cut_cell = std::mem::take(&mut empty_first_cell);
         if let Some((unit, scale)) = caption_unit(line.whole()) {
             caption = Some(WrittenUnit::read(unit, scale));
         }
@@ -98,7 +106,10 @@ pub fn parse_tables(
             continue;
         }
         if line.is_row() {
-            let cells = line.cells();
+            let mut cells = line.cells();
+            if cut_cell {
+                cells.insert(0, Cell::folded(""));
+            }
             if let Some(mut found) = header_layout(&cells, year, line.no(), warnings) {
                 if found.value_unit.is_none() {
                     found.value_unit = caption.clone();
@@ -142,6 +153,15 @@ pub fn parse_tables(
         }
     }
     rows
+}
+
+/// Whether a line is nothing but a pipe table's cell border (`|`).
+fn is_pipe_fragment(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c == '|' || c == '｜' || c.is_whitespace())
 }
 
 /// The heading of a cell as compared with column titles: its folded text
@@ -711,6 +731,28 @@ mod tests {
             Some(2020),
         );
         assert_eq!(got, [row("文献购置费", "128.5", Some("万元"), None, 3)]);
+    }
+
+    #[test]
+    fn a_pipe_rows_empty_first_cell_cut_onto_its_own_line() {
+        let got = rows(
+            &[
+                "| 序号 | 项目 | 单位 | 数量 |",
+                "| 1 | 藏量 | 册、件 | 1,607,816 |",
+                "|",
+                "| 其中：盲文图书 | 册 | 709 |",
+                "| 2 | 本年新增藏量 | 册、件 | 21,541 |",
+            ],
+            Some(2021),
+        );
+        assert_eq!(
+            got,
+            [
+                row("藏量", "1607816", Some("册、件"), None, 2),
+                row("其中：盲文图书", "709", Some("册"), None, 4),
+                row("本年新增藏量", "21541", Some("册、件"), None, 5),
+            ]
+        );
     }
 
     #[test]
