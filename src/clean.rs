@@ -242,6 +242,10 @@ fn is_page_number(line: &str) -> bool {
     line.chars().all(|c| PAGE_NUMBER_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
 }
 
+/// The widest cell of an official form written a cell a line, in
+/// characters: a longer line ends the form.
+const FORM_CELL_CHARS: usize = 30;
+
 /// Cleans a decoded report text.
 pub fn clean(text: &str) -> Cleaned<'_> {
     let folded_source = folded_copy(text);
@@ -258,6 +262,10 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     // line is a unit alone: in a table written a cell a line (读者活动 /
     // 94 / 场次), it is a cell.
     let mut bare_number: Option<(u32, &str)> = None;
+    // Under an official form's 代码 column title, a number alone on its
+    // line is a cell (a row code or a value), not a page number; the form
+    // ends at the first line too long to be a cell.
+    let mut in_form = false;
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let at = offset_in(text, raw);
@@ -272,7 +280,18 @@ pub fn clean(text: &str) -> Cleaned<'_> {
                 &mut rewritten,
             ));
         }
+        let cell = trim(folded);
+        if crate::tables::columns::FORM_CODES.contains(&cell) {
+            in_form = true;
+        } else if cell.chars().count() > FORM_CELL_CHARS {
+            in_form = false;
+        }
         match classify(raw, folded, no, in_toc) {
+            Kind::Junk if in_form && is_bare_number(raw) => {
+                let mut record = content(text, Cow::Borrowed(trim(raw)), no, &mut rewritten);
+                record.flags |= line::FORM_CELL;
+                records.push(record);
+            }
             Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
@@ -283,7 +302,11 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             }
             Kind::Content(line) => {
                 in_toc = false;
-                records.push(content(text, line, no, &mut rewritten));
+                let mut record = content(text, line, no, &mut rewritten);
+                if in_form {
+                    record.flags |= line::FORM_CELL;
+                }
+                records.push(record);
             }
         }
     }

@@ -874,3 +874,9 @@ pub static LIST_CLOSERS: &[&str] = &["等", "等各类", "等各项"];
 /// Words before a year that make it the term of a comparison (较2020年增长).
 #[rustfmt::skip]
 pub static COMPARISON_WORDS: &[&str] = &["较", "比", "与", "同比", "相比", "对比", "比较"];
+
+/// How an item opens that names the whole its row is a part of (其中：
+/// 盲文图书; 在支出合计中：工资福利支出): (start, end) of the words before
+/// the colon. The row counts the part after it.
+#[rustfmt::skip]
+pub static PART_LEADS: &[(&str, &str)] = &[("其中", ""), ("在", "中")];
