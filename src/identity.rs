@@ -467,7 +467,14 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
         if !names {
             continue;
         }
-        if let Some((year, range)) = date::scan_year_phrases(sentence).next() {
+        let gregorian = date::scan_year_phrases(sentence).next();
+        // 據臺南市立圖書館統計，105年總借閱冊數…: a Republic-of-China year
+        // without its era, on a traditional-script page.
+        let era = (sentence != sentence_folded)
+            .then(|| era_year_phrase(sentence))
+            .flatten()
+            .filter(|(_, r)| gregorian.as_ref().is_none_or(|(_, g)| r.start < g.start));
+        if let Some((year, range)) = era.or(gregorian) {
             let own = opens_sentence(sentence_folded, range.start, library)
                 && is_own_year(sentence, range);
             return Some((year, own));
@@ -475,6 +482,30 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
     }
     None
 }
+
+/// The first Republic-of-China year written without its era in a
+/// sentence (105年 is 2016): two or three digits and 年, no digit before,
+/// a year of the era this century's reports use.
+fn era_year_phrase(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> {
+    sentence.match_indices('年').find_map(|(at, mark)| {
+        let before = &sentence[..at];
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = at - digits;
+        let preceded = before[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let era: i32 = before[start..].parse().ok()?;
+        ((2..=3).contains(&digits) && !preceded && ERA_YEARS.contains(&era))
+            .then(|| (era + ERA_EPOCH, start..at + mark.len()))
+    })
+}
+
+/// The Republic-of-China years a report of this century names (89 is 2000).
+const ERA_YEARS: std::ops::RangeInclusive<i32> = 89..=139;
+
+/// Republic-of-China year 1 is 1912.
+const ERA_EPOCH: i32 = 1911;
 
 /// Whether the year at `at` opens its sentence or a clause of it,
 /// perhaps after a lead word (据悉，2013年全年…; 记者获悉，2023年该馆…),
@@ -555,10 +586,7 @@ fn dateline_year(folded_source: &str) -> Option<i32> {
     let (dated, at) = date::scan_years(head)
         .into_iter()
         .find_map(|(year, range)| {
-            let after = head.get(range.end..)?;
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            let sep = after[digits..].chars().next()?;
-            (digits > 0 && matches!(sep, '月' | '-' | '/' | '.')).then_some((year, range.end))
+            opens_with_date_tail(head.get(range.end..)?).then_some((year, range.end))
         })?;
     let after = &head[at..];
     // 比去年增长 and 去年同期 compare; only a 去年 of its own dates the news.
