@@ -10,8 +10,8 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, NETWORK_KEYS,
-    ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
+    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, LINE_SCOPES,
+    NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
     SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{
@@ -67,7 +67,9 @@ impl LineQualifiers {
         let sentence = sentence.min(end);
         let clause = clause.min(end).max(sentence);
         let from_of = |row: usize| {
-            if QUALIFIERS[row].1.sentence_wide() {
+            if LINE_SCOPES.contains(&QUALIFIERS[row].0) {
+                0
+            } else if QUALIFIERS[row].1.sentence_wide() {
                 sentence
             } else {
                 clause

@@ -588,6 +588,14 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("预计", Qualifier::Target),
     ("目标", Qualifier::Target),
     ("全国", Qualifier::Nation),
+    // a paragraph about every library of a place (从全省范围来看，…): the
+    // whole line is theirs (LINE_SCOPES)
+    ("从全省范围来看", Qualifier::OtherBody),
+    ("从全市范围来看", Qualifier::OtherBody),
+    ("从全国范围来看", Qualifier::Nation),
+    // registrations since the first card, not the cards valid now
+    ("累计注册", Qualifier::Cumulative),
+    ("累计办证", Qualifier::Cumulative),
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
@@ -880,3 +888,11 @@ pub static COMPARISON_WORDS: &[&str] = &["较", "比", "与", "同比", "相比"
 /// the colon. The row counts the part after it.
 #[rustfmt::skip]
 pub static PART_LEADS: &[(&str, &str)] = &[("其中", ""), ("在", "中")];
+
+/// Qualifier words that hold for their whole line (a paragraph), not only
+/// their sentence: 从全省范围来看，…。纸质文献总藏量达6140.6万册… is all the
+/// province's libraries.
+#[rustfmt::skip]
+pub static LINE_SCOPES: &[&str] = &[
+    "从全省范围来看", "从全市范围来看", "从全国范围来看",
+];
