@@ -248,6 +248,10 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
             if last <= LAST_EARLY_MONTH && is_until(head) {
                 return true;
             }
+            // 6月份 alone is one month; 截止11月份 is the year so far.
+            if text[at + "月".len()..].starts_with(MONTH_OF) {
+                return !(last > LAST_EARLY_MONTH && is_until(head));
+            }
             let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
                 return false;
             };
@@ -261,6 +265,9 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
 
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
+/// What makes a month one month (6月份).
+const MONTH_OF: char = '份';
+
 /// The last month whose end (截至6月底) marks a count of part of the year.
 const LAST_EARLY_MONTH: u32 = 9;
 

@@ -682,7 +682,6 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
-    ("月份", Qualifier::PartOfYear),
     ("建馆以来", Qualifier::Cumulative),
     ("开馆以来", Qualifier::Cumulative),
     ("成立以来", Qualifier::Cumulative),
