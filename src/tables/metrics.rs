@@ -102,6 +102,7 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("数据库下载量",     None, Some(DigitalDownloads)),
     // use
     ("到馆人次",         None, Some(Visits)),
+    ("进馆人数",         None, Some(Visits)),
     ("进馆人次",         None, Some(Visits)),
     ("入馆人次",         None, Some(Visits)),
     ("接待读者",         None, Some(Visits)),
@@ -779,7 +780,8 @@ pub static LEVEL_WORDS: &[&str] = &[
 /// (included word, keys it widens; empty for all).
 #[rustfmt::skip]
 pub static INCLUDES_OTHERS: &[(&str, &[MetricKey])] = &[
-    ("分馆",     &[]),
+    // Not 分馆: a library's own branches are its own (外借22万册次（含分馆）
+    // is the library's, as the real reports' readers count it).
     ("服务点",   &[]),
     ("流通点",   &[]),
     ("农家书屋", &[]),
