@@ -29,8 +29,8 @@ use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
     INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
-    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, UNIT_REDIRECTS,
-    YEAR_ROUND_WORDS,
+    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, PAREN_CLOSES, PAREN_OPENS, TOPIC_ENDS,
@@ -158,6 +158,9 @@ fn line_mentions(
     // 较上年增加6场), and where that figure ends: the outcome in the next
     // clause (，实际完成23.6万人次; ，达到21场) is the year's figure.
     let mut left_out: Option<(Label, usize)> = None;
+    // The label of a count of titles (新增图书5256种), and where it ends:
+    // the volumes right after it (，5353册) are the figure of that label.
+    let mut titles: Option<(Label, usize)> = None;
     for (i, m) in matches.iter().enumerate() {
         if is_list_number(words, m) {
             continue;
@@ -198,7 +201,14 @@ fn line_mentions(
         // The words of the figure changed from (上年) are not this one's,
         // but an outcome's own clause is weighed (实际完成…).
         let changed_label = changed.is_some();
-        let changed = changed.or(outcome).map(|(label, _)| label);
+        let volumes = titles
+            .take()
+            .filter(|(_, from_end)| *from_end == previous_end)
+            .filter(|_| m.quantity.unit == Some(Unit::Volume))
+            .filter(|(_, from_end)| {
+                TITLES_VOLUMES_JOINS.contains(&words[*from_end..m.number.start].trim())
+            });
+        let changed = changed.or(outcome).or(volumes).map(|(label, _)| label);
         let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
         let carried_label = changed.is_some();
         let before = match changed {
@@ -303,7 +313,7 @@ fn line_mentions(
             )));
             continue;
         }
-        if !label.after && shares_a_list(words, clause, &label, &matches[..i]) {
+        if !label.after && !carried_label && shares_a_list(words, clause, &label, &matches[..i]) {
             warnings.push(doubt("one figure for a list of items"));
             continue;
         }
@@ -329,6 +339,8 @@ fn line_mentions(
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
             if m.quantity.unit == Some(Unit::Percent) && !label.after {
                 left_out = Some((label, m.span.end));
+            } else if m.quantity.unit == Some(Unit::Kind) && !label.after {
+                titles = Some((label, m.span.end));
             }
             continue;
         };
@@ -785,9 +797,10 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if before_label.trim().chars().count() > MAX_ITEM_LEAD {
         return false;
     }
-    let closes_list = LIST_CLOSERS
-        .iter()
-        .any(|closer| text[clause..label.span.end].contains(closer));
+    let closes_list = LIST_CLOSERS.iter().any(|closer| {
+        text.get(clause..label.span.end)
+            .is_some_and(|stretch| stretch.contains(closer))
+    });
     if closes_list {
         return false;
     }

@@ -897,3 +897,8 @@ pub static PART_LEADS: &[(&str, &str)] = &[("其中", ""), ("在", "中")];
 pub static LINE_SCOPES: &[&str] = &[
     "从全省范围来看", "从全市范围来看", "从全国范围来看",
 ];
+
+/// What may stand between a count of titles and the volumes they make
+/// (新增图书5256种，5353册; 4657种、9043册): the volumes take its label.
+#[rustfmt::skip]
+pub static TITLES_VOLUMES_JOINS: &[&str] = &["，", ",", "、", "", "共"];
