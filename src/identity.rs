@@ -31,9 +31,9 @@ use crate::date;
 use crate::report::SectionKind;
 use crate::segment::Outline;
 use crate::tables::identity::{
-    COMPARED_BEFORE, FOUNDING_AFTER, LAST_YEAR_WORD, NAME_LEADS, SAME_PERIOD, SELF_WORDS,
-    SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD, TITLE_LINE_WORDS,
-    YEAR_RANGE_JOINS,
+    COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
+    SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD,
+    TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
 };
 use crate::title::{self, LibraryName};
 
@@ -132,7 +132,15 @@ fn is_site_frame(folded: &str) -> bool {
 struct TitleLine<'t> {
     text: &'t str,
     folded: &'t str,
+    /// The line comes after the first paragraph: a name alone there heads
+    /// a part of the text (香港中央图书馆 in a system's report), not the
+    /// page.
+    after_prose: bool,
 }
+
+/// How long a line that is no title must be to be the first paragraph
+/// (a short one is a menu's or a dateline's), in bytes.
+const PROSE_BYTES: usize = 150;
 
 /// How many physical lines from the top are read for title lines.
 const HEAD_PHYSICAL_LINES: usize = 60;
@@ -142,6 +150,7 @@ const HEAD_PHYSICAL_LINES: usize = 60;
 fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
     let mut lines = Vec::new();
     let mut at = 0;
+    let mut after_prose = false;
     for raw in text.split_inclusive('\n').take(HEAD_PHYSICAL_LINES) {
         let start = at;
         at += raw.len();
@@ -154,13 +163,15 @@ fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
         let Some(folded) = folded.get(offset..offset + trimmed.len()) else {
             continue;
         };
-        if crate::heading::heading_width(trimmed).is_some()
-            && crate::heading::split_marker(trimmed).is_none()
-            && !is_site_frame(folded)
-        {
+        if crate::heading::heading_width(trimmed).is_none() {
+            after_prose |= trimmed.len() > PROSE_BYTES;
+            continue;
+        }
+        if crate::heading::split_marker(trimmed).is_none() && !is_site_frame(folded) {
             lines.push(TitleLine {
                 text: trimmed,
                 folded,
+                after_prose,
             });
         }
     }
@@ -184,7 +195,7 @@ fn names_a_report(folded: &str) -> bool {
 fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
     let title_names: Vec<LibraryName> = titles
         .iter()
-        .filter_map(|l| title_line_name(l.text, l.folded))
+        .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
         .collect();
     let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
         lines
@@ -213,17 +224,20 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
             .iter()
             .map(|s| (s.title.as_str(), s.folded_title)),
     );
-    let body: Vec<LibraryName> = read(
-        &mut outline
-            .sections
-            .iter()
-            .flat_map(|s| s.lines.iter())
-            .take(5)
-            .map(|l| (l.text(), l.folded())),
-    )
-    .into_iter()
-    .filter(|n| !in_book_title(&outline.sections, &n.text))
-    .collect();
+    // The first lines of the body, less a library named as another's
+    // event's host (由某省图书馆主办的大赛; 荣获某省图书馆颁发的奖).
+    let body: Vec<LibraryName> = outline
+        .sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .take(BODY_LINES)
+        .filter(|l| !is_site_frame(l.folded()))
+        .filter_map(|l| {
+            let name = title::library_in(l.text(), l.folded(), false)?;
+            (!hosts_anothers_event(l.folded(), &name.folded)).then_some(name)
+        })
+        .filter(|n| !in_book_title(&outline.sections, &n.text))
+        .collect();
     let ranked = [
         (&title_names, Evidence::Title, false),
         (&front, Evidence::Front, true),
@@ -269,6 +283,22 @@ fn in_book_title(sections: &[crate::segment::Section<'_>], name: &str) -> bool {
         })
 }
 
+/// How many lines of the body are read for a library's name.
+const BODY_LINES: usize = 10;
+
+/// Whether `name` stands in `line` as the host of another's event (由某省
+/// 图书馆主办的; 某省图书馆颁发的): the library the report is about only
+/// took part.
+fn hosts_anothers_event(line: &str, name: &str) -> bool {
+    let Some(at) = line.find(name) else {
+        return false;
+    };
+    let before = &line[..at];
+    let after = &line[at + name.len()..];
+    HOST_BEFORE.iter().any(|w| before.ends_with(w))
+        || HOST_AFTER.iter().any(|w| after.starts_with(w))
+}
+
 /// The first of the longest names (max_by_key would give the last).
 fn first_longest<'n>(names: impl Iterator<Item = &'n LibraryName>) -> Option<&'n LibraryName> {
     names.fold(None, |best: Option<&LibraryName>, n| match best {
@@ -280,11 +310,11 @@ fn first_longest<'n>(names: impl Iterator<Item = &'n LibraryName>) -> Option<&'n
 /// The name a title-shaped line gives: in a title that names a report, or
 /// alone on its line, perhaps after a label (单位名称：某市图书馆), perhaps
 /// spaced out letter by letter (某 某 县 图 书 馆).
-fn title_line_name(text: &str, folded: &str) -> Option<LibraryName> {
+fn title_line_name(text: &str, folded: &str, after_prose: bool) -> Option<LibraryName> {
     let trimmed = text.trim();
     let spaced = trimmed.chars().filter(|c| *c == ' ').count() * 2 + 1 >= trimmed.chars().count()
         && trimmed.contains(' ');
-    if spaced {
+    if spaced && !after_prose {
         let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
         let folded = crate::script::fold(&compact);
         let name = title::library_in(&compact, &folded, true)?;
@@ -294,7 +324,7 @@ fn title_line_name(text: &str, folded: &str) -> Option<LibraryName> {
     let label = trimmed
         .strip_suffix(name.text.as_str())
         .map(|before| before.trim_end_matches([':', '：', ' ']));
-    let alone = label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
+    let alone = !after_prose && label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
     (alone || names_a_report(folded)).then_some(name)
 }
 

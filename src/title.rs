@@ -49,6 +49,20 @@ pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryN
             year.fill(b' ');
         }
     }
+    // 1984年6月15日成立…市少儿图书馆: a month or a day is no place either.
+    let mut digits_from = None;
+    for (i, c) in line.char_indices() {
+        if c.is_ascii_digit() {
+            digits_from.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = digits_from.take()
+            && DATE_MARKS.contains(&c)
+            && let Some(date) = blanked.get_mut(from..i + c.len_utf8())
+        {
+            date.fill(b' ');
+        }
+    }
     let text = String::from_utf8(blanked).ok()?;
     let word = LIBRARY_WORD;
     text.match_indices(word).find_map(|(at, _)| {
@@ -102,6 +116,9 @@ fn han_run(place: &str, most: usize) -> usize {
 /// The longest proper name (in bytes) a title line may set between a unit
 /// and 图书馆 (沫若 of 沙湾区沫若图书馆): two to four characters.
 const PROPER_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// The marks after a number that make it a month or a day (6月15日).
+const DATE_MARKS: &[char] = &['月', '日', '号'];
 
 /// How many characters a place alone may have when it opens a title line
 /// (大连, 黑龙江省): a longer run is a sentence.
