@@ -402,17 +402,20 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
     if (link && is_url_line(line)) || (line.len() <= 40 && is_page_number(line)) {
         return Kind::Junk;
     }
-    if line.contains('[')
-        && let Some(rest) = without_images(line, folded)
-    {
-        let rest = trim(&rest);
-        return if rest.is_empty() {
-            Kind::Junk
-        } else {
-            Kind::Content(Cow::Owned(rest.to_owned()))
-        };
+    let mut cut = None;
+    if line.contains('[') {
+        cut = without_images(line, folded);
     }
-    Kind::Content(Cow::Borrowed(line))
+    // A pinyin gloss (圖書(shū)館) is cut as an image is: every later stage
+    // reads the words it glosses whole, and the line keeps its number.
+    if let Some(glossless) = crate::text::without_glosses(cut.as_deref().unwrap_or(line)) {
+        cut = Some(glossless);
+    }
+    match cut {
+        Some(rest) if trim(&rest).is_empty() => Kind::Junk,
+        Some(rest) => Kind::Content(Cow::Owned(trim(&rest).to_owned())),
+        None => Kind::Content(Cow::Borrowed(line)),
+    }
 }
 
 /// The width at which the document is hard-wrapped, if it is: the 90th
@@ -696,6 +699,22 @@ mod tests {
                 assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn pinyin_glosses_are_cut_from_the_line_which_keeps_its_number() {
+        let input = "年報\n圖書(shū)館借閱(yuè)量達(dá)3256871冊(cè)。\n館藏(PDF)版";
+        assert_eq!(
+            texts(input),
+            [
+                (1, "年報".to_owned()),
+                (2, "圖書館借閱量達3256871冊。".to_owned()),
+                (3, "館藏(PDF)版".to_owned())
+            ]
+        );
+        let cleaned = clean(input);
+        let line = cleaned.lines().iter().nth(1).expect("line 2");
+        assert_eq!(line.folded(), "图书馆借阅量达3256871册。");
     }
 
     #[test]
