@@ -21,7 +21,9 @@
 //!             lower: 一万五 = 15000, 三千五 = 3500 (not after 零: 一千零五 = 1005)
 //! decimal   = chinese 点 chinese-digit… [万|亿]        十八点一六  三点五万
 //! big…      = 万万, 亿亿 multiply again (一万亿 = 10¹²); 一千万亿亿亿 overflows
-//! digit-string = ≥ 3 Chinese digits, or 2 with a 〇/零:  二〇二一 = 2021, 一九四九
+//! digit-string = ≥ 3 Chinese digits, or 2 with a 〇/零:  二〇二一 = 2021, 一九四九;
+//!             an Arabic 0 may stand for 〇 after the first:  一0七 = 107, 二0二三
+//! tens      = 廿 卅 卌 = 二十 三十 四十 in one character:   廿八 = 28, 一百廿 = 120
 //! ```
 //!
 //! Refused (error, never a guess): two adjacent Chinese digits that are not
@@ -758,7 +760,8 @@ impl<'a> Reader<'a> {
         let mut count_only = false;
         while let Some((c, Some(class))) = self.peek() {
             match class {
-                CharClass::Digit(d, Script::Chinese, _) | CharClass::Digit(d @ 0, Script::Arabic, _) => {
+                CharClass::Digit(d, Script::Chinese, _)
+                | CharClass::Digit(d @ 0, Script::Arabic, _) => {
                     mantissa = overflow(
                         mantissa
                             .checked_mul(10)

@@ -121,7 +121,15 @@ pub fn read_phrase(input: &str) -> Vec<Reading> {
     let mut calendar = Calendar::default();
     matches
         .iter()
-        .map(|m| reading(Outcome::Read(figure(input, &glosses, text, m, &mut calendar))))
+        .map(|m| {
+            reading(Outcome::Read(figure(
+                input,
+                &glosses,
+                text,
+                m,
+                &mut calendar,
+            )))
+        })
         .collect()
 }
 

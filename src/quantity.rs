@@ -57,6 +57,16 @@
 //! 13. Inside quotes or a title mark with other words (“21 天阅读挑战”) →
 //!     `NamePart`.
 //! 14. Otherwise → `Figure`.
+//!
+//! Shapes read on the way (issue 27): 三个半月 and 两年半 add a half, and
+//! 半年 (not 上半年, 半年度) is 0.5 年; a unit, a range separator and a
+//! number with the same unit (20岁~40岁) is a `Range`; a unit, a slash and
+//! what a rate is counted per (2册/人, 15元/人) is no figure, where 人/次
+//! and 册/次 are units (人次, 册次) and 册/件 keeps its first; an item, a
+//! code, a unit and a value run together (其他收入59千元87) is the value
+//! (87 千元); a bare 百 before a count unit at a clause end (藏书百本) and a
+//! Chinese numeral ending in 万/亿 at one (造价三亿) are figures. Pinyin
+//! glosses (冊(cè)) are cut before this stage (`clean`, `phrase`).
 
 use std::fmt;
 use std::ops::Range;
@@ -77,10 +87,10 @@ use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
 };
 use crate::tables::phrases::{
-    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
-    FORM_CELL_ENDS, LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
-    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, QUOTES, TRAILING_PUNCTUATION,
-    UNIT_BRACKETS, quote,
+    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE,
+    FORM_CELL_ENDS, LINKS, LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS,
+    NAME_QUANTITIES, NAME_SUFFIX, NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, QUOTES,
+    TRAILING_PUNCTUATION, UNIT_BRACKETS, quote,
 };
 use crate::tables::punctuation::{DASHES, LEADERS};
 use crate::tables::units::{

@@ -508,7 +508,14 @@ mod tests {
         assert_eq!(cut("女(nǚ)"), "女");
         // no tone mark, not after a Han character, or not Latin: kept
         for kept in [
-            "馆藏(PDF)", "资源(shu)", "3(shū)", "(shū)馆", "馆(书)", "馆()", "馆(shū", "館(shū 3)",
+            "馆藏(PDF)",
+            "资源(shu)",
+            "3(shū)",
+            "(shū)馆",
+            "馆(书)",
+            "馆()",
+            "馆(shū",
+            "館(shū 3)",
         ] {
             assert_eq!(without_glosses(kept), None, "{kept}");
         }

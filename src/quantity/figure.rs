@@ -127,7 +127,8 @@ impl Scanner<'_> {
                 return self.range(i, &n, number, before, found);
             }
             // 其他收入59千元87: a form's item, code, unit and value run together
-            if let Some(end) = self.form_cell(i, &n, &before, approx_after, unit_end, (unit, scale)) {
+            if let Some(end) = self.form_cell(i, &n, &before, approx_after, unit_end, (unit, scale))
+            {
                 return end;
             }
         }
@@ -251,9 +252,9 @@ impl Scanner<'_> {
         // 造价三亿。: a Chinese numeral ending in 万 or 亿 is an amount
         let big = !n.bare_round
             && clause_ends
-            && self.char_before(num_end).is_some_and(|c| {
-                matches!(class_of(c), Some(CharClass::Multiplier(p)) if p >= SECTION_POWER)
-            });
+            && self.char_before(num_end).is_some_and(
+                |c| matches!(class_of(c), Some(CharClass::Multiplier(p)) if p >= SECTION_POWER),
+            );
         if chinese_only
             && !self.whole
             && unit.is_none()
@@ -266,7 +267,8 @@ impl Scanner<'_> {
             return num_end;
         }
         let whole = if half {
-            n.value.checked_add(Decimal::new(5, 1).unwrap_or(Decimal::ZERO))
+            n.value
+                .checked_add(Decimal::new(5, 1).unwrap_or(Decimal::ZERO))
         } else {
             Some(n.value)
         };
@@ -319,7 +321,8 @@ impl Scanner<'_> {
         let second = self.skip_spaces(sep_at + sep);
         let n2 = parse_detailed(self.rest(second))?.ok()?;
         let unit_at = self.skip_spaces(second + n2.len);
-        let (UnitEntry::Unit(u2, pow2), len) = UNIT_WORDS.longest_prefix(self.rest(unit_at))? else {
+        let (UnitEntry::Unit(u2, pow2), len) = UNIT_WORDS.longest_prefix(self.rest(unit_at))?
+        else {
             return None;
         };
         (first == (u2, pow2)).then_some(FoundRange {

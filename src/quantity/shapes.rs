@@ -146,7 +146,9 @@ impl Scanner<'_> {
                 && plain_context
                 && ((n.plain_integer && (2..=3).contains(&n.digit_count))
                     || (n.digit_string
-                        && (2..=3).contains(&self.rest(i).get(..n.len).map_or(0, |t| t.chars().count())))) =>
+                        && (2..=3).contains(
+                            &self.rest(i).get(..n.len).map_or(0, |t| t.chars().count()),
+                        ))) =>
             {
                 (MINGUO_OFFSET, i)
             }
