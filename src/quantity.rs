@@ -734,7 +734,10 @@ impl<'t> Scanner<'t> {
             {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
-            if let Some(end) = self.code(i, &n, num_end) {
+            // 财政拨款收入01千元3560: a form's line code, read with its value
+            if let Some(end) = self.code(i, &n, num_end)
+                && !self.unit_and_value_glued(num_end)
+            {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
             if let Some(span) = self.page_number(i, num_end) {

@@ -374,6 +374,17 @@ impl Scanner<'_> {
         Some(self.push(QuantityKind::Figure, q, i..end, at..end))
     }
 
+    /// A unit at `at` with a number glued after it (01千元3560): what
+    /// follows the code of a form flattened to one line.
+    pub(super) fn unit_and_value_glued(&self, at: usize) -> bool {
+        match UNIT_WORDS.longest_prefix(self.rest(at)) {
+            Some((UnitEntry::Unit(..), len)) => self
+                .rest(at + len)
+                .starts_with(|c: char| c.is_ascii_digit()),
+            _ => false,
+        }
+    }
+
     /// True when the line before `i` names data (数字资源, 存储): a `T`
     /// after the number there is a terabyte.
     pub(super) fn speaks_of_data(&self, i: usize) -> bool {
