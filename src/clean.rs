@@ -258,6 +258,8 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     // line is a unit alone: in a table written a cell a line (读者活动 /
     // 94 / 场次), it is a cell.
     let mut bare_number: Option<(u32, &str)> = None;
+    // Asked once: a document with no tone-marked letter has no gloss.
+    let may_gloss = crate::text::may_hold_glosses(text);
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let at = offset_in(text, raw);
@@ -272,7 +274,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
                 &mut rewritten,
             ));
         }
-        match classify(raw, folded, no, in_toc) {
+        match classify(raw, folded, no, in_toc, may_gloss) {
             Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
@@ -362,7 +364,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// What the physical line `raw` is; `folded` is the same line folded.
-fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
+fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool, may_gloss: bool) -> Kind<'t> {
     let line = trim(raw);
     let at = offset_in(raw, line);
     let folded = folded.get(at..at + line.len()).unwrap_or(line);
@@ -408,7 +410,9 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
     }
     // A pinyin gloss (圖書(shū)館) is cut as an image is: every later stage
     // reads the words it glosses whole, and the line keeps its number.
-    if let Some(glossless) = crate::text::without_glosses(cut.as_deref().unwrap_or(line)) {
+    if may_gloss
+        && let Some(glossless) = crate::text::without_glosses(cut.as_deref().unwrap_or(line))
+    {
         cut = Some(glossless);
     }
     match cut {
@@ -654,14 +658,14 @@ mod tests {
         for line in ["目录", "目 录", "目　录", " 目 次 ", "目錄"] {
             assert!(
                 matches!(
-                    classify(line, &crate::script::fold(line), 1, false),
+                    classify(line, &crate::script::fold(line), 1, false, true),
                     Kind::Toc(_)
                 ),
                 "{line:?}"
             );
         }
         assert!(matches!(
-            classify("目录学", "目录学", 1, false),
+            classify("目录学", "目录学", 1, false, true),
             Kind::Content(_)
         ));
     }

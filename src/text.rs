@@ -314,7 +314,7 @@ pub fn tail(text: &str, limit: usize) -> &str {
 pub fn gloss_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     use crate::tables::script::{GLOSS_PARENS, MAX_GLOSS_CHARS, PINYIN_TONE_LETTERS};
     let mut spans = Vec::new();
-    if memchr::memchr(b'(', text.as_bytes()).is_none() && !text.contains('（') {
+    if !may_hold_glosses(text) {
         return spans;
     }
     let mut prev: Option<char> = None;
@@ -357,6 +357,16 @@ pub fn gloss_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     spans
+}
+
+/// Whether `text` may hold a pinyin gloss: whether it has a byte that
+/// leads a tone-marked letter's UTF-8 (C3 á, C4 ā, C5 ō, C7 ǎ), which no
+/// Chinese character, no punctuation of the reports and no ASCII has. One
+/// SIMD pass: asked of a whole document once, so that a report with no
+/// such letter (nearly all) has no line scanned for glosses.
+pub fn may_hold_glosses(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(0xC3, 0xC4, 0xC7, bytes).is_some() || memchr::memchr(0xC5, bytes).is_some()
 }
 
 /// `text` with its pinyin glosses ([`gloss_spans`]) cut out, when it has
@@ -506,6 +516,10 @@ mod tests {
         assert_eq!(cut("5.2萬(wàn)平(píng)方米"), "5.2萬平方米");
         assert_eq!(cut("圖書館（tú shū guǎn）"), "圖書館");
         assert_eq!(cut("女(nǚ)"), "女");
+        for &c in crate::tables::script::PINYIN_TONE_LETTERS {
+            assert!(may_hold_glosses(&format!("馆({c})")), "{c}");
+        }
+        assert!(!may_hold_glosses("圖書館（一）2020年，“读书”…。"));
         // no tone mark, not after a Han character, or not Latin: kept
         for kept in [
             "馆藏(PDF)",
