@@ -668,6 +668,7 @@ impl<'a> Reader<'a> {
     }
 
     /// 廿, 卅: a digit and 十 in one character (廿八 = 28).
+    #[cold]
     fn tens(&mut self, c: char, d: u8) -> Result<bool, NumeralError> {
         let at = self.pos;
         if !self.chinese_digit(c, d)? {

@@ -567,6 +567,7 @@ impl<'t> Scanner<'t> {
     /// 半年, 半个月 with no number: half of the unit, where no word
     /// before or after makes it a part of the year (上半年) or a term
     /// (半年度).
+    #[inline(never)]
     fn at_half(&mut self, i: usize) -> usize {
         static WORDS: LazyLock<crate::matcher::lexicon::Lexicon<Unit>> =
             LazyLock::new(|| crate::matcher::lexicon::Lexicon::new(HALF_WORDS.iter().copied()));
