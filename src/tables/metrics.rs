@@ -614,6 +614,9 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("争取", Qualifier::Target),
     ("下一步", Qualifier::Target),
     ("确保", Qualifier::Target),
+    // a floor set for the year (全年举办活动不少于100场): a target
+    ("不少于", Qualifier::Target),
+    ("不低于", Qualifier::Target),
     ("全县", Qualifier::OtherBody),
     ("全区", Qualifier::OtherBody),
     ("全旗", Qualifier::OtherBody),
