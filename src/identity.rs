@@ -264,7 +264,34 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
         .chain(&front)
         .filter(|n| n.folded.len() > chosen.folded.len() && n.folded.ends_with(&chosen.folded))
         .max_by_key(|n| n.folded.len());
+    if chosen.guessed_place
+        && fuller.is_none()
+        && let Some(with_unit) = with_its_unit(chosen, outline)
+    {
+        return Some((with_unit, source));
+    }
     Some((fuller.unwrap_or(chosen).clone(), source))
+}
+
+/// How many lines are searched for a guessed place's name with its unit.
+const UNIT_SEARCH_LINES: usize = 200;
+
+/// The name a guessed place (南阳图书馆, read from a title's start) has
+/// with its unit where the text writes it so (河南省南阳市图书馆隶属于…).
+fn with_its_unit(guessed: &LibraryName, outline: &Outline<'_>) -> Option<LibraryName> {
+    let place = guessed
+        .folded
+        .strip_suffix(crate::tables::library::LIBRARY_WORD)?;
+    outline
+        .front
+        .iter()
+        .chain(outline.sections.iter().flat_map(|s| s.lines.iter()))
+        .take(UNIT_SEARCH_LINES)
+        .filter(|l| l.folded().contains(place))
+        .filter_map(|l| title::library_in(l.text(), l.folded(), false))
+        .find(|n| {
+            !n.guessed_place && n.folded.contains(place) && n.folded.len() > guessed.folded.len()
+        })
 }
 
 /// Whether `name` stands inside a document's title (《某县公共图书馆总分馆

@@ -216,3 +216,13 @@ fn an_era_year_without_its_era_on_a_traditional_page() {
         None
     );
 }
+
+#[test]
+fn a_guessed_place_takes_its_unit_from_the_text() {
+    let text = "2022年度青禾图书馆预算公开\n一、部门基本情况\n河南省青禾市图书馆隶属于青禾市文化广电和旅游局，为公益一类事业单位。";
+    let (name, year) = name_and_year(text);
+    assert_eq!(
+        (name.as_deref(), year),
+        (Some("河南省青禾市图书馆"), Some(2022))
+    );
+}
