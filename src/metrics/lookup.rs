@@ -84,6 +84,10 @@ impl LineQualifiers {
                 // The library's network spans the county or city it serves
                 // (全县建成分馆14个); a street library's network is its
                 // district's, not its own.
+                // 从全省范围来看: every library of the place, networks too.
+                Qualifier::OtherBody if LINE_SCOPES.contains(&word) => {
+                    Verdict::Doubt("a figure of a network or another body")
+                }
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) && context.level() != Level::Branch =>
                 {
