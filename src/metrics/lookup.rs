@@ -256,6 +256,17 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
             if text[at + "月".len()..].starts_with(MONTH_OF) {
                 return !(last > LAST_EARLY_MONTH && is_until(head));
             }
+            // 根据统计，7月，共接待读者…: a month alone opening its clause
+            // is the time of the clause's figures.
+            let after = &text[at + "月".len()..];
+            let opens_clause = head
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| CLAUSE_OPENERS.contains(&c));
+            if opens_clause && after.starts_with(CLAUSE_OPENERS) {
+                return true;
+            }
             let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
                 return false;
             };
@@ -269,6 +280,9 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
 
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
+/// The marks around a month that opens a clause alone (，7月，).
+const CLAUSE_OPENERS: &[char] = &['，', ',', '。', '；', ';', '：', ':'];
+
 /// What makes a month one month (6月份).
 const MONTH_OF: char = '份';
 

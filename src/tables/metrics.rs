@@ -701,6 +701,11 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("十年来", Qualifier::Cumulative),
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
+    // a department's own counts (市图书馆外借部共接待到馆读者…)
+    ("外借部", Qualifier::Room),
+    ("借阅部", Qualifier::Room),
+    ("阅览部", Qualifier::Room),
+    ("采编部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
     // a branch as the clause's subject (分馆全年流通图书2.4万册次)
     ("分馆", Qualifier::Room),
