@@ -84,6 +84,17 @@ pub fn parse_chronicle(
             year,
             month: month_heading.or(month_from_entries),
         });
+        // 同月，开展…: the month (or 同日, the day) of the entry before.
+        let last_date = entries.last().and_then(|e: &ChronicleEntry| e.date);
+        if let Some(date) = last_date.and_then(|last| same_as_last(folded_rest, last)) {
+            entries.push(ChronicleEntry {
+                date: Some(date),
+                end: None,
+                text: entry_text(rest).to_owned(),
+                line: line.no(),
+            });
+            continue;
+        }
         // Folding keeps offsets, so `consumed` holds in `rest`.
         let found = context.and_then(|context| {
             date::parse_prefix(folded_rest, &context)
@@ -322,6 +333,23 @@ fn first_chars(text: &str, n: usize) -> String {
     text.chars().take(n).collect()
 }
 
+/// The date an entry that opens with 同月 or 同日 takes from the entry
+/// before it: its month, or its day.
+fn same_as_last(
+    folded: &str,
+    last: crate::report::PartialDate,
+) -> Option<crate::report::PartialDate> {
+    use crate::tables::dates::{SAME_DAY_WORDS, SAME_MONTH_WORDS};
+    let text = folded.trim_start();
+    if SAME_DAY_WORDS.iter().any(|w| text.starts_with(w)) {
+        return Some(last);
+    }
+    SAME_MONTH_WORDS
+        .iter()
+        .any(|w| text.starts_with(w))
+        .then_some(crate::report::PartialDate { day: None, ..last })
+}
+
 /// The month mark a source may lose (1月13日 printed as 113日).
 const MONTH_MARK: &str = "月";
 
@@ -424,6 +452,19 @@ mod tests {
                 entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
                 entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
                 entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_month_or_day_as_the_entry_before() {
+        let text = "青禾县图书馆2020年大事记\n一月\n3月5日副县长一行到馆调研\n同月，开展学雷锋志愿服务活动。\n同日，召开座谈会。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-03-05", None, "副县长一行到馆调研", 3),
+                entry("2020-03", None, "同月，开展学雷锋志愿服务活动。", 4),
+                entry("2020-03", None, "同日，召开座谈会。", 5),
             ]
         );
     }

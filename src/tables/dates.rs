@@ -154,3 +154,12 @@ mod tests {
         }
     }
 }
+
+/// Words that date a chronicle's entry to the last entry's month (同月，
+/// 开展…) or day (同日).
+#[rustfmt::skip]
+pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
+
+/// See [`SAME_MONTH_WORDS`].
+#[rustfmt::skip]
+pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];

@@ -103,6 +103,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     // use
     ("到馆人次",         None, Some(Visits)),
     ("进馆人数",         None, Some(Visits)),
+    ("服务读者",         None, Some(Visits)),
+    ("全年服务",         None, Some(Visits)),
     ("进馆人次",         None, Some(Visits)),
     ("入馆人次",         None, Some(Visits)),
     ("接待读者",         None, Some(Visits)),
@@ -356,12 +358,12 @@ pub static AFTER_LABELS: &[MetricKey] = &[
     Branches, ServicePoints, SelfServiceLibraries, Ebooks, Volunteers, Computers, Seats,
 ];
 
-/// Words after a label that follows its figure which make the label a
 /// Words of a name that may stand between a count and its label after it
 /// (3座24小时自助图书馆), though they hold digits.
 #[rustfmt::skip]
 pub static AFTER_LABEL_NAMES: &[&str] = &["24小时"];
 
+/// Words after a label that follows its figure which make the label a
 /// mere modifier of what is counted (两所分馆的设备, 两所分馆空间改造).
 #[rustfmt::skip]
 pub static AFTER_LABEL_HEADS: &[&str] = &[
