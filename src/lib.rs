@@ -129,6 +129,9 @@ fn extract_report_then<R>(
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
+    if read.damaged {
+        report.warnings.insert(0, Warning::DamagedFile);
+    }
     if read.replaced > 0 {
         report.warnings.insert(
             0,

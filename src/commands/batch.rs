@@ -119,6 +119,10 @@ pub(crate) fn for_each<T: Send>(
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
     let (work, options, progress, window, next) = (&work, &options, &progress, &window, &next);
+    // A worker reads a file as the main thread would: with the main
+    // thread's stack, which the readers' bounds are set against
+    // (`tables::budget::HTML_TAG_ATTRIBUTES`), not a spawned thread's 2 MiB.
+    const WORKER_STACK: usize = 8 * 1024 * 1024;
     std::thread::scope(|scope| {
         let worker = || {
             let sender = sender.clone();
@@ -143,6 +147,7 @@ pub(crate) fn for_each<T: Send>(
         };
         let started = (0..threads).try_for_each(|_| {
             std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, worker())
                 .map(drop)
         });

@@ -22,6 +22,9 @@ pub enum Warning {
         /// How many replacement characters were inserted.
         replaced: usize,
     },
+    /// The file is damaged or cut short (a PDF without its end); its text
+    /// is what could be recovered, and some may be missing.
+    DamagedFile,
     /// No library name was found in the title lines.
     NoLibrary,
     /// No report year was found in the title lines.
@@ -87,6 +90,9 @@ impl fmt::Display for Warning {
                 f,
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
+            Warning::DamagedFile => f.write_str(
+                "the file is damaged or cut short; the text was recovered from what is there and some may be missing",
+            ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
             Warning::NoYear {
                 guessed: Some(year),
@@ -144,6 +150,10 @@ impl Warning {
             "lossy_decoding",
             "bytes that did not decode were replaced with U+FFFD",
         ),
+        (
+            "damaged_file",
+            "the file is damaged or cut short; its text was recovered and some may be missing",
+        ),
         ("no_library", "no library name found in the title lines"),
         (
             "year_guessed",
@@ -177,6 +187,7 @@ impl Warning {
     pub fn kind(&self) -> &'static str {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
+            Warning::DamagedFile => "damaged_file",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { guessed: Some(_) } => "year_guessed",
             Warning::NoYear { guessed: None } => "no_year",
@@ -193,7 +204,10 @@ impl Warning {
     /// figures, the line of the one not kept (or of the first).
     pub fn line(&self) -> Option<u32> {
         match self {
-            Warning::LossyDecoding { .. } | Warning::NoLibrary | Warning::NoYear { .. } => None,
+            Warning::LossyDecoding { .. }
+            | Warning::DamagedFile
+            | Warning::NoLibrary
+            | Warning::NoYear { .. } => None,
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
@@ -229,6 +243,9 @@ impl fmt::Display for Zh<'_> {
             Warning::LossyDecoding { replaced } => {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
+            Warning::DamagedFile => f.write_str(
+                "文件已损坏或不完整（下载未完成？）；文字是从现存部分读出的，可能有缺失",
+            ),
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear {
                 guessed: Some(year),
@@ -445,6 +462,7 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().expect("decimal");
         vec![
             Warning::LossyDecoding { replaced: 2 },
+            Warning::DamagedFile,
             Warning::NoLibrary,
             Warning::NoYear {
                 guessed: Some(2020),
