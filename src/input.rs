@@ -80,7 +80,10 @@ pub fn read_regular_file(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     let file = options.open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
     }
     if !meta.is_file() {
         return Err(io::Error::new(
@@ -91,7 +94,10 @@ pub fn read_regular_file(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     if meta.len() > max_bytes {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("file is {} bytes, over the limit of {max_bytes} bytes", meta.len()),
+            format!(
+                "file is {} bytes, over the limit of {max_bytes} bytes",
+                meta.len()
+            ),
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);

@@ -586,10 +586,22 @@ mod tests {
     #[test]
     fn list_numbers_are_written_as_word_shows_them() {
         assert_eq!(format_number(1, "chineseCounting").as_deref(), Some("一"));
-        assert_eq!(format_number(10, "chineseCountingThousand").as_deref(), Some("十"));
-        assert_eq!(format_number(23, "chineseCounting").as_deref(), Some("二十三"));
-        assert_eq!(format_number(3, "ideographTraditional").as_deref(), Some("丙"));
-        assert_eq!(format_number(2, "decimalEnclosedCircle").as_deref(), Some("②"));
+        assert_eq!(
+            format_number(10, "chineseCountingThousand").as_deref(),
+            Some("十")
+        );
+        assert_eq!(
+            format_number(23, "chineseCounting").as_deref(),
+            Some("二十三")
+        );
+        assert_eq!(
+            format_number(3, "ideographTraditional").as_deref(),
+            Some("丙")
+        );
+        assert_eq!(
+            format_number(2, "decimalEnclosedCircle").as_deref(),
+            Some("②")
+        );
         assert_eq!(format_number(28, "upperLetter").as_deref(), Some("BB"));
         assert_eq!(format_number(14, "lowerRoman").as_deref(), Some("xiv"));
         assert_eq!(format_number(7, "decimal").as_deref(), Some("7"));

@@ -340,7 +340,6 @@ fn base64(bytes: &[u8]) -> String {
 /// The page's styles (no fetch: inline, allowed by the CSP).
 const STYLE: &str = include_str!("assets/style.css");
 
-
 /// The click card's empty shell; the script fills it with `textContent`.
 const CARD: &str = "<div id=\"card\" class=\"card\" role=\"dialog\" hidden><div class=\"card-body\"></div>\
 <a class=\"card-link\" href=\"#metrics\">→ 指标表 <span class=\"en\">metric row</span></a></div>\n";

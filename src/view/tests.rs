@@ -188,7 +188,10 @@ fn loads_nothing_from_outside() {
             .map(|(body, _)| body)
             .expect("script");
         use sha2::Digest;
-        let hash = format!("'sha256-{}'", base64(&sha2::Sha256::digest(body.as_bytes())));
+        let hash = format!(
+            "'sha256-{}'",
+            base64(&sha2::Sha256::digest(body.as_bytes()))
+        );
         let csp = html
             .split_once("Content-Security-Policy\" content=\"")
             .and_then(|(_, rest)| rest.split_once('"'))

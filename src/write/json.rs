@@ -91,10 +91,7 @@ fn escape_line_separators(json: &mut Vec<u8>) {
     const LEAD: &[u8] = b"\xe2\x80";
     let is_separator = |json: &[u8], at: usize| matches!(json.get(at + 2), Some(0xa8 | 0xa9));
     let finder = memchr::memmem::Finder::new(LEAD);
-    let Some(first) = finder
-        .find_iter(json)
-        .find(|&at| is_separator(json, at))
-    else {
+    let Some(first) = finder.find_iter(json).find(|&at| is_separator(json, at)) else {
         return;
     };
     let mut out = Vec::with_capacity(json.len() + 16);

@@ -336,6 +336,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "一个数字对应好几项内容，不能算作其中一项的数",
     ),
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
+    (
+        "a figure broken by a mark between its digits",
+        "数字中间夹有撇号或逗号，可能不完整",
+    ),
     ("a figure of a time long past", "这是多年以前的数字"),
     (
         "a larger body's figure: the library's own part follows (其中)",
