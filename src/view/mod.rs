@@ -98,8 +98,21 @@ pub fn render_report_in_site(
     lines: &[SourceLine<'_>],
     index_href: Option<&str>,
 ) -> String {
+    render_report_part(report, lines, index_href, 0)
+}
+
+/// [`render_report_in_site`] for a report whose `lines` are its first
+/// ones only: the page notes the `left_out` lines after them and how to
+/// print them.
+pub fn render_report_part(
+    report: &LibraryReport,
+    lines: &[SourceLine<'_>],
+    index_href: Option<&str>,
+    left_out: usize,
+) -> String {
     let mut page = page::ReportPage::new(report, lines);
     page.index_href = index_href;
+    page.left_out = left_out;
     let mut out = String::with_capacity(16 * 1024 + lines.len() * 160);
     // `fmt::Write` for `String` never fails, so there is no error to pass on.
     let _ = page.write(&mut out);
