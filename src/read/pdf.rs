@@ -31,6 +31,7 @@ use super::unreadable;
 use crate::error::{Error, spend};
 use crate::tables::budget::{
     INFLATED_BYTES, Limit, PDF_CMAP_CODES, PDF_FORM_DRAWS, PDF_OPERATORS, PDF_STREAM_BYTES,
+    PDF_STREAM_TOKENS, PDF_TOKENS,
 };
 use crate::tables::chrome::PAGE_NUMBER_SHAPES;
 
@@ -247,6 +248,7 @@ impl From<Error> for PageError {
 #[derive(Default)]
 struct Spent {
     inflated: u64,
+    tokens: u64,
     operators: u64,
     draws: u64,
     cmap_codes: u64,
@@ -296,6 +298,17 @@ impl<'d> Reading<'d> {
 
     fn inflated(&mut self, bytes: usize) -> Result<(), Error> {
         spend(&mut self.spent.inflated, bytes as u64, INFLATED_BYTES)
+    }
+
+    /// Parses a content stream once its tokens are counted against the
+    /// stream's and the document's budget.
+    fn decode(&mut self, content: &[u8]) -> Result<lopdf::Result<Content>, Error> {
+        let tokens = tokens(content);
+        if tokens > PDF_STREAM_TOKENS.max {
+            return Err(Error::TooComplex(PDF_STREAM_TOKENS));
+        }
+        spend(&mut self.spent.tokens, tokens, PDF_TOKENS)?;
+        Ok(Content::decode(content))
     }
 
     /// The encoding of a font, parsed the first time it is asked for.
@@ -380,7 +393,7 @@ impl<'d> Reading<'d> {
             Err(err) => return Err(PageError::Pdf(err)),
         };
         self.inflated(content.len())?;
-        let content = Content::decode(&content).map_err(PageError::Pdf)?;
+        let content = self.decode(&content)?.map_err(PageError::Pdf)?;
         let mut pen = Pen {
             size: 10.0,
             scale: (1.0, 1.0),
@@ -507,7 +520,7 @@ impl<'d> Reading<'d> {
                 let content = match form.decompressed_content_with_limit(self.stream_allowance()) {
                     Ok(bytes) => {
                         self.inflated(bytes.len())?;
-                        Content::decode(&bytes).ok().map(Rc::new)
+                        self.decode(&bytes)?.ok().map(Rc::new)
                     }
                     Err(lopdf::Error::Decompress(_)) => {
                         return Err(Error::TooComplex(self.inflate_limit()));
@@ -542,6 +555,22 @@ impl<'d> Reading<'d> {
         };
         self.walk(&content.operations, &encodings, &inner, pen, depth + 1)
     }
+}
+
+/// How many tokens (operators, operands, parts of arrays) a content
+/// stream holds at most: the runs of bytes between white space, which a
+/// string with spaces in it counts more than once.
+fn tokens(content: &[u8]) -> u64 {
+    let mut count = 0u64;
+    let mut in_token = false;
+    for &b in content {
+        let space = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0');
+        if !space && !in_token {
+            count += 1;
+        }
+        in_token = !space;
+    }
+    count
 }
 
 /// How many character codes a `ToUnicode` CMap maps: each `bfchar` entry

@@ -40,6 +40,26 @@ pub const PDF_STREAM_BYTES: Limit = Limit {
              about 20 times their bytes, so 32 MiB stays under 1 GiB",
 };
 
+/// Operators and operands of a PDF's content streams, counted before they
+/// are parsed: lopdf parses a stream into objects of some 100 to 300 bytes
+/// each, so the count bounds the memory and the time of parsing.
+pub const PDF_TOKENS: Limit = Limit {
+    what: "PDF content tokens",
+    max: 20_000_000,
+    reason: "a text page has a few thousand tokens, a 7,000-page report \
+             some millions; parsing 20 million takes seconds",
+};
+
+/// [`PDF_TOKENS`] in one stream: all of one stream's objects are in memory
+/// at once.
+pub const PDF_STREAM_TOKENS: Limit = Limit {
+    what: "PDF content tokens in one stream",
+    max: 2_000_000,
+    reason: "a dense page has some tens of thousands; two million parsed \
+             objects take up to 600 MB (a stream of `Q` operators two bytes \
+             apart took past 2 GiB)",
+};
+
 /// Content-stream operators walked, forms' operators counted at each draw.
 pub const PDF_OPERATORS: Limit = Limit {
     what: "PDF operators",
@@ -112,6 +132,8 @@ pub const OUTPUT_CHARS_BASE: u64 = 4 * 1024 * 1024;
 pub static LIMITS: &[Limit] = &[
     INFLATED_BYTES,
     PDF_STREAM_BYTES,
+    PDF_TOKENS,
+    PDF_STREAM_TOKENS,
     PDF_OPERATORS,
     PDF_FORM_DRAWS,
     PDF_CMAP_CODES,

@@ -88,10 +88,13 @@ pub fn pdf_form_fan(k: usize, depth: usize) -> Vec<u8> {
         form_id(0)
     )
     .into_bytes();
-    let mut extra = vec![
-        stream(draws("X0").as_bytes()),
-        HELVETICA.as_bytes().to_vec(),
-    ];
+    // The forms' font has a map of two-byte codes: parsing it again at
+    // each draw was what made the draws slow.
+    let font = format!(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /X /ToUnicode {} 0 R >>",
+        form_id(depth)
+    );
+    let mut extra = vec![stream(draws("X0").as_bytes()), font.into_bytes()];
     for i in 0..depth {
         let body = if i + 1 < depth {
             format!("{}{}", text_ops(&["Form"]), draws("Y"))
@@ -111,20 +114,28 @@ pub fn pdf_form_fan(k: usize, depth: usize) -> Vec<u8> {
             &format!("/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}"),
         ));
     }
+    extra.push(deflated(TWO_BYTE_MAP.as_bytes(), ""));
     pdf(vec![page], extra, 1)
 }
+
+/// A ToUnicode map of every two-byte code.
+const TWO_BYTE_MAP: &str = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+    /CMapName /Test-UCS def /CMapType 2 def\n\
+    1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+    1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n\
+    endcmap CMapName currentdict /CMap defineresource pop end end\n";
 
 /// 3. A font whose ToUnicode map has one full range of four-byte codes.
 pub fn pdf_full_range_cmap() -> Vec<u8> {
     let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-        1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n\
-        1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n\
+        /CMapName /Test-UCS def /CMapType 2 def\n\
+        1 begincodespacerange\n<00000000> <FFFFFFFF>\nendcodespacerange\n\
+        1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange\n\
         endcmap CMapName currentdict /CMap defineresource pop end end\n";
     let page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec();
     let content = stream(b"BT /F1 12 Tf 72 760 Td <00000041> Tj ET");
-    let font =
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R >>"
-            .to_vec();
+    // No /Encoding: the reader takes the font's characters from its map.
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /X /ToUnicode 6 0 R >>".to_vec();
     pdf(
         vec![page],
         vec![content, font, deflated(cmap.as_bytes(), "")],
@@ -132,11 +143,13 @@ pub fn pdf_full_range_cmap() -> Vec<u8> {
     )
 }
 
-/// 5. One compressed content stream of `inflated` bytes (spaces, and a
-/// line of text) shared by `pages` pages.
-pub fn pdf_shared_stream(inflated: usize, pages: usize) -> Vec<u8> {
+/// 5. One compressed content stream of `inflated` bytes (a line of text,
+/// then `fill` over and over) shared by `pages` pages.
+pub fn pdf_shared_stream(inflated: usize, fill: &[u8], pages: usize) -> Vec<u8> {
     let mut content = text_ops(&["Shared"]).into_bytes();
-    content.resize(inflated, b' ');
+    while content.len() + fill.len() <= inflated {
+        content.extend_from_slice(fill);
+    }
     let content_id = 3 + pages;
     let font_id = content_id + 1;
     let page_objects = (0..pages)
@@ -157,12 +170,6 @@ pub fn pdf_shared_stream(inflated: usize, pages: usize) -> Vec<u8> {
 /// 12. One page drawing one small form `draws` times, in a font with a
 /// ToUnicode map (each draw once parsed the font again).
 pub fn pdf_many_draws(draws: usize) -> Vec<u8> {
-    let mut cmap = String::from(
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-         1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
-    );
-    cmap.push_str("1 beginbfrange <0000> <FFFF> <0000> endbfrange\n");
-    cmap.push_str("endcmap CMapName currentdict /CMap defineresource pop end end\n");
     let page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> >> /Contents 4 0 R >>".to_vec();
     let content = stream("/X Do\n".repeat(draws).as_bytes());
     let font =
@@ -174,7 +181,7 @@ pub fn pdf_many_draws(draws: usize) -> Vec<u8> {
     );
     pdf(
         vec![page],
-        vec![content, font, form, deflated(cmap.as_bytes(), "")],
+        vec![content, font, form, deflated(TWO_BYTE_MAP.as_bytes(), "")],
         1,
     )
 }

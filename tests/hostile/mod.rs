@@ -162,9 +162,9 @@ fn one_tag_of_many_quoted_attributes_is_refused() {
 
 #[test]
 fn forms_that_fan_out_stop_at_the_draw_budget() {
-    // 20 + 400 + 8,000 + 160,000 draws; about 1 KB.
-    let pdf = build::pdf_form_fan(20, 4);
-    assert!(pdf.len() < 2_000, "{}", pdf.len());
+    // 40 + 1,600 + 64,000 + 2,560,000 draws; about 2 KB.
+    let pdf = build::pdf_form_fan(40, 4);
+    assert!(pdf.len() < 3_000, "{}", pdf.len());
     assert_stopped("fan.pdf", &pdf, "too complex: more than 100000 form draws");
 }
 
@@ -197,15 +197,22 @@ fn huge_list_labels_are_refused() {
 #[test]
 fn a_stream_shared_by_pages_counts_at_each_use() {
     // One 60 MiB stream: over the one-stream limit.
-    let big = build::pdf_shared_stream(60 << 20, 8);
+    let big = build::pdf_shared_stream(60 << 20, b" ", 8);
     assert!(big.len() < 250_000, "{}", big.len());
     assert_stopped(
         "big.pdf",
         &big,
         "too complex: more than 33554432 bytes inflated from one stream",
     );
+    // 15 MiB of two-byte operators: parsed whole it took past 2 GiB.
+    let dense = build::pdf_shared_stream(15 << 20, b"Q\n", 40);
+    assert_stopped(
+        "dense.pdf",
+        &dense,
+        "too complex: more than 2000000 PDF content tokens in one stream",
+    );
     // 30 MiB on each of 10 pages: over the document's 256 MiB.
-    let shared = build::pdf_shared_stream(30 << 20, 10);
+    let shared = build::pdf_shared_stream(30 << 20, b" ", 10);
     assert_stopped(
         "shared.pdf",
         &shared,
@@ -381,6 +388,24 @@ fn view_memory_stays_in_proportion_and_the_page_is_capped() {
         "view took {rss} bytes for {} in",
         text.len()
     );
+}
+
+#[test]
+fn a_huge_word_document_gives_a_capped_page() {
+    // The 50 MB document.xml, of short paragraphs (147 KB zipped).
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("big.docx"),
+        build::docx_paragraphs(1_400_000),
+    )
+    .expect("write");
+    let run = bounded(dir.path(), &["view", "big.docx", "-o", "big.html"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = std::fs::metadata(dir.path().join("big.html"))
+        .expect("page")
+        .len();
+    assert!(page < 16 << 20, "page of {page} bytes");
+    assert!(run.max_rss_kib < 512 << 10, "{} KiB", run.max_rss_kib);
 }
 
 #[test]
