@@ -40,15 +40,20 @@ const DIGIT_SPACES: &[char] = &['\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}', '\
 
 /// `text` without the characters above; borrowed when it holds none.
 /// Most text holds none, so the search looks at bytes: each starts with
-/// byte C2, E2 or EF, or the rarer CD, D8 or F3 (a separate search, as
-/// memchr takes three at a time).
+/// byte C2 or E2, with EF B8 or EF BB BF, or with the rarer CD, D8 or F3.
 pub fn drop_invisible(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let first = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
-        .find(|&i| drops_at(text, i))
-        .into_iter()
-        .chain(memchr::memchr3_iter(0xCD, 0xD8, 0xF3, bytes).find(|&i| drops_at(text, i)))
-        .min();
+    // Full-width punctuation (EF BC …) is everywhere in Chinese text: the
+    // two EF sequences are searched for whole rather than by their lead.
+    let first = [
+        memchr::memchr2_iter(0xC2, 0xE2, bytes).find(|&i| drops_at(text, i)),
+        memchr::memmem::find(bytes, "\u{feff}".as_bytes()),
+        memchr::memmem::find_iter(bytes, b"\xEF\xB8").find(|&i| drops_at(text, i)),
+        memchr::memchr3_iter(0xCD, 0xD8, 0xF3, bytes).find(|&i| drops_at(text, i)),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     let Some(first) = first else {
         return Cow::Borrowed(text);
     };
@@ -72,6 +77,19 @@ pub fn drop_invisible(text: &str) -> Cow<'_, str> {
 /// Whether the character at byte `i` (one of the lead bytes above) is
 /// dropped.
 fn drops_at(text: &str, i: usize) -> bool {
+    // Most hits are full-width punctuation (EF BC …) and quotes (E2 80 9C):
+    // their bytes say no before any character is decoded.
+    let maybe = match text.as_bytes().get(i..) {
+        Some([0xEF, second, ..]) => matches!(second, 0xB8 | 0xBB),
+        Some([0xE2, 0x80, third, ..]) => matches!(third, 0x80..=0x8F | 0xAA..=0xAF),
+        Some([0xE2, 0x81, third, ..]) => matches!(third, 0xA0 | 0xA6..=0xA9),
+        Some([0xE2, ..]) => false,
+        Some(_) => true,
+        None => false,
+    };
+    if !maybe {
+        return false;
+    }
     let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
         return false;
     };
