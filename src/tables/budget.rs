@@ -143,6 +143,10 @@ pub static LIMITS: &[Limit] = &[
     OUTPUT_CHARS_PER_BYTE,
 ];
 
+// A stream's limits are within the document's.
+const _: () =
+    assert!(PDF_STREAM_BYTES.max <= INFLATED_BYTES.max && PDF_STREAM_TOKENS.max <= PDF_TOKENS.max);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +160,5 @@ mod tests {
                 "{limit:?}"
             );
         }
-        assert!(PDF_STREAM_BYTES.max <= INFLATED_BYTES.max);
     }
 }

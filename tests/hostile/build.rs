@@ -65,7 +65,7 @@ fn text_ops(lines: &[&str]) -> String {
 
 const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
-/// 1. One tag with tens of thousands of double-quoted attributes (the
+/// Mechanism 1: One tag with tens of thousands of double-quoted attributes (the
 /// issue's 40 KB page overflowed the tokenizer's stack).
 pub fn html_attributes(attributes: usize) -> Vec<u8> {
     let mut page = String::from("<html><body><p>青禾县图书馆2021年年报</p><p");
@@ -76,7 +76,7 @@ pub fn html_attributes(attributes: usize) -> Vec<u8> {
     page.into_bytes()
 }
 
-/// 2. Form XObjects that fan out: the page draws form 0 `k` times, each
+/// Mechanism 2: Form XObjects that fan out: the page draws form 0 `k` times, each
 /// form `i` draws form `i + 1` `k` times, `depth` deep: k + k² + … draws.
 pub fn pdf_form_fan(k: usize, depth: usize) -> Vec<u8> {
     // objects: 1 catalog, 2 pages, 3 page, 4 page content, 5 font,
@@ -125,7 +125,7 @@ const TWO_BYTE_MAP: &str = "/CIDInit /ProcSet findresource begin 12 dict begin b
     1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n\
     endcmap CMapName currentdict /CMap defineresource pop end end\n";
 
-/// 3. A font whose ToUnicode map has one full range of four-byte codes.
+/// Mechanism 3: A font whose ToUnicode map has one full range of four-byte codes.
 pub fn pdf_full_range_cmap() -> Vec<u8> {
     let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
         /CMapName /Test-UCS def /CMapType 2 def\n\
@@ -143,7 +143,7 @@ pub fn pdf_full_range_cmap() -> Vec<u8> {
     )
 }
 
-/// 5. One compressed content stream of `inflated` bytes (a line of text,
+/// Mechanism 5: One compressed content stream of `inflated` bytes (a line of text,
 /// then `fill` over and over) shared by `pages` pages.
 pub fn pdf_shared_stream(inflated: usize, fill: &[u8], pages: usize) -> Vec<u8> {
     let mut content = text_ops(&["Shared"]).into_bytes();
@@ -167,7 +167,7 @@ pub fn pdf_shared_stream(inflated: usize, fill: &[u8], pages: usize) -> Vec<u8> 
     )
 }
 
-/// 12. One page drawing one small form `draws` times, in a font with a
+/// Mechanism 12: One page drawing one small form `draws` times, in a font with a
 /// ToUnicode map (each draw once parsed the font again).
 pub fn pdf_many_draws(draws: usize) -> Vec<u8> {
     let page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> >> /Contents 4 0 R >>".to_vec();
@@ -186,7 +186,7 @@ pub fn pdf_many_draws(draws: usize) -> Vec<u8> {
     )
 }
 
-/// 10. A PDF of a report's text, several pages, to cut short.
+/// Mechanism 10: A PDF of a report's text, several pages, to cut short.
 pub fn pdf_report() -> Vec<u8> {
     let lines = [
         "Qinghe County Library 2021 Annual Report",
@@ -229,7 +229,7 @@ fn docx(document: &str, numbering: &str) -> Vec<u8> {
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
-/// 4. A list whose level starts at `start` in `format`, with level text
+/// Mechanism 4: A list whose level starts at `start` in `format`, with level text
 /// `text`, over `paragraphs` numbered paragraphs.
 pub fn docx_list(start: u32, format: &str, text: &str, paragraphs: usize) -> Vec<u8> {
     let numbering = format!(
@@ -246,7 +246,7 @@ pub fn docx_list(start: u32, format: &str, text: &str, paragraphs: usize) -> Vec
     docx(&document, &numbering)
 }
 
-/// 13. A Word document of `paragraphs` short paragraphs (the issue's
+/// Mechanism 13: A Word document of `paragraphs` short paragraphs (the issue's
 /// 50 MB document.xml).
 pub fn docx_paragraphs(paragraphs: usize) -> Vec<u8> {
     let item = "<w:p><w:r><w:t>甲</w:t></w:r></w:p>";
@@ -258,7 +258,7 @@ pub fn docx_paragraphs(paragraphs: usize) -> Vec<u8> {
     docx(&document, &format!("<w:numbering {W}/>"))
 }
 
-/// 6. Repeated nested headings, `bytes` long.
+/// Mechanism 6: Repeated nested headings, `bytes` long.
 pub fn nested_headings(bytes: usize) -> Vec<u8> {
     let pair = "第五部分 其他\n（六）工作总结\n";
     let mut text = String::from("青禾县图书馆2021年年报\n");
@@ -266,14 +266,14 @@ pub fn nested_headings(bytes: usize) -> Vec<u8> {
     text.into_bytes()
 }
 
-/// 13. A report of tiny lines, `bytes` long.
+/// Mechanism 13: A report of tiny lines, `bytes` long.
 pub fn tiny_lines(bytes: usize) -> Vec<u8> {
     let mut text = String::from("青禾县图书馆2021年年报\n一、工作总结\n");
     text.push_str(&"甲\n".repeat(bytes / 4));
     text.into_bytes()
 }
 
-/// 7. The characters that hide inside a figure, by name.
+/// Mechanism 7: The characters that hide inside a figure, by name.
 pub const INVISIBLE_IN_DIGITS: &[(&str, &str)] = &[
     ("en quad", "\u{2000}"),
     ("em space", "\u{2003}"),
@@ -298,7 +298,7 @@ pub const INVISIBLE_IN_DIGITS: &[(&str, &str)] = &[
     ("full-width comma", "，"),
 ];
 
-/// 7. A report with `mark` inside its one prose figure, 180383.
+/// Mechanism 7: A report with `mark` inside its one prose figure, 180383.
 pub fn figure_with(mark: &str) -> Vec<u8> {
     format!("青禾县图书馆2021年年报\n一、工作总结\n全年馆藏图书180{mark}383册，新增藏书12797册。\n")
         .into_bytes()

@@ -32,6 +32,9 @@ struct Run {
 
 /// Runs the binary in `dir` under the limits; panics when it is killed
 /// by a signal (a crash) or runs past [`TIME_LIMIT`].
+// The child is reaped by wait4 (for its resource usage), which clippy
+// does not see.
+#[allow(clippy::zombie_processes)]
 fn bounded(dir: &Path, args: &[&str]) -> Run {
     use std::os::unix::process::CommandExt;
     let mut command = Command::new(env!("CARGO_BIN_EXE_libreport"));
