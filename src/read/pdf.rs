@@ -857,7 +857,27 @@ mod tests {
 
     #[test]
     fn bad_pdfs_are_named_errors() {
+        // Without its end marker the file was cut short: no OCR advice.
         let err = read(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog").expect_err("cut short");
+        assert!(err.to_string().starts_with("PDF is cut short"), "{err}");
+        let err = read(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog\n%%EOF\n").expect_err("damaged");
         assert!(err.to_string().starts_with("not a readable PDF"), "{err}");
+    }
+
+    #[test]
+    fn font_maps_count_every_code_of_their_ranges() {
+        let cmap = b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+            2 beginbfchar\n<0001> <0041>\n<0002> <0042>\nendbfchar\n\
+            2 beginbfrange\n<0010> <001F> <0061>\n<0100> <0101> [<0041> <0042>]\nendbfrange\n";
+        assert_eq!(cmap_codes(cmap), 2 + 16 + 2);
+        let full = b"1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange\n";
+        assert_eq!(cmap_codes(full), 1 << 32);
+    }
+
+    #[test]
+    fn tokens_are_runs_between_white_space() {
+        assert_eq!(tokens(b""), 0);
+        assert_eq!(tokens(b"BT /F1 12 Tf\n(ab) Tj ET"), 7);
+        assert_eq!(tokens(b"Q\nQ\nQ\n"), 3);
     }
 }

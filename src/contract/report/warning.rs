@@ -508,7 +508,7 @@ mod tests {
         let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
         let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
         assert_eq!(kinds, listed, "KINDS lists every kind, in order");
-        let value = serde_json::to_value(&warnings[5]).expect("json");
+        let value = serde_json::to_value(&warnings[6]).expect("json");
         assert_eq!(
             value,
             serde_json::json!({
