@@ -373,12 +373,18 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
             ));
         }
     };
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("{text:?}: a size starts with a number (64K, 10M, 1G)"))?;
-    number
-        .checked_mul(1024u64.pow(power))
-        .ok_or_else(|| format!("{text:?}: too large"))
+    let too_large = || format!("{text:?}: too large; the most is {} bytes", u64::MAX);
+    let number: u64 = match number.parse() {
+        Ok(number) => number,
+        // Digits that overflow are a size too large, not a missing number.
+        Err(_) if !number.is_empty() => return Err(too_large()),
+        Err(_) => {
+            return Err(format!(
+                "{text:?}: a size starts with a number (64K, 10M, 1G)"
+            ));
+        }
+    };
+    number.checked_mul(1024u64.pow(power)).ok_or_else(too_large)
 }
 
 #[cfg(test)]
@@ -398,5 +404,18 @@ mod tests {
         for bad in ["", "K", "1T", "1.5M", "-1", "99999999999999999999G"] {
             assert!(parse_size(bad).is_err(), "{bad:?}");
         }
+        for huge in [
+            "18446744073709551616",
+            "99999999999999999999G",
+            "17179869184G",
+        ] {
+            let err = parse_size(huge).expect_err(huge);
+            assert!(err.contains("too large"), "{err}");
+        }
+        assert!(
+            parse_size("K")
+                .expect_err("K")
+                .contains("starts with a number")
+        );
     }
 }

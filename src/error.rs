@@ -23,6 +23,10 @@ pub enum Error {
     /// A web page, Word document or PDF yields no text; says why and what
     /// to do (`PDF has no text layer (a scanned image); run OCR first`).
     Unreadable(String),
+    /// The file is over one of its budget's limits
+    /// ([`crate::tables::budget`]): `too complex: more than 100000 form
+    /// draws`.
+    TooComplex(crate::tables::budget::Limit),
 }
 
 impl fmt::Display for Error {
@@ -36,6 +40,9 @@ impl fmt::Display for Error {
             Error::Decode(err) => write!(f, "{err}"),
             Error::NotAReport(why) => write!(f, "not a library report: {why}"),
             Error::Unreadable(why) => f.write_str(why),
+            Error::TooComplex(limit) => {
+                write!(f, "too complex: more than {} {}", limit.max, limit.what)
+            }
         }
     }
 }
@@ -77,5 +84,16 @@ impl From<io::Error> for Error {
 impl From<crate::decode::DecodeError> for Error {
     fn from(err: crate::decode::DecodeError) -> Error {
         Error::Decode(err)
+    }
+}
+
+/// Adds `n` to a document's `spent` count of `limit`'s kind, or fails with
+/// [`Error::TooComplex`] once the count passes the limit.
+pub fn spend(spent: &mut u64, n: u64, limit: crate::tables::budget::Limit) -> Result<(), Error> {
+    *spent = spent.saturating_add(n);
+    if *spent > limit.max {
+        Err(Error::TooComplex(limit))
+    } else {
+        Ok(())
     }
 }

@@ -105,16 +105,38 @@ pub fn extract_with_lines(
     bytes: &[u8],
     options: &Options,
 ) -> (Record, Vec<(u32, String)>) {
+    let (record, lines, _) = extract_with_lines_upto(file, bytes, options, usize::MAX, usize::MAX);
+    (record, lines)
+}
+
+/// [`extract_with_lines`], keeping the first lines only, at most
+/// `max_lines` and `max_bytes` of their text (the audit page shows no
+/// more: a page of every line of a huge file would take many times its
+/// memory), and how many lines were left out.
+pub fn extract_with_lines_upto(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    max_lines: usize,
+    max_bytes: usize,
+) -> (Record, Vec<(u32, String)>, usize) {
     let owned = |cleaned: &clean::Cleaned<'_>| {
-        cleaned
-            .lines()
-            .iter()
-            .map(|line| (line.no(), line.text().to_owned()))
-            .collect()
+        let all = cleaned.lines();
+        let mut kept = Vec::new();
+        let mut size = 0usize;
+        for line in all.iter() {
+            size = size.saturating_add(line.text().len() + 1);
+            if size > max_bytes || kept.len() >= max_lines {
+                break;
+            }
+            kept.push((line.no(), line.text().to_owned()));
+        }
+        let left_out = all.len() - kept.len();
+        (kept, left_out)
     };
     match extract_report_then(file, bytes, options, owned) {
-        Ok((report, lines)) => (Record::Report(Box::new(report)), lines),
-        Err(err) => (failed(file, &err), Vec::new()),
+        Ok((report, (lines, left_out))) => (Record::Report(Box::new(report)), lines, left_out),
+        Err(err) => (failed(file, &err), Vec::new(), 0),
     }
 }
 
@@ -130,6 +152,9 @@ fn extract_report_then<R>(
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
+    if read.damaged {
+        report.warnings.insert(0, Warning::DamagedFile);
+    }
     if read.replaced > 0 {
         report.warnings.insert(
             0,

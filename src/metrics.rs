@@ -33,7 +33,8 @@ use crate::tables::metrics::{
     TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, PAREN_CLOSES, PAREN_OPENS, TOPIC_ENDS,
+    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, DIGIT_GROUP_MARKS, LABEL_SPACES, PAREN_CLOSES,
+    PAREN_OPENS, TOPIC_ENDS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
@@ -319,8 +320,10 @@ fn line_mentions(
         }
         // 馆藏总量180 383册: the number stops at the space and would read
         // as 180; a cut value is worse than none.
-        if m.quantity.unit.is_none() && digit_after_space(words, m.number.end) {
-            warnings.push(doubt("a figure broken by a space"));
+        if m.quantity.unit.is_none()
+            && let Some(why) = figure_runs_on(words, m.number.end)
+        {
+            warnings.push(doubt(why));
             continue;
         }
         // 其中本年新增12.3TB: the unit says what was added.
@@ -776,12 +779,21 @@ fn qualifier(
     LineQualifiers::default().verdict(sentence, 0, clause_start, sentence.len(), key, context)
 }
 
-/// Whether spaces and then a digit follow `at`.
-fn digit_after_space(text: &str, at: usize) -> bool {
+/// Why the figure ending at `at` may be a part of one that runs on past a
+/// mark that parts two figures: spaces and then a digit (180 383), or a
+/// group mark and exactly three digits (180'383, 180，383).
+fn figure_runs_on(text: &str, at: usize) -> Option<&'static str> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = text.get(at..).unwrap_or_default();
-    let after = rest.trim_start_matches(LABEL_SPACES);
-    after.len() < rest.len()
-        && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    let after = rest.trim_start_matches(|c| LABEL_SPACES.contains(&c) || WIDE_SPACES.contains(&c));
+    if after.len() < rest.len() {
+        return after
+            .starts_with(is_digit)
+            .then_some("a figure broken by a space");
+    }
+    let group = rest.strip_prefix(DIGIT_GROUP_MARKS)?;
+    (group.chars().take_while(|&c| is_digit(c)).count() == 3)
+        .then_some("a figure broken by a mark between its digits")
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the

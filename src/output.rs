@@ -112,6 +112,35 @@ impl Write for Out<'_> {
 
 /// Writes an output file at `path` with `fill`.
 ///
+/// Writes a file inside a folder libreport fills (a `view` site's pages and
+/// index, `check --bless`'s expected files): as [`write_file`], but only a
+/// regular file or a new one is written. A symlink there is refused, not
+/// followed (one planted in the folder would have the write land outside
+/// it), and so is a FIFO or a device.
+pub fn write_in_folder(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let target = libreport::input::path_name(path);
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(anyhow::Error::new(named(
+            &target,
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is a symlink; not written through (remove it to write the file)",
+            ),
+        ))),
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Err(anyhow::Error::new(named(
+            &target,
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is not a regular file (a FIFO, socket or device); not written",
+            ),
+        ))),
+        _ => write_file(path, fill),
+    }
+}
+
 /// A regular file (or a new one) is written to a temporary file beside it,
 /// created with O_EXCL under a random short name (so a long target name
 /// still works, and a planted file or link is never written through), that

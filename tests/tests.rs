@@ -13,6 +13,8 @@ mod encodings;
 mod files;
 mod fixtures;
 mod formats;
+#[cfg(unix)]
+mod hostile;
 mod metric_corpus;
 mod mutated;
 mod output;

@@ -1,18 +1,17 @@
 //! `check`: each report parses, and its record equals the expected file
 //! beside it (the golden diff).
 
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde_json::Value;
 
 use libreport::report::Record;
 
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::output::{Out, message};
+use crate::output::{self, Out, message};
 
 use super::batch::{for_each_record, jobs};
 use super::exit_code;
@@ -202,20 +201,39 @@ fn check_record(record: &Record, bless: bool) -> Result<Outcome> {
 fn bless_file(record: &Record, expected_file: &Path) -> Result<bool> {
     let mut text = serde_json::to_string_pretty(&comparable(record)?)?;
     text.push('\n');
-    if fs::read(expected_file).is_ok_and(|old| old == text.as_bytes()) {
+    if read_expected(expected_file).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }
-    fs::write(expected_file, text).with_context(|| format!("{}", expected_file.display()))?;
+    // Only a regular file (or none) is replaced, never through a symlink
+    // or into a FIFO: a planted link would have --bless write elsewhere.
+    output::write_in_folder(expected_file, |w| Ok(w.write_all(text.as_bytes())?))?;
     Ok(true)
+}
+
+/// The most an expected file may hold: a record of a long report is a few
+/// hundred KiB.
+const MAX_EXPECTED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An expected file's bytes: a regular file (or a link to one) only.
+fn read_expected(path: &Path) -> std::io::Result<Vec<u8>> {
+    libreport::input::read_regular_file(path, MAX_EXPECTED_BYTES)
 }
 
 /// Where the record differs from its expected file, one line per field
 /// (at most twenty, then a count).
 fn differences(record: &Record, expected_file: &Path) -> Result<Vec<String>> {
     let actual = comparable(record)?;
-    let text = fs::read_to_string(expected_file)
-        .with_context(|| format!("{}", expected_file.display()))?;
-    let expected: Value = match serde_json::from_str(&text) {
+    let text = match read_expected(expected_file) {
+        Ok(text) => text,
+        Err(err) => {
+            return Ok(vec![format!(
+                "cannot read {}: {}",
+                expected_file.display(),
+                libreport::error::Error::Io(err)
+            )]);
+        }
+    };
+    let expected: Value = match serde_json::from_slice(&text) {
         Ok(value) => value,
         Err(err) => bail!("{}: not JSON: {err}", expected_file.display()),
     };

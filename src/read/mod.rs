@@ -20,6 +20,7 @@ pub mod pdf;
 use std::path::Path;
 
 use crate::error::Error;
+use crate::tables::budget;
 use crate::{Options, decode};
 
 /// Which reader a record's text came from: part of the contract.
@@ -135,6 +136,9 @@ pub struct Text {
     pub replaced: usize,
     /// The reader used.
     pub format: Format,
+    /// The file is damaged or cut short, and the text is what could be
+    /// recovered from it (a PDF without its end).
+    pub damaged: bool,
 }
 
 /// Reads one file's bytes with the reader its name (or, for standard
@@ -163,6 +167,7 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
                 encoding,
                 replaced: decoded.replaced,
                 format,
+                damaged: false,
             })
         }
         Format::Html => {
@@ -172,6 +177,7 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
                 encoding: page.encoding,
                 replaced: page.replaced,
                 format,
+                damaged: false,
             })
         }
         Format::Docx => Ok(Text {
@@ -179,13 +185,33 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
             encoding: "UTF-8",
             replaced: 0,
             format,
+            damaged: false,
         }),
-        Format::Pdf => Ok(Text {
-            text: pdf::read(bytes)?,
-            encoding: "UTF-8",
-            replaced: 0,
-            format,
-        }),
+        Format::Pdf => {
+            let (text, damage) = pdf::read_checked(bytes)?;
+            Ok(Text {
+                text,
+                encoding: "UTF-8",
+                replaced: 0,
+                format,
+                damaged: damage.is_some(),
+            })
+        }
+    }
+}
+
+/// The most text a file of `input_bytes` may give, in bytes of UTF-8
+/// ([`budget::OUTPUT_CHARS_PER_BYTE`] a byte, plus a constant allowance):
+/// a reader that writes more is repeating something without end.
+pub(crate) fn text_limit(input_bytes: usize) -> budget::Limit {
+    budget::Limit {
+        max: budget::OUTPUT_CHARS_BASE.saturating_add(
+            budget::OUTPUT_CHARS_PER_BYTE
+                .max
+                .saturating_mul(input_bytes as u64),
+        ),
+        what: "bytes of text for the file's size",
+        ..budget::OUTPUT_CHARS_PER_BYTE
     }
 }
 

@@ -2,6 +2,7 @@
 //! here, one row per line, so adding a synonym is a one-line change.
 
 pub mod approx;
+pub mod budget;
 pub mod chrome;
 pub mod columns;
 pub mod dates;

@@ -22,6 +22,9 @@ pub enum Warning {
         /// How many replacement characters were inserted.
         replaced: usize,
     },
+    /// The file is damaged or cut short (a PDF without its end); its text
+    /// is what could be recovered, and some may be missing.
+    DamagedFile,
     /// No library name was found in the title lines, headings or first
     /// sentences (a page that says only 县图书馆 names none).
     NoLibrary,
@@ -98,6 +101,9 @@ impl fmt::Display for Warning {
                 f,
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
+            Warning::DamagedFile => f.write_str(
+                "the file is damaged or cut short; the text was recovered from what is there and some may be missing",
+            ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("no report year found")
@@ -160,6 +166,10 @@ impl Warning {
             "lossy_decoding",
             "bytes that did not decode were replaced with U+FFFD",
         ),
+        (
+            "damaged_file",
+            "the file is damaged or cut short; its text was recovered and some may be missing",
+        ),
         ("no_library", "no library name found in the title lines"),
         (
             "no_year",
@@ -196,6 +206,7 @@ impl Warning {
     pub fn kind(&self) -> &'static str {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
+            Warning::DamagedFile => "damaged_file",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { .. } => "no_year",
             Warning::YearRange { .. } => "year_range",
@@ -213,6 +224,7 @@ impl Warning {
     pub fn line(&self) -> Option<u32> {
         match self {
             Warning::LossyDecoding { .. }
+            | Warning::DamagedFile
             | Warning::NoLibrary
             | Warning::NoYear { .. }
             | Warning::YearRange { .. } => None,
@@ -251,6 +263,9 @@ impl fmt::Display for Zh<'_> {
             Warning::LossyDecoding { replaced } => {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
+            Warning::DamagedFile => f.write_str(
+                "文件已损坏或不完整（下载未完成？）；文字是从现存部分读出的，可能有缺失",
+            ),
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("没有找到报告所属年度")
@@ -346,6 +361,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "一个数字对应好几项内容，不能算作其中一项的数",
     ),
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
+    (
+        "a figure broken by a mark between its digits",
+        "数字中间夹有撇号或逗号，可能不完整",
+    ),
     ("a figure of a time long past", "这是多年以前的数字"),
     (
         "a larger body's figure: the library's own part follows (其中)",
@@ -481,6 +500,7 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().expect("decimal");
         vec![
             Warning::LossyDecoding { replaced: 2 },
+            Warning::DamagedFile,
             Warning::NoLibrary,
             Warning::NoYear {
                 candidates: vec![2020, 2019],
@@ -525,7 +545,7 @@ mod tests {
         let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
         let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
         assert_eq!(kinds, listed, "KINDS lists every kind, in order");
-        let value = serde_json::to_value(&warnings[5]).expect("json");
+        let value = serde_json::to_value(&warnings[6]).expect("json");
         assert_eq!(
             value,
             serde_json::json!({
