@@ -24,12 +24,14 @@
 //! names the candidates. A missing year is honest; a wrong one is not.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::clean::{Cleaned, Line};
 use crate::contract::report::{Evidence, Warning};
 use crate::date;
+use crate::matcher::words::WordSet;
 use crate::report::SectionKind;
-use crate::segment::Outline;
+use crate::segment::{Outline, Section};
 use crate::tables::identity::{
     COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
     SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD,
@@ -78,12 +80,6 @@ const MAX_CHAR_BYTES: usize = 4;
 /// Decides the report's library and year from its cleaned lines and
 /// outline; `text` is the decoded text.
 pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Identity {
-    let head: Vec<Line<'_>> = cleaned
-        .lines()
-        .iter()
-        .take(HEAD_LINES)
-        .filter(|l| !is_site_frame(l.folded()))
-        .collect();
     let titles = title_lines(text, cleaned.folded_source());
     let mut identity = Identity::default();
     match library(&titles, outline) {
@@ -94,14 +90,7 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         None => identity.warnings.push(Warning::NoLibrary),
     }
     let folded_name = identity.library.as_ref().map(|n| n.folded.as_str());
-    match year(
-        &titles,
-        &head,
-        outline,
-        text,
-        cleaned.folded_source(),
-        folded_name,
-    ) {
+    match year(&titles, cleaned, outline, text, folded_name) {
         Ok((found, source)) => {
             if let Some(from) = found.from {
                 identity.warnings.push(Warning::YearRange {
@@ -122,7 +111,8 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
 fn is_site_frame(folded: &str) -> bool {
     /// How long a site's frame line may be, in bytes (60 characters).
     const FRAME_BYTES: usize = 180;
-    folded.len() <= FRAME_BYTES && SITE_FRAME_WORDS.iter().any(|w| folded.contains(w))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SITE_FRAME_WORDS));
+    folded.len() <= FRAME_BYTES && WORDS.find_all(folded).next().is_some()
 }
 
 /// A physical line near the top that has the shape of a title (short, no
@@ -186,7 +176,8 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
 
 /// Whether a title-shaped line names a report (年报, 工作总结, 大事记 …).
 fn names_a_report(folded: &str) -> bool {
-    TITLE_LINE_WORDS.iter().any(|w| folded.contains(w))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_LINE_WORDS));
+    WORDS.find_all(folded).next().is_some()
 }
 
 /// The library: the first name of the strongest kind of evidence, then
@@ -201,63 +192,56 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
         lines
             .filter(|(_, folded)| !is_site_frame(folded))
             .filter_map(|(text, folded)| title::library_in(text, folded, false))
+            .filter(|n| !n.guessed_place)
             .collect()
     };
     let front = read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
     // A heading that is a library's name alone titles a part about that
     // library (香港中央图书馆 in a system's report); one naming the year's
     // work or a report is the report's.
-    let (work_headings, name_headings): (Vec<_>, Vec<_>) = outline
-        .sections
-        .iter()
-        .filter(|s| !is_site_frame(s.folded_title))
-        .partition(|s| {
-            names_a_report(s.folded_title) || own_year(&s.title, s.folded_title).is_some()
-        });
-    let headings = read(
-        &mut work_headings
-            .iter()
-            .map(|s| (s.title.as_str(), s.folded_title)),
-    );
-    let name_headings = read(
-        &mut name_headings
-            .iter()
-            .map(|s| (s.title.as_str(), s.folded_title)),
-    );
+    let names_work = |s: &&Section<'_>| {
+        names_a_report(s.folded_title) || own_year(&s.title, s.folded_title).is_some()
+    };
+    let headings = |work: bool| {
+        read(
+            &mut outline
+                .sections
+                .iter()
+                .filter(|s| !is_site_frame(s.folded_title) && names_work(s) == work)
+                .map(|s| (s.title.as_str(), s.folded_title)),
+        )
+    };
     // The first lines of the body, less a library named as another's
     // event's host (由某省图书馆主办的大赛; 荣获某省图书馆颁发的奖).
-    let body: Vec<LibraryName> = outline
-        .sections
+    let body = || -> Vec<LibraryName> {
+        outline
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .take(BODY_LINES)
+            .filter(|l| !is_site_frame(l.folded()))
+            .filter_map(|l| {
+                let line = crate::text::head(l.text(), BODY_LINE_BYTES);
+                let folded = l.folded().get(..line.len())?;
+                let name = title::library_in(line, folded, false)?;
+                (!hosts_anothers_event(folded, &name.folded)).then_some(name)
+            })
+            .filter(|n| !in_book_title(&outline.sections, &n.text))
+            .collect()
+    };
+    // Strongest first, each read only when the ones before name none; a
+    // place guessed from a title line's start (丰都图书馆) gives way to a
+    // name with its unit anywhere (丰都县图书馆), so it comes last.
+    let unit_named = title_names
         .iter()
-        .flat_map(|s| s.lines.iter())
-        .take(BODY_LINES)
-        .filter(|l| !is_site_frame(l.folded()))
-        .filter_map(|l| {
-            let name = title::library_in(l.text(), l.folded(), false)?;
-            (!hosts_anothers_event(l.folded(), &name.folded)).then_some(name)
-        })
-        .filter(|n| !in_book_title(&outline.sections, &n.text))
-        .collect();
-    let ranked = [
-        (&title_names, Evidence::Title, false),
-        (&front, Evidence::Front, true),
-        (&headings, Evidence::Heading, true),
-        (&body, Evidence::FirstSentence, true),
-        (&name_headings, Evidence::Heading, true),
-    ];
-    // A place guessed from a title line's start (丰都图书馆) gives way to
-    // a name with its unit anywhere (丰都县图书馆).
-    let chosen = [false, true].into_iter().find_map(|guessed| {
-        ranked.iter().find_map(|(names, source, longest)| {
-            let mut names = names.iter().filter(|n| n.guessed_place == guessed);
-            let name = if *longest {
-                first_longest(names)
-            } else {
-                names.next()
-            };
-            name.map(|n| (n, *source))
-        })
-    });
+        .find(|n| !n.guessed_place)
+        .map(|n| (n.clone(), Evidence::Title));
+    let chosen = unit_named
+        .or_else(|| first_longest(front.iter()).map(|n| (n.clone(), Evidence::Front)))
+        .or_else(|| first_longest(headings(true).iter()).map(|n| (n.clone(), Evidence::Heading)))
+        .or_else(|| first_longest(body().iter()).map(|n| (n.clone(), Evidence::FirstSentence)))
+        .or_else(|| first_longest(headings(false).iter()).map(|n| (n.clone(), Evidence::Heading)))
+        .or_else(|| title_names.first().map(|n| (n.clone(), Evidence::Title)));
     let (chosen, source) = chosen?;
     let fuller = title_names
         .iter()
@@ -266,11 +250,11 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
         .max_by_key(|n| n.folded.len());
     if chosen.guessed_place
         && fuller.is_none()
-        && let Some(with_unit) = with_its_unit(chosen, outline)
+        && let Some(with_unit) = with_its_unit(&chosen, outline)
     {
         return Some((with_unit, source));
     }
-    Some((fuller.unwrap_or(chosen).clone(), source))
+    Some((fuller.cloned().unwrap_or(chosen), source))
 }
 
 /// How many lines are searched for a guessed place's name with its unit.
@@ -312,6 +296,11 @@ fn in_book_title(sections: &[crate::segment::Section<'_>], name: &str) -> bool {
 
 /// How many lines of the body are read for a library's name.
 const BODY_LINES: usize = 10;
+
+/// How much of a body line is read for a library's name, in bytes: the
+/// first name of a line is its subject's, and a long paragraph's later
+/// names run on from prose.
+const BODY_LINE_BYTES: usize = 600;
 
 /// Whether `name` stands in `line` as the host of another's event (由某省
 /// 图书馆主办的; 某省图书馆颁发的): the library the report is about only
@@ -373,12 +362,12 @@ impl FoundYear {
 /// most named first, as candidates for the warning.
 fn year(
     titles: &[TitleLine<'_>],
-    head: &[Line<'_>],
+    cleaned: &Cleaned<'_>,
     outline: &Outline<'_>,
     text: &str,
-    folded_source: &str,
     library: Option<&str>,
 ) -> Result<(FoundYear, Evidence), Vec<i32>> {
+    let folded_source = cleaned.folded_source();
     let title = titles
         .iter()
         .filter(|l| names_a_report(l.folded))
@@ -402,7 +391,12 @@ fn year(
     if let Some(year) = heading {
         return Ok((FoundYear::single(year), Evidence::Heading));
     }
-    let first_sentence = head.iter().find_map(|l| first_sentence_year(l, library));
+    let first_sentence = cleaned
+        .lines()
+        .iter()
+        .take(HEAD_LINES)
+        .filter(|l| !is_site_frame(l.folded()))
+        .find_map(|l| first_sentence_year(&l, library));
     if let Some((year, true)) = first_sentence {
         return Ok((FoundYear::single(year), Evidence::FirstSentence));
     }
