@@ -109,6 +109,18 @@ and date_end for a span. A traditional-script phrase counts 民國 years
 (105年 = 2016). A phrase with no figure prints {\"input\", \"error\": \"no
 figure\"} (or why its amount is vague) and the exit status is 1.")]
     Quantity(QuantityArgs),
+    /// Print the data dictionary: every metric key with its Chinese name,
+    /// unit, meaning, usual sections and the wordings reports use for it.
+    #[command(after_help = "Examples:
+  libreport keys                       # one line per key
+  libreport keys loan_visits           # what is loan_visits? (all it says)
+  libreport keys 持证读者              # a key found by its Chinese name
+  libreport keys -f csv > keys.csv     # for a spreadsheet
+  libreport keys -f json | jq '.[0]'
+
+The same descriptions are on every metric of `libreport schema`, and
+`--headers zh` prints the header_zh column as the CSV's headers.")]
+    Keys(KeysArgs),
     /// Print the JSON Schema (draft 2020-12) of one output record.
     #[command(after_help = "Examples:
   libreport schema > record.schema.json
@@ -307,6 +319,52 @@ impl From<TableArg> for Table {
             TableArg::Plan => Table::Plan,
             TableArg::Statistics => Table::Statistics,
             TableArg::Metrics => Table::Metrics,
+        }
+    }
+}
+
+/// `libreport keys`.
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    /// Keys to describe (by key, Chinese name or a wording: loan_visits,
+    /// 外借人次); without any, every key.
+    #[arg(value_name = "KEY")]
+    pub keys: Vec<String>,
+
+    /// table (aligned text; one block per key when keys are named), csv
+    /// or json.
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: KeysFormat,
+}
+
+/// `keys --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// CSV: key, name_zh, unit, header_zh, meaning_zh, meaning, sections,
+    /// wordings (lists joined with ;).
+    Csv,
+    /// A JSON array of objects with the same fields (lists as arrays).
+    Json,
+}
+
+/// `--headers` values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum HeadersArg {
+    /// English keys (registered_readers): stable names for pipelines.
+    #[default]
+    En,
+    /// Chinese names with units (持证读者（人）, 馆藏总量（册）), as
+    /// `libreport keys` lists them.
+    Zh,
+}
+
+impl From<HeadersArg> for libreport::dictionary::Headers {
+    fn from(arg: HeadersArg) -> Self {
+        match arg {
+            HeadersArg::En => libreport::dictionary::Headers::En,
+            HeadersArg::Zh => libreport::dictionary::Headers::Zh,
         }
     }
 }

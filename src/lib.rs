@@ -34,6 +34,7 @@ pub mod clean;
 pub mod contract;
 pub mod date;
 pub mod decode;
+pub mod dictionary;
 pub mod error;
 pub mod heading;
 pub mod hygiene;

@@ -4,6 +4,7 @@
 
 mod batch;
 mod check;
+mod keys;
 mod site;
 mod stream;
 mod summary;
@@ -33,6 +34,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Sections(args) => sections(args),
         Command::Text(args) => crate::files::text(args),
         Command::Quantity(args) => quantity(args),
+        Command::Keys(args) => keys::keys(args),
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
         Command::Man { subcommand } => man(subcommand.as_deref()),

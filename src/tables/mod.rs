@@ -5,6 +5,7 @@ pub mod approx;
 pub mod chrome;
 pub mod columns;
 pub mod dates;
+pub mod dictionary;
 pub mod encodings;
 pub mod enumeration;
 pub mod grammar;
