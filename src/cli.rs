@@ -223,9 +223,10 @@ pub struct ExtractArgs {
     pub errors: Option<PathBuf>,
 
     /// Write one of the records' lists as a table instead of one row per
-    /// report: chronicle, plan, statistics (the table's rows as written)
-    /// or metrics (the kept value per key). CSV, or TSV with --format tsv
-    /// or an .tsv output.
+    /// report: chronicle, plan, statistics (the table's rows as written),
+    /// metrics (the kept value per key) or warnings (kind, line, key,
+    /// message_zh, message). CSV, or TSV with --format tsv or an .tsv
+    /// output.
     #[arg(long, value_enum, value_name = "TABLE")]
     pub table: Option<TableArg>,
 
@@ -239,18 +240,28 @@ pub struct ExtractArgs {
     /// formula (numbers stay numbers).
     #[arg(long)]
     pub excel: bool,
+
+    /// CSV, TSV and the workbook: the header row in English keys (en,
+    /// the default, stable for pipelines) or in Chinese with units (zh:
+    /// 到馆/流通人次（人次）, 馆藏总量（册）; `libreport keys` lists them).
+    #[arg(long, value_enum, value_name = "LANG", default_value = "en")]
+    pub headers: HeadersArg,
 }
 
 impl ExtractArgs {
     /// The CSV layout the flags ask for.
     pub fn csv_style(&self) -> CsvStyle {
-        if self.excel {
+        let style = if self.excel {
             CsvStyle::EXCEL
         } else {
             CsvStyle {
                 bom: self.bom,
                 ..CsvStyle::default()
             }
+        };
+        CsvStyle {
+            headers: self.headers.into(),
+            ..style
         }
     }
 }
@@ -310,6 +321,8 @@ pub enum TableArg {
     /// One row per kept metric: key, value, unit, approx, origin, section,
     /// line, text.
     Metrics,
+    /// One row per warning: kind, line, key, message_zh, message.
+    Warnings,
 }
 
 impl From<TableArg> for Table {
@@ -319,6 +332,7 @@ impl From<TableArg> for Table {
             TableArg::Plan => Table::Plan,
             TableArg::Statistics => Table::Statistics,
             TableArg::Metrics => Table::Metrics,
+            TableArg::Warnings => Table::Warnings,
         }
     }
 }

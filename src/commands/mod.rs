@@ -70,6 +70,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             format.name()
         );
     }
+    if args.headers == crate::cli::HeadersArg::Zh && !format.is_csv() {
+        bail!(
+            "--headers zh is for CSV, TSV and the workbook, not {}: JSON keys stay English",
+            format.name()
+        );
+    }
     if let Some(table) = table
         && !format.is_csv()
     {

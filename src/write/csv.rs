@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::RecordWriter;
+use crate::dictionary::{Headers, header};
 use crate::report::{LibraryReport, Record};
 use crate::tables::metric_keys::MetricKey;
 
@@ -43,9 +44,13 @@ pub struct CsvStyle {
     /// Put `'` before a text cell that starts with `=`, `+`, `-`, `@`, tab
     /// or carriage return, so a spreadsheet shows it instead of running it.
     pub guard_formulas: bool,
-    /// Separate cells with tabs (TSV) instead of commas; quoting stays
-    /// that of CSV, for a cell that holds a tab, a quote or a line end.
+    /// Separate cells with tabs (TSV) instead of commas. A tab, carriage
+    /// return or line feed in a text cell becomes a space, so every row
+    /// splits on tabs into the header's number of fields (`awk -F'\t'`);
+    /// a cell with a quote is still quoted as in CSV.
     pub tab: bool,
+    /// The language of the header row.
+    pub headers: Headers,
 }
 
 impl CsvStyle {
@@ -55,15 +60,26 @@ impl CsvStyle {
         crlf: true,
         guard_formulas: true,
         tab: false,
+        headers: Headers::En,
     };
+
+    /// The header row of `columns` in this style's language.
+    pub fn header_row(&self, columns: &[&str]) -> Vec<String> {
+        columns.iter().map(|c| header(c, self.headers)).collect()
+    }
 
     /// A text cell as written: with a leading `'` when the guard is on and
     /// a spreadsheet would take the cell for a formula.
     pub fn text<'s>(&self, cell: &'s str) -> Cow<'s, str> {
+        let cell: Cow<'s, str> = if self.tab && cell.contains(['\t', '\n', '\r']) {
+            Cow::Owned(cell.replace(['\t', '\n', '\r'], " "))
+        } else {
+            Cow::Borrowed(cell)
+        };
         if self.guard_formulas && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             Cow::Owned(format!("'{cell}"))
         } else {
-            Cow::Borrowed(cell)
+            cell
         }
     }
 
@@ -128,7 +144,7 @@ impl<W: Write> WideCsv<W> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        self.out.write_record(columns())?;
+        self.out.write_record(self.style.header_row(&columns()))?;
         self.header_written = true;
         Ok(())
     }
@@ -249,7 +265,8 @@ impl<W: Write> LongCsv<W> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        self.out.write_record(LONG_COLUMNS)?;
+        self.out
+            .write_record(self.style.header_row(&LONG_COLUMNS))?;
         self.header_written = true;
         Ok(())
     }
@@ -481,6 +498,43 @@ mod tests {
     fn empty_batches_still_have_a_header() {
         assert_eq!(rows(&long(CsvStyle::EXCEL, &[])), [LONG_COLUMNS]);
         assert_eq!(rows(&wide(CsvStyle::default(), &[])), [columns()]);
+    }
+
+    #[test]
+    fn tsv_cells_hold_no_tab_or_line_end() {
+        let tsv = CsvStyle {
+            tab: true,
+            ..CsvStyle::default()
+        };
+        let Record::Report(mut one) = report() else {
+            unreachable!("report() is a report")
+        };
+        one.library = Some("a\tb\nc\r\nd".into());
+        one.mentions[0].text = "文献馆藏量\t180383\t册".into();
+        let records = [Record::Report(one)];
+        for out in [wide(tsv, &records), long(tsv, &records)] {
+            let text = String::from_utf8(out).expect("utf-8");
+            let fields: Vec<usize> = text.lines().map(|l| l.split('\t').count()).collect();
+            assert!(fields.iter().all(|&n| n == fields[0]), "{text}");
+            assert!(text.contains("\ta b c  d\t"), "{text}");
+        }
+        // CSV keeps the cell as it is, quoted
+        let csv = String::from_utf8(wide(CsvStyle::default(), &records)).expect("utf-8");
+        assert!(csv.contains("\"a\tb\nc\r\nd\""), "{csv}");
+    }
+
+    #[test]
+    fn chinese_headers_name_each_column_with_its_unit() {
+        let zh = CsvStyle {
+            headers: Headers::Zh,
+            ..CsvStyle::default()
+        };
+        let header = &rows(&wide(zh, &[report()]))[0];
+        assert_eq!(header.len(), columns().len());
+        assert_eq!(header[0], "文件");
+        assert!(header.iter().any(|h| h == "馆藏总量（册）"));
+        assert!(header.iter().any(|h| h == "持证读者（人）"));
+        assert_eq!(rows(&long(zh, &[]))[0][4], "指标键");
     }
 
     trait MatchesCount {
