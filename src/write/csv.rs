@@ -27,6 +27,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::RecordWriter;
+use super::types::{ColumnType, key_type};
 use crate::dictionary::{Headers, header};
 use crate::report::{LibraryReport, Record};
 use crate::tables::metric_keys::MetricKey;
@@ -199,7 +200,13 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
                 self.push_text(&kinds.join(";"));
                 for key in MetricKey::ALL {
-                    let cell = report.metrics.get(key).map(|m| m.value.to_string());
+                    // an integer column never prints a decimal point
+                    let integer = key_type(*key) == ColumnType::Integer;
+                    let cell = report
+                        .metrics
+                        .get(key)
+                        .filter(|m| !integer || m.value.is_integer())
+                        .map(|m| m.value.to_string());
                     self.row.push(cell.unwrap_or_default());
                 }
                 let approx = approx_cell(report);
@@ -357,9 +364,9 @@ mod tests {
                 Origin::Prose,
             ),
             mention(
-                MetricKey::Visits,
+                MetricKey::FloorAreaM2,
                 "-3.5",
-                "减少 3.5 人次",
+                "减少 3.5 平方米",
                 41,
                 Origin::Prose,
             ),
@@ -441,7 +448,11 @@ mod tests {
         let col = |name: &str| rows[0].iter().position(|c| c == name).expect(name);
         assert_eq!(rows[1][col("file")], "'@reports/a.txt");
         assert_eq!(rows[1][col("library")], "'=HYPERLINK(\"x\")图书馆");
-        assert_eq!(rows[1][col("visits")], "-3.5", "a number is no formula");
+        assert_eq!(
+            rows[1][col("floor_area_m2")],
+            "-3.5",
+            "a number is no formula"
+        );
         assert_eq!(rows[1][col("budget_yuan")], "1685200");
         assert_eq!(rows[1][col("year")], "2020");
         assert_eq!(rows[2][col("error")], "'-not a library report");
@@ -498,6 +509,28 @@ mod tests {
     fn empty_batches_still_have_a_header() {
         assert_eq!(rows(&long(CsvStyle::EXCEL, &[])), [LONG_COLUMNS]);
         assert_eq!(rows(&wide(CsvStyle::default(), &[])), [columns()]);
+    }
+
+    #[test]
+    fn integer_columns_never_print_a_decimal_point() {
+        let Record::Report(mut one) = report() else {
+            unreachable!("report() is a report")
+        };
+        let odd = mention(MetricKey::Visits, "12.5", "12.5 人次", 9, Origin::Prose);
+        one.metrics.insert(odd.key, odd);
+        let rows = rows(&wide(CsvStyle::default(), &[Record::Report(one)]));
+        let col = |name: &str| rows[0].iter().position(|c| c == name).expect(name);
+        assert_eq!(rows[1][col("visits")], "", "a fractional count is left out");
+        assert_eq!(
+            rows[1][col("floor_area_m2")],
+            "-3.5",
+            "a decimal column keeps it"
+        );
+        for (i, name) in rows[0].iter().enumerate() {
+            if super::super::types::column_type(name) == ColumnType::Integer {
+                assert!(!rows[1][i].contains('.'), "{name}: {}", rows[1][i]);
+            }
+        }
     }
 
     #[test]

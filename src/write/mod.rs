@@ -9,6 +9,7 @@
 pub mod csv;
 pub mod json;
 pub mod tables;
+pub mod types;
 
 use std::io::{self, Write};
 
