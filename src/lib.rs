@@ -88,6 +88,7 @@ pub fn failed(file: &str, err: &Error) -> Record {
     Record::Failed(FailedFile {
         file: file.to_owned(),
         error: err.to_string(),
+        error_zh: err.zh(),
     })
 }
 

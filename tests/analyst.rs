@@ -255,7 +255,7 @@ fn readme_csv_types_read_the_wide_csv_as_typed() {
          got = dict(zip(rel.columns, [str(t) for t in rel.types]))\n\
          for name, want in columns.items():\n\
          \x20   assert got[name] == want, (name, got[name], want)\n\
-         assert len(df) == rel.count('*').fetchone()[0] > 40\n\
+         assert len(df) == len(rel.fetchall()) > 40\n\
          print('ok', len(df), df['visits'].dtype, got['visits'])\n",
         code_lines.join("\n")
     );
@@ -274,4 +274,77 @@ fn readme_csv_types_read_the_wide_csv_as_typed() {
         printed.starts_with("ok ") && printed.contains("Int64 BIGINT"),
         "{printed}"
     );
+}
+
+#[test]
+fn failed_records_and_stderr_speak_chinese_under_a_chinese_locale() {
+    let run_with = |lang: &str| {
+        crate::util::libreport()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(["extract", "missing.txt", "Cargo.toml", "-f", "jsonl"])
+            .output()
+            .expect("runs")
+    };
+    let zh = run_with("zh_CN.UTF-8");
+    assert_eq!(code(&zh), 1);
+    assert_eq!(
+        stderr(&zh).lines().take(2).collect::<Vec<_>>(),
+        [
+            "libreport: missing.txt: 没有这个文件或目录",
+            "libreport: Cargo.toml: 不是图书馆年报：文本（几乎）没有中文",
+        ]
+    );
+    let en = run_with("en_US.UTF-8");
+    assert!(
+        stderr(&en).starts_with("libreport: missing.txt: no such file or directory\n"),
+        "{}",
+        stderr(&en)
+    );
+    // the records carry both, whatever the locale
+    assert_eq!(stdout(&zh), stdout(&en));
+    let records = crate::util::json_lines(&stdout(&en));
+    assert_eq!(records[0]["error"], "no such file or directory");
+    assert_eq!(records[0]["error_zh"], "没有这个文件或目录");
+    // and the wide CSV has both columns
+    let csv = stdout(&run(&["extract", "missing.txt", "-f", "csv"]));
+    let last = csv.lines().nth(1).expect("a row");
+    assert!(
+        last.ends_with(",no such file or directory,没有这个文件或目录"),
+        "{last}"
+    );
+}
+
+#[test]
+fn warnings_as_a_table_put_the_chinese_message_first() {
+    let output = run(&["extract", "fixtures/anju-2020.txt", "--table", "warnings"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "file",
+            "library",
+            "library_simplified",
+            "year",
+            "kind",
+            "line",
+            "key",
+            "message_zh",
+            "message"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["extract", "fixtures/anju-2020.txt"]).stdout).expect("JSON");
+    let warnings = json[0]["warnings"].as_array().expect("warnings");
+    assert_eq!(rows.len(), warnings.len());
+    assert!(!rows.is_empty());
+    for (row, warning) in rows.iter().zip(warnings) {
+        assert_eq!(&row[4], warning["kind"].as_str().expect("kind"));
+        assert_eq!(&row[7], warning["message_zh"].as_str().expect("zh"));
+        assert_eq!(&row[8], warning["message"].as_str().expect("en"));
+    }
 }

@@ -43,7 +43,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
 
 pub(crate) fn report_failure(record: &Record) -> bool {
     if let Record::Failed(failed) = record {
-        message(&format!("libreport: {}: {}", failed.file, failed.error));
+        // the failure in the language of the user's locale
+        let cause = if output::chinese_locale() {
+            &failed.error_zh
+        } else {
+            &failed.error
+        };
+        message(&format!("libreport: {}: {cause}", failed.file));
         true
     } else {
         false

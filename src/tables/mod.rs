@@ -8,6 +8,7 @@ pub mod dates;
 pub mod dictionary;
 pub mod encodings;
 pub mod enumeration;
+pub mod errors;
 pub mod grammar;
 pub mod identity;
 pub mod library;

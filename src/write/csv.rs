@@ -4,8 +4,8 @@
 //!   `file, encoding, library, library_simplified, year, sections`, one
 //!   column per metric key (the resolved value in the key's base unit, empty
 //!   where unknown), `approx` (`key=word` for each value that is not
-//!   exact), `warnings` (their count), and `error` for files that yielded
-//!   no report. Lists (mentions, chronicle,
+//!   exact), `warnings` (their count), and `error` and `error_zh` for
+//!   files that yielded no report. Lists (mentions, chronicle,
 //!   plan) are left to JSON.
 //! - **Long** ([`LongCsv`], `--format csv-long`): the tidy form, one row per
 //!   mention: `file, library, library_simplified, year, key, value, unit,
@@ -168,7 +168,7 @@ pub fn columns() -> Vec<&'static str> {
     fixed
         .into_iter()
         .chain(MetricKey::ALL.iter().map(|k| k.as_str()))
-        .chain(["approx", "warnings", "error"])
+        .chain(["approx", "warnings", "error", "error_zh"])
         .collect()
 }
 
@@ -213,11 +213,13 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                 self.push_text(&approx);
                 self.row.push(report.warnings.len().to_string());
                 self.row.push(String::new());
+                self.row.push(String::new());
             }
             Record::Failed(failed) => {
                 self.row
                     .extend(std::iter::repeat_n(String::new(), 7 + MetricKey::ALL.len()));
                 self.push_text(&failed.error);
+                self.push_text(&failed.error_zh);
             }
         }
         self.out.write_record(&self.row)?;
@@ -391,6 +393,7 @@ mod tests {
         Record::Failed(FailedFile {
             file: "bad.txt".into(),
             error: "-not a library report".into(),
+            error_zh: "-不是图书馆年报".into(),
         })
     }
 

@@ -180,6 +180,7 @@ mod tests {
             Record::Failed(crate::report::FailedFile {
                 file: "坏.txt".to_owned(),
                 error: "not a report".to_owned(),
+                error_zh: "不是年报".to_owned(),
             }),
         ];
         let mut out = Vec::new();
