@@ -72,10 +72,15 @@ pages are still written, and the exit status is 1.")]
     /// record equal to NAME.expected.json where one lies beside the report
     /// NAME.txt (or .html, .docx, .pdf).
     #[command(after_help = "Examples:
-  libreport check fixtures/            # in CI: exit 1 on any problem
-  libreport check --bless fixtures/    # rewrite the expected files
+  libreport check fixtures/                          # exit 1 on any problem
+  libreport check --bless fixtures/                  # rewrite the expected files
+  libreport check --strict -f github fixtures/       # GitHub Actions annotations
+  libreport check --strict -f gitlab fixtures/ > gl-code-quality-report.json
+  libreport check -f junit fixtures/ > check.xml     # JUnit XML
 
-Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
+Problems go to stderr, one per line; the last line says `N passed, N
+failed, N new`. A new report (no expected file yet) passes unless
+--strict.")]
     Check(CheckArgs),
     /// Print the text a file's reader makes, with the line numbers that
     /// records and audit pages cite.
@@ -159,7 +164,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Read more paths from FILE (- for stdin), one a line: for lists too
-    /// long for a command line (`find … -print0 | libreport extract
+    /// long for a command line (`find … -print0 | libreport COMMAND
     /// --files-from - -0`).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
@@ -292,10 +297,16 @@ pub struct CheckArgs {
     pub bless: bool,
 
     /// How to print the results on stdout: text (problems on stderr, a
-    /// summary line), junit (JUnit XML, one test case per report, for CI
-    /// systems) or json (one object per report).
-    #[arg(long, value_enum, default_value = "text")]
+    /// summary line), github (annotations for GitHub Actions), gitlab (a
+    /// GitLab code-quality report), junit (JUnit XML, one test case per
+    /// report) or json (one object per report).
+    #[arg(short, long, value_enum, default_value = "text")]
     pub format: CheckFormat,
+
+    /// Fail on a report with no expected file yet (a new report), as on
+    /// any other problem: for CI, where every report must be checked.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `check --format` values.
@@ -307,6 +318,12 @@ pub enum CheckFormat {
     Junit,
     /// One JSON object per report on stdout (JSON Lines).
     Json,
+    /// GitHub Actions workflow commands on stdout: `::error
+    /// file=…,line=…::…` per problem, shown on the pull request.
+    Github,
+    /// A GitLab code-quality report (JSON) on stdout, shown on the merge
+    /// request.
+    Gitlab,
 }
 
 /// `--table` values.

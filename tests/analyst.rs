@@ -348,3 +348,112 @@ fn warnings_as_a_table_put_the_chinese_message_first() {
         assert_eq!(&row[8], warning["message"].as_str().expect("en"));
     }
 }
+
+/// A copy of two fixtures in a temporary directory: wulong-2020 with its
+/// expected file changed (the collection total), anju-2020 without one.
+fn changed_fixtures() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixtures = crate::util::root().join("fixtures");
+    for name in ["wulong-2020.txt", "anju-2020.txt"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).expect("copy");
+    }
+    let expected =
+        std::fs::read_to_string(fixtures.join("wulong-2020.expected.json")).expect("expected file");
+    assert!(expected.contains("\"value\": 180383"));
+    std::fs::write(
+        dir.path().join("wulong-2020.expected.json"),
+        expected.replace("\"value\": 180383", "\"value\": 180384"),
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn check_strict_github_annotates_a_changed_fixture_and_fails() {
+    let dir = changed_fixtures();
+    let output = crate::util::run_in(
+        dir.path(),
+        &["check", "--strict", "--format", "github", "."],
+    );
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(
+        text.lines().any(|l| l.starts_with("::error file=./wulong-2020.txt,line=47,title=libreport check::differs from ./wulong-2020.expected.json: metrics.collection_total.value: expected 180384, got 180383")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("::error file=./anju-2020.txt,title=libreport check::new report")
+        ),
+        "--strict fails a new report: {text}"
+    );
+    assert_eq!(stderr(&output), "libreport: 0 passed, 2 failed, 0 new\n");
+    // without --strict a new report is a notice and passes
+    std::fs::remove_file(dir.path().join("wulong-2020.txt")).expect("remove");
+    let output = crate::util::run_in(dir.path(), &["check", "-f", "github", "."]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("::notice file=./anju-2020.txt,"));
+    let output = crate::util::run_in(dir.path(), &["check", "--strict", "."]);
+    assert_eq!(code(&output), 1, "--strict: a new report fails in text too");
+    assert!(
+        stderr(&output).contains("anju-2020.txt: new report: no"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_junit_and_gitlab_name_file_line_and_time() {
+    let dir = changed_fixtures();
+    let output = crate::util::run_in(dir.path(), &["check", "-f", "junit", "."]);
+    assert_eq!(code(&output), 1);
+    let xml = stdout(&output);
+    let case = xml
+        .lines()
+        .find(|l| l.contains("name=\"./wulong-2020.txt\""))
+        .expect("a case for the changed report");
+    assert!(case.contains("file=\"./wulong-2020.txt\""), "{case}");
+    assert!(case.contains(" line=\""), "{case}");
+    assert!(case.contains(" time=\""), "{case}");
+    assert!(case.contains("<failure"), "{case}");
+
+    let output = crate::util::run_in(dir.path(), &["check", "--strict", "-f", "gitlab", "."]);
+    assert_eq!(code(&output), 1);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let findings = report.as_array().expect("an array");
+    let total = findings
+        .iter()
+        .find(|f| {
+            f["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("metrics.collection_total.value"))
+        })
+        .expect("the changed figure");
+    assert_eq!(total["location"]["path"], "./wulong-2020.txt");
+    assert_eq!(total["location"]["lines"]["begin"], 47);
+    assert_eq!(total["severity"], "major");
+    assert!(total["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
+    for finding in findings {
+        for field in [
+            "description",
+            "check_name",
+            "fingerprint",
+            "severity",
+            "location",
+        ] {
+            assert!(finding.get(field).is_some(), "{field}: {finding}");
+        }
+    }
+}
+
+#[test]
+fn short_f_is_taken_wherever_format_is() {
+    for args in [
+        &["extract", "fixtures/wulong-2020.txt", "-f", "jsonl"][..],
+        &["check", "fixtures/wulong-2020.txt", "-f", "junit"][..],
+        &["keys", "-f", "json"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
+    }
+}

@@ -371,7 +371,7 @@ fn check_lists_new_reports_and_what_bless_wrote() {
     let output = run_in(dir.path(), &["check", "--bless", "."]);
     assert_eq!(
         stdout(&output),
-        "wrote ./zhucheng-2020.expected.json\n1 passed, 0 failed, 1 new; 1 expected files written\n",
+        "wrote ./zhucheng-2020.expected.json\n1 passed, 0 failed, 1 new; 1 expected file written\n",
         "only the file whose content changed is listed"
     );
     assert!(dir.path().join("zhucheng-2020.expected.json").is_file());

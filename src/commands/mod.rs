@@ -4,6 +4,7 @@
 
 mod batch;
 mod check;
+mod ci;
 mod keys;
 mod site;
 mod stream;
