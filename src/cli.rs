@@ -210,8 +210,8 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 
     /// Output format [default: from --output's extension (.json, .jsonl,
-    /// .csv = wide csv, .tsv = wide tsv), else json; an --output with
-    /// another extension needs --format].
+    /// .csv = wide csv, .tsv = wide tsv, .xlsx), else json; an --output
+    /// with another extension needs --format].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -249,8 +249,9 @@ pub struct ExtractArgs {
     /// CSV, TSV and the workbook: the header row in English keys (en,
     /// the default, stable for pipelines) or in Chinese with units (zh:
     /// 到馆/流通人次（人次）, 馆藏总量（册）; `libreport keys` lists them).
-    #[arg(long, value_enum, value_name = "LANG", default_value = "en")]
-    pub headers: HeadersArg,
+    /// [default: en; zh for a workbook]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub headers: Option<HeadersArg>,
 }
 
 impl ExtractArgs {
@@ -265,7 +266,7 @@ impl ExtractArgs {
             }
         };
         CsvStyle {
-            headers: self.headers.into(),
+            headers: self.headers.unwrap_or_default().into(),
             ..style
         }
     }
@@ -428,6 +429,9 @@ pub enum FormatArg {
     Tsv,
     /// The long CSV, tab-separated (same columns).
     TsvLong,
+    /// An Excel workbook (also from an .xlsx --output): sheets 指标, 明细,
+    /// 大事记, 计划, 提示, 说明; Chinese headers unless --headers en.
+    Xlsx,
 }
 
 impl From<FormatArg> for Format {
@@ -439,6 +443,7 @@ impl From<FormatArg> for Format {
             FormatArg::CsvLong => Format::CsvLong,
             FormatArg::Tsv => Format::Tsv,
             FormatArg::TsvLong => Format::TsvLong,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }

@@ -457,3 +457,105 @@ fn short_f_is_taken_wherever_format_is() {
         assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn the_workbook_reads_back_as_the_csv_says() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("reports.xlsx");
+    let output = run(&["extract", "fixtures/", "-o", path.to_str().expect("UTF-8")]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let mut workbook: Xlsx<_> = open_workbook(&path).expect("an xlsx calamine reads");
+    assert_eq!(
+        workbook.sheet_names(),
+        ["指标", "明细", "大事记", "计划", "提示", "说明"]
+    );
+    let cell_text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        other => format!("{other:?}"),
+    };
+    // each sheet against the CSV form it lays out (Chinese headers)
+    for (sheet, args) in [
+        ("指标", &["-f", "csv"][..]),
+        ("明细", &["-f", "csv-long"][..]),
+        ("大事记", &["--table", "chronicle"][..]),
+        ("计划", &["--table", "plan"][..]),
+        ("提示", &["--table", "warnings"][..]),
+    ] {
+        let mut command = vec!["extract", "fixtures/", "--headers", "zh"];
+        command.extend(args);
+        let csv = run(&command);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.stdout.as_slice());
+        let want: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let range = workbook.worksheet_range(sheet).expect(sheet);
+        let got: Vec<&[Data]> = range.rows().collect();
+        assert_eq!(got.len(), want.len(), "{sheet}: rows");
+        let mut numbers = 0;
+        for (r, (row, csv_row)) in got.iter().zip(&want).enumerate() {
+            for (c, want_cell) in csv_row.iter().enumerate() {
+                let cell = row.get(c).unwrap_or(&Data::Empty);
+                match cell {
+                    Data::Float(f) => {
+                        numbers += 1;
+                        let want_number: f64 = want_cell.parse().unwrap_or_else(|_| {
+                            panic!("{sheet} {r}:{c}: a number where the CSV has {want_cell:?}")
+                        });
+                        assert_eq!(*f, want_number, "{sheet} {r}:{c}");
+                    }
+                    _ => assert_eq!(cell_text(cell), want_cell, "{sheet} {r}:{c}"),
+                }
+            }
+        }
+        if sheet == "指标" || sheet == "明细" {
+            assert!(
+                numbers > 100,
+                "{sheet}: numbers are typed as numbers ({numbers})"
+            );
+        }
+        // every header is Chinese
+        if sheet == "指标" {
+            assert!(
+                got[0].iter().all(|h| !cell_text(h).is_ascii()),
+                "{:?}",
+                got[0]
+            );
+        }
+    }
+    let notes = workbook.worksheet_range("说明").expect("说明");
+    let keys: Vec<String> = notes
+        .rows()
+        .skip(1)
+        .filter_map(|row| row.first().map(cell_text))
+        .collect();
+    assert!(
+        keys.iter().any(|k| k == "loan_visits"),
+        "the data dictionary"
+    );
+    assert!(
+        keys.iter().any(|k| k.starts_with("由 libreport")),
+        "how it was made"
+    );
+    // each sheet: a frozen header row, filters, set widths
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
+    for n in 1..=6 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name(&format!("xl/worksheets/sheet{n}.xml"))
+                .expect("sheet"),
+            &mut xml,
+        )
+        .expect("read");
+        assert!(
+            xml.contains("state=\"frozen\"") && xml.contains("ySplit=\"1\""),
+            "sheet{n}: frozen"
+        );
+        assert!(xml.contains("<autoFilter "), "sheet{n}: filters");
+        assert!(xml.contains("customWidth=\"1\""), "sheet{n}: widths");
+    }
+}

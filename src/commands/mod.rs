@@ -77,7 +77,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             format.name()
         );
     }
-    if args.headers == crate::cli::HeadersArg::Zh && !format.is_csv() {
+    if args.headers == Some(crate::cli::HeadersArg::Zh)
+        && !format.is_csv()
+        && format != Format::Xlsx
+    {
         bail!(
             "--headers zh is for CSV, TSV and the workbook, not {}: JSON keys stay English",
             format.name()
@@ -105,7 +108,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         )),
         None => None,
     };
-    let style = args.csv_style();
+    let mut style = args.csv_style();
+    if format == Format::Xlsx && args.headers.is_none() {
+        // a workbook is for people: Chinese headers unless asked otherwise
+        style.headers = libreport::dictionary::Headers::Zh;
+    }
     let jobs = Jobs::open(&args.input)?;
     let streamed = jobs.streamed();
     let mut summary = Summary::default();
@@ -180,7 +187,7 @@ fn format_of(path: Option<&Path>, flag: &str) -> Result<Option<Format>> {
         return Ok(None);
     }
     bail!(
-        "{flag} {}: cannot tell the format from the name; use .json, .jsonl, .csv or .tsv, or name one with --format",
+        "{flag} {}: cannot tell the format from the name; use .json, .jsonl, .csv, .tsv or .xlsx, or name one with --format",
         libreport::input::path_name(path)
     );
 }
