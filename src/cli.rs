@@ -187,7 +187,7 @@ pub struct InputArgs {
     pub encoding: Option<String>,
 
     /// Refuse files larger than this: bytes, or with a suffix K, M or G
-    /// (KiB, MiB, GiB: 64K, 10M, 1G) [default: 64M].
+    /// (KiB, MiB, GiB: 64K, 10M, 1G).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
