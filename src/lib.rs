@@ -34,6 +34,7 @@ pub mod clean;
 pub mod contract;
 pub mod date;
 pub mod decode;
+pub mod dictionary;
 pub mod error;
 pub mod heading;
 pub mod hygiene;
@@ -87,6 +88,7 @@ pub fn failed(file: &str, err: &Error) -> Record {
     Record::Failed(FailedFile {
         file: file.to_owned(),
         error: err.to_string(),
+        error_zh: err.zh(),
     })
 }
 

@@ -307,6 +307,22 @@ pub fn message(line: &str) {
     let _ = writeln!(err, "{}", escape_for_terminal(line));
 }
 
+/// Whether messages should be in Chinese: the locale that names the
+/// language of messages (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, the
+/// first one set and not empty, as POSIX orders them) is a Chinese one
+/// (`zh_CN.UTF-8`, `zh_TW`, `zh`).
+pub fn chinese_locale() -> bool {
+    locale_is_chinese(|name| std::env::var(name).ok())
+}
+
+fn locale_is_chinese(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .is_some_and(|value| value.starts_with("zh"))
+}
+
 /// `text` with the characters a terminal would act on (control
 /// characters, escape sequences, a newline that forges a line, bidi
 /// overrides) written as `\n`, `\x1b`, `\u{202e}`: shown, never obeyed.
@@ -479,5 +495,32 @@ mod tests {
         let err = anyhow::Error::new(err);
         let found = output_error(&err).map(ToString::to_string);
         assert_eq!(found.as_deref(), Some("out.json: No space left on device"));
+    }
+
+    #[test]
+    fn the_first_locale_variable_set_decides_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert!(locale_is_chinese(env(&[("LANG", "zh_CN.UTF-8")])));
+        assert!(locale_is_chinese(env(&[
+            ("LC_ALL", "zh_TW.UTF-8"),
+            ("LANG", "C")
+        ])));
+        assert!(!locale_is_chinese(env(&[
+            ("LC_ALL", "C.UTF-8"),
+            ("LANG", "zh_CN.UTF-8")
+        ])));
+        assert!(locale_is_chinese(env(&[
+            ("LC_ALL", ""),
+            ("LANG", "zh_CN.UTF-8")
+        ])));
+        assert!(!locale_is_chinese(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(!locale_is_chinese(env(&[])));
     }
 }

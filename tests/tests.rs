@@ -1,6 +1,7 @@
 //! One test binary for all integration tests (one link step on 2-core CI).
 
 mod adversarial;
+mod analyst;
 mod bad_input;
 mod cli;
 mod conversions;

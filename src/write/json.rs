@@ -212,6 +212,7 @@ mod tests {
             Record::Failed(crate::report::FailedFile {
                 file: "坏.txt".to_owned(),
                 error: "not a report".to_owned(),
+                error_zh: "不是年报".to_owned(),
             }),
         ];
         let mut out = Vec::new();
@@ -229,6 +230,7 @@ mod tests {
         let record = Record::Failed(crate::report::FailedFile {
             file: "a\u{2028}b\u{2029}“c”.txt".to_owned(),
             error: "x".to_owned(),
+            error_zh: "x".to_owned(),
         });
         let mut out = Vec::new();
         let mut writer = JsonLines::new(&mut out);
