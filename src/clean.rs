@@ -285,7 +285,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         let cell = trim(folded);
         if crate::tables::columns::FORM_CODES.contains(&cell) {
             in_form = true;
-        } else if cell.chars().count() > FORM_CELL_CHARS {
+        } else if in_form && cell.chars().count() > FORM_CELL_CHARS {
             in_form = false;
         }
         match classify(raw, folded, no, in_toc, may_gloss) {

@@ -58,6 +58,15 @@ pub struct Identity {
 /// sentences: the head of a page, past a site's menus.
 const HEAD_LINES: usize = 40;
 
+/// How many bytes of the text the candidate years of a `no_year` warning
+/// are counted in: the years of its head, not of every line of a long
+/// document.
+const CANDIDATE_BYTES: usize = 16 * 1024;
+
+/// How many bytes of the head's lines are read for a first sentence (the
+/// line that passes it is read whole).
+const HEAD_BYTES: usize = 3000;
+
 /// How many bytes of the text a news item's dateline is looked for in.
 const DATELINE_HEAD: usize = 1200;
 
@@ -174,6 +183,13 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
     line.is_heading_shaped() && line.marker().is_none()
 }
 
+/// Whether a text refers to the library without its name (我馆, 本馆,
+/// 县图书馆).
+fn names_itself(folded: &str) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SELF_WORDS));
+    WORDS.find_all(folded).next().is_some()
+}
+
 /// Whether a title-shaped line names a report (年报, 工作总结, 大事记 …).
 fn names_a_report(folded: &str) -> bool {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_LINE_WORDS));
@@ -184,10 +200,11 @@ fn names_a_report(folded: &str) -> bool {
 /// the longest name in the head that ends with it (重庆市武隆区图书馆 for
 /// 武隆区图书馆 in the title), since the record gives the full name.
 fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
-    let title_names: Vec<LibraryName> = titles
-        .iter()
-        .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
-        .collect();
+    let title_names = || {
+        titles
+            .iter()
+            .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+    };
     let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
         lines
             .filter(|(_, folded)| !is_site_frame(folded))
@@ -195,7 +212,7 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
             .filter(|n| !n.guessed_place)
             .collect()
     };
-    let front = read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
+    let front = || read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
     // A heading that is a library's name alone titles a part about that
     // library (香港中央图书馆 in a system's report); one naming the year's
     // work or a report is the report's.
@@ -232,20 +249,30 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
     // Strongest first, each read only when the ones before name none; a
     // place guessed from a title line's start (丰都图书馆) gives way to a
     // name with its unit anywhere (丰都县图书馆), so it comes last.
-    let unit_named = title_names
-        .iter()
+    let chosen = title_names()
         .find(|n| !n.guessed_place)
-        .map(|n| (n.clone(), Evidence::Title));
-    let chosen = unit_named
-        .or_else(|| first_longest(front.iter()).map(|n| (n.clone(), Evidence::Front)))
+        .map(|n| (n, Evidence::Title))
+        .or_else(|| first_longest(front().iter()).map(|n| (n.clone(), Evidence::Front)))
         .or_else(|| first_longest(headings(true).iter()).map(|n| (n.clone(), Evidence::Heading)))
         .or_else(|| first_longest(body().iter()).map(|n| (n.clone(), Evidence::FirstSentence)))
         .or_else(|| first_longest(headings(false).iter()).map(|n| (n.clone(), Evidence::Heading)))
-        .or_else(|| title_names.first().map(|n| (n.clone(), Evidence::Title)));
+        .or_else(|| title_names().next().map(|n| (n, Evidence::Title)));
     let (chosen, source) = chosen?;
-    let fuller = title_names
+    // The full name where the head writes it (重庆市武隆区图书馆 for the
+    // title's 武隆区图书馆): only lines that hold the name are read again.
+    let holds =
+        |folded: &str| folded.len() > chosen.folded.len() && folded.contains(&chosen.folded);
+    let fuller = titles
         .iter()
-        .chain(&front)
+        .filter(|l| holds(l.folded))
+        .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+        .chain(
+            outline
+                .front
+                .iter()
+                .filter(|l| holds(l.folded()) && !is_site_frame(l.folded()))
+                .filter_map(|l| title::library_in(l.text(), l.folded(), false)),
+        )
         .filter(|n| n.folded.len() > chosen.folded.len() && n.folded.ends_with(&chosen.folded))
         .max_by_key(|n| n.folded.len());
     if chosen.guessed_place
@@ -254,7 +281,7 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
     {
         return Some((with_unit, source));
     }
-    Some((fuller.cloned().unwrap_or(chosen), source))
+    Some((fuller.unwrap_or(chosen), source))
 }
 
 /// How many lines are searched for a guessed place's name with its unit.
@@ -391,10 +418,15 @@ fn year(
     if let Some(year) = heading {
         return Ok((FoundYear::single(year), Evidence::Heading));
     }
+    let mut read = 0;
     let first_sentence = cleaned
         .lines()
         .iter()
         .take(HEAD_LINES)
+        .take_while(|l| {
+            read += l.text().len();
+            read <= HEAD_BYTES + l.text().len()
+        })
         .filter(|l| !is_site_frame(l.folded()))
         .find_map(|l| first_sentence_year(&l, library));
     if let Some((year, true)) = first_sentence {
@@ -411,7 +443,7 @@ fn year(
     if let Some(year) = era_year(outline, text) {
         return Ok((FoundYear::single(year), Evidence::Era));
     }
-    Err(named_years(text))
+    Err(named_years(crate::text::head(text, CANDIDATE_BYTES)))
 }
 
 /// Whether a line names the library (by its name, 图书馆 or 本馆), or
@@ -421,7 +453,7 @@ fn names_the_library(folded: &str, library: Option<&str>) -> bool {
     const LITTLE_MORE: usize = 12;
     library.is_some_and(|name| folded.contains(name))
         || folded.contains(crate::tables::library::LIBRARY_WORD)
-        || SELF_WORDS.iter().any(|w| folded.contains(w))
+        || names_itself(folded)
         || folded.trim().len() <= LITTLE_MORE
 }
 
@@ -513,7 +545,7 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
     {
         let (sentence, sentence_folded) = (&text[start..end], folded.get(start..end)?);
         start = end;
-        let names = SELF_WORDS.iter().any(|w| sentence_folded.contains(w))
+        let names = names_itself(sentence_folded)
             || library.is_some_and(|name| sentence_folded.contains(name));
         if !names {
             continue;
@@ -671,7 +703,7 @@ fn era_year(outline: &Outline<'_>, text: &str) -> Option<i32> {
         .next()
 }
 
-/// The years the text names (years of comparison left out), most named
+/// The years a text names (years of comparison left out), most named
 /// first, at most three: the candidates a warning names.
 fn named_years(text: &str) -> Vec<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();

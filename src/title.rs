@@ -41,6 +41,10 @@ pub struct LibraryName {
 /// 图书馆 (某市沙湾区沫若图书馆), and a place alone may open the line
 /// (大连图书馆2014年阅读报告).
 pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryName> {
+    // Most lines name no library: turned away before anything is copied.
+    static WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(LIBRARY_WORD.as_bytes()));
+    WORD.find(folded.as_bytes())?;
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
     let mut blanked = folded.to_owned().into_bytes();
