@@ -120,6 +120,15 @@ pub const LEAD_CLAUSE_CHARS: usize = 12;
 #[rustfmt::skip]
 pub static MONTH_TITLE_ENDS: &[&str] = &["份大事记", "大事记"];
 
+/// Words that date a chronicle's entry to the last entry's month (同月，
+/// 开展…) or day (同日).
+#[rustfmt::skip]
+pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
+
+/// See [`SAME_MONTH_WORDS`].
+#[rustfmt::skip]
+pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,12 +163,3 @@ mod tests {
         }
     }
 }
-
-/// Words that date a chronicle's entry to the last entry's month (同月，
-/// 开展…) or day (同日).
-#[rustfmt::skip]
-pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
-
-/// See [`SAME_MONTH_WORDS`].
-#[rustfmt::skip]
-pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];
