@@ -142,7 +142,7 @@ struct TitleLine<'t> {
 const PROSE_BYTES: usize = 150;
 
 /// How many physical lines from the top are read for title lines.
-const HEAD_PHYSICAL_LINES: usize = 60;
+const HEAD_PHYSICAL_LINES: usize = 40;
 
 /// The title-shaped physical lines of the head; `folded` is `text`
 /// folded (same offsets).
