@@ -32,6 +32,7 @@ use crate::date;
 use crate::matcher::words::WordSet;
 use crate::report::SectionKind;
 use crate::segment::{Outline, Section};
+use crate::tables::dates::MINGUO_OFFSET;
 use crate::tables::identity::{
     COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
     SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD,
@@ -580,15 +581,12 @@ fn era_year_phrase(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> {
             .is_some_and(|c| c.is_ascii_digit());
         let era: i32 = before[start..].parse().ok()?;
         ((2..=3).contains(&digits) && !preceded && ERA_YEARS.contains(&era))
-            .then(|| (era + ERA_EPOCH, start..at + mark.len()))
+            .then(|| (era + MINGUO_OFFSET, start..at + mark.len()))
     })
 }
 
 /// The Republic-of-China years a report of this century names (89 is 2000).
 const ERA_YEARS: std::ops::RangeInclusive<i32> = 89..=139;
-
-/// Republic-of-China year 1 is 1912.
-const ERA_EPOCH: i32 = 1911;
 
 /// Whether the year at `at` opens its sentence or a clause of it,
 /// perhaps after a lead word (据悉，2013年全年…; 记者获悉，2023年该馆…),

@@ -8,6 +8,7 @@
 //! report is signed in 2021).
 
 use crate::date;
+use crate::tables::dates::MONTH_DAY_MARKS;
 use crate::tables::identity::{
     LONG_PLACE_UNITS, NAME_LEADS, OTHER_BODY_AFTER, PART_MARK_ENDS, PLACE_CHARS,
 };
@@ -61,7 +62,7 @@ pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryN
             continue;
         }
         if let Some(from) = digits_from.take()
-            && DATE_MARKS.contains(&c)
+            && MONTH_DAY_MARKS.contains(&c)
             && let Some(date) = blanked.get_mut(from..i + c.len_utf8())
         {
             date.fill(b' ');
@@ -120,9 +121,6 @@ fn han_run(place: &str, most: usize) -> usize {
 /// The longest proper name (in bytes) a title line may set between a unit
 /// and 图书馆 (沫若 of 沙湾区沫若图书馆): two to four characters.
 const PROPER_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
-
-/// The marks after a number that make it a month or a day (6月15日).
-const DATE_MARKS: &[char] = &['月', '日', '号'];
 
 /// How many characters a place alone may have when it opens a title line
 /// (大连, 黑龙江省): a longer run is a sentence.

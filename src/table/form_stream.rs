@@ -5,7 +5,7 @@
 //! a unit may follow; the first figure after the code is the value. An
 //! item with no figure before the next item had a blank value cell.
 
-use super::{Layout, WrittenUnit, parse_value, table_row};
+use super::{Layout, MULTIPLIERS, WrittenUnit, parse_value, table_row};
 use crate::clean::{Cell, Line, Lines};
 use crate::report::StatRow;
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
@@ -101,7 +101,7 @@ fn is_code(text: &str) -> bool {
 /// A unit cell: a unit libreport knows, perhaps scaled (千元) or two
 /// together (册、件), and nothing else.
 fn is_unit(folded: &str) -> bool {
-    let rest = folded.trim_start_matches(['万', '千', '亿', '百']);
+    let rest = folded.trim_start_matches(MULTIPLIERS);
     let whole_unit = |part: &str| matches!(UNIT_WORDS.longest_prefix(part), Some((UnitEntry::Unit(..), len)) if len == part.len());
     !rest.is_empty() && rest.split(['、', '/']).all(whole_unit)
 }
