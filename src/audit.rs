@@ -7,7 +7,7 @@
 //! or cleaned a second time, so the line numbers agree by construction.
 
 use crate::Options;
-use crate::report::{LibraryReport, Record};
+use crate::contract::report::{LibraryReport, Record};
 use crate::view::{self, SourceLine};
 
 /// One file run for the audit page.

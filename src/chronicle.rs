@@ -9,9 +9,9 @@
 //! continues the entry before it.
 
 use crate::clean::Lines;
+use crate::contract::report::{ChronicleEntry, Warning};
 use crate::date::{self, DateContext};
 use crate::heading;
-use crate::report::{ChronicleEntry, Warning};
 use crate::tables::dates::{
     CHRONICLE_NOTE_LABELS, LEAD_CLAUSE_CHARS, SIGNATURE_OFFICES, YMD_SEPARATORS,
 };
@@ -150,13 +150,13 @@ pub fn parse_chronicle(
                 || entries.is_empty()
                 || starts_like_full_date(folded_rest) =>
             {
-                let date =
-                    year.zip(month_heading)
-                        .map(|(year, month)| crate::report::PartialDate {
-                            year,
-                            month,
-                            day: None,
-                        });
+                let date = year.zip(month_heading).map(|(year, month)| {
+                    crate::contract::report::PartialDate {
+                        year,
+                        month,
+                        day: None,
+                    }
+                });
                 if date.is_none() || looks_dated(rest) {
                     warnings.push(Warning::UnreadableDate {
                         text: first_chars(rest, 20),
@@ -337,8 +337,8 @@ fn first_chars(text: &str, n: usize) -> String {
 /// before it: its month, or its day.
 fn same_as_last(
     folded: &str,
-    last: crate::report::PartialDate,
-) -> Option<crate::report::PartialDate> {
+    last: crate::contract::report::PartialDate,
+) -> Option<crate::contract::report::PartialDate> {
     use crate::tables::dates::{SAME_DAY_WORDS, SAME_MONTH_WORDS};
     let text = folded.trim_start();
     if SAME_DAY_WORDS.iter().any(|w| text.starts_with(w)) {
@@ -347,7 +347,7 @@ fn same_as_last(
     SAME_MONTH_WORDS
         .iter()
         .any(|w| text.starts_with(w))
-        .then_some(crate::report::PartialDate { day: None, ..last })
+        .then_some(crate::contract::report::PartialDate { day: None, ..last })
 }
 
 /// The month mark a source may lose (1月13日 printed as 113日).
@@ -378,7 +378,7 @@ fn with_lost_month_mark(text: &str, month: Option<u8>) -> Option<(String, usize)
 mod tests {
     use super::*;
     use crate::clean::clean;
-    use crate::report::SectionKind;
+    use crate::contract::report::SectionKind;
     use proptest::prelude::*;
 
     proptest! {

@@ -40,7 +40,7 @@ pub struct TocEntry {
     pub title: String,
     /// The line it was listed on.
     pub line: u32,
-    /// The title folded (`script::fold`), from the folded document.
+    /// The title folded (`fold::fold`), from the folded document.
     folded: String,
 }
 
@@ -70,7 +70,7 @@ impl TocEntry {
 pub struct Cleaned<'t> {
     /// The document as decoded.
     source: &'t str,
-    /// The document folded (`script::fold`), when folding changes it.
+    /// The document folded (`fold::fold`), when folding changes it.
     folded_source: Option<String>,
     /// Lines with an image placeholder cut out, one after another.
     rewritten: String,
@@ -112,7 +112,7 @@ impl Cleaned<'_> {
 /// `text` folded, when folding changes it: the one place cleaning folds,
 /// once for each of its buffers (never per line).
 fn folded_copy(text: &str) -> Option<String> {
-    match crate::script::fold(text) {
+    match crate::fold::fold(text) {
         Cow::Borrowed(_) => None,
         Cow::Owned(folded) => Some(folded),
     }
@@ -656,7 +656,7 @@ mod tests {
         ])) {
             let image = oracle(r"\[(?:image|图片|圖片|img)[:：][^\]]*\]");
             let want = image.is_match(&line).then(|| image.replace_all(&line, "").into_owned());
-            prop_assert_eq!(without_images(&line, &crate::script::fold(&line)), want);
+            prop_assert_eq!(without_images(&line, &crate::fold::fold(&line)), want);
         }
 
         #[test]
@@ -681,7 +681,7 @@ mod tests {
         for line in ["目录", "目 录", "目　录", " 目 次 ", "目錄"] {
             assert!(
                 matches!(
-                    classify(line, &crate::script::fold(line), 1, false, true),
+                    classify(line, &crate::fold::fold(line), 1, false, true),
                     Kind::Toc(_)
                 ),
                 "{line:?}"
@@ -723,7 +723,7 @@ mod tests {
             let cleaned = clean(text);
             assert!(cleaned.lines().iter().any(|l| l.last() != l.no()) || text == page);
             for line in cleaned.lines().iter() {
-                assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
+                assert_eq!(line.folded(), crate::fold::fold(line.text()), "{line:?}");
             }
         }
     }

@@ -33,9 +33,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::contract::report::PartialDate;
 use crate::matcher::lexicon::CharMap;
 use crate::numeral::parse_integer_prefix;
-use crate::report::PartialDate;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MINGUO_OFFSET,
     MONTH_DAY_DOTS, MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,

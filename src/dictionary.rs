@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::contract::metric_key::MetricKey;
-use crate::report::SectionKind;
+use crate::contract::report::SectionKind;
 use crate::tables::dictionary::{COLUMN_HEADERS_ZH, METRIC_NOTES};
 use crate::tables::metrics::{METRIC_LABELS, Subject};
 

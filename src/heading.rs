@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::matcher::words::WordSet;
 
-use crate::report::SectionKind;
+use crate::contract::report::SectionKind;
 
 use crate::tables::punctuation::{PAREN_CLOSES, PAREN_OPENS};
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
@@ -253,7 +253,7 @@ pub fn heading_width(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::script;
+    use crate::fold;
 
     fn marker(line: &str) -> Option<(MarkerStyle, u32, &str)> {
         split_marker(line).map(|(m, rest)| (m.style, m.number, rest))
@@ -324,7 +324,7 @@ mod tests {
             ("一、服务效能", None),
         ];
         for (title, want) in cases {
-            assert_eq!(title_kind_folded(&script::fold(title)), want, "{title}");
+            assert_eq!(title_kind_folded(&fold::fold(title)), want, "{title}");
         }
     }
 

@@ -27,10 +27,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::clean::{Cleaned, Line};
+use crate::contract::report::SectionKind;
 use crate::contract::report::{Evidence, Warning};
 use crate::date;
 use crate::matcher::words::WordSet;
-use crate::report::SectionKind;
 use crate::segment::{Outline, Section};
 use crate::tables::dates::MINGUO_OFFSET;
 use crate::tables::identity::{
@@ -360,7 +360,7 @@ fn title_line_name(text: &str, folded: &str, after_prose: bool) -> Option<Librar
         && trimmed.contains(' ');
     if spaced && !after_prose {
         let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-        let folded = crate::script::fold(&compact);
+        let folded = crate::fold::fold(&compact);
         let name = title::library_in(&compact, &folded, true)?;
         return (name.text == compact).then_some(name);
     }

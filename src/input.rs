@@ -164,15 +164,10 @@ pub enum Expanded {
 
 /// Expands one command-line path: a file stays itself (whatever its kind:
 /// a FIFO or a device the user names is read as given), a directory
-/// becomes its report files, recursively, sorted by path. In a directory,
-/// only regular files are read; each directory is read once, however many
-/// links lead to it, so a symlink loop ends.
-pub fn expand(arg: &Path) -> Vec<Expanded> {
-    expand_with(arg, &[])
-}
-
-/// [`expand`], a directory scan taking the files one of `globs` matches
-/// instead of the report extensions when any are given.
+/// becomes its report files, recursively, sorted by path: the files one of
+/// `globs` matches, or the report extensions when none is given. In a
+/// directory, only regular files are read; each directory is read once,
+/// however many links lead to it, so a symlink loop ends.
 pub fn expand_with(arg: &Path, globs: &[String]) -> Vec<Expanded> {
     if arg.as_os_str() == "-" {
         return vec![Expanded::Input(Input::Stdin)];

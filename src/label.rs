@@ -3,12 +3,12 @@
 
 use std::sync::LazyLock;
 
+use crate::contract::metric_key::MetricKey;
+use crate::contract::unit::Unit;
 use crate::matcher::words::WordSet;
 use crate::tables::grammar::{
     Action, LABEL_PARTS, LABEL_RULES, NOT_OWNERS, Noun, OWNER_WORDS, Part, TIME_ENDS,
 };
-use crate::tables::metric_keys::MetricKey;
-use crate::unit::Unit;
 
 /// A label read from parts: its key and where it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +108,7 @@ fn stands_alone(before: &str) -> bool {
     let Some(last) = before.chars().next_back() else {
         return true;
     };
-    !crate::script::is_han(last)
+    !crate::fold::is_han(last)
         || TIME_ENDS.contains(&last)
         || (OWNER_WORDS.iter().any(|word| before.ends_with(word))
             && !NOT_OWNERS.iter().any(|word| before.ends_with(word)))
@@ -117,7 +117,7 @@ fn stands_alone(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unit::Unit::*;
+    use crate::contract::unit::Unit::*;
 
     fn key(label: &str, unit: Unit) -> Option<&'static str> {
         composed_label(label, 0, label.len(), Some(unit)).map(|c| c.key.as_str())

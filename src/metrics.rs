@@ -19,12 +19,13 @@ use std::sync::LazyLock;
 use crate::matcher::words::{WordIndex, WordSet};
 
 use crate::clean::{Cell, Line, Lines};
-use crate::decimal::Decimal;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+use crate::contract::report::{Mention, Origin, SectionKind, StatRow, Warning};
+use crate::contract::unit::Unit;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
-use crate::report::{Mention, Origin, SectionKind, StatRow, Warning};
 use crate::tables::grammar::OWNER_WORDS;
-use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
@@ -37,7 +38,6 @@ use crate::tables::punctuation::{
     PAREN_OPENS, TOPIC_ENDS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
-use crate::unit::Unit;
 
 mod clauses;
 mod lookup;
@@ -755,7 +755,7 @@ fn is_list_number(text: &str, m: &QuantityMatch) -> bool {
             .trim_start()
             .chars()
             .next()
-            .is_some_and(crate::script::is_han)
+            .is_some_and(crate::fold::is_han)
 }
 
 enum Verdict {

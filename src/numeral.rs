@@ -39,7 +39,7 @@
 
 use std::fmt;
 
-use crate::decimal::Decimal;
+use crate::contract::decimal::Decimal;
 use crate::tables::numerals::{
     COUNT_ONLY_DIGITS, CharClass, CharClasses, MULTIPLIER_SPACES, SECTION_POWER, Script,
     char_classes, class_of,

@@ -3,7 +3,7 @@
 //!
 //! Stage: a phrase as a user typed it (labels, nouns, several figures,
 //! traditional or simplified script) in; readings out. Words are matched in
-//! simplified characters ([`script::fold`] keeps every offset), and the
+//! simplified characters ([`fold::fold`] keeps every offset), and the
 //! figure is quoted as written. A phrase that is nothing but one quantity
 //! reads as [`quantity::parse_quantity`] reads it (一千零五 too); any other
 //! is scanned as the extractor scans a line ([`quantity::scan_in`]), each
@@ -15,12 +15,12 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::contract::decimal::Decimal;
+use crate::contract::report::{Approx, PartialDate};
+use crate::contract::unit::Unit;
 use crate::date::{self, DateContext};
-use crate::decimal::Decimal;
+use crate::fold;
 use crate::quantity::{self, Era, QuantityError, QuantityKind, QuantityMatch};
-use crate::report::{Approx, PartialDate};
-use crate::script;
-use crate::unit::Unit;
 
 /// One line of `libreport quantity`'s output: a figure found in `input`,
 /// or why none was.
@@ -94,7 +94,7 @@ pub fn read_phrase(input: &str) -> Vec<Reading> {
         Some(cut) => Cow::Owned(cut),
         None => Cow::Borrowed(input),
     };
-    let folded = script::fold(&unglossed);
+    let folded = fold::fold(&unglossed);
     let era = match folded {
         Cow::Owned(_) => Era::Minguo,
         Cow::Borrowed(_) => Era::Common,

@@ -7,17 +7,12 @@
 //! without any numbering gives one item per paragraph.
 
 use crate::clean::Lines;
+use crate::contract::report::PlanItem;
 use crate::heading;
-use crate::report::PlanItem;
 use crate::tables::enumeration::{INLINE_ENUMERATORS, LIST_ANNOUNCERS};
 use crate::tables::punctuation::ITEM_TRIM;
 
-/// The items of a plan section's lines.
-pub fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
-    parse_plan_after(lines, 0)
-}
-
-/// [`parse_plan`] of a section whose first line holds its title in its
+/// The items of a plan section's lines, of a section whose first line holds its title in its
 /// first `title_len` bytes (八、2024年工作打算。2024年，我馆将…一是…): the
 /// line's marker is the title's, and the plan starts after it.
 pub fn parse_plan_after(lines: Lines<'_>, title_len: usize) -> Vec<PlanItem> {
@@ -174,6 +169,10 @@ fn trim_item(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_plan(lines: Lines<'_>) -> Vec<PlanItem> {
+        parse_plan_after(lines, 0)
+    }
 
     use crate::clean::numbered_lines as lines;
 

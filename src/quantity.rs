@@ -74,11 +74,12 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::contract::decimal::Decimal;
+use crate::contract::report::Approx;
+use crate::contract::unit::Unit;
 use crate::date::{self, DateContext};
-use crate::decimal::Decimal;
 use crate::matcher::lexicon::{CharMap, utf8_len};
 use crate::numeral::{Numeral, NumeralError, parse_detailed, parse_integer_prefix};
-use crate::report::Approx;
 use crate::tables::approx::{
     AFTER_NUMBER, AFTER_UNIT, BEFORE, BEFORE_ROUND, Effect, LEAD, VAGUE_WORDS,
 };
@@ -98,7 +99,6 @@ use crate::tables::units::{
     HALF_BLOCKED_BEFORE, HALF_GE, HALF_WORDS, RATE_DENOMINATORS, RATE_SLASHES, UNIT_WORDS,
     UnitEntry,
 };
-use crate::unit::Unit;
 
 mod figure;
 mod refusals;

@@ -9,7 +9,7 @@
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::report::Record;
+use crate::contract::report::Record;
 
 /// The JSON Schema of one output record (one element of `extract`'s JSON
 /// array, one line of its JSON Lines).
@@ -87,7 +87,7 @@ mod tests {
         ] {
             assert!(text.contains(&format!("\"{field}\"")), "{field}");
         }
-        for key in crate::tables::metric_keys::MetricKey::ALL {
+        for key in crate::contract::metric_key::MetricKey::ALL {
             assert!(text.contains(&format!("\"{}\"", key.as_str())), "{key:?}");
             let metric = &schema["$defs"]["LibraryReport"]["properties"]["metrics"]["properties"]
                 [key.as_str()];

@@ -15,8 +15,8 @@
 //! the title lines and the first heading is a summary too.
 
 use crate::clean::{Cleaned, Line, Lines, TocEntry};
+use crate::contract::report::{SectionKind, Warning};
 use crate::heading::{self, MarkerStyle};
-use crate::report::{SectionKind, Warning};
 use crate::tables::columns::FORM_CODES;
 use crate::tables::punctuation::INLINE_TITLE_ENDS;
 use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
@@ -206,7 +206,7 @@ fn add_statistics_forms(lines: Lines<'_>, candidates: &mut Vec<Candidate>) {
         if matches!(kind, Some(SectionKind::Statistics | SectionKind::Funding))
             || !line.is_row()
             || !FORM_CODES.iter().any(|code| line.folded().contains(code))
-            || !crate::table::is_statistics_form_header(&line.cells())
+            || !crate::stat_table::is_statistics_form_header(&line.cells())
         {
             continue;
         }
@@ -745,8 +745,8 @@ mod tests {
     fn near_titles_match_contents_entries() {
         let same = |a: &str, b: &str| {
             same_title(
-                &Title::of(a, &crate::script::fold(a)),
-                &Title::of(b, &crate::script::fold(b)),
+                &Title::of(a, &crate::fold::fold(a)),
+                &Title::of(b, &crate::fold::fold(b)),
             )
         };
         assert!(same(

@@ -320,7 +320,7 @@ pub fn gloss_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
-        let after_han = prev.is_some_and(crate::script::is_han);
+        let after_han = prev.is_some_and(crate::fold::is_han);
         prev = Some(c);
         let Some(&(_, close)) = GLOSS_PARENS.iter().find(|p| p.0 == c) else {
             continue;

@@ -31,7 +31,7 @@ fn keys_answers_what_a_key_is() {
 
 #[test]
 fn keys_as_a_table_csv_and_json_list_every_key() {
-    let n = libreport::tables::metric_keys::MetricKey::ALL.len();
+    let n = libreport::contract::metric_key::MetricKey::ALL.len();
     let table = stdout(&run(&["keys"]));
     assert_eq!(table.lines().count(), 1 + n, "{table}");
     assert!(

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use libreport::contract::decimal::Decimal;
 use libreport::date::{self, DateContext};
-use libreport::decimal::Decimal;
 use libreport::numeral::{self, NumeralError};
 use libreport::phrase::{self, Outcome};
 use libreport::quantity::{self, QuantityError, QuantityKind};
@@ -180,8 +180,8 @@ fn quantity_corpus(name: &str, min: usize) {
 
 fn render(
     value: Decimal,
-    unit: Option<libreport::unit::Unit>,
-    approx: Option<libreport::report::Approx>,
+    unit: Option<libreport::contract::unit::Unit>,
+    approx: Option<libreport::contract::report::Approx>,
     kind: QuantityKind,
 ) -> String {
     format!(
@@ -354,7 +354,7 @@ fn scan_agrees_with_parse_quantity_on_the_fixtures() {
         let bytes = std::fs::read(&path).expect("fixture");
         let decoded = libreport::decode::decode(&bytes, None).expect("fixture decodes");
         // Matching runs on simplified characters, as the extractors do.
-        let text = libreport::script::fold(&decoded.text).into_owned();
+        let text = libreport::fold::fold(&decoded.text).into_owned();
         for (no, line) in text.lines().enumerate() {
             let mut last_end = 0;
             for m in quantity::scan(line) {
@@ -628,7 +628,7 @@ fn section_titles() {
     let mut failures = Vec::new();
     for case in &cases {
         let (title, want) = (&case.fields[0], &case.fields[1]);
-        let folded = libreport::script::fold(title);
+        let folded = libreport::fold::fold(title);
         let got = dash(libreport::heading::title_kind_folded(&folded).map(|kind| kind.as_str()));
         if got != *want {
             failures.push(format!("line {}: {title} → {got}, want {want}", case.line));

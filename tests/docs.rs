@@ -9,8 +9,8 @@
 
 use std::fs;
 
-use libreport::report::Warning;
-use libreport::tables::metric_keys::MetricKey;
+use libreport::contract::metric_key::MetricKey;
+use libreport::contract::report::Warning;
 
 use crate::util::{code, root, run, stderr, stdout};
 

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use libreport::report::Record;
+use libreport::contract::report::Record;
 
 fn corpus(name: &str) -> Vec<(usize, Vec<String>)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,7 +118,7 @@ fn metric_phrases() {
             _ => {}
         }
     }
-    let all: BTreeSet<String> = libreport::tables::metric_keys::MetricKey::ALL
+    let all: BTreeSet<String> = libreport::contract::metric_key::MetricKey::ALL
         .iter()
         .map(|k| k.as_str().to_owned())
         .collect();

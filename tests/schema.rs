@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use libreport::decimal::Decimal;
-use libreport::report::{
+use libreport::contract::decimal::Decimal;
+use libreport::contract::metric_key::MetricKey;
+use libreport::contract::report::{
     Approx, ChronicleEntry, Evidence, FailedFile, LibraryReport, Mention, Origin, PartialDate,
     PlanItem, Record, SectionInfo, SectionKind, StatRow, Warning,
 };
-use libreport::tables::metric_keys::MetricKey;
 
 use crate::util::{code, json_lines, run, stderr, stdout};
 

@@ -21,12 +21,12 @@ use std::time::{Duration, Instant};
 
 use regex_lite::Regex;
 
-use libreport::decimal::Decimal;
-use libreport::report::{
+use libreport::contract::decimal::Decimal;
+use libreport::contract::metric_key::MetricKey;
+use libreport::contract::report::{
     Approx, ChronicleEntry, LibraryReport, Mention, Origin, PartialDate, PlanItem, SectionInfo,
     SectionKind, Warning,
 };
-use libreport::tables::metric_keys::MetricKey;
 use libreport::view::{IndexEntry, SourceLine, render_index, render_report};
 
 /// How long chromium may take before it is killed.

@@ -11,8 +11,8 @@
 //! `String` or a `Cow` per line took three times as much again.
 
 use super::Cleaned;
+use crate::contract::report::SectionKind;
 use crate::heading::{self, Marker, MarkerStyle};
-use crate::report::SectionKind;
 use crate::tables::dates::MONTH_TITLE_ENDS;
 use crate::tables::enumeration::BULLETS;
 use crate::tables::library::{LIBRARY_WORD, SIGNATURE_ENDS};
@@ -313,7 +313,7 @@ impl<'c> Line<'c> {
         Texts::span(buffer, self.record)
     }
 
-    /// The text folded to simplified characters (`script::fold`), once per
+    /// The text folded to simplified characters (`fold::fold`), once per
     /// document: the same byte offsets as [`Line::text`].
     pub fn folded(&self) -> &'c str {
         let cleaned = self.cleaned;
@@ -436,7 +436,7 @@ impl<'c> Line<'c> {
 pub struct Cell<'c> {
     /// As written.
     pub text: &'c str,
-    /// Folded to simplified characters (`script::fold`).
+    /// Folded to simplified characters (`fold::fold`).
     pub folded: &'c str,
 }
 

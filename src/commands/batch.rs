@@ -12,8 +12,8 @@ use std::sync::{Condvar, Mutex};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use libreport::contract::report::Record;
 use libreport::input::{self, Expanded, Input};
-use libreport::report::Record;
 use libreport::{Options, failed};
 
 use super::stream::Listed;

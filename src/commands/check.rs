@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use serde_json::Value;
 
-use libreport::report::Record;
+use libreport::contract::report::Record;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::output::{self, Out, message};

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use libreport::report::Record;
+use libreport::contract::report::Record;
 use libreport::write::{self, Format, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};

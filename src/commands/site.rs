@@ -10,8 +10,8 @@ use anyhow::{Context, Result, bail};
 
 use libreport::Options;
 use libreport::audit::{self, Audited};
+use libreport::contract::report::Record;
 use libreport::input::Input;
-use libreport::report::Record;
 use libreport::view::{self, IndexRow};
 
 use crate::cli::ViewArgs;

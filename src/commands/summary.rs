@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{self, IsTerminal};
 
-use libreport::report::Record;
+use libreport::contract::report::Record;
 
 use crate::output::message;
 
@@ -84,7 +84,7 @@ pub(crate) fn watched(quiet: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use libreport::report::{FailedFile, LibraryReport, Warning};
+    use libreport::contract::report::{FailedFile, LibraryReport, Warning};
 
     fn report(warnings: Vec<Warning>) -> Record {
         Record::Report(Box::new(LibraryReport {

@@ -128,11 +128,6 @@ impl<T: Copy + 'static> Lexicon<T> {
     pub fn exact(&self, s: &str) -> Option<T> {
         self.rows.iter().find(|(w, _)| *w == s).map(|(_, v)| *v)
     }
-
-    /// Every word, in table order.
-    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.rows.iter().map(|(w, _)| *w)
-    }
 }
 
 /// Slots of a [`CharMap`]: one per value of the low ten bits of a code point.
@@ -247,6 +242,7 @@ fn slot(c: char) -> usize {
 }
 
 /// Words listed more than once in `words` (for the table tests).
+#[cfg(test)]
 pub fn duplicates<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut all: Vec<&str> = words.into_iter().collect();
     all.sort_unstable();

@@ -38,11 +38,6 @@ impl WordMatch {
         self.end - self.start
     }
 
-    /// Whether the word is empty (never: tables hold no empty word).
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
     /// The word's row in its table.
     pub fn row(&self) -> usize {
         self.row

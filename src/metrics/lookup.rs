@@ -7,8 +7,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Context, Level, Verdict};
+use crate::contract::metric_key::MetricKey;
 use crate::matcher::words::{WordIndex, WordSet};
-use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, LINE_SCOPES,
     NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
@@ -335,7 +335,7 @@ fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
     let chars = name.chars().count();
     // A proper name: a place and its level (临河县, 滨江区).
     if chars < 2
-        || !name.chars().all(crate::script::is_han)
+        || !name.chars().all(crate::fold::is_han)
         || !PLACE_ENDS.iter().any(|end| name.ends_with(end))
         || SELF_OR_KIND_PREFIXES.iter().any(|p| name.ends_with(p))
     {

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::decimal::Decimal;
-use crate::report::{Mention, Origin, SectionKind, Warning};
-use crate::tables::metric_keys::MetricKey;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+use crate::contract::report::{Mention, Origin, SectionKind, Warning};
 
 /// One value per key: a table figure wins over prose; of several prose
 /// figures, the summary's; when still in doubt, none, with a warning.
@@ -100,7 +100,7 @@ fn same_figure(a: &Mention, b: &Mention) -> bool {
 /// rounded, or a figure with an approximation word that `exact` fits
 /// (16万余 for 163,412, 近16万 for 158,000, 约16万 for 163,412).
 fn agrees(exact: &Mention, other: &Mention) -> bool {
-    use crate::report::Approx;
+    use crate::contract::report::Approx;
     if same_figure(exact, other) || rounds(exact, other) {
         return true;
     }
@@ -134,13 +134,13 @@ fn distinct(mentions: &[&Mention]) -> Vec<(Decimal, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Approx, Origin, SectionKind};
+    use crate::contract::report::{Approx, Origin, SectionKind};
 
     fn mention(value: &str, approx: Option<Approx>, origin: Origin, line: u32) -> Mention {
         Mention {
             key: MetricKey::CollectionTotal,
             value: value.parse().expect("decimal"),
-            unit: crate::unit::Unit::Volume,
+            unit: crate::contract::unit::Unit::Volume,
             approx,
             text: String::new(),
             line,

@@ -41,9 +41,9 @@ pub fn table_mentions(
             continue;
         }
         let parsed = written.and_then(|(_, parsed)| parsed);
-        let label =
-            crate::table::split_bracketed_unit(Cell::folded(item)).map_or(item, |(l, _, _)| l.text);
-        let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
+        let label = crate::stat_table::split_bracketed_unit(Cell::folded(item))
+            .map_or(item, |(l, _, _)| l.text);
+        let label = label.trim_start_matches(|c: char| !crate::fold::is_han(c));
         let label = part_after_lead(label);
         let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
         // An item made wholly of parts reads by them (新增馆藏图书); any
@@ -156,7 +156,7 @@ fn row_phrase<'l>(whole: Cell<'l>, row: &StatRow) -> &'l str {
         // the phrase is the figure's own cell.
         return row
             .value
-            .and_then(|value| crate::table::cell_of_value(whole, value))
+            .and_then(|value| crate::stat_table::cell_of_value(whole, value))
             .unwrap_or_else(|| line.trim());
     };
     let mut end = start + row.item.len();

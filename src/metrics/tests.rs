@@ -13,7 +13,7 @@ type Read = (String, String, String, String);
 
 /// Every prose mention in a line, and the warnings.
 fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
-    let folded = crate::script::fold(library);
+    let folded = crate::fold::fold(library);
     let context = Context {
         library: Some(crate::clean::Cell {
             text: library,
@@ -409,7 +409,7 @@ fn table_keys(texts: &[&'static str]) -> (Vec<(String, String)>, Vec<String>) {
     };
     let cleaned = crate::clean::numbered_lines(texts);
     let mut warnings = Vec::new();
-    let rows = crate::table::parse_tables(cleaned.lines(), Some(2023), true, &mut warnings);
+    let rows = crate::stat_table::parse_tables(cleaned.lines(), Some(2023), true, &mut warnings);
     let mentions = table_mentions(
         &rows,
         cleaned.lines(),

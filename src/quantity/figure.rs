@@ -329,7 +329,7 @@ impl Scanner<'_> {
     #[inline(never)]
     fn clause_ends(&self, at: usize) -> bool {
         self.char_at(at)
-            .is_none_or(|c| !crate::script::is_han(c) && !c.is_ascii_alphanumeric())
+            .is_none_or(|c| !crate::fold::is_han(c) && !c.is_ascii_alphanumeric())
     }
 
     /// 造价三亿。: a Chinese numeral ending in 万 or 亿 at a clause end is
@@ -396,7 +396,7 @@ impl Scanner<'_> {
             || before.change.is_some()
             || before.ordinal
             || !self.rest(at).starts_with(|c: char| c.is_ascii_digit())
-            || !self.char_before(i).is_some_and(crate::script::is_han)
+            || !self.char_before(i).is_some_and(crate::fold::is_han)
         {
             return None;
         }

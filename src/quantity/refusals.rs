@@ -229,7 +229,7 @@ impl Scanner<'_> {
             let t3 = t2.get(..t2.len() - len).unwrap_or_default();
             b.start = floor + t3.len();
             // 提高到 20% (a level) and 新增 5000 册 (new items) are figures
-            if ch == Change::NotAChange || link == Some(Link::Level) {
+            if ch == Change::NewItems || link == Some(Link::Level) {
                 return b;
             }
             b.change = Some(ch);

@@ -6,13 +6,13 @@
 use std::ops::Range;
 
 use super::{Before, Era, Quantity, QuantityError, QuantityKind, SPACES, Scanner};
+use crate::contract::report::Approx;
+use crate::contract::unit::Unit;
 use crate::numeral::Numeral;
-use crate::report::Approx;
 use crate::tables::approx::{Effect, LEAD, MAX_LEAD_CHARS};
 use crate::tables::dates::{ERA_NAMES, Field, MARKERS, MINGUO_OFFSET, TIME_SEPARATORS, YEARS};
 use crate::tables::numerals::{CharClass, class_of};
 use crate::tables::phrases::FIGURE_RANGE;
-use crate::unit::Unit;
 
 impl Scanner<'_> {
     /// Notes a lead approximation word (约占) or an era name (民国) that

@@ -217,12 +217,12 @@ pub(crate) fn text_limit(input_bytes: usize) -> budget::Limit {
 
 /// Why a Word document, PDF or web page yields no text, in words for the
 /// person who has the file.
-/// A reader's raw text folded to simplified characters (`script::fold`):
+/// A reader's raw text folded to simplified characters (`fold::fold`):
 /// the one fold of the readers, which ask of a raw line (a web page's
 /// chrome, a unit alone under a PDF page's figure) before `clean` has
 /// folded the document.
 pub(crate) fn fold_raw(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::script::fold(text)
+    crate::fold::fold(text)
 }
 
 pub(crate) fn unreadable(cause: impl Into<String>) -> Error {

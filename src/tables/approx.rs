@@ -12,8 +12,8 @@
 
 use std::sync::LazyLock;
 
+use crate::contract::report::Approx;
 use crate::matcher::lexicon::Lexicon;
-use crate::report::Approx;
 
 /// Where an approximation word stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -128,7 +128,8 @@ pub const OUTPUT_CHARS_PER_BYTE: Limit = Limit {
 /// few forms legitimately writes more than 16 characters a byte).
 pub const OUTPUT_CHARS_BASE: u64 = 4 * 1024 * 1024;
 
-/// Every limit, for the documentation and the tests.
+/// Every limit, for the tests.
+#[cfg(test)]
 pub static LIMITS: &[Limit] = &[
     INFLATED_BYTES,
     PDF_STREAM_BYTES,

@@ -8,7 +8,7 @@
 //! key on them as it keys on the English ones.
 
 use crate::contract::metric_key::MetricKey::{self, *};
-use crate::report::SectionKind::{self, *};
+use crate::contract::report::SectionKind::{self, *};
 
 /// (key, meaning in Chinese, the sections its figures usually stand in).
 #[rustfmt::skip]

@@ -9,8 +9,10 @@
 //! own in `tables::metrics`. A wording of that table still wins when it is
 //! at least as long. Words are in simplified characters.
 
-use crate::tables::metric_keys::MetricKey::{self, *};
-use crate::unit::Unit::{self, Item, Person, PersonMing, PersonVisit, Sheet, Volume, VolumeUse};
+use crate::contract::metric_key::MetricKey::{self, *};
+use crate::contract::unit::Unit::{
+    self, Item, Person, PersonMing, PersonVisit, Sheet, Volume, VolumeUse,
+};
 
 /// What a label's verb or state says is counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

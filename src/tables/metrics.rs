@@ -8,10 +8,10 @@
 //! subject earlier in the same sentence or in the label's own text. A label
 //! whose key is `None` blocks shorter labels inside it (线上活动 is a part,
 //! not the total that 活动 would name). Words are in simplified characters;
-//! text is folded to simplified before matching (`script::fold`).
+//! text is folded to simplified before matching (`fold::fold`).
 
-use crate::tables::metric_keys::MetricKey::{self, *};
-use crate::unit::Unit::{self, *};
+use crate::contract::metric_key::MetricKey::{self, *};
+use crate::contract::unit::Unit::{self, *};
 
 /// What a generic wording is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

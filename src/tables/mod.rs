@@ -13,8 +13,6 @@ pub mod errors;
 pub mod grammar;
 pub mod identity;
 pub mod library;
-/// The metric keys, now part of the contract (`contract::metric_key`).
-pub use crate::contract::metric_key as metric_keys;
 pub mod metrics;
 pub mod numerals;
 pub mod phrases;
@@ -25,8 +23,8 @@ pub mod units;
 
 #[cfg(test)]
 mod tests {
-    use super::metric_keys::MetricKey;
     use super::sections::SECTION_TITLES;
+    use crate::contract::metric_key::MetricKey;
 
     /// The spec's vocabulary, copied from `spec/metrics.tsv`.
     const METRICS_TSV: &str = include_str!("../../tests/data/metrics.tsv");
@@ -75,7 +73,7 @@ mod tests {
         // word in a table could never match.
         for word in vocabulary() {
             assert_eq!(
-                crate::script::fold(word),
+                crate::fold::fold(word),
                 word,
                 "write {word:?} in simplified characters"
             );

@@ -7,8 +7,8 @@
 
 use std::sync::LazyLock;
 
+use crate::contract::unit::Unit;
 use crate::matcher::lexicon::Lexicon;
-use crate::unit::Unit;
 
 /// The direction of a change word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,7 +18,7 @@ pub enum Change {
     /// 下降, 减少: the value is a negative change.
     Down,
     /// 新增: looks like a change word but counts new items (a figure).
-    NotAChange,
+    NewItems,
 }
 
 /// Change words directly before a number (with [`CHANGE_LINKS`] between).
@@ -45,7 +45,7 @@ pub static CHANGE_WORDS: &[(&str, Change)] = &[
     ("降幅",   Change::Down),
     ("减",     Change::Down),
     ("降",     Change::Down),
-    ("新增",   Change::NotAChange),
+    ("新增",   Change::NewItems),
 ];
 
 /// What a word between a change word and its number does.
@@ -285,7 +285,7 @@ mod tests {
             CHANGE.longest_suffix("较上年相比下降"),
             Some((Change::Down, 6))
         );
-        assert_eq!(CHANGE.longest_suffix("新增"), Some((Change::NotAChange, 6)));
+        assert_eq!(CHANGE.longest_suffix("新增"), Some((Change::NewItems, 6)));
         assert_eq!(CHANGE.longest_suffix("净增"), Some((Change::Up, 6)));
         assert_eq!(LINKS.longest_suffix("提高到了"), Some((Link::Level, 6)));
         for word in ["提高", "增长", "上升", "增加"] {

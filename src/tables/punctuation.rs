@@ -43,6 +43,7 @@ pub static CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '
 /// Marks that make a short line a sentence rather than a heading: the
 /// full-width sentence marks, the ASCII `;` and `:`, and a tab (a table
 /// row). ASCII `!` and `?` are not among them: headings use them.
+#[cfg(test)]
 pub static HEADING_BREAKS: &[char] = &['。', '！', '？', '；', '：', ';', ':', '\t'];
 
 /// Marks a short line has no comma-like mark of: a plan point without any

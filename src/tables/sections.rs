@@ -3,10 +3,10 @@
 //! Matched by the longest word a heading contains, so 工作计划与总结 (a
 //! summary) wins over 工作计划 (a plan). Words are written in simplified
 //! characters only: text is folded to simplified before matching
-//! (`script::fold`), so traditional reports match too. Add a synonym as one
+//! (`fold::fold`), so traditional reports match too. Add a synonym as one
 //! row.
 
-use crate::report::SectionKind::{self, *};
+use crate::contract::report::SectionKind::{self, *};
 
 /// Words of a heading that titles a plan and a summary together: its
 /// subheading 工作计划 is then the plan (see `segment`).

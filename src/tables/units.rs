@@ -12,8 +12,8 @@
 
 use std::sync::LazyLock;
 
+use crate::contract::unit::Unit;
 use crate::matcher::lexicon::Lexicon;
-use crate::unit::Unit;
 
 /// Written unit, base unit, power of ten to multiply by.
 #[rustfmt::skip]

@@ -37,10 +37,10 @@ mod tests;
 
 use std::fmt::{self, Write};
 
-use crate::decimal::Decimal;
-use crate::report::{Approx, LibraryReport, Origin, PartialDate, SectionKind};
-use crate::tables::metric_keys::MetricKey;
-use crate::unit::Unit;
+use crate::contract::decimal::Decimal;
+use crate::contract::metric_key::MetricKey;
+use crate::contract::report::{Approx, LibraryReport, Origin, PartialDate, SectionKind};
+use crate::contract::unit::Unit;
 
 /// One line of the cleaned report text, with its original 1-based line number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use super::*;
-use crate::report::{ChronicleEntry, Mention};
+use crate::contract::report::{ChronicleEntry, Mention};
 
 // ---------------------------------------------------------------------------
 // Placing mentions in their lines
@@ -435,7 +435,8 @@ impl<'a> ReportPage<'a> {
         if self.lines.is_empty() {
             out.push_str("<p class=\"empty\">没有原文 <span class=\"en\">no text lines</span></p>");
         }
-        let mut section_starts: BTreeMap<u32, Vec<&crate::report::SectionInfo>> = BTreeMap::new();
+        let mut section_starts: BTreeMap<u32, Vec<&crate::contract::report::SectionInfo>> =
+            BTreeMap::new();
         for section in &self.report.sections {
             section_starts
                 .entry(section.start_line)

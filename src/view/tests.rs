@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use super::page::locate;
 use super::*;
-use crate::report::ChronicleEntry;
-use crate::report::{PlanItem, SectionInfo, Warning};
+use crate::contract::report::ChronicleEntry;
+use crate::contract::report::{PlanItem, SectionInfo, Warning};
 
-use crate::report::test_support::{d, mention};
+use crate::contract::report::test_support::{d, mention};
 
 const LINE_34: &str = "2020 年馆藏量 180383 册，其中新增藏量 12797 册，网站访问量 126841 人次。";
 const LINE_47: &str = "1\t文献馆藏量\t180383\t册\t";

@@ -14,7 +14,7 @@
 //!   no row (its error goes to stderr, as for every format), and neither
 //!   has a report without mentions.
 //!
-//! Numbers are written plainly, as [`Decimal`](crate::decimal::Decimal)
+//! Numbers are written plainly, as [`Decimal`](crate::contract::decimal::Decimal)
 //! prints them: `56000`, `0.1396`, never `5.6e4` or `56000.0`.
 //!
 //! [`CsvStyle`] adapts the bytes to the program that opens them: a UTF-8
@@ -28,9 +28,9 @@ use std::io::{self, Write};
 
 use super::RecordWriter;
 use super::types::{ColumnType, key_type};
+use crate::contract::metric_key::MetricKey;
+use crate::contract::report::{LibraryReport, Record};
 use crate::dictionary::{Headers, header};
-use crate::report::{LibraryReport, Record};
-use crate::tables::metric_keys::MetricKey;
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -338,9 +338,9 @@ impl<W: Write> RecordWriter for LongCsv<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Approx, FailedFile, Origin};
+    use crate::contract::report::{Approx, FailedFile, Origin};
 
-    use crate::report::test_support::mention;
+    use crate::contract::report::test_support::mention;
 
     fn report() -> Record {
         let mut mentions = vec![

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::RecordWriter;
-use crate::report::Record;
+use crate::contract::report::Record;
 
 /// A JSON array, opened before the first record and closed by `finish`.
 pub struct JsonArray<W: Write> {
@@ -209,7 +209,7 @@ mod tests {
         report.file = "青禾.txt".to_owned();
         let records = vec![
             Record::Report(Box::new(report)),
-            Record::Failed(crate::report::FailedFile {
+            Record::Failed(crate::contract::report::FailedFile {
                 file: "坏.txt".to_owned(),
                 error: "not a report".to_owned(),
                 error_zh: "不是年报".to_owned(),
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn line_separators_are_escaped_and_mean_the_same() {
-        let record = Record::Failed(crate::report::FailedFile {
+        let record = Record::Failed(crate::contract::report::FailedFile {
             file: "a\u{2028}b\u{2029}“c”.txt".to_owned(),
             error: "x".to_owned(),
             error_zh: "x".to_owned(),

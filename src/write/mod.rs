@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 pub use self::csv::CsvStyle;
 pub use self::tables::Table;
-use crate::report::Record;
+use crate::contract::report::Record;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

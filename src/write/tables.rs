@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use super::RecordWriter;
 use super::csv::{CsvStyle, Prefixed};
-use crate::report::{LibraryReport, Record};
+use crate::contract::report::{LibraryReport, Record};
 
 /// Which list `--table` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,7 +224,7 @@ impl<W: Write> RecordWriter for TableCsv<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{ChronicleEntry, PartialDate, PlanItem, StatRow};
+    use crate::contract::report::{ChronicleEntry, PartialDate, PlanItem, StatRow};
 
     fn report() -> Record {
         let date = |month, day| PartialDate {

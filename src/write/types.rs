@@ -9,7 +9,7 @@
 //! (none should be) is left empty there, and JSON keeps it as read.
 
 use crate::contract::metric_key::MetricKey;
-use crate::unit::Unit;
+use crate::contract::unit::Unit;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,8 +21,8 @@ use super::RecordWriter;
 use super::csv::{CsvStyle, LONG_COLUMNS, LongCsv, WideCsv, columns};
 use super::tables::{Table, TableCsv};
 use super::types::{ColumnType, column_type};
+use crate::contract::report::Record;
 use crate::dictionary::{self, Headers, header};
-use crate::report::Record;
 use crate::text::display_width;
 
 /// A byte buffer shared between a CSV writer and the workbook writer.

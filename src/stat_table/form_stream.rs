@@ -7,7 +7,7 @@
 
 use super::{Layout, MULTIPLIERS, WrittenUnit, parse_value, table_row};
 use crate::clean::{Cell, Line, Lines};
-use crate::report::StatRow;
+use crate::contract::report::StatRow;
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
 
 /// The widest cell a form's line holds, in characters: a longer line is
@@ -109,7 +109,7 @@ fn is_unit(folded: &str) -> bool {
 /// An item: words, not a figure or a unit.
 fn is_item(line: &Line<'_>) -> bool {
     let folded = line.folded().trim();
-    folded.chars().any(crate::script::is_han) && !is_unit(folded) && parse_value(folded).is_none()
+    folded.chars().any(crate::fold::is_han) && !is_unit(folded) && parse_value(folded).is_none()
 }
 
 #[cfg(test)]
@@ -172,7 +172,7 @@ mod tests {
             report
                 .sections
                 .iter()
-                .all(|s| s.kind != crate::report::SectionKind::Funding),
+                .all(|s| s.kind != crate::contract::report::SectionKind::Funding),
             "a form's item opens no section: {:?}",
             report.sections
         );

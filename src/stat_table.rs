@@ -12,14 +12,14 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use crate::clean::{Cell, Line, Lines};
-use crate::decimal::Decimal;
+use crate::contract::decimal::Decimal;
+use crate::contract::report::{StatRow, Warning};
+use crate::contract::unit::Unit;
 use crate::numeral;
-use crate::report::{StatRow, Warning};
 use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column, FORM_CODES};
 use crate::tables::punctuation::{CELL_BREAKS, PAREN_CLOSES, PAREN_OPENS, UNIT_ENDS};
 use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::text::split_cells;
-use crate::unit::Unit;
 
 mod form_stream;
 
