@@ -21,7 +21,7 @@ use crate::matcher::words::{WordIndex, WordSet};
 use crate::clean::{Cell, Line, Lines};
 use crate::contract::decimal::Decimal;
 use crate::contract::metric_key::MetricKey;
-use crate::contract::report::{Mention, Origin, SectionKind, StatRow, Warning};
+use crate::contract::report::{DoubtReason, Mention, Origin, SectionKind, StatRow, Warning};
 use crate::contract::unit::Unit;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
@@ -235,11 +235,11 @@ fn line_mentions(
             &text[phrase_start..m.span.end]
         };
         let phrase = phrase.trim();
-        let doubt = |reason: &str| Warning::DoubtfulFigure {
+        let doubt = |reason: DoubtReason| Warning::DoubtfulFigure {
             key: label.key,
             text: phrase.to_owned(),
             line: line.no(),
-            reason: reason.to_owned(),
+            reason,
         };
         // A figure read with its label after it keeps the words it was
         // read with (新增 in 新增5个服务点) among those weighed.
@@ -277,8 +277,7 @@ fn line_mentions(
                         key: mention.key,
                         text: mention.text,
                         line: mention.line,
-                        reason: "a larger body's figure: the library's own part follows (其中)"
-                            .to_owned(),
+                        reason: DoubtReason::LargerBody,
                     });
                 }
             }
@@ -309,13 +308,13 @@ fn line_mentions(
         if let Some(word) = includes_others(words, m.span.end, label.key)
             .filter(|_| !NETWORK_KEYS.contains(&label.key))
         {
-            warnings.push(doubt(&format!(
-                "it includes {word}, not the library's own only"
-            )));
+            warnings.push(doubt(DoubtReason::Includes {
+                word: word.to_owned(),
+            }));
             continue;
         }
         if !label.after && !carried_label && shares_a_list(words, clause, &label, &matches[..i]) {
-            warnings.push(doubt("one figure for a list of items"));
+            warnings.push(doubt(DoubtReason::ListOfItems));
             continue;
         }
         // 馆藏总量180 383册: the number stops at the space and would read
@@ -338,7 +337,9 @@ fn line_mentions(
             .map_or(label.key, |&(_, _, key)| key);
         let Some(value) = in_base_unit(key, &m.quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
-            warnings.push(doubt(&format!("unit {unit} does not fit the key")));
+            warnings.push(doubt(DoubtReason::UnitMisfit {
+                unit: unit.to_owned(),
+            }));
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
             if m.quantity.unit == Some(Unit::Percent) && !label.after {
                 left_out = Some((label, m.span.end));
@@ -386,7 +387,7 @@ fn line_mentions(
                     .trim()
                     .to_owned(),
                 line: line.no(),
-                reason: "the number is out of range".to_owned(),
+                reason: DoubtReason::NumberOutOfRange,
             });
         }
     }
@@ -762,7 +763,7 @@ enum Verdict {
     /// Not a total of the year: leave out quietly.
     Skip,
     /// Perhaps not the library's own figure of the year: leave out and say why.
-    Doubt(&'static str),
+    Doubt(DoubtReason),
 }
 
 /// Whether a qualifier makes the figure not this year's own total. Words
@@ -782,18 +783,17 @@ fn qualifier(
 /// Why the figure ending at `at` may be a part of one that runs on past a
 /// mark that parts two figures: spaces and then a digit (180 383), or a
 /// group mark and exactly three digits (180'383, 180，383).
-fn figure_runs_on(text: &str, at: usize) -> Option<&'static str> {
+fn figure_runs_on(text: &str, at: usize) -> Option<DoubtReason> {
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = text.get(at..).unwrap_or_default();
     let after = rest.trim_start_matches(|c| LABEL_SPACES.contains(&c) || WIDE_SPACES.contains(&c));
     if after.len() < rest.len() {
         return after
             .starts_with(is_digit)
-            .then_some("a figure broken by a space");
+            .then_some(DoubtReason::BrokenBySpace);
     }
     let group = rest.strip_prefix(DIGIT_GROUP_MARKS)?;
-    (group.chars().take_while(|&c| is_digit(c)).count() == 3)
-        .then_some("a figure broken by a mark between its digits")
+    (group.chars().take_while(|&c| is_digit(c)).count() == 3).then_some(DoubtReason::BrokenByMark)
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the

@@ -12,7 +12,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
+mod doubt;
 mod warning;
+pub use doubt::DoubtReason;
 pub use warning::Warning;
 
 use crate::contract::decimal::Decimal;

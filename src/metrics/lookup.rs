@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use super::{Context, Level, Verdict};
 use crate::contract::metric_key::MetricKey;
+use crate::contract::report::DoubtReason;
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, LINE_SCOPES,
@@ -86,7 +87,7 @@ impl LineQualifiers {
                 // district's, not its own.
                 // 从全省范围来看: every library of the place, networks too.
                 Qualifier::OtherBody if LINE_SCOPES.contains(&word) => {
-                    Verdict::Doubt("a figure of a network or another body")
+                    Verdict::Doubt(DoubtReason::OtherBody)
                 }
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) && context.level() != Level::Branch =>
@@ -103,48 +104,48 @@ impl LineQualifiers {
                 }
                 // 去年 in a news article of the year after is the report's year.
                 Qualifier::LastYear if word == "去年" && context.news_of_next_year => continue,
-                Qualifier::LastYear => Verdict::Doubt("a figure about last year"),
+                Qualifier::LastYear => Verdict::Doubt(DoubtReason::LastYear),
                 Qualifier::ThisYear if context.news_of_next_year => {
-                    Verdict::Doubt("a figure of the year after the report's")
+                    Verdict::Doubt(DoubtReason::NextYear)
                 }
-                Qualifier::Period => Verdict::Doubt("a total over several years"),
-                Qualifier::OtherLibraries => Verdict::Doubt("a figure of other libraries"),
-                Qualifier::Target => Verdict::Doubt("a target, not an outcome"),
-                Qualifier::Nation => Verdict::Doubt("a national figure"),
-                Qualifier::EveryYear => Verdict::Doubt("a figure for every year, not this year's"),
+                Qualifier::Period => Verdict::Doubt(DoubtReason::SeveralYears),
+                Qualifier::OtherLibraries => Verdict::Doubt(DoubtReason::OtherLibraries),
+                Qualifier::Target => Verdict::Doubt(DoubtReason::Target),
+                Qualifier::Nation => Verdict::Doubt(DoubtReason::Nation),
+                Qualifier::EveryYear => Verdict::Doubt(DoubtReason::EveryYear),
                 Qualifier::Province if context.level() != Level::Province => {
-                    Verdict::Doubt("a figure for the whole province")
+                    Verdict::Doubt(DoubtReason::Province)
                 }
                 Qualifier::City if context.level() == Level::Local => {
-                    Verdict::Doubt("a figure for the whole city")
+                    Verdict::Doubt(DoubtReason::City)
                 }
                 Qualifier::NewOnly | Qualifier::NewHere
                     if STOCK_KEYS.contains(&key)
                         && !overridden_later(stretch, word, TOTAL_WORDS) =>
                 {
-                    Verdict::Doubt("counts only the new ones, not the total")
+                    Verdict::Doubt(DoubtReason::NewOnly)
                 }
-                Qualifier::OtherBody => Verdict::Doubt("a figure of a network or another body"),
+                Qualifier::OtherBody => Verdict::Doubt(DoubtReason::OtherBody),
                 // 上半年…，全年县财政共拨付…: the figure's clause names the
                 // whole year.
                 Qualifier::PartOfYear if overridden_later(stretch, word, WHOLE_YEAR_WORDS) => {
                     continue;
                 }
-                Qualifier::PartOfYear => Verdict::Doubt("a figure for part of the year"),
-                Qualifier::Past => Verdict::Doubt("a figure of a time long past"),
+                Qualifier::PartOfYear => Verdict::Doubt(DoubtReason::PartOfYear),
+                Qualifier::Past => Verdict::Doubt(DoubtReason::LongPast),
                 Qualifier::Children if context.is_childrens() || !CHILDREN_KEYS.contains(&key) => {
                     continue;
                 }
-                Qualifier::Children => Verdict::Doubt("a figure of the children's service only"),
+                Qualifier::Children => Verdict::Doubt(DoubtReason::Children),
                 Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
-                Qualifier::Part => Verdict::Doubt("one part of the whole, not all of it"),
-                Qualifier::Cumulative => Verdict::Doubt("a total over several years"),
+                Qualifier::Part => Verdict::Doubt(DoubtReason::Part),
+                Qualifier::Cumulative => Verdict::Doubt(DoubtReason::SeveralYears),
                 Qualifier::Room
                     if !ROOM_KEYS.contains(&key)
                         && !NETWORK_KEYS.contains(&key)
                         && names_the_room(text, sentence, clause, end, QUALIFIERS[row].0) =>
                 {
-                    Verdict::Doubt("a figure of one room or department")
+                    Verdict::Doubt(DoubtReason::OneRoom)
                 }
                 _ => continue,
             };
@@ -163,11 +164,11 @@ impl LineQualifiers {
             .get_or_insert_with(|| part_year_month_ranges(text));
         let first = months.partition_point(|&at| at < sentence);
         if months.get(first).is_some_and(|&at| at <= end) {
-            return Some(Verdict::Doubt("a figure for part of the year"));
+            return Some(Verdict::Doubt(DoubtReason::PartOfYear));
         }
         // 临河县图书馆新馆建筑面积1.1万平方米 in another library's report.
         if opens_with_another_library(&text[sentence..end], context) {
-            return Some(Verdict::Doubt("a figure of another library"));
+            return Some(Verdict::Doubt(DoubtReason::OtherLibrary));
         }
         let year = context.year?;
         // The last year named before the figure in its sentence says whose
@@ -196,7 +197,7 @@ impl LineQualifiers {
             .take(MAX_SCOPED_YEARS)
             .find(|(_, _, scope)| end <= *scope);
         let other_year = last.is_some_and(|(y, r, _)| r.start >= sentence && *y != year);
-        other_year.then_some(Verdict::Doubt("a figure of another year"))
+        other_year.then_some(Verdict::Doubt(DoubtReason::OtherYear))
     }
 }
 
@@ -606,7 +607,7 @@ mod tests {
                 .is_some_and(|(y, _)| y != 2020);
             let got = matches!(
                 LineQualifiers::default().verdict(&text, 0, clause, end, MetricKey::Visits, &context),
-                Some(Verdict::Doubt("a figure of another year"))
+                Some(Verdict::Doubt(DoubtReason::OtherYear))
             );
             proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, clause, end);
         }

@@ -32,10 +32,9 @@ pub fn table_mentions(
                     key,
                     text: row_phrase(line_text, row).to_owned(),
                     line: row.line,
-                    reason: format!(
-                        "unit {:?} is not one libreport knows",
-                        format!("{value}{unit}")
-                    ),
+                    reason: DoubtReason::UnknownUnit {
+                        written: format!("{value}{unit}"),
+                    },
                 });
             }
             continue;
@@ -70,7 +69,7 @@ pub fn table_mentions(
             .or_else(|| lines.iter().find(|l| l.no() == row.line))
             .map_or_else(|| item_cell(row), |l| l.whole());
         let phrase = row_phrase(line_text, row);
-        let doubt = |reason: String| Warning::DoubtfulFigure {
+        let doubt = |reason: DoubtReason| Warning::DoubtfulFigure {
             key,
             text: phrase.to_owned(),
             line: row.line,
@@ -79,7 +78,7 @@ pub fn table_mentions(
         match qualifier(item, item, key, context) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
-                warnings.push(doubt(reason.to_owned()));
+                warnings.push(doubt(reason));
                 continue;
             }
             None => {}
@@ -89,7 +88,7 @@ pub fn table_mentions(
             None => Some(value),
         };
         let Some(scaled) = scaled else {
-            warnings.push(doubt("the figure is out of range".to_owned()));
+            warnings.push(doubt(DoubtReason::FigureOutOfRange));
             continue;
         };
         let quantity = Quantity {
@@ -98,10 +97,9 @@ pub fn table_mentions(
             approx: None,
         };
         let Some(value) = in_base_unit(key, &quantity, item) else {
-            warnings.push(doubt(format!(
-                "unit {} does not fit the key",
-                row.unit.as_deref().unwrap_or("(none)")
-            )));
+            warnings.push(doubt(DoubtReason::UnitMisfit {
+                unit: row.unit.as_deref().unwrap_or("(none)").to_owned(),
+            }));
             continue;
         };
         mentions.push(Mention {
