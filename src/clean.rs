@@ -24,7 +24,10 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use crate::tables::punctuation::{LEADERS, LINE_CONTINUES, LINE_ENDS, PAGE_NUMBER_CHARS};
+use crate::tables::chrome::{PAGE_NUMBER_FORMS, PAGE_WORD};
+use crate::tables::dates::DATED_LINE_PATTERN;
+use crate::tables::enumeration::ORDINAL_PREFIX;
+use crate::tables::punctuation::{COLONS, LEADERS, LINE_CONTINUES, LINE_ENDS, PAGE_NUMBER_CHARS};
 use crate::tables::sections::{IMAGE_PLACEHOLDERS, TOC_HEADINGS};
 use crate::text::{Measure, is_ws, measure, trim};
 
@@ -139,15 +142,8 @@ enum Kind<'t> {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let forms = [
-        r"[-–—]WS*[0-9]{1,3}WS*[-–—]",                                // - 3 -
-        r"第WS*[0-9]{1,3}WS*页(?:WS*[,，]?WS*共WS*[0-9]{1,3}WS*页)?", // 第 3 页 共 12 页
-        r"[0-9]{1,3}WS*/WS*[0-9]{1,3}",                               // 3/12
-        r"[0-9]{1,3}",                                                // 3
-        r"[-–—]?WS*[IVXLivxl]{1,5}WS*[-–—]?",                         // - iv -
-        r"Page [0-9]{1,3}(?: of [0-9]{1,3})?",                        // Page 3 of 12
-    ];
-    let pattern = format!("^(?:{})$", forms.join("|")).replace("WS", &crate::text::ws_class());
+    let pattern =
+        format!("^(?:{})$", PAGE_NUMBER_FORMS.join("|")).replace("WS", &crate::text::ws_class());
     Regex::new(&pattern).expect("static regex")
 });
 
@@ -178,7 +174,7 @@ fn is_leaders_and_page(rest: &str) -> bool {
         return false;
     }
     let mut rest = after.trim_start_matches(is_ws);
-    if let Some(after_di) = rest.strip_prefix('第') {
+    if let Some(after_di) = rest.strip_prefix(ORDINAL_PREFIX) {
         rest = after_di.trim_start_matches(is_ws);
     }
     let after_digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -187,7 +183,7 @@ fn is_leaders_and_page(rest: &str) -> bool {
         return false;
     }
     let rest = after_digits.trim_start_matches(is_ws);
-    rest.is_empty() || rest == "页"
+    rest.is_empty() || rest == PAGE_WORD
 }
 
 /// A line that is only a link: `http://`, `https://` or `www.` and
@@ -213,7 +209,7 @@ fn without_images(line: &str, folded: &str) -> Option<String> {
         let placeholder = IMAGE_PLACEHOLDERS
             .iter()
             .find_map(|word| inner.strip_prefix(word))
-            .and_then(|rest| rest.strip_prefix([':', '：']))
+            .and_then(|rest| rest.strip_prefix(COLONS))
             .and_then(|rest| {
                 rest.find(']')
                     .map(|close| line.len() - rest.len() + close + 1)
@@ -409,7 +405,7 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool, may_gloss: bo
         }
     }
     // A contents line ends in its page number (3, 3 页) after the leaders.
-    let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit() || c == '页');
+    let ends_in_page = line.ends_with(|c: char| c.is_ascii_digit()) || line.ends_with(PAGE_WORD);
     let leaders = ends_in_page
         && (line.contains("..") || line.contains(|c: char| c != '.' && LEADERS.contains(&c)));
     if leaders && let Some(title) = toc_title(line) {
@@ -583,8 +579,7 @@ fn continues(texts: &Texts<'_>, prev: &mut Record, next: &mut Record, wrap: Opti
 /// marker, it opens a new point too; headings are told apart before.)
 fn is_dated(line: &str) -> bool {
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
-        let pattern = r"^(?:[0-9]{1,2}WS*[日月号]|HAN{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
-        let pattern = pattern
+        let pattern = DATED_LINE_PATTERN
             .replace("WS", &crate::text::ws_class())
             .replace("HAN", &crate::text::han_digit_class());
         Regex::new(&pattern).expect("static regex")

@@ -38,11 +38,12 @@ use crate::matcher::lexicon::CharMap;
 use crate::numeral::parse_integer_prefix;
 use crate::tables::dates::{
     DATE_MARKERS, DATE_YEARS, DAY_ONLY_MARKERS, DOT_DATE_CUE, Field, MARKERS, MINGUO_OFFSET,
-    MONTH_DAY_DOTS, MONTH_PART, MONTH_WORDS, RANGE, YEARS, YMD_SEPARATORS,
+    MONTH_DAY_DOTS, MONTH_PART, MONTH_WORDS, RANGE, YEAR_MARK, YEARS, YMD_SEPARATORS,
 };
 use crate::tables::numerals::{
     CharClass, DECIMAL_POINTS, Script, char_classes, class_of, starts_numeral,
 };
+use crate::tables::punctuation::COLONS;
 
 /// What a date phrase without a year or month takes them from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +91,7 @@ pub fn parse_minguo_prefix(s: &str, ctx: &DateContext) -> Option<(DateSpan, usiz
     }
     let rest = body.get(digits..)?;
     let next = rest.get(skip_ws(rest, 0)..)?.chars().next()?;
-    if next != '年' && !YMD_SEPARATORS.contains(&next) {
+    if next != YEAR_MARK && !YMD_SEPARATORS.contains(&next) {
         return None;
     }
     // The same date with the common year: four ASCII digits in place of
@@ -144,7 +145,7 @@ pub fn scan(s: &str, ctx: &DateContext) -> Vec<(DateSpan, Range<usize>)> {
 /// The month of a month heading: the whole trimmed line is 一月 … 十二月,
 /// 1月, 1 月, 十二月份 (a year before it is allowed: 2020 年 1 月).
 pub fn parse_month_heading(line: &str) -> Option<u8> {
-    let line = line.trim().trim_end_matches([':', '：']);
+    let line = line.trim().trim_end_matches(COLONS);
     let point = read_point(line)?;
     match point {
         Point::Marked(p) if p.len == line.len() && p.day.is_none() && p.month.is_some() => {
@@ -197,7 +198,7 @@ pub fn year_at_start(s: &str) -> Option<(i32, usize)> {
 pub fn scan_year_phrases(s: &str) -> impl Iterator<Item = (i32, Range<usize>)> + '_ {
     scan_years(s)
         .into_iter()
-        .filter(move |(_, range)| s.get(range.clone()).is_some_and(|t| t.contains('年')))
+        .filter(move |(_, range)| s.get(range.clone()).is_some_and(|t| t.contains(YEAR_MARK)))
 }
 
 /// A year phrase at the start of `s`.

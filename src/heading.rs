@@ -23,7 +23,10 @@ use crate::matcher::words::WordSet;
 
 use crate::contract::report::SectionKind;
 
-use crate::tables::punctuation::{PAREN_CLOSES, PAREN_OPENS};
+use crate::tables::enumeration::{
+    ARABIC_MARKER_ENDS, ARABIC_MARKER_POINTS, CHAPTER_WORDS, HAN_MARKER_ENDS, ORDINAL_PREFIX,
+};
+use crate::tables::punctuation::{LIST_COMMA, PAREN_CLOSES, PAREN_OPENS};
 use crate::tables::sections::{SECTION_TITLES, TITLE_WORDS};
 
 /// The numbering style of a heading or list point.
@@ -89,10 +92,10 @@ fn split(line: &str, loose: bool) -> Option<(Marker, &str)> {
 }
 
 fn chapter(s: &str) -> Option<(Marker, &str)> {
-    let rest = s.strip_prefix('第')?;
+    let rest = s.strip_prefix(ORDINAL_PREFIX)?;
     let (number, rest) = small_number(rest.trim_start())?;
     let rest = rest.trim_start();
-    ["章", "部分", "篇"]
+    CHAPTER_WORDS
         .iter()
         .find_map(|word| rest.strip_prefix(word))
         .map(|rest| {
@@ -109,7 +112,7 @@ fn paren(s: &str) -> Option<(Marker, &str)> {
     };
     let is_han = !rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
     let rest = han.trim_start().strip_prefix(PAREN_CLOSES)?;
-    let rest = rest.strip_prefix('、').unwrap_or(rest);
+    let rest = rest.strip_prefix(LIST_COMMA).unwrap_or(rest);
     let style = if is_han {
         MarkerStyle::ParenHan
     } else {
@@ -139,7 +142,7 @@ fn han(s: &str) -> Option<(Marker, &str)> {
         return None;
     }
     let (number, rest) = small_number(s)?;
-    let rest = rest.strip_prefix(['、', '．', '.'])?;
+    let rest = rest.strip_prefix(HAN_MARKER_ENDS)?;
     let style = MarkerStyle::Han;
     Some((Marker { style, number }, rest))
 }
@@ -154,8 +157,8 @@ fn arabic(s: &str, loose: bool) -> Option<(Marker, &str)> {
     let sep = rest.chars().next()?;
     let after = &rest[sep.len_utf8()..];
     match sep {
-        '、' | '）' | ')' => {}
-        '.' | '．' => {
+        c if ARABIC_MARKER_ENDS.contains(&c) => {}
+        c if ARABIC_MARKER_POINTS.contains(&c) => {
             let next = after.chars().next();
             // "1.5万" and "18.16%" are numbers; "1.1 月" is point 1 only
             // when the caller checks the sequence.

@@ -105,7 +105,7 @@ fn drops_at(text: &str, i: usize) -> bool {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    c.is_ascii_digit() || crate::tables::punctuation::WIDE_DIGITS.contains(&c)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::clean::Lines;
 use crate::contract::report::PlanItem;
 use crate::heading;
 use crate::tables::enumeration::{INLINE_ENUMERATORS, LIST_ANNOUNCERS};
-use crate::tables::punctuation::ITEM_TRIM;
+use crate::tables::punctuation::{CLAUSE_OPENING_MARKS, COLONS, ITEM_TRIM, JOINING_COLON};
 
 /// The items of a plan section's lines, of a section whose first line holds its title in its
 /// first `title_len` bytes (八、2024年工作打算。2024年，我馆将…一是…): the
@@ -50,14 +50,15 @@ pub fn parse_plan_after(lines: Lines<'_>, title_len: usize) -> Vec<PlanItem> {
         match points.last_mut() {
             // The body of a heading-only point, or a part of a point.
             Some(point) if top.is_some() => {
-                point.text.push(if last_was_heading { '：' } else { ' ' });
+                point
+                    .text
+                    .push(if last_was_heading { JOINING_COLON } else { ' ' });
                 point.text.push_str(text);
                 last_was_heading = false;
             }
             // A lead-in before the first point (以下几方面工作：, 重点抓好
             // 以下六个方面的工作。).
-            _ if text.ends_with(['：', ':'])
-                || (announces_a_list(text) && !has_enumeration(text)) => {}
+            _ if text.ends_with(COLONS) || (announces_a_list(text) && !has_enumeration(text)) => {}
             _ if top.is_some() => points.push(PlanItem {
                 text: text.to_owned(),
                 line: line.no(),
@@ -110,7 +111,7 @@ fn split_enumeration(point: PlanItem) -> Vec<PlanItem> {
     }
     let mut items = Vec::with_capacity(starts.len() + 1);
     let lead = trim_item(&point.text[..starts[0].0]);
-    let announces = point.text[..starts[0].0].trim_end().ends_with(['：', ':']);
+    let announces = point.text[..starts[0].0].trim_end().ends_with(COLONS);
     if !lead.is_empty() && !announces {
         items.push(PlanItem {
             text: lead.to_owned(),
@@ -159,7 +160,7 @@ fn at_clause_start(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
-        .is_none_or(|c| "，,。；;：:、 ".contains(c))
+        .is_none_or(|c| CLAUSE_OPENING_MARKS.contains(&c))
 }
 
 fn trim_item(text: &str) -> &str {

@@ -16,9 +16,15 @@ use crate::contract::decimal::Decimal;
 use crate::contract::report::{StatRow, Warning};
 use crate::contract::unit::Unit;
 use crate::numeral;
-use crate::tables::columns::{CAPTION_WORDS, COLUMN_TITLES, Column, FORM_CODES};
-use crate::tables::punctuation::{CELL_BREAKS, PAREN_CLOSES, PAREN_OPENS, UNIT_ENDS};
-use crate::tables::units::{UNIT_WORDS, UnitEntry};
+use crate::tables::columns::{
+    CAPTION_WORDS, COLUMN_TITLES, Column, FORM_CODES, KEY_VALUE_PATTERN, UNIT_CAPTION,
+    YEAR_HEADING_ENDS,
+};
+use crate::tables::dates::{ERA_NAMES, MINGUO_OFFSET};
+use crate::tables::punctuation::{
+    CELL_BARS, CELL_BREAKS, COLONS, PAREN_CLOSES, PAREN_OPENS, UNIT_ENDS, WIDE_DIGITS,
+};
+use crate::tables::units::{SCALE_OPENERS, UNIT_WORDS, UnitEntry};
 use crate::text::split_cells;
 
 mod form_stream;
@@ -163,7 +169,7 @@ fn is_pipe_fragment(text: &str) -> bool {
     !text.is_empty()
         && text
             .chars()
-            .all(|c| c == '|' || c == '｜' || c.is_whitespace())
+            .all(|c| CELL_BARS.contains(&c) || c.is_whitespace())
 }
 
 /// The heading of a cell as compared with column titles: its folded text
@@ -259,7 +265,7 @@ pub(crate) fn is_caption(text: &str) -> bool {
         .map(str::trim_start);
     rest.is_some_and(|r| {
         r.starts_with(|c: char| {
-            c.is_ascii_digit() || c == '（' || c == '(' || crate::text::han_digit(c).is_some()
+            c.is_ascii_digit() || PAREN_OPENS.contains(&c) || crate::text::han_digit(c).is_some()
         })
     })
 }
@@ -450,9 +456,9 @@ pub fn split_bracketed_unit(cell: Cell<'_>) -> Option<(Cell<'_>, Cell<'_>, (Unit
 /// 单位：万元), and the unit as read from the folded text.
 fn caption_unit(line: Cell<'_>) -> Option<(&str, (Unit, i32))> {
     let text = line.text;
-    text.match_indices("单位").find_map(|(at, word)| {
+    text.match_indices(UNIT_CAPTION).find_map(|(at, word)| {
         let rest = text[at + word.len()..].trim_start();
-        let rest = rest.strip_prefix(['：', ':'])?.trim_start();
+        let rest = rest.strip_prefix(COLONS)?.trim_start();
         let end = rest
             .find(|c: char| c.is_whitespace() || UNIT_ENDS.contains(&c))
             .unwrap_or(rest.len());
@@ -465,13 +471,13 @@ fn caption_unit(line: Cell<'_>) -> Option<(&str, (Unit, i32))> {
 /// 民国 era (`112年`, `民国112年`, folded), which Taiwan's reports head
 /// their columns with: 112年 is 2023.
 fn year_heading(cell: &str) -> Option<i32> {
-    let (era, cell) = match cell.strip_prefix(MINGUO) {
-        Some(rest) => (true, rest),
-        None => (false, cell),
-    };
-    let stripped = cell
-        .strip_suffix("年度")
-        .or_else(|| cell.strip_suffix('年'));
+    let (era, cell) = ERA_NAMES
+        .iter()
+        .find_map(|&(name, offset)| cell.strip_prefix(name).map(|rest| (Some(offset), rest)))
+        .unwrap_or((None, cell));
+    let stripped = YEAR_HEADING_ENDS
+        .iter()
+        .find_map(|end| cell.strip_suffix(end));
     let digits = stripped.unwrap_or(cell);
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -479,21 +485,15 @@ fn year_heading(cell: &str) -> Option<i32> {
     let year: i32 = digits.parse().ok()?;
     // An era year is two or three digits and must say it is a year (年 or
     // 民国): a bare 112 is a figure.
-    let year = if (2..=3).contains(&digits.len()) && (era || stripped.is_some()) {
-        year.checked_add(MINGUO_EPOCH)?
-    } else if era {
+    let year = if (2..=3).contains(&digits.len()) && (era.is_some() || stripped.is_some()) {
+        year.checked_add(era.unwrap_or(MINGUO_OFFSET))?
+    } else if era.is_some() {
         return None;
     } else {
         year
     };
     (1949..=2100).contains(&year).then_some(year)
 }
-
-/// The era name of 民国 years, folded.
-const MINGUO: &str = "民国";
-
-/// 民国 1 is 1912.
-const MINGUO_EPOCH: i32 = 1911;
 
 /// The right-hand row of a table set in two pairs (收入 | 决算数 | 支出 |
 /// 决算数). Only a row with all its cells: one that lost an empty cell
@@ -562,14 +562,11 @@ fn item_unit(item: Cell<'_>) -> Option<WrittenUnit> {
     let inner = rest[rest.rfind(PAREN_OPENS)?..]
         .trim_start_matches(PAREN_OPENS)
         .trim();
-    let after = inner.strip_prefix(MULTIPLIERS)?;
+    let after = inner.strip_prefix(SCALE_OPENERS)?;
     // 分馆（万达店） is a name: the multiplier must be followed by a unit.
     let unit = UNIT_WORDS.longest_prefix(after);
     matches!(unit, Some((UnitEntry::Unit(..), _))).then(|| WrittenUnit::of(item.part_folded(inner)))
 }
-
-/// The characters that open a scaled unit (万册, 千元, 亿元, 百万).
-const MULTIPLIERS: &[char] = &['万', '千', '亿', '百'];
 
 /// `24.35万册` → (24.35, `万册`): a value cell whose figure has its unit
 /// attached; the unit is the longest known one ending the cell.
@@ -578,7 +575,7 @@ fn split_attached_unit(cell: Cell<'_>) -> Option<(Decimal, WrittenUnit)> {
     // opens with a digit is tried at every place.
     let folded = cell.folded;
     let first = folded.chars().next()?;
-    if !first.is_ascii_digit() && !('０'..='９').contains(&first) {
+    if !first.is_ascii_digit() && !WIDE_DIGITS.contains(&first) {
         return None;
     }
     folded
@@ -593,16 +590,12 @@ fn split_attached_unit(cell: Cell<'_>) -> Option<(Decimal, WrittenUnit)> {
 
 /// `区图书馆进馆人次：47000 人` as a row; only short lines with one figure.
 fn key_value_row(whole: Cell<'_>, line: u32) -> Option<StatRow> {
-    static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^([^：:，,。；;]{2,30})[：:][\t \u{3000}\u{a0}]*([0-9][0-9,.]*)[\t \u{3000}\u{a0}]*([^\t \u{3000}\u{a0}0-9，,。；;]{0,4})[。；;]?$",
-        )
-        .expect("static regex")
-    });
+    static KEY_VALUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(KEY_VALUE_PATTERN).expect("static regex"));
     // A colon and a digit first: most lines have neither.
     let whole = whole.trim();
     let text = whole.text;
-    if !text.contains(['：', ':']) || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !text.contains(COLONS) || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let caps = KEY_VALUE.captures(text)?;

@@ -207,7 +207,9 @@ fn separator_at(line: &str, at: usize) -> Option<usize> {
 pub fn has_heading_break(text: &str) -> bool {
     // Built once: `memmem::find` would build a searcher per call.
     static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。"));
+        std::sync::LazyLock::new(|| {
+            memchr::memmem::Finder::new(crate::tables::punctuation::FULL_STOP)
+        });
     let bytes = text.as_bytes();
     memchr::memchr3(b';', b':', b'\t', bytes).is_some()
         || FULL_STOP.find(bytes).is_some()

@@ -16,6 +16,7 @@ mod fixtures;
 mod formats;
 #[cfg(unix)]
 mod hostile;
+mod house;
 mod metric_corpus;
 mod mutated;
 mod output;

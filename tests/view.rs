@@ -563,7 +563,7 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
             key: Events,
             text: "2018 年的免费开放绩效评价".into(),
             line: 141,
-            reason: "names another year".into(),
+            reason: libreport::contract::report::DoubtReason::OtherYear,
         },
     ];
     let report = LibraryReport {

@@ -3,6 +3,7 @@
 //! name (“21 天阅读挑战”).
 
 use super::*;
+use crate::tables::punctuation::PLUS_SIGNS;
 
 impl Scanner<'_> {
     /// Everything after the checks above: ordinals, names, vague and bare
@@ -28,7 +29,7 @@ impl Scanner<'_> {
             LATIN_MULTIPLIERS
                 .iter()
                 .find(|(w, _)| rest.starts_with(w))
-                .map(|&(w, p)| (w.trim_end_matches(['+', '＋']).len(), p))
+                .map(|&(w, p)| (w.trim_end_matches(PLUS_SIGNS).len(), p))
         } else {
             None
         };

@@ -4,6 +4,7 @@
 //! [`Scanner`] at each numeral.
 
 use super::*;
+use crate::tables::numerals::{ONE_DIGITS, ZERO_DIGITS};
 
 impl Scanner<'_> {
     /// The end of a vague word (成千上万, 上百上千, 数十) that the numeral at
@@ -82,8 +83,8 @@ impl Scanner<'_> {
     /// Phone numbers, postcodes and codes.
     pub(super) fn code(&self, i: usize, n: &Numeral, num_end: usize) -> Option<usize> {
         let digits = self.text.get(i..num_end)?;
-        let leading_zero = n.digit_count >= 2 && digits.starts_with(['0', '０']);
-        let mobile = n.digit_count == 11 && digits.starts_with(['1', '１']);
+        let leading_zero = n.digit_count >= 2 && digits.starts_with(ZERO_DIGITS);
+        let mobile = n.digit_count == 11 && digits.starts_with(ONE_DIGITS);
         let joined = n.digit_count >= 5
             && self
                 .char_before(i)

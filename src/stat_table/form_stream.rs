@@ -5,10 +5,11 @@
 //! a unit may follow; the first figure after the code is the value. An
 //! item with no figure before the next item had a blank value cell.
 
-use super::{Layout, MULTIPLIERS, WrittenUnit, parse_value, table_row};
+use super::{Layout, WrittenUnit, parse_value, table_row};
 use crate::clean::{Cell, Line, Lines};
 use crate::contract::report::StatRow;
-use crate::tables::units::{UNIT_WORDS, UnitEntry};
+use crate::tables::punctuation::LIST_COMMA;
+use crate::tables::units::{SCALE_OPENERS, UNIT_WORDS, UnitEntry};
 
 /// The widest cell a form's line holds, in characters: a longer line is
 /// the text after the form.
@@ -101,9 +102,9 @@ fn is_code(text: &str) -> bool {
 /// A unit cell: a unit libreport knows, perhaps scaled (千元) or two
 /// together (册、件), and nothing else.
 fn is_unit(folded: &str) -> bool {
-    let rest = folded.trim_start_matches(MULTIPLIERS);
+    let rest = folded.trim_start_matches(SCALE_OPENERS);
     let whole_unit = |part: &str| matches!(UNIT_WORDS.longest_prefix(part), Some((UnitEntry::Unit(..), len)) if len == part.len());
-    !rest.is_empty() && rest.split(['、', '/']).all(whole_unit)
+    !rest.is_empty() && rest.split([LIST_COMMA, '/']).all(whole_unit)
 }
 
 /// An item: words, not a figure or a unit.

@@ -125,3 +125,17 @@ pub static PAGE_NUMBER_SHAPES: &[&str] = &[
     "#", "-#-", "–#–", "—#—", "第#页", "第#页共#页", "共#页第#页", "第#页/共#页", "#/#",
     "Page#", "Page#of#", "page#", "·#·",
 ];
+
+/// The forms of a line that is only a page number (`WS` stands for white
+/// space): - 3 -, 第 3 页 共 12 页, 3/12, 3, - iv -, Page 3 of 12.
+pub static PAGE_NUMBER_FORMS: &[&str] = &[
+    r"[-–—]WS*[0-9]{1,3}WS*[-–—]",
+    r"第WS*[0-9]{1,3}WS*页(?:WS*[,，]?WS*共WS*[0-9]{1,3}WS*页)?",
+    r"[0-9]{1,3}WS*/WS*[0-9]{1,3}",
+    r"[0-9]{1,3}",
+    r"[-–—]?WS*[IVXLivxl]{1,5}WS*[-–—]?",
+    r"Page [0-9]{1,3}(?: of [0-9]{1,3})?",
+];
+
+/// The word after a page number (第 3 页).
+pub const PAGE_WORD: &str = "页";

@@ -124,3 +124,13 @@ pub static CAPTION_WORDS: &[&str] = &["附表", "表"];
 /// a table with one is statistics wherever it stands.
 #[rustfmt::skip]
 pub static FORM_CODES: &[&str] = &["代码"];
+
+/// The word of a caption that gives the table's unit (单位：万元).
+pub const UNIT_CAPTION: &str = "单位";
+
+/// What a year column's heading may end with (2021年度, 2021年).
+pub static YEAR_HEADING_ENDS: &[&str] = &["年度", "年"];
+
+/// A short `名称：值 单位` line read as a row: the name, the figure and up
+/// to four characters of unit.
+pub const KEY_VALUE_PATTERN: &str = r"^([^：:，,。；;]{2,30})[：:][\t \u{3000}\u{a0}]*([0-9][0-9,.]*)[\t \u{3000}\u{a0}]*([^\t \u{3000}\u{a0}0-9，,。；;]{0,4})[。；;]?$";

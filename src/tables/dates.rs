@@ -134,6 +134,13 @@ pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
 #[rustfmt::skip]
 pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];
 
+/// The mark after a year (2021年).
+pub const YEAR_MARK: char = '年';
+
+/// A line that opens with a date or a month (`WS` white space, `HAN` a
+/// Chinese digit): 5日, 3 月, 三月, 2021 年, 4-6日.
+pub const DATED_LINE_PATTERN: &str = r"^(?:[0-9]{1,2}WS*[日月号]|HAN{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,3 +20,20 @@ pub static BULLETS: &[char] = &[
 /// 方面的工作。, 具体安排如下): no item itself.
 #[rustfmt::skip]
 pub static LIST_ANNOUNCERS: &[&str] = &["以下", "如下", "下列"];
+
+/// The word before an ordinal (第三章, 第3页).
+pub const ORDINAL_PREFIX: char = '第';
+
+/// What follows 第N in a chapter heading (第三章, 第二部分, 第一篇).
+pub static CHAPTER_WORDS: &[&str] = &["章", "部分", "篇"];
+
+/// Marks after a Chinese number that make it a heading's marker (一、 二．).
+pub static HAN_MARKER_ENDS: &[char] = &['、', '．', '.'];
+
+/// Marks after an Arabic number that make it a marker whatever follows
+/// (1、 2） 3)).
+pub static ARABIC_MARKER_ENDS: &[char] = &['、', '）', ')'];
+
+/// Points after an Arabic number that make it a marker only when no digit
+/// follows (1. but not 1.5万).
+pub static ARABIC_MARKER_POINTS: &[char] = &['.', '．'];

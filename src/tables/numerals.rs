@@ -213,6 +213,13 @@ pub fn starts_numeral(c: char) -> bool {
     )
 }
 
+/// Zero, in ASCII and full width: a number that opens with it is a code.
+pub static ZERO_DIGITS: &[char] = &['0', '０'];
+
+/// One, in ASCII and full width: eleven digits opening with it are a
+/// mobile number.
+pub static ONE_DIGITS: &[char] = &['1', '１'];
+
 #[cfg(test)]
 mod tests {
     use super::*;

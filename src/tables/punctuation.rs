@@ -40,6 +40,33 @@ pub static SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?']
 /// Marks that end a clause: the sentence ends and a few more.
 pub static CLAUSE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '，', ',', '、'];
 
+/// The ideographic comma between the items of a list (图书、报刊) and after
+/// a heading's number (一、).
+pub const LIST_COMMA: char = '、';
+
+/// The full stop that ends a Chinese sentence, as a string to search for.
+pub const FULL_STOP: &str = "。";
+
+/// The colons after a label or a line that announces what follows (馆藏：,
+/// 主要工作:).
+pub static COLONS: &[char] = &['：', ':'];
+
+/// The full-width digits (０–９), read as digits wherever ASCII ones are.
+pub const WIDE_DIGITS: std::ops::RangeInclusive<char> = '０'..='９';
+
+/// The bars a text table draws between its cells.
+pub static CELL_BARS: &[char] = &['|', '｜'];
+
+/// The colon that joins a heading to its body when a plan's point is
+/// written out on one line.
+pub const JOINING_COLON: char = '：';
+
+/// The marks before a word that make it open a clause.
+pub static CLAUSE_OPENING_MARKS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '、', ' '];
+
+/// The plus signs after a figure (10万+).
+pub static PLUS_SIGNS: &[char] = &['+', '＋'];
+
 /// Marks that make a short line a sentence rather than a heading: the
 /// full-width sentence marks, the ASCII `;` and `:`, and a tab (a table
 /// row). ASCII `!` and `?` are not among them: headings use them.

@@ -312,6 +312,9 @@ pub static UNIT_WORDS: LazyLock<Lexicon<UnitEntry>> = LazyLock::new(|| {
     )
 });
 
+/// The characters that open a scaled unit (万册, 千元, 亿元, 百万).
+pub static SCALE_OPENERS: &[char] = &['万', '千', '亿', '百'];
+
 #[cfg(test)]
 mod tests {
     use super::*;
