@@ -67,6 +67,11 @@ use crate::error::Error;
 use crate::report::{FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning};
 use crate::tables::library::LIBRARY_WORD;
 
+/// Why a figure of a report whose title names part of the year is left
+/// out (the reason `metrics` gives a 上半年 figure, read in Chinese by the
+/// warning's table).
+const PART_OF_YEAR_REASON: &str = "a figure for part of the year";
+
 /// How to read inputs.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
@@ -186,7 +191,17 @@ fn extract_text_then<R>(
         return Err(Error::NotAReport("the text is 4 GiB or more"));
     }
     let cleaned = clean::clean(text);
-    check_is_report(text, cleaned.folded_source())?;
+    if let Err(err) = check_is_report(text, cleaned.folded_source()) {
+        // A mirror page glossed in pinyin without tone marks (圖(tu)書館)
+        // names its library once the glosses are cut: read it so (every
+        // gloss lies inside a line, so line numbers stay).
+        return match text::without_toneless_glosses(text) {
+            Some(unglossed) if holds_library_word(&script::fold(&unglossed)) => {
+                extract_text_then(&unglossed, keep)
+            }
+            _ => Err(err),
+        };
+    }
     let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
@@ -238,6 +253,23 @@ fn extract_text_then<R>(
     report
         .mentions
         .retain(|m| m.section != SectionKind::Chronicle || !elsewhere.contains(&m.key));
+    // A title naming part of the year ((6月), 上半年) gives no count of
+    // the year's: each is left out, with a warning that says so. What the
+    // library has (floor area, seats, staff) is not counted over a time.
+    if identity.part_of_year.is_some() {
+        let (kept, counts): (Vec<_>, Vec<_>) = std::mem::take(&mut report.mentions)
+            .into_iter()
+            .partition(|m| crate::tables::metrics::STOCK_KEYS.contains(&m.key));
+        report.mentions = kept;
+        for m in counts {
+            warnings.push(Warning::DoubtfulFigure {
+                key: m.key,
+                text: m.text,
+                line: m.line,
+                reason: PART_OF_YEAR_REASON.to_owned(),
+            });
+        }
+    }
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
