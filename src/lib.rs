@@ -485,4 +485,27 @@ mod tests {
             assert!(!names_a_library(text, &script::fold(text)), "{text}");
         }
     }
+
+    #[test]
+    fn a_page_glossed_in_toneless_pinyin_is_read_without_its_glosses() {
+        let text = "青(qing)禾(he)縣(xian)圖(tu)書館成立於1979年，館舍面積1106平方米，工(gong)作人(ren)員(yuan)9人。2011年總流(liu)通8萬人次，書刊外借2萬冊次。";
+        let report = extract_text(text).expect("read with its glosses cut");
+        assert_eq!(report.library.as_deref(), Some("青禾縣圖書館"));
+        // A few letters in parentheses are no glosses: the text still fails.
+        let few = "青禾县(a)文化馆(b)的工作总结，全年开展活动二十场，接待群众三万人次。";
+        assert!(extract_text(few).is_err());
+    }
+
+    #[test]
+    fn a_part_of_the_year_title_leaves_out_its_counts_with_a_warning() {
+        let text = "青禾县图书馆2023年上半年工作总结\n\n一、基本情况\n本馆建筑面积8600平方米。上半年，我馆共接待读者14.2万人次，外借图书9.35万册次。\n";
+        let report = extract_text(text).expect("a report");
+        assert!(report.metrics.contains_key(&MetricKey::FloorAreaM2));
+        assert!(!report.metrics.contains_key(&MetricKey::Visits));
+        assert!(!report.metrics.contains_key(&MetricKey::Loans));
+        assert!(report.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DoubtfulFigure { key: MetricKey::Loans, reason, .. } if reason == PART_OF_YEAR_REASON
+        )));
+    }
 }
