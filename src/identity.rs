@@ -35,8 +35,8 @@ use crate::segment::{Outline, Section};
 use crate::tables::dates::MINGUO_OFFSET;
 use crate::tables::identity::{
     COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
-    SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD,
-    TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
+    PAREN_YEAR_LEADS, SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS,
+    THIS_YEAR_WORD, TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
 };
 use crate::title::{self, LibraryName};
 
@@ -53,6 +53,9 @@ pub struct Identity {
     pub year_source: Option<Evidence>,
     /// What could not be settled (no library, no year, a range of years).
     pub warnings: Vec<Warning>,
+    /// The part of the year the title names (（6月）, 上半年, 1-6月), as
+    /// written: the report's figures are not the year's.
+    pub part_of_year: Option<String>,
 }
 
 /// How many lines from the top are read for title lines and first
@@ -113,7 +116,58 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         }
         Err(candidates) => identity.warnings.push(Warning::NoYear { candidates }),
     }
+    identity.part_of_year = titles
+        .iter()
+        .take_while(|l| !l.after_prose)
+        .filter(|l| {
+            l.folded.contains(crate::tables::library::LIBRARY_WORD)
+                || date::scan_year_phrases(l.text).next().is_some()
+        })
+        .find_map(|l| part_of_year(l.text, l.folded));
     identity
+}
+
+/// The part of the year a title line names, as written: a half or a
+/// quarter (上半年, 第三季度), a month alone ((6月), 6月份) or a run of
+/// months that stops before the year's last quarter (1-6月). A run to
+/// November or December is the year's (截止11月份 counts as the year).
+fn part_of_year(text: &str, folded: &str) -> Option<String> {
+    use crate::tables::identity::{LAST_PART_MONTH, MONTH_RUN_JOINS, PART_OF_YEAR_WORDS};
+    if let Some(word) = PART_OF_YEAR_WORDS.iter().find(|w| folded.contains(**w)) {
+        return Some((*word).to_owned());
+    }
+    let month = |s: &str| -> Option<(u32, usize)> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let n: u32 = s.get(..digits)?.parse().ok()?;
+        (1..=12).contains(&n).then_some((n, digits))
+    };
+    for (at, _) in text.match_indices('月') {
+        let before = &text[..at];
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let Some((to, _)) = month(&before[at - digits..]) else {
+            continue;
+        };
+        let start = at - digits;
+        let after = &text[at + '月'.len_utf8()..];
+        let lead = before[..start].trim_end_matches('月');
+        let run_from = MONTH_RUN_JOINS.iter().find_map(|j| {
+            let rest = lead.strip_suffix(j)?;
+            let d = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+            month(&rest[rest.len() - d..]).map(|(from, _)| (from, rest.len() - d))
+        });
+        if let Some((from, from_at)) = run_from {
+            if from < to && to <= LAST_PART_MONTH {
+                return Some(text[from_at..at + '月'.len_utf8()].to_owned());
+            }
+            continue;
+        }
+        let bracketed = ["(", "（"].iter().any(|o| lead.ends_with(o))
+            && [")", "）"].iter().any(|c| after.starts_with(c));
+        if bracketed || after.starts_with('份') {
+            return Some(text[start..at + '月'.len_utf8()].to_owned());
+        }
+    }
+    None
 }
 
 /// Whether a line greets a site's visitors or frames its pages: a short
@@ -420,6 +474,7 @@ fn year(
         return Ok((FoundYear::single(year), Evidence::Heading));
     }
     let mut read = 0;
+    let mut named = Vec::new();
     let first_sentence = cleaned
         .lines()
         .iter()
@@ -429,15 +484,22 @@ fn year(
             read <= HEAD_BYTES + l.text().len()
         })
         .filter(|l| !is_site_frame(l.folded()))
-        .find_map(|l| first_sentence_year(&l, library));
-    if let Some((year, true)) = first_sentence {
+        .find_map(|l| {
+            library_sentence_years(&l, library, &mut named);
+            agreed_year(&named)
+        });
+    if let Some(year) = first_sentence {
         return Ok((FoundYear::single(year), Evidence::FirstSentence));
     }
     // A dateline's year must agree with the year the first sentence names,
-    // if it names one: a page reposted years later (dated 2016, about
-    // 2011 and 去年) is not of the year before its date.
-    if let Some(year) = dateline_year(folded_source)
-        && first_sentence.is_none_or(|(named, _)| named == year)
+    // if it names one before the dateline's 去年 or 今年: a page reposted
+    // years later (dated 2016, about 2011 and 去年) is not of the year
+    // before its date, but a past event told further down (在2017年评估中
+    // 荣获…) does not date the news.
+    if let Some((year, word_line)) = dateline_year(folded_source)
+        && named
+            .first()
+            .is_none_or(|n| n.year == year || n.line > word_line)
     {
         return Ok((FoundYear::single(year), Evidence::Dateline));
     }
@@ -526,45 +588,98 @@ fn is_compared(line: &str, at: usize) -> bool {
     COMPARED_BEFORE.iter().any(|w| near.contains(w))
 }
 
-/// The first sentence in a line that names the library (by name or as
-/// 我馆, 本馆, 县图书馆) and a year together: its first year, and whether
-/// that year opens the sentence and is its own (only then is it the
-/// report's: the first such sentence decides, and a year further in is
-/// an event's or a past one's); `None` when the line has no such sentence. A line that
-/// opens with a date is a chronicle's entry, and a heading is no
-/// sentence: neither is read.
-fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, bool)> {
+/// A year a sentence naming the library names, in the order of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NamedYear {
+    year: i32,
+    /// Whether it opens its sentence or a clause of it and is its own
+    /// (not a founding, not a date's).
+    own: bool,
+    /// The physical line it stands on.
+    line: u32,
+}
+
+/// The year the first sentences naming the library give: the first year
+/// of theirs that opens a sentence or a clause and is its own, when every
+/// year they named before it is the same year (该馆发布2021年度阅读报告显
+/// 示，2021年，…). A year named before that differs (1980年…成立。1985年，
+/// …) leaves the year unsettled: a history, not a report of one year.
+fn agreed_year(named: &[NamedYear]) -> Option<i32> {
+    let at = named.iter().position(|n| n.own)?;
+    let year = named[at].year;
+    named[..at].iter().all(|n| n.year == year).then_some(year)
+}
+
+/// Adds to `named` the years of the sentences in a line that name the
+/// library (by name or as 我馆, 本馆, 县图书馆), years of comparison left
+/// out. A line that opens with a date is a chronicle's entry, and a
+/// heading is no sentence: neither is read.
+fn library_sentence_years(line: &Line<'_>, library: Option<&str>, named: &mut Vec<NamedYear>) {
     let (text, folded) = (line.text(), line.folded());
     if line.is_heading_shaped() || opens_with_date(text) {
-        return None;
+        return;
     }
     let mut start = 0;
-    for (end, _) in text
+    for end in text
         .match_indices(SENTENCE_ENDS)
-        .map(|(i, s)| (i + s.len(), s))
-        .chain(std::iter::once((text.len(), "")))
+        .map(|(i, s)| i + s.len())
+        .chain(std::iter::once(text.len()))
     {
-        let (sentence, sentence_folded) = (&text[start..end], folded.get(start..end)?);
+        let Some(sentence_folded) = folded.get(start..end) else {
+            return;
+        };
+        let sentence = &text[start..end];
         start = end;
         let names = names_itself(sentence_folded)
             || library.is_some_and(|name| sentence_folded.contains(name));
         if !names {
             continue;
         }
-        let gregorian = date::scan_year_phrases(sentence).next();
         // 據臺南市立圖書館統計，105年總借閱冊數…: a Republic-of-China year
-        // without its era, on a traditional-script page.
+        // without its era, on a traditional-script page; 去(104)年 on any.
         let era = (sentence != sentence_folded)
             .then(|| era_year_phrase(sentence))
-            .flatten()
-            .filter(|(_, r)| gregorian.as_ref().is_none_or(|(_, g)| r.start < g.start));
-        if let Some((year, range)) = era.or(gregorian) {
+            .flatten();
+        let mut years: Vec<(i32, std::ops::Range<usize>)> = era
+            .into_iter()
+            .chain(year_in_parentheses(sentence))
+            .chain(date::scan_year_phrases(sentence))
+            .filter(|(_, range)| !is_compared(sentence, range.start))
+            .collect();
+        years.sort_by_key(|(_, range)| range.start);
+        years.dedup_by_key(|(_, range)| range.start);
+        for (year, range) in years {
             let own = opens_sentence(sentence_folded, range.start, library)
                 && is_own_year(sentence, range);
-            return Some((year, own));
+            named.push(NamedYear {
+                year,
+                own,
+                line: line.no(),
+            });
         }
     }
-    None
+}
+
+/// A news item's year written in parentheses after 去 or 今 (去(104)年,
+/// 今（2024）年): the year before or of its date, named outright, in the
+/// Republic's era with two or three digits.
+fn year_in_parentheses(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> {
+    PAREN_YEAR_LEADS.iter().find_map(|lead| {
+        let at = sentence.find(lead)?;
+        let rest = &sentence[at + lead.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let close = rest[digits..]
+            .strip_prefix([')', '）'])
+            .filter(|after| after.starts_with('年'))?;
+        let end = sentence.len() - close.len() + '年'.len_utf8();
+        let written: i32 = rest[..digits].parse().ok()?;
+        let year = match digits {
+            2 | 3 if ERA_YEARS.contains(&written) => written + MINGUO_OFFSET,
+            4 if (1949..=2100).contains(&written) => written,
+            _ => return None,
+        };
+        Some((year, at..end))
+    })
 }
 
 /// The first Republic-of-China year written without its era in a
@@ -661,23 +776,52 @@ fn opens_with_date(text: &str) -> bool {
 }
 
 /// A news item's year: its dateline's, or the year before when its head
-/// speaks of 去年 (dated 2024-04-23: 四川去年超3300万人次走进图书馆).
-fn dateline_year(folded_source: &str) -> Option<i32> {
+/// speaks of 去年 (dated 2024-04-23: 四川去年超3300万人次走进图书馆), and
+/// the physical line of that word. The headline right above the dateline
+/// is read first (去年市图书馆接待读者15万人次 / 2018-01-29 09:31).
+fn dateline_year(folded_source: &str) -> Option<(i32, u32)> {
     let head = crate::text::head(folded_source, DATELINE_HEAD);
-    let (dated, at) = date::scan_years(head)
+    let (dated, start, at) = date::scan_years(head)
         .into_iter()
         .find_map(|(year, range)| {
-            opens_with_date_tail(head.get(range.end..)?).then_some((year, range.end))
+            opens_with_date_tail(head.get(range.end..)?).then_some((year, range.start, range.end))
         })?;
-    let after = &head[at..];
-    // 比去年增长 and 去年同期 compare; only a 去年 of its own dates the news.
-    let last_year = after
+    let line_of = |offset: usize| {
+        let lines = head.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        u32::try_from(lines + 1).unwrap_or(u32::MAX)
+    };
+    let headline_start = headline_before(head, start);
+    if let Some((offset, dated)) = time_word(&head[headline_start..start], dated) {
+        return Some((dated, line_of(headline_start + offset)));
+    }
+    time_word(&head[at..], dated).map(|(offset, year)| (year, line_of(at + offset)))
+}
+
+/// Where the headline right above a dateline at `start` begins: the last
+/// line before the dateline's own line that is not blank.
+fn headline_before(head: &str, start: usize) -> usize {
+    let before = &head[..start];
+    let own_line = before.rfind('\n').map_or(0, |i| i + 1);
+    let above = before[..own_line].trim_end();
+    above.rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The year a news text dated `dated` speaks of, from its first 去年 or
+/// 今年 of its own, and where that word stands. 比去年增长 and 去年同期
+/// compare: no year of their own.
+fn time_word(text: &str, dated: i32) -> Option<(usize, i32)> {
+    let last_year = text
         .match_indices(LAST_YEAR_WORD)
-        .find(|&(i, w)| !is_compared(after, i) && !after[i + w.len()..].starts_with(SAME_PERIOD));
-    let this_year = after.find(THIS_YEAR_WORD);
+        .find(|&(i, w)| !is_compared(text, i) && !text[i + w.len()..].starts_with(SAME_PERIOD));
+    let this_year = text.find(THIS_YEAR_WORD);
     match (last_year, this_year) {
-        (Some((last, _)), this) if this.is_none_or(|this| last < this) => dated.checked_sub(1),
-        (_, Some(_)) => Some(dated),
+        (Some((last, _)), this) if this.is_none_or(|this| last < this) => {
+            Some((last, dated.checked_sub(1)?))
+        }
+        (_, Some(this)) => Some((this, dated)),
         _ => None,
     }
 }

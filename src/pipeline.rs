@@ -8,7 +8,7 @@
 use encoding_rs::Encoding;
 
 use crate::contract::report::{
-    FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning,
+    DoubtReason, FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning,
 };
 use crate::error::Error;
 use crate::tables::library::LIBRARY_WORD;
@@ -136,7 +136,17 @@ fn extract_text_then<R>(
         return Err(Error::NotAReport("the text is 4 GiB or more"));
     }
     let cleaned = clean::clean(text);
-    check_is_report(text, cleaned.folded_source())?;
+    if let Err(err) = check_is_report(text, cleaned.folded_source()) {
+        // A mirror page glossed in pinyin without tone marks (圖(tu)書館)
+        // names its library once the glosses are cut: read it so (every
+        // gloss lies inside a line, so line numbers stay).
+        return match text::without_toneless_glosses(text) {
+            Some(unglossed) if holds_library_word(&fold::fold(&unglossed)) => {
+                extract_text_then(&unglossed, keep)
+            }
+            _ => Err(err),
+        };
+    }
     let kept = keep(&cleaned);
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
@@ -188,6 +198,23 @@ fn extract_text_then<R>(
     report
         .mentions
         .retain(|m| m.section != SectionKind::Chronicle || !elsewhere.contains(&m.key));
+    // A title naming part of the year ((6月), 上半年) gives no count of
+    // the year's: each is left out, with a warning that says so. What the
+    // library has (floor area, seats, staff) is not counted over a time.
+    if identity.part_of_year.is_some() {
+        let (kept, counts): (Vec<_>, Vec<_>) = std::mem::take(&mut report.mentions)
+            .into_iter()
+            .partition(|m| crate::tables::metrics::STOCK_KEYS.contains(&m.key));
+        report.mentions = kept;
+        for m in counts {
+            warnings.push(Warning::DoubtfulFigure {
+                key: m.key,
+                text: m.text,
+                line: m.line,
+                reason: DoubtReason::PartOfYear,
+            });
+        }
+    }
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
@@ -403,5 +430,32 @@ mod tests {
         for text in ["图书", "书馆", "图书\n馆", "图书室", "", "图x书馆"] {
             assert!(!names_a_library(text, &fold::fold(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_page_glossed_in_toneless_pinyin_is_read_without_its_glosses() {
+        let text = "青(qing)禾(he)縣(xian)圖(tu)書館成立於1979年，館舍面積1106平方米，工(gong)作人(ren)員(yuan)9人。2011年總流(liu)通8萬人次，書刊外借2萬冊次。";
+        let report = extract_text(text).expect("read with its glosses cut");
+        assert_eq!(report.library.as_deref(), Some("青禾縣圖書館"));
+        // A few letters in parentheses are no glosses: the text still fails.
+        let few = "青禾县(a)文化馆(b)的工作总结，全年开展活动二十场，接待群众三万人次。";
+        assert!(extract_text(few).is_err());
+    }
+
+    #[test]
+    fn a_part_of_the_year_title_leaves_out_its_counts_with_a_warning() {
+        let text = "青禾县图书馆2023年上半年工作总结\n\n一、基本情况\n本馆建筑面积8600平方米。上半年，我馆共接待读者14.2万人次，外借图书9.35万册次。\n";
+        let report = extract_text(text).expect("a report");
+        assert!(report.metrics.contains_key(&MetricKey::FloorAreaM2));
+        assert!(!report.metrics.contains_key(&MetricKey::Visits));
+        assert!(!report.metrics.contains_key(&MetricKey::Loans));
+        assert!(report.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DoubtfulFigure {
+                key: MetricKey::Loans,
+                reason: DoubtReason::PartOfYear,
+                ..
+            }
+        )));
     }
 }

@@ -361,6 +361,43 @@ pub fn gloss_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
+/// `text` with its toneless pinyin glosses cut out, when it has many: a
+/// parenthesis of one to six lowercase Latin letters right after a Han
+/// character (武山(shan)縣(xian)圖(tu)書館), as mirror pages gloss every
+/// few characters. Asked only of a text that names no library as
+/// written: a few such parentheses elsewhere may be list marks or words.
+pub fn without_toneless_glosses(text: &str) -> Option<String> {
+    use crate::tables::script::{GLOSS_PARENS, MAX_TONELESS_GLOSS_CHARS, MIN_TONELESS_GLOSSES};
+    let mut spans = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let after_han = prev.is_some_and(crate::fold::is_han);
+        prev = Some(c);
+        let Some(&(_, close)) = GLOSS_PARENS.iter().find(|p| p.0 == c) else {
+            continue;
+        };
+        let inner = &text[at + c.len_utf8()..];
+        let letters = inner.bytes().take_while(u8::is_ascii_lowercase).count();
+        if after_han
+            && (1..=MAX_TONELESS_GLOSS_CHARS).contains(&letters)
+            && inner[letters..].starts_with(close)
+        {
+            spans.push(at..at + c.len_utf8() + letters + close.len_utf8());
+        }
+    }
+    if spans.len() < MIN_TONELESS_GLOSSES {
+        return None;
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut copied = 0;
+    for span in spans {
+        kept.push_str(text.get(copied..span.start).unwrap_or_default());
+        copied = span.end;
+    }
+    kept.push_str(text.get(copied..).unwrap_or_default());
+    Some(kept)
+}
+
 /// Whether `text` may hold a pinyin gloss: whether it has a byte that
 /// leads a tone-marked letter's UTF-8 (C3 á, C4 ā, C5 ō, C7 ǎ), which no
 /// Chinese character, no punctuation of the reports and no ASCII has. One

@@ -13,7 +13,7 @@ use crate::tables::identity::{
     LONG_PLACE_UNITS, NAME_LEADS, OTHER_BODY_AFTER, PART_MARK_ENDS, PLACE_CHARS,
 };
 use crate::tables::library::{
-    ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, UNITLESS_LIBRARIES,
+    ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, PLACE_PLACEHOLDERS, UNITLESS_LIBRARIES,
 };
 
 /// A library's name as written, and folded: cut from the folded line
@@ -112,7 +112,7 @@ fn han_run(place: &str, most: usize) -> usize {
     place
         .chars()
         .rev()
-        .take_while(|&c| is_han(c) && !NAME_STOPS.contains(&c))
+        .take_while(|&c| (is_han(c) && !NAME_STOPS.contains(&c)) || PLACE_PLACEHOLDERS.contains(&c))
         .take(most)
         .map(char::len_utf8)
         .sum()

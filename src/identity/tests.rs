@@ -226,3 +226,76 @@ fn a_guessed_place_takes_its_unit_from_the_text() {
         (Some("河南省青禾市图书馆"), Some(2022))
     );
 }
+
+#[test]
+fn the_first_sentences_agree_on_a_year_that_opens_a_clause() {
+    // The first year is a paper's (2021年度报告); a later one opens a clause.
+    let found = identity(
+        "记者从青禾市图书馆获悉，该馆日前发布2021年度阅读报告显示，2021年，该馆接待读者3万人次。",
+    );
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2021), Some(Evidence::FirstSentence))
+    );
+    // A history: a founding year, then another year opening a sentence.
+    let found = identity("1980年，青禾县图书馆成立。1985年，青禾县图书馆新建馆舍一座。");
+    assert_eq!(found.year, None);
+}
+
+#[test]
+fn a_year_written_in_parentheses_after_last_or_this() {
+    let found =
+        identity("青禾市立图书馆指出，去(104)年全市总借阅册数达76万册，仍较前(103)年成长。");
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2015), Some(Evidence::FirstSentence))
+    );
+    let found = identity("青禾市立图书馆表示，今（2024）年到馆人次已达50万。");
+    assert_eq!(found.year, Some(2024));
+}
+
+#[test]
+fn a_past_event_told_after_the_news_does_not_undo_its_dateline() {
+    let text = "购进一批新书\n发布日期：2019-12-30 来源：青禾日报\n青禾市图书馆今年购书经费30万元。\n据了解，青禾市图书馆在2017年全国评估定级中首次成为一级馆。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2019), Some(Evidence::Dateline))
+    );
+}
+
+#[test]
+fn the_headline_above_a_dateline_with_last_year() {
+    let text = "丰富活动载体\n去年市图书馆接待读者15万人次\n2018-01-29 09:31 青禾日报\n本报讯 市图书馆积极开展读者活动。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2017), Some(Evidence::Dateline))
+    );
+}
+
+#[test]
+fn a_templates_place_left_blank() {
+    let (name, _) = name_and_year("工作总结\n\n全年来，XX县图书馆在县委的领导下稳步前行。");
+    assert_eq!(name.as_deref(), Some("XX县图书馆"));
+}
+
+#[test]
+fn a_title_naming_part_of_the_year() {
+    let part = |t: &str| identity(t).part_of_year;
+    assert_eq!(
+        part("2019年青禾区图书馆(6月)数据统计\n一、办证"),
+        Some("6月".into())
+    );
+    assert_eq!(
+        part("青禾县图书馆2023年上半年工作总结\n正文"),
+        Some("上半年".into())
+    );
+    assert_eq!(
+        part("青禾县图书馆2023年1-6月工作情况\n正文"),
+        Some("1-6月".into())
+    );
+    // A run to November or December is the year's; a plain title no part.
+    assert_eq!(part("青禾县图书馆2023年1-11月工作总结\n正文"), None);
+    assert_eq!(part("青禾县图书馆2023年工作总结\n正文"), None);
+}

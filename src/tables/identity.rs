@@ -116,3 +116,24 @@ pub static HOST_BEFORE: &[&str] = &["由", "参加"];
 /// (某省图书馆主办的, 某省图书馆颁发的): no evidence.
 #[rustfmt::skip]
 pub static HOST_AFTER: &[&str] = &["主办", "承办", "颁发", "举办的", "组织的", "牵头"];
+
+/// Words before a year a news item writes in parentheses (去(104)年, 今
+/// （2024）年): the year it speaks of, named outright.
+#[rustfmt::skip]
+pub static PAREN_YEAR_LEADS: &[&str] = &["去(", "去（", "今(", "今（"];
+
+/// Words of a title line that name a part of the year (某馆上半年数据统计):
+/// the report's figures are not the year's.
+#[rustfmt::skip]
+pub static PART_OF_YEAR_WORDS: &[&str] = &[
+    "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度",
+    "三季度", "四季度", "前三季度",
+];
+
+/// Signs joining the ends of a run of months in a title (1-6月, 1—6月).
+#[rustfmt::skip]
+pub static MONTH_RUN_JOINS: &[&str] = &["-", "—", "–", "－", "~", "～", "至", "到"];
+
+/// The last month a run of months in a title may end with and still be a
+/// part of the year: a run to November or December is the year's.
+pub const LAST_PART_MONTH: u32 = 10;

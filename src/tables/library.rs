@@ -72,3 +72,8 @@ pub fn strip_time_words(name: &str) -> &str {
     }
     rest
 }
+
+/// Letters a template writes for a place left blank (XX县图书馆, ××县):
+/// the name is the template's, as the record gives it.
+#[rustfmt::skip]
+pub static PLACE_PLACEHOLDERS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ'];

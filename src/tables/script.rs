@@ -200,3 +200,10 @@ pub static GLOSS_PARENS: &[(char, char)] = &[('(', ')'), ('（', '）')];
 /// The longest gloss read, in characters inside the parentheses (a few
 /// syllables: (tú shū guǎn)).
 pub const MAX_GLOSS_CHARS: usize = 24;
+
+/// The longest toneless gloss read, in letters (one syllable: zhuang).
+pub const MAX_TONELESS_GLOSS_CHARS: usize = 6;
+
+/// How many toneless glosses a text must have for them to be glosses and
+/// not a list mark (a) or a word in parentheses.
+pub const MIN_TONELESS_GLOSSES: usize = 8;
