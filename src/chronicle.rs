@@ -72,9 +72,14 @@ pub fn parse_chronicle(
         } else {
             heading::split_marker(text)
         };
-        let (numbered, rest) = match split_entry_number(marker, text, last_number) {
-            Some((number, rest)) => {
-                last_number = number;
+        let sequence = heading::Sequence {
+            last: last_number,
+            style: None,
+            may_restart: false,
+        };
+        let (numbered, rest) = match sequence.next(marker, text) {
+            Some((marker, rest)) => {
+                last_number = marker.number;
                 (true, rest)
             }
             None => (false, text),
@@ -286,18 +291,6 @@ fn without_closing_date(text: &str) -> &str {
         Some((_, len)) if len == tail.len() => name.trim_end(),
         _ => text,
     }
-}
-
-/// The entry number of `1.1 月 13 日…` (point 1), when it runs in sequence.
-fn split_entry_number<'a>(
-    marker: Option<(heading::Marker, &'a str)>,
-    text: &'a str,
-    last_number: u32,
-) -> Option<(u32, &'a str)> {
-    let (marker, rest) = marker.or_else(|| {
-        heading::split_marker_loose(text).filter(|(m, _)| m.number == last_number + 1)
-    })?;
-    Some((marker.number, rest))
 }
 
 /// A line that starts like a date the engine refused (9 月 27-31 日: there

@@ -75,6 +75,36 @@ pub fn split_marker(line: &str) -> Option<(Marker, &str)> {
     split(line, false)
 }
 
+/// Where a numbered list (a plan's points, a chronicle's entries) stands:
+/// what the next point's marker may be.
+#[derive(Clone, Copy, Debug)]
+pub struct Sequence {
+    /// The number of the last point.
+    pub last: u32,
+    /// The style every point is numbered in, once known.
+    pub style: Option<MarkerStyle>,
+    /// Whether a new list may start again at 1.
+    pub may_restart: bool,
+}
+
+impl Sequence {
+    /// The marker that opens `text`: the one its line was read with
+    /// (`marker`), else `1.2021 年…` read as point 1 only when it continues
+    /// the sequence, since `1.5万册` is a number.
+    pub fn next<'a>(
+        &self,
+        marker: Option<(Marker, &'a str)>,
+        text: &'a str,
+    ) -> Option<(Marker, &'a str)> {
+        marker.or_else(|| {
+            split_marker_loose(text).filter(|(m, _)| {
+                self.style.is_none_or(|style| style == m.style)
+                    && (m.number == self.last + 1 || (self.may_restart && m.number == 1))
+            })
+        })
+    }
+}
+
 /// Like [`split_marker`], but `1.2…` counts as point 1 followed by `2…`.
 /// For numbered lists whose caller checks that the points run in sequence.
 pub fn split_marker_loose(line: &str) -> Option<(Marker, &str)> {

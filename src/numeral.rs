@@ -267,13 +267,15 @@ fn read_general(s: &str) -> Option<Result<Numeral, Refused>> {
         Ok(value) => Ok(Numeral {
             value,
             len,
-            has_arabic: reader.has_arabic,
-            has_chinese: reader.has_chinese,
+            has_arabic: reader.seen.arabic,
+            has_chinese: reader.seen.chinese,
             plain_integer: reader.plain_integer(),
-            digit_count: reader.arabic_digits,
-            bare_round: reader.bare_round,
-            lone_digit: reader.chinese_digits == 1 && !reader.multiplied && !reader.has_arabic,
-            digit_string: reader.digit_string,
+            digit_count: reader.seen.arabic_digits,
+            bare_round: reader.seen.bare_round,
+            lone_digit: reader.seen.chinese_digits == 1
+                && !reader.seen.multiplied
+                && !reader.seen.arabic,
+            digit_string: reader.seen.digit_string,
         }),
         Err(error) => Err(Refused {
             error,
@@ -318,19 +320,45 @@ struct Reader<'a> {
     /// Power of the last 十百千 in the open section (`u8::MAX` = none).
     last_small: u8,
     pending: Option<Pending>,
-    has_arabic: bool,
-    has_chinese: bool,
+    /// How the numeral is written so far.
+    seen: Seen,
+    /// Whether a Chinese decimal (点) has been read.
+    fraction: Fraction,
+}
+
+/// How a numeral is written: what the caller learns besides its value
+/// (a plain 2021 may be a year, 百余 is round, 三 alone is a lone digit).
+#[derive(Clone, Copy, Debug, Default)]
+struct Seen {
+    /// Arabic digits.
+    arabic: bool,
+    /// Chinese digits or multipliers.
+    chinese: bool,
+    /// How many Arabic digits before the point.
     arabic_digits: usize,
+    /// How many Chinese digits.
     chinese_digits: usize,
+    /// Thousands groups or a decimal point in the Arabic digits.
     arabic_decorated: bool,
+    /// A multiplier (十, 万…).
     multiplied: bool,
+    /// A bare 百, 千, 万 standing for one of it (百余场).
     bare_round: bool,
-    /// A Chinese decimal (点) has been read: only 万/亿 may follow.
-    closed: bool,
-    /// After 点, whether one 万/亿 may still follow (三点五万).
-    closed_big_ok: bool,
-    /// Read as a digit string.
+    /// A run of digits only (二〇二一).
     digit_string: bool,
+}
+
+/// Where a Chinese decimal point leaves the reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fraction {
+    /// No 点 yet.
+    None,
+    /// After 点 and its digits: nothing but one 万/亿 may follow, and only
+    /// while `big_may_follow` (三点五万; not 一万三点五万).
+    Read {
+        /// Whether that 万/亿 may still come.
+        big_may_follow: bool,
+    },
 }
 
 /// Arabic digits read so far, as one integer (no allocation per number).
@@ -384,21 +412,19 @@ impl<'a> Reader<'a> {
             sec: Decimal::ZERO,
             last_small: u8::MAX,
             pending: None,
-            has_arabic: false,
-            has_chinese: false,
-            arabic_digits: 0,
-            chinese_digits: 0,
-            arabic_decorated: false,
-            multiplied: false,
-            bare_round: false,
-            closed: false,
-            closed_big_ok: false,
-            digit_string: false,
+            seen: Seen::default(),
+            fraction: Fraction::None,
         }
     }
 
     fn plain_integer(&self) -> bool {
-        self.has_arabic && !self.has_chinese && !self.arabic_decorated && !self.multiplied
+        let seen = &self.seen;
+        seen.arabic && !seen.chinese && !seen.arabic_decorated && !seen.multiplied
+    }
+
+    /// Whether a Chinese decimal has been read.
+    fn after_point(&self) -> bool {
+        self.fraction != Fraction::None
     }
 
     fn peek_at(&self, at: usize) -> Option<(char, Option<CharClass>)> {
@@ -462,7 +488,7 @@ impl<'a> Reader<'a> {
     /// space when 万/亿 follows. Returns false (nothing read) where an
     /// Arabic number cannot continue the numeral.
     fn arabic(&mut self) -> Result<bool, NumeralError> {
-        if self.closed || matches!(self.prev, Prev::Digit | Prev::Zero | Prev::Arabic) {
+        if self.after_point() || matches!(self.prev, Prev::Digit | Prev::Zero | Prev::Arabic) {
             return Ok(false);
         }
         let mut digits = Digits::default();
@@ -502,7 +528,7 @@ impl<'a> Reader<'a> {
                 for d in group {
                     digits.push(d);
                 }
-                self.arabic_decorated = true;
+                self.seen.arabic_decorated = true;
                 pos = q;
             }
         }
@@ -517,11 +543,11 @@ impl<'a> Reader<'a> {
                 digits.push(d);
                 pos += c.len_utf8();
             }
-            self.arabic_decorated = true;
+            self.seen.arabic_decorated = true;
         }
         self.pos = pos;
-        self.has_arabic = true;
-        self.arabic_digits += int_digits;
+        self.seen.arabic = true;
+        self.seen.arabic_digits += int_digits;
         let mantissa = overflow(digits.mantissa)?;
         let scale = u8::try_from(digits.count - int_digits).map_err(|_| NumeralError::Overflow)?;
         let value = overflow(Decimal::new(mantissa, scale))?;
@@ -544,7 +570,7 @@ impl<'a> Reader<'a> {
     }
 
     fn chinese_digit(&mut self, c: char, d: u8) -> Result<bool, NumeralError> {
-        if self.closed {
+        if self.after_point() {
             return Ok(false);
         }
         match self.prev {
@@ -565,8 +591,8 @@ impl<'a> Reader<'a> {
         {
             return Ok(false);
         }
-        self.has_chinese = true;
-        self.chinese_digits += 1;
+        self.seen.chinese = true;
+        self.seen.chinese_digits += 1;
         self.pos += c.len_utf8();
         if d == 0 && self.prev != Prev::Start {
             // 零 as a filler: 一千零五, 三亿零五十万
@@ -583,13 +609,13 @@ impl<'a> Reader<'a> {
     }
 
     fn multiplier(&mut self, c: char, p: u8) -> Result<bool, NumeralError> {
-        if self.closed {
-            if p < SECTION_POWER || !self.closed_big_ok {
+        if let Fraction::Read { big_may_follow } = &mut self.fraction {
+            if p < SECTION_POWER || !*big_may_follow {
                 return Ok(false);
             }
-            self.closed_big_ok = false;
+            *big_may_follow = false;
         }
-        self.has_chinese = true;
+        self.seen.chinese = true;
         let pending = self.pending.take();
         if p < SECTION_POWER {
             let n = match pending {
@@ -602,7 +628,7 @@ impl<'a> Reader<'a> {
                 None => match self.prev {
                     Prev::Start => {
                         // 十四; bare 百, 千 (flagged)
-                        self.bare_round = p > 1;
+                        self.seen.bare_round = p > 1;
                         Decimal::from_int(1)
                     }
                     Prev::Zero | Prev::Multiplier(SECTION_POWER..) if p == 1 => {
@@ -635,7 +661,7 @@ impl<'a> Reader<'a> {
             if nothing {
                 match self.prev {
                     Prev::Start => {
-                        self.bare_round = true;
+                        self.seen.bare_round = true;
                         v = Decimal::from_int(1);
                     }
                     // 万万, 亿亿: multiply the last section again
@@ -646,7 +672,7 @@ impl<'a> Reader<'a> {
                         }
                         self.pos += c.len_utf8();
                         self.prev = Prev::Multiplier(p);
-                        self.multiplied = true;
+                        self.seen.multiplied = true;
                         return Ok(true);
                     }
                     _ => return Err(NumeralError::Malformed),
@@ -663,7 +689,7 @@ impl<'a> Reader<'a> {
         }
         self.pos += c.len_utf8();
         self.prev = Prev::Multiplier(p);
-        self.multiplied = true;
+        self.seen.multiplied = true;
         Ok(true)
     }
 
@@ -680,7 +706,7 @@ impl<'a> Reader<'a> {
 
     /// 十八点一六: the integer so far plus Chinese decimal digits.
     fn chinese_point(&mut self, c: char) -> Result<bool, NumeralError> {
-        if self.closed || matches!(self.prev, Prev::Arabic | Prev::Start) {
+        if self.after_point() || matches!(self.prev, Prev::Arabic | Prev::Start) {
             return Ok(false);
         }
         let mut q = self.pos + c.len_utf8();
@@ -693,7 +719,7 @@ impl<'a> Reader<'a> {
             return Ok(false);
         }
         let int = self.finish()?;
-        self.closed_big_ok = self.parts.is_empty();
+        let big_may_follow = self.parts.is_empty();
         let mut mantissa: i64 = 0;
         for d in &frac {
             mantissa = overflow(
@@ -705,7 +731,7 @@ impl<'a> Reader<'a> {
         let scale = u8::try_from(frac.len()).map_err(|_| NumeralError::Overflow)?;
         let fraction = overflow(Decimal::new(mantissa, scale))?;
         let value = overflow(int.checked_add(fraction))?;
-        self.chinese_digits += frac.len();
+        self.seen.chinese_digits += frac.len();
         self.parts.clear();
         self.sec = Decimal::ZERO;
         self.last_small = u8::MAX;
@@ -716,7 +742,7 @@ impl<'a> Reader<'a> {
         });
         self.pos = q;
         self.prev = Prev::Digit;
-        self.closed = true;
+        self.fraction = Fraction::Read { big_may_follow };
         Ok(true)
     }
 
@@ -732,7 +758,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(pd) = self.pending {
             let last = match pd.after {
-                Prev::Multiplier(p) if !self.closed => Some(p),
+                Prev::Multiplier(p) if !self.after_point() => Some(p),
                 _ => None,
             };
             let term = match (last, pd.arabic_int_digits) {
@@ -781,9 +807,9 @@ impl<'a> Reader<'a> {
         if count_only || (count < 3 && !zero) {
             return Err(NumeralError::Vague);
         }
-        self.has_chinese = true;
-        self.chinese_digits = count;
-        self.digit_string = true;
+        self.seen.chinese = true;
+        self.seen.chinese_digits = count;
+        self.seen.digit_string = true;
         Ok(Decimal::from_int(mantissa))
     }
 }

@@ -161,7 +161,7 @@ fn extract_text_then<R>(
         .map(|name| (name.text, name.folded))
         .unzip();
     if let Some(year) = year {
-        plans_by_year(&mut outline, year);
+        outline.plans_by_year(year);
     }
     warnings.extend(outline.warnings.iter().cloned());
     let context = metrics::Context {
@@ -224,36 +224,6 @@ fn extract_text_then<R>(
     Ok((report, kept))
 }
 
-/// Whether a title may name `year` (2021年, 二〇二一年): a cheap test
-/// before the year is read.
-fn may_name_year(title: &str, year: i32) -> bool {
-    use crate::tables::numerals::{CharClass, Script, class_of};
-    title.contains(&year.to_string())
-        || title
-            .chars()
-            .any(|c| matches!(class_of(c), Some(CharClass::Digit(0, Script::Chinese, _))))
-}
-
-/// A section of no known kind whose heading names the year after the
-/// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
-fn plans_by_year(outline: &mut segment::Outline<'_>, year: i32) {
-    for section in &mut outline.sections {
-        // 三、2019年主要工作任务 in a 2018 report: next year's work.
-        if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
-            && year
-                .checked_add(1)
-                .is_some_and(|next| may_name_year(&section.title, next))
-            && title::first_year(&section.title, section.folded_title) == year.checked_add(1)
-        {
-            section.kind = SectionKind::Plan;
-            let line = section.start_line;
-            outline.warnings.retain(
-                |w| !matches!(w, Warning::UnclassifiedSection { line: l, .. } if *l == line),
-            );
-        }
-    }
-}
-
 /// Runs the extractors a section's kind calls for.
 fn extract_section(
     section: &segment::Section<'_>,
@@ -265,7 +235,7 @@ fn extract_section(
         SectionKind::Chronicle => {
             // A chronicle titled with its year (2020 年大事记) says best
             // which year its day-only dates fall in.
-            let year = title::first_year(&section.title, section.folded_title).or(context.year);
+            let year = section.title_year().or(context.year);
             let chronicle::Chronicle { entries, notes } = chronicle::parse_chronicle(
                 section.lines,
                 year,

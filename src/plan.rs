@@ -30,7 +30,12 @@ pub fn parse_plan_after(lines: Lines<'_>, title_len: usize) -> Vec<PlanItem> {
         if text.is_empty() {
             continue;
         }
-        let point = split_point(marker, text, last_number, top);
+        let sequence = heading::Sequence {
+            last: last_number,
+            style: top,
+            may_restart: true,
+        };
+        let point = sequence.next(marker, text);
         // A numbered point is never the signature (二、建成两个分馆).
         if point.is_none() && line.is_signature() {
             continue;
@@ -83,23 +88,6 @@ fn has_enumeration(text: &str) -> bool {
 /// A sentence that announces the list after it (以下六个方面, 如下).
 fn announces_a_list(text: &str) -> bool {
     LIST_ANNOUNCERS.iter().any(|word| text.contains(word))
-}
-
-/// The numbering of a point: the line's own `marker`, else `1.2021 年…`
-/// as point 1 only when 1 is the next number in sequence, since `1.5万册`
-/// is a number.
-fn split_point<'a>(
-    marker: Option<(heading::Marker, &'a str)>,
-    text: &'a str,
-    last_number: u32,
-    top: Option<heading::MarkerStyle>,
-) -> Option<(heading::Marker, &'a str)> {
-    marker.or_else(|| {
-        heading::split_marker_loose(text).filter(|(m, _)| {
-            top.is_none_or(|style| style == m.style)
-                && (m.number == last_number + 1 || m.number == 1)
-        })
-    })
 }
 
 /// Splits `一是…，二是…` into the lead and one item per part; a point

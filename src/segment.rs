@@ -14,13 +14,15 @@
 //! A report with no heading at all is one summary section. Text between
 //! the title lines and the first heading is a summary too.
 
+use std::cell::OnceCell;
+
 use crate::clean::{Cleaned, Line, Lines, TocEntry};
 use crate::contract::report::{SectionKind, Warning};
 use crate::heading::{self, MarkerStyle};
 use crate::tables::columns::FORM_CODES;
 use crate::tables::punctuation::INLINE_TITLE_ENDS;
 use crate::tables::sections::{APPENDIX_MARKS, PLAN_AND_SUMMARY};
-use crate::text;
+use crate::{text, title};
 
 /// A section of the report: its kind, heading and lines.
 #[derive(Clone, Debug)]
@@ -42,6 +44,18 @@ pub struct Section<'s> {
     /// it on the heading's line, the first of `lines` (八、2024年工作打算。
     /// 2024年，我馆将…).
     pub inline_title: Option<usize>,
+    /// The first year the title names, read when first asked
+    /// ([`Section::title_year`]).
+    title_year: OnceCell<Option<i32>>,
+}
+
+impl Section<'_> {
+    /// The first year the title names (2020 年大事记 → 2020), read once.
+    pub fn title_year(&self) -> Option<i32> {
+        *self
+            .title_year
+            .get_or_init(|| title::first_year(&self.title, self.folded_title))
+    }
 }
 
 /// The report's outline: title lines, then sections.
@@ -67,6 +81,38 @@ struct Candidate {
     /// it on its line (八、2024年工作打算。2024年，我馆将…): the line is
     /// the first of the section's text too.
     inline_title: Option<usize>,
+}
+
+impl Outline<'_> {
+    /// A section of no known kind whose heading names the year after the
+    /// report's (八、2022年重点工作 in a 2021 report) is next year's plan.
+    pub fn plans_by_year(&mut self, year: i32) {
+        for section in &mut self.sections {
+            // 三、2019年主要工作任务 in a 2018 report: next year's work.
+            if matches!(section.kind, SectionKind::Other | SectionKind::Summary)
+                && year
+                    .checked_add(1)
+                    .is_some_and(|next| may_name_year(&section.title, next))
+                && section.title_year() == year.checked_add(1)
+            {
+                section.kind = SectionKind::Plan;
+                let line = section.start_line;
+                self.warnings.retain(
+                    |w| !matches!(w, Warning::UnclassifiedSection { line: l, .. } if *l == line),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a title may name `year` (2021年, 二〇二一年): a cheap test
+/// before the year is read.
+fn may_name_year(title: &str, year: i32) -> bool {
+    use crate::tables::numerals::{CharClass, Script, class_of};
+    title.contains(&year.to_string())
+        || title
+            .chars()
+            .any(|c| matches!(class_of(c), Some(CharClass::Digit(0, Script::Chinese, _))))
 }
 
 /// Segments a cleaned report.
@@ -111,6 +157,7 @@ pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
             end_line: last_of(lines, end),
             lines: lines.slice(candidate.index + usize::from(!body_from_heading)..end),
             inline_title: candidate.inline_title,
+            title_year: OnceCell::new(),
         });
     }
     Outline {
@@ -143,6 +190,7 @@ fn untitled_summary(lines: Lines<'_>, start: usize, end: usize) -> Section<'_> {
         end_line: last_of(lines, end),
         lines: lines.slice(start..end),
         inline_title: None,
+        title_year: OnceCell::new(),
     }
 }
 
