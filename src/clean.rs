@@ -269,7 +269,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         let at = offset_in(text, raw);
         let folded = folded_all.get(at..at + raw.len()).unwrap_or(raw);
         if let Some((number_no, number)) = bare_number.take()
-            && unit_alone(folded)
+            && crate::quantity::unit_alone(folded)
         {
             records.push(content(
                 text,
@@ -351,17 +351,6 @@ fn is_bare_number(raw: &str) -> bool {
     let line = trim(raw);
     !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
 }
-
-/// Whether a folded line is a unit alone (场次, 个, 平方米); a reader (a
-/// PDF page's edge) asks it of a raw line it folds itself, before the
-/// document is folded (folding keeps the white space `trim` takes).
-pub(crate) fn unit_alone(folded: &str) -> bool {
-    let line = trim(folded);
-    line.len() <= MAX_UNIT_BYTES && crate::quantity::parse_unit(line).is_some()
-}
-
-/// The longest unit on a line of its own, in bytes (万平方米 is 12).
-const MAX_UNIT_BYTES: usize = 18;
 
 /// Splits on `\n`, `\r\n` and lone `\r`, the endings exports leave.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {

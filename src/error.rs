@@ -24,7 +24,7 @@ pub enum Error {
     /// to do (`PDF has no text layer (a scanned image); run OCR first`).
     Unreadable(String),
     /// The file is over one of its budget's limits
-    /// ([`crate::tables::budget`]): `too complex: more than 100000 form
+    /// (`crate::tables::budget`): `too complex: more than 100000 form
     /// draws`.
     TooComplex(crate::tables::budget::Limit),
 }

@@ -1,22 +1,36 @@
 //! libreport turns Chinese public-library annual reports (年报) into typed,
 //! checkable data.
 //!
-//! Data flows one way through stages, each a module with one job:
+//! The front door is [`extract`]: one file's bytes in, one [`Record`] out
+//! (a [`LibraryReport`], or a failed file that says why). The stages run
+//! in one direction:
 //!
 //! ```text
-//! bytes ─decode→ text ─clean→ lines ─segment→ sections ─extract→ LibraryReport ─write→ JSON / CSV
-//!                                                 │
-//!                   numeral · quantity · date · metrics · table · chronicle · plan
+//! bytes ─read→ text ─clean→ lines ─segment→ sections ─extract→ LibraryReport ─write→ JSON / CSV
+//!                                   identity: the year and the library, decided once
+//!                         metrics · stat_table · chronicle · plan
 //! ```
 //!
 //! Every figure keeps the line it came from, so a person can check it.
 //!
-//! Beside the stages: [`text`] answers what a character is (its lists are
-//! rows of `tables::punctuation`), [`matcher`] finds the words of
-//! [`tables`] in text, and [`contract`] holds what a record prints. A
-//! cleaned line ([`clean::Line`]) carries what was decided about it once
-//! (its folded text, width, shape and numbering), and every stage after
-//! `clean` reads that.
+//! # The stages
+//!
+//! From the bottom up (`tests/house.rs` checks that no module asks one
+//! above it):
+//!
+//! - [`contract`]: what a record prints; `tables` (private): every word a
+//!   rule matches, one row each; [`text`], [`fold`], [`hygiene`]: what a
+//!   character is.
+//! - The phrase readers [`numeral`], [`date`], [`quantity`] (and `title`,
+//!   [`phrase`]): a phrase in, a value out; they know nothing of lines.
+//! - [`decode`] and [`read`]: bytes to text, one reader per format.
+//! - [`clean`] and [`heading`]: text to lines, each line's facts decided
+//!   once ([`clean::Line`]: folded text, width, shape, numbering).
+//! - [`segment`]: lines to sections, each section's kind settled there.
+//! - The extractors (private): `identity` (the report's year and library,
+//!   from ranked evidence), `metrics`, `stat_table`, `chronicle`, `plan`.
+//! - `pipeline` (private) runs them; [`write`](mod@write), [`view`], [`audit`](mod@audit),
+//!   [`schema`] and [`dictionary`] present the record.
 //!
 //! ```
 //! let text = "重庆市武隆区图书馆 2020 年年报\n\n2020 年大事记\n\n一月\n\n16 日，南滨路 24 小时自助图书馆开馆。\n";

@@ -307,6 +307,17 @@ pub fn parse_quantity_in(s: &str, era: Era) -> Result<QuantityMatch, QuantityErr
     }
 }
 
+/// Whether a folded line is a unit alone (场次, 个, 平方米): `clean` asks
+/// it of a line that may end the line before, and a reader (a PDF page's
+/// edge) of a raw line it folds itself.
+pub fn unit_alone(folded: &str) -> bool {
+    let line = crate::text::trim(folded);
+    line.len() <= MAX_UNIT_BYTES && parse_unit(line).is_some()
+}
+
+/// The longest unit on a line of its own, in bytes (万平方米 is 12).
+const MAX_UNIT_BYTES: usize = 18;
+
 /// The unit written as `s` (a table header such as 万元 or （万册）): base unit
 /// and the power of ten a value in that column is to be multiplied by.
 pub fn parse_unit(s: &str) -> Option<(Unit, i32)> {

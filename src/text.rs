@@ -19,7 +19,7 @@ pub fn is_ws(c: char) -> bool {
     WHITE_SPACE.contains(&c)
 }
 
-/// [`WHITE_SPACE`] as a regex class, for patterns. Written out rather than
+/// `tables::punctuation::WHITE_SPACE` as a regex class, for patterns. Written out rather than
 /// `\s`, whose Unicode class costs more to compile than a whole report
 /// takes to read (a one-file run must start fast).
 pub fn ws_class() -> String {
@@ -29,7 +29,7 @@ pub fn ws_class() -> String {
     class
 }
 
-/// [`HAN_DIGITS`] as a regex class.
+/// `tables::punctuation::HAN_DIGITS` as a regex class.
 pub fn han_digit_class() -> String {
     let mut class = String::from("[");
     class.extend(HAN_DIGITS);

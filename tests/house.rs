@@ -186,3 +186,116 @@ fn the_literal_scanner_finds_what_it_should() {
         .collect();
     assert_eq!(texts, ["：", "图书馆", "年"]);
 }
+
+/// The stages from the bottom up: a module may ask modules of its own rank
+/// or below, never above, so data flows one way (bytes → text → lines →
+/// sections → record). The phrase readers (numeral, date, quantity) know
+/// nothing of lines, so every stage from reading on may ask them.
+const RANKS: &[(&str, u8)] = &[
+    ("contract", 0),
+    ("matcher", 1),
+    ("tables", 2),
+    ("text", 3),
+    ("fold", 3),
+    ("hygiene", 3),
+    ("numeral", 4),
+    ("date", 5),
+    ("quantity", 6),
+    ("title", 6),
+    ("phrase", 6),
+    ("label", 6),
+    ("decode", 7),
+    ("error", 7),
+    ("read", 7),
+    ("heading", 8),
+    ("clean", 8),
+    ("segment", 9),
+    ("stat_table", 10),
+    ("metrics", 10),
+    ("chronicle", 10),
+    ("plan", 10),
+    ("identity", 10),
+    ("pipeline", 11),
+    ("audit", 12),
+    ("input", 12),
+    ("view", 12),
+    ("write", 12),
+    ("schema", 12),
+    ("dictionary", 12),
+];
+
+/// Calls up the layers that are meant, with why.
+const UPWARD: &[(&str, &str)] = &[
+    // segment asks whether a heading-shaped row is a statistics form's
+    // header; the grammar of a header is the table reader's.
+    ("segment", "stat_table"),
+];
+
+#[test]
+fn stages_ask_only_the_stages_below() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let rank = |name: &str| RANKS.iter().find(|(m, _)| *m == name).map(|&(_, r)| r);
+    let mut offences = Vec::new();
+    for path in &files {
+        let name = path
+            .strip_prefix(&src)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let module = name
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".rs");
+        let Some(own) = rank(module) else { continue };
+        if name.ends_with("tests.rs") {
+            continue;
+        }
+        let code = fs::read_to_string(path).expect("a source file");
+        let code = code
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or(&code);
+        let code: String = code
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut used: Vec<&str> = code
+            .split("crate::")
+            .skip(1)
+            .filter_map(|rest| {
+                let rest = rest.strip_prefix('{').unwrap_or(rest);
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+            })
+            .collect();
+        for group in code.split("use crate::{").skip(1) {
+            let inner = group.split('}').next().unwrap_or_default();
+            used.extend(
+                inner
+                    .split(',')
+                    .map(|w| w.trim().split("::").next().unwrap_or_default()),
+            );
+        }
+        for other in used {
+            if let Some(theirs) = rank(other)
+                && theirs > own
+                && !UPWARD.contains(&(module, other))
+            {
+                offences.push(format!(
+                    "src/{name} ({module}, rank {own}) uses {other} (rank {theirs})"
+                ));
+            }
+        }
+    }
+    offences.sort();
+    offences.dedup();
+    assert!(
+        offences.is_empty(),
+        "calls up the layers:\n{}",
+        offences.join("\n")
+    );
+}

@@ -2,7 +2,7 @@
 //! article facts (发布时间 / 来源 / 点击) and footers (版权所有, 备案号) that
 //! come along when a page is saved or pasted. Both the HTML reader and
 //! plain-text input drop these lines, by the words in
-//! [`crate::tables::chrome`].
+//! `crate::tables::chrome`.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;

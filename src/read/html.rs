@@ -7,7 +7,7 @@
 //! on top of the tokens:
 //! - the site's parts go: `<nav>`, `<header>`, `<footer>`, `<aside>`,
 //!   forms, scripts, and elements whose `id` or `class` names a menu, a
-//!   sidebar, a breadcrumb or a footer (words in [`crate::tables::chrome`];
+//!   sidebar, a breadcrumb or a footer (words in `crate::tables::chrome`;
 //!   an `<article>`'s own header stays), and lines that are only links
 //!   (`<a href>`: a list of links, a menu);
 //! - `<p>`, `<br>`, `<li>`, headings and other blocks become lines;
@@ -19,7 +19,7 @@
 //! Memory stays proportional to the page: the open-element stack is
 //! bounded and nothing but the text is kept. The tags and attributes a
 //! page may have, in all and in one tag, are bounded by the document's
-//! budget ([`crate::tables::budget`]; see [`BoundedReader`] for why one
+//! budget (`crate::tables::budget`; see `BoundedReader` for why one
 //! tag's attributes are).
 
 use encoding_rs::Encoding;

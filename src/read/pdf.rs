@@ -10,14 +10,14 @@
 //!
 //! Running headers and footers go: a line at the top or bottom of pages
 //! that repeats (digits aside) on other pages, or that is a page number
-//! ([`PAGE_NUMBER_SHAPES`]).
+//! (`PAGE_NUMBER_SHAPES`).
 //!
 //! A PDF without any text is a scan, and says so; an encrypted PDF that
 //! does not open with the empty password says so; so does a file cut short
 //! (a download that did not finish), which is not a scan, and one that
 //! still gives text is read with a warning.
 //!
-//! The work is bounded per document ([`crate::tables::budget`]): bytes
+//! The work is bounded per document (`crate::tables::budget`): bytes
 //! inflated, operators walked, forms drawn and font codes mapped, each
 //! font and form parsed once however many pages and draws use it.
 
@@ -244,7 +244,7 @@ impl From<Error> for PageError {
 }
 
 /// What reading a document has cost so far, against its budget
-/// ([`crate::tables::budget`]).
+/// (`crate::tables::budget`).
 #[derive(Default)]
 struct Spent {
     inflated: u64,
@@ -757,7 +757,7 @@ fn drop_running_lines(pages: &mut [Vec<String>]) {
                 // line, however like a page number it looks.
                 if lines
                     .get(i + 1)
-                    .is_some_and(|next| crate::clean::unit_alone(&super::fold_raw(next)))
+                    .is_some_and(|next| crate::quantity::unit_alone(&super::fold_raw(next)))
                 {
                     return false;
                 }

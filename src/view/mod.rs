@@ -19,7 +19,7 @@
 //! Modules: `page` (one report), `index` (the batch, from
 //! [`IndexRow`]s each page also carries), and the shared helpers here.
 //!
-//! Every string from the report is untrusted and goes through [`Esc`]. Each
+//! Every string from the report is untrusted and goes through `Esc`. Each
 //! figure is a `<mark class="fig" id="m{i}">`, `i` being its index in
 //! `report.mentions`; the metric table links to the mark it was resolved
 //! from (`#m{i}`) and each mark links back to its metric row
