@@ -13,7 +13,9 @@
 //!    together (2021年，永嘉县图书馆…);
 //! 5. `dateline`: a news item's date with 去年 or 今年 (dated 2024-04-23,
 //!    about 去年: 2023);
-//! 6. `era`: the report's own Republic-of-China year (112年度 is 2023).
+//! 6. `era`: the report's own Republic-of-China year (112年度 is 2023);
+//! 7. `calendar`: the one year the text names that the weekdays of its
+//!    chronicle's entries fit (1月30日星期六 in 2016, not in 2015 or 2017).
 //!
 //! Not evidence: a site's greeting or menu (欢迎访问某市图书馆官网), a
 //! compared year (较2019年), a founding or opening year (1995年建馆), a
@@ -506,7 +508,16 @@ fn year(
     if let Some(year) = era_year(outline, text) {
         return Ok((FoundYear::single(year), Evidence::Era));
     }
-    Err(named_years(crate::text::head(text, CANDIDATE_BYTES)))
+    let candidates = named_years(crate::text::head(text, CANDIDATE_BYTES));
+    let weekdays = outline
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Chronicle)
+        .find_map(|s| calendar::year_by_weekdays(s.lines, &candidates));
+    match weekdays {
+        Some(year) => Ok((FoundYear::single(year), Evidence::Calendar)),
+        None => Err(candidates),
+    }
 }
 
 /// Whether a line names the library (by its name, 图书馆 or 本馆), or
@@ -858,6 +869,8 @@ fn named_years(text: &str) -> Vec<i32> {
     years.sort_by_key(|&(year, count)| (std::cmp::Reverse(count), year));
     years.into_iter().take(3).map(|(year, _)| year).collect()
 }
+
+mod calendar;
 
 #[cfg(test)]
 mod tests;
