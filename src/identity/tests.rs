@@ -313,3 +313,33 @@ fn a_chronicles_weekdays_pick_the_year_the_text_names() {
     let wrong_day = text.replace("星期四", "星期五");
     assert_eq!(identity(&wrong_day).year, None);
 }
+
+#[test]
+fn every_era_year_of_a_sentence_is_read() {
+    // The first 107年 stands after 根據, not at a clause's start; the second opens one.
+    let text = "青禾市政府新聞\n【青禾市訊】市民愛到圖書館借書。\n根據107年青禾市圖書館使用統計資料顯示，107年全市館藏冊數約71萬冊，總借閱冊數105萬冊。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2018), Some(Evidence::FirstSentence))
+    );
+}
+
+#[test]
+fn a_dateline_written_day_first() {
+    for dateline in ["27/04/2019", "27.04.2019", "4/27/2019"] {
+        let text = format!(
+            "圖書館周今揭幕\n{dateline}\n青禾市圖書館表示，去年的進館人次約為28萬，今年將舉辦40項活動。"
+        );
+        let found = identity(&text);
+        assert_eq!(
+            (found.year, found.year_source),
+            (Some(2018), Some(Evidence::Dateline)),
+            "{dateline}"
+        );
+    }
+    // a longer run of figures is no date
+    assert!(!closes_day_and_month("編號 1.27.04."));
+    assert!(!closes_day_and_month("共 127/04/"));
+    assert!(closes_day_and_month("發佈 2/6/"));
+}
