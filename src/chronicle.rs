@@ -32,7 +32,9 @@ pub struct Chronicle {
 /// The entries of a chronicle section. `year` is the year the chronicle
 /// covers (from its title or the report); `library` the report's library,
 /// whose name on a line (perhaps with its office: 某馆办公室) signs the
-/// chronicle off and ends it.
+/// chronicle off and ends it. Without the year there are no entries: an
+/// entry without its date says less than the section's text, and the
+/// report warns once that its year is unknown.
 pub fn parse_chronicle(
     lines: Lines<'_>,
     year: Option<i32>,
@@ -40,6 +42,9 @@ pub fn parse_chronicle(
     warnings: &mut Vec<Warning>,
 ) -> Chronicle {
     let mut chronicle = Chronicle::default();
+    if year.is_none() {
+        return chronicle;
+    }
     let entries = &mut chronicle.entries;
     let mut month_heading: Option<u8> = None;
     let mut month_from_entries: Option<u8> = None;
@@ -590,6 +595,16 @@ mod tests {
         // 100 years is no 民國 date of a 2020 chronicle: it continues the entry
         assert_eq!(got.len(), 4);
         assert_eq!(text, "暑期閱讀營舉行。100年來，本館不斷發展。");
+    }
+
+    #[test]
+    fn without_the_year_there_are_no_entries() {
+        let cleaned = clean("1、1月9日，举办迎新年猜谜会。\n2、1月20日，开展送书下乡活动。");
+        let mut warnings = Vec::new();
+        let parsed = parse_chronicle(cleaned.lines(), None, None, &mut warnings);
+        assert!(parsed.entries.is_empty() && warnings.is_empty());
+        let parsed = parse_chronicle(cleaned.lines(), Some(2020), None, &mut warnings);
+        assert_eq!(parsed.entries.len(), 2);
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //!    together (2021年，永嘉县图书馆…);
 //! 5. `dateline`: a news item's date with 去年 or 今年 (dated 2024-04-23,
 //!    about 去年: 2023);
-//! 6. `era`: the report's own Republic-of-China year (112年度 is 2023).
+//! 6. `era`: the report's own Republic-of-China year (112年度 is 2023);
+//! 7. `calendar`: the one year the text names that the weekdays of its
+//!    chronicle's entries fit (1月30日星期六 in 2016, not in 2015 or 2017).
 //!
 //! Not evidence: a site's greeting or menu (欢迎访问某市图书馆官网), a
 //! compared year (较2019年), a founding or opening year (1995年建馆), a
@@ -506,7 +508,16 @@ fn year(
     if let Some(year) = era_year(outline, text) {
         return Ok((FoundYear::single(year), Evidence::Era));
     }
-    Err(named_years(crate::text::head(text, CANDIDATE_BYTES)))
+    let candidates = named_years(crate::text::head(text, CANDIDATE_BYTES));
+    let weekdays = outline
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Chronicle)
+        .find_map(|s| calendar::year_by_weekdays(s.lines, &candidates));
+    match weekdays {
+        Some(year) => Ok((FoundYear::single(year), Evidence::Calendar)),
+        None => Err(candidates),
+    }
 }
 
 /// Whether a line names the library (by its name, 图书馆 or 本馆), or
@@ -635,11 +646,14 @@ fn library_sentence_years(line: &Line<'_>, library: Option<&str>, named: &mut Ve
         if !names {
             continue;
         }
-        // 據臺南市立圖書館統計，105年總借閱冊數…: a Republic-of-China year
-        // without its era, on a traditional-script page; 去(104)年 on any.
-        let era = (sentence != sentence_folded)
-            .then(|| era_year_phrase(sentence))
-            .flatten();
+        // 據臺南市立圖書館統計，105年總借閱冊數…: Republic-of-China years
+        // without their era, on a traditional-script page (each of them:
+        // 根據107年…統計資料顯示，107年全市…); 去(104)年 on any.
+        let era = if sentence == sentence_folded {
+            Vec::new()
+        } else {
+            era_year_phrases(sentence)
+        };
         let mut years: Vec<(i32, std::ops::Range<usize>)> = era
             .into_iter()
             .chain(year_in_parentheses(sentence))
@@ -682,22 +696,25 @@ fn year_in_parentheses(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> 
     })
 }
 
-/// The first Republic-of-China year written without its era in a
-/// sentence (105年 is 2016): two or three digits and 年, no digit before,
-/// a year of the era this century's reports use.
-fn era_year_phrase(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> {
-    sentence.match_indices('年').find_map(|(at, mark)| {
-        let before = &sentence[..at];
-        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let start = at - digits;
-        let preceded = before[..start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit());
-        let era: i32 = before[start..].parse().ok()?;
-        ((2..=3).contains(&digits) && !preceded && ERA_YEARS.contains(&era))
-            .then(|| (era + MINGUO_OFFSET, start..at + mark.len()))
-    })
+/// The Republic-of-China years written without their era in a sentence
+/// (105年 is 2016): two or three digits and 年, no digit before, a year
+/// of the era this century's reports use.
+fn era_year_phrases(sentence: &str) -> Vec<(i32, std::ops::Range<usize>)> {
+    sentence
+        .match_indices('年')
+        .filter_map(|(at, mark)| {
+            let before = &sentence[..at];
+            let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let start = at - digits;
+            let preceded = before[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let era: i32 = before[start..].parse().ok()?;
+            ((2..=3).contains(&digits) && !preceded && ERA_YEARS.contains(&era))
+                .then(|| (era + MINGUO_OFFSET, start..at + mark.len()))
+        })
+        .collect()
 }
 
 /// The Republic-of-China years a report of this century names (89 is 2000).
@@ -784,7 +801,9 @@ fn dateline_year(folded_source: &str) -> Option<(i32, u32)> {
     let (dated, start, at) = date::scan_years(head)
         .into_iter()
         .find_map(|(year, range)| {
-            opens_with_date_tail(head.get(range.end..)?).then_some((year, range.start, range.end))
+            let dated = opens_with_date_tail(head.get(range.end..)?)
+                || closes_day_and_month(head.get(..range.start)?);
+            dated.then_some((year, range.start, range.end))
         })?;
     let line_of = |offset: usize| {
         let lines = head.as_bytes()[..offset]
@@ -798,6 +817,37 @@ fn dateline_year(folded_source: &str) -> Option<(i32, u32)> {
         return Some((dated, line_of(headline_start + offset)));
     }
     time_word(&head[at..], dated).map(|(offset, year)| (year, line_of(at + offset)))
+}
+
+/// Whether the text before a year ends with a day and a month in figures
+/// and their separator (27/04/2019, 02.06.2016): a date written day first,
+/// as pages of Macau and of some aggregators date their items (month first
+/// names the same year).
+fn closes_day_and_month(before: &str) -> bool {
+    use crate::tables::dates::YMD_SEPARATORS;
+    let Some(sep) = before
+        .chars()
+        .next_back()
+        .filter(|c| YMD_SEPARATORS.contains(c))
+    else {
+        return false;
+    };
+    // One or two digits, then `sep`, twice over; no digit before them.
+    let mut rest = &before[..before.len() - sep.len_utf8()];
+    for n in 0..2 {
+        let digits = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return false;
+        }
+        rest = &rest[..rest.len() - digits];
+        if n == 0 {
+            match rest.strip_suffix(sep) {
+                Some(shorter) => rest = shorter,
+                None => return false,
+            }
+        }
+    }
+    !rest.ends_with(|c: char| c.is_ascii_digit() || YMD_SEPARATORS.contains(&c))
 }
 
 /// Where the headline right above a dateline at `start` begins: the last
@@ -858,6 +908,8 @@ fn named_years(text: &str) -> Vec<i32> {
     years.sort_by_key(|&(year, count)| (std::cmp::Reverse(count), year));
     years.into_iter().take(3).map(|(year, _)| year).collect()
 }
+
+mod calendar;
 
 #[cfg(test)]
 mod tests;

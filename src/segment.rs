@@ -127,7 +127,13 @@ pub fn segment<'s>(cleaned: &'s Cleaned<'_>) -> Outline<'s> {
     let front_end = body_start.min(first_heading);
     if front_end < first_heading {
         // Text before the first heading (or a report without headings).
-        sections.push(untitled_summary(lines, front_end, first_heading));
+        let mut untitled = untitled_summary(lines, front_end, first_heading);
+        // A chronicle's page that lost its 大事记 heading (1、1月16日，…
+        // 2、1月18日，…) is still a chronicle.
+        if reads_as_chronicle(untitled.lines) {
+            untitled.kind = SectionKind::Chronicle;
+        }
+        sections.push(untitled);
     }
     for (n, candidate) in headings.iter().enumerate() {
         let end = headings.get(n + 1).map_or(lines.len(), |next| next.index);
@@ -192,6 +198,60 @@ fn untitled_summary(lines: Lines<'_>, start: usize, end: usize) -> Section<'_> {
         inline_title: None,
         title_year: OnceCell::new(),
     }
+}
+
+/// The fewest dated entries that make an untitled text a chronicle.
+const MIN_CHRONICLE_ENTRIES: usize = 6;
+
+/// Whether lines read as a chronicle without its heading: at least
+/// [`MIN_CHRONICLE_ENTRIES`] of them open with a day (after an entry
+/// number or a bullet: 1、1月16日，… ▲3月5日 …), in the order of the
+/// year, and they are three in four of the lines that are no month
+/// heading (一月). A summary whose sentences open with a date now and
+/// then (3月5日，我馆举办…) is prose between them, and a news item's
+/// dated paragraphs are few.
+fn reads_as_chronicle(lines: Lines<'_>) -> bool {
+    use crate::tables::enumeration::BULLETS;
+    // Any year: the date is only recognised here (2000 has a 29 February).
+    let probe = crate::date::DateContext {
+        year: 2000,
+        month: None,
+    };
+    let (mut dated, mut other, mut month) = (0usize, 0usize, 0u8);
+    for (n, line) in lines.iter().enumerate() {
+        // Dated lines can no longer be three in four.
+        if other * 3 > dated + (lines.len() - n) {
+            return false;
+        }
+        if line.month_heading().is_some() {
+            continue;
+        }
+        let rest = line.marker().map_or(line.text(), |(_, rest)| rest);
+        // Folding keeps offsets: the folded text is cut where `rest` is.
+        let folded = line
+            .folded()
+            .get(line.text().len() - rest.len()..)
+            .unwrap_or(rest)
+            .trim_start_matches(BULLETS)
+            .trim_start();
+        let opens_with_figure = folded
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || crate::tables::numerals::starts_numeral(c));
+        let day = opens_with_figure
+            .then(|| crate::date::parse_prefix(folded, &probe))
+            .flatten()
+            .map(|(span, _)| span.start)
+            .filter(|start| start.day.is_some() && start.month >= month);
+        match day {
+            Some(start) => {
+                dated += 1;
+                month = start.month;
+            }
+            None => other += 1,
+        }
+    }
+    dated >= MIN_CHRONICLE_ENTRIES && other * 3 <= dated
 }
 
 /// The most distinct contents entries a heading is compared with: a report
@@ -787,6 +847,29 @@ mod tests {
         let text = "某某县图书馆2021年年报\n一、工作总结\n今年开展活动 12 场。\n（一）工作计划\n子标题下的内容。\n二、大事记\n3月5日，开馆。\n三、2022年工作思路\n继续努力。\n四、其他事项\n无。";
         let got: Vec<_> = outline(text).into_iter().map(|s| (s.0, s.1)).collect();
         assert_eq!(got, [(Summary, 2), (Chronicle, 6), (Plan, 8), (Other, 10)]);
+    }
+
+    #[test]
+    fn a_run_of_dated_entries_without_a_heading_is_a_chronicle() {
+        use SectionKind::*;
+        let numbered = "1、1月9日，青禾市图书馆举办迎新年猜谜会。\n2、1月20日，开展送书下乡活动。\n3、2月3日-2月6日，举办春节书画展。\n4、3月12日，与实验小学联合举办植树节读书会。\n5、4月23日，举办读书日朗诵会。\n6、5月8日，召开读者座谈会。\n7、5月20日，举办少儿绘本讲座。";
+        assert_eq!(outline(numbered)[0].0, Chronicle);
+        let by_month = "一月\n1月9日青禾市图书馆召开全馆职工大会。\n1月23日星期六上午举办少儿手抄报比赛。\n二月\n2月14日举办元宵灯谜会。\n三月\n3月2日完成书库搬迁。\n与幼儿园开展绘本共读活动。\n3月28日召开党建工作会。\n四月\n4月23日举办读书日活动。";
+        assert_eq!(outline(by_month)[0].0, Chronicle);
+    }
+
+    #[test]
+    fn a_summary_or_news_item_with_dated_sentences_stays_a_summary() {
+        use SectionKind::*;
+        // prose between the dated sentences
+        let summary = "青禾县图书馆全年接待读者12万人次，外借图书8万册次。\n3月5日，我馆组织志愿者开展学雷锋活动。\n全年举办讲座20场，展览10场。\n4月23日，举办读书日活动，参与读者500人次。\n馆藏总量达到30万册。\n6月1日，举办少儿节活动。\n数字资源建设稳步推进。\n9月10日，召开座谈会。\n年末持证读者1.2万人。\n12月31日，完成年度盘点。\n全年新增图书1.5万册。";
+        assert_eq!(outline(summary)[0].0, Summary);
+        // a news item's few dated paragraphs
+        let news = "市图书馆邀你过书香年\n春节期间，市图书馆实行全天开放。\n1月31日至2月14日，各大厅举办开放阅览活动。\n1月31日至2月6日，每天下午放映少儿电影。\n2月14日，举办元宵灯谜晚会。";
+        assert!(outline(news).iter().all(|s| s.0 != Chronicle));
+        // dated lines out of the year's order are a list of another kind
+        let unordered = "1、5月9日，开展送书下乡活动。\n2、1月20日，举办讲座。\n3、8月3日，举办书画展。\n4、2月12日，召开读书会。\n5、11月23日，举办朗诵会。\n6、3月8日，召开座谈会。\n7、10月20日，举办绘本讲座。";
+        assert!(outline(unordered).iter().all(|s| s.0 != Chronicle));
     }
 
     #[test]

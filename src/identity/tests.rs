@@ -299,3 +299,47 @@ fn a_title_naming_part_of_the_year() {
     assert_eq!(part("青禾县图书馆2023年1-11月工作总结\n正文"), None);
     assert_eq!(part("青禾县图书馆2023年工作总结\n正文"), None);
 }
+
+#[test]
+fn a_chronicles_weekdays_pick_the_year_the_text_names() {
+    // 2016: 23 January a Saturday, 18 February a Thursday.
+    let text = "一月\n1月8日召开班子会，商讨2016年设备采购等问题。\n1月23日星期六上午青禾市图书馆举办少儿手抄报比赛。\n二月\n2月18日星期四下午举办图书跳蚤市场。\n三月\n3月16日完成古籍搬迁。\n3月25日完成书架拆卸。\n四月\n4月6日召开职工代表大会。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2016), Some(Evidence::Calendar))
+    );
+    // A weekday no named year fits gives no year.
+    let wrong_day = text.replace("星期四", "星期五");
+    assert_eq!(identity(&wrong_day).year, None);
+}
+
+#[test]
+fn every_era_year_of_a_sentence_is_read() {
+    // The first 107年 stands after 根據, not at a clause's start; the second opens one.
+    let text = "青禾市政府新聞\n【青禾市訊】市民愛到圖書館借書。\n根據107年青禾市圖書館使用統計資料顯示，107年全市館藏冊數約71萬冊，總借閱冊數105萬冊。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2018), Some(Evidence::FirstSentence))
+    );
+}
+
+#[test]
+fn a_dateline_written_day_first() {
+    for dateline in ["27/04/2019", "27.04.2019", "4/27/2019"] {
+        let text = format!(
+            "圖書館周今揭幕\n{dateline}\n青禾市圖書館表示，去年的進館人次約為28萬，今年將舉辦40項活動。"
+        );
+        let found = identity(&text);
+        assert_eq!(
+            (found.year, found.year_source),
+            (Some(2018), Some(Evidence::Dateline)),
+            "{dateline}"
+        );
+    }
+    // a longer run of figures is no date
+    assert!(!closes_day_and_month("編號 1.27.04."));
+    assert!(!closes_day_and_month("共 127/04/"));
+    assert!(closes_day_and_month("發佈 2/6/"));
+}

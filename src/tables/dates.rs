@@ -134,6 +134,17 @@ pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
 #[rustfmt::skip]
 pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];
 
+/// Words that name a day of the week after a date (1月30日星期六,
+/// 3月5日（周二）): the lead, then the day's name.
+#[rustfmt::skip]
+pub static WEEKDAY_LEADS: &[&str] = &["星期", "礼拜", "周"];
+
+/// The days' names after a [`WEEKDAY_LEADS`] word, Monday 1 to Sunday 7.
+#[rustfmt::skip]
+pub static WEEKDAY_NAMES: &[(char, u8)] = &[
+    ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('日', 7), ('天', 7),
+];
+
 /// The mark after a year (2021年).
 pub const YEAR_MARK: char = '年';
 
