@@ -13,10 +13,11 @@ use crate::contract::report::{ChronicleEntry, Warning};
 use crate::date::{self, DateContext};
 use crate::heading;
 use crate::tables::dates::{
-    CHRONICLE_NOTE_LABELS, LEAD_CLAUSE_CHARS, SIGNATURE_OFFICES, YMD_SEPARATORS,
+    CHRONICLE_NOTE_LABELS, DAY_MARK_OR_RANGE, DAY_MARKS, LEAD_CLAUSE_CHARS, MONTH_MARK,
+    SIGNATURE_OFFICES, YEAR_MARK, YMD_SEPARATORS,
 };
 use crate::tables::enumeration::BULLETS;
-use crate::tables::punctuation::{DAY_RANGE_SEPARATORS, ENTRY_LEADS};
+use crate::tables::punctuation::{CLAUSE_COMMAS, COLONS, DAY_RANGE_SEPARATORS, ENTRY_LEADS};
 use crate::text::is_ws;
 
 /// What a chronicle section holds: its events, and the lines of the note
@@ -122,7 +123,7 @@ pub fn parse_chronicle(
                     date::parse_prefix(&fixed, &context)
                         .filter(|&(_, consumed)| consumed > at)
                         .map(|(span, consumed)| {
-                            let consumed = consumed - MONTH_MARK.len();
+                            let consumed = consumed - MONTH_MARK.len_utf8();
                             (span, entry_text(rest.get(consumed..).unwrap_or(rest)))
                         })
                 })
@@ -218,7 +219,7 @@ fn date_after_lead_clause(
     let (at, comma) = folded
         .char_indices()
         .take(LEAD_CLAUSE_CHARS + 1)
-        .find(|&(_, c)| LEAD_CLAUSE_ENDS.contains(&c))?;
+        .find(|&(_, c)| CLAUSE_COMMAS.contains(&c))?;
     let clause = folded.get(..at)?;
     if clause.trim().is_empty() || clause.chars().any(|c| c.is_numeric()) {
         return None;
@@ -229,15 +230,12 @@ fn date_after_lead_clause(
         .then_some(span)
 }
 
-/// What ends the opening clause before an entry's date.
-const LEAD_CLAUSE_ENDS: &[char] = &['，', ','];
-
 /// Whether a line opens with an editor's note label and a colon (编者按：).
 fn is_note(folded: &str) -> bool {
     let text = folded.trim_start();
     CHRONICLE_NOTE_LABELS.iter().any(|label| {
         text.strip_prefix(label)
-            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+            .is_some_and(|rest| rest.trim_start().starts_with(COLONS))
     })
 }
 
@@ -256,11 +254,11 @@ fn starts_like_full_date(folded: &str) -> bool {
     let Some(sep) = rest.chars().next() else {
         return false;
     };
-    (sep == '年' || YMD_SEPARATORS.contains(&sep))
+    (sep == YEAR_MARK || YMD_SEPARATORS.contains(&sep))
         && rest
             .get(sep.len_utf8()..)
             .and_then(number)
-            .is_some_and(|after| after.starts_with(['月']) || after.starts_with(sep))
+            .is_some_and(|after| after.starts_with(MONTH_MARK) || after.starts_with(sep))
 }
 
 /// Whether a line is the library's name (新罗区图书馆 for 龙岩市新罗区
@@ -319,7 +317,7 @@ fn looks_dated(text: &str) -> bool {
         .strip_prefix(DAY_RANGE_SEPARATORS)
         .and_then(|after| day(after.trim_start_matches(is_ws)))
         .unwrap_or(rest);
-    rest.starts_with(['日', '号'])
+    rest.starts_with(DAY_MARKS)
 }
 
 fn entry_text(rest: &str) -> &str {
@@ -348,9 +346,6 @@ fn same_as_last(
         .then_some(crate::contract::report::PartialDate { day: None, ..last })
 }
 
-/// The month mark a source may lose (1月13日 printed as 113日).
-const MONTH_MARK: &str = "月";
-
 /// `text` with the month mark put back where a source lost it: under the
 /// month heading `month`, a day of three or four digits that starts with
 /// the month and ends with a day (113日 under 一月 is 1月13日; 210-17日
@@ -365,7 +360,7 @@ fn with_lost_month_mark(text: &str, month: Option<u8>) -> Option<(String, usize)
     let mended = number > 31
         && text.starts_with(&month)
         && (1..=31).contains(&day)
-        && matches!(after, '日' | '-' | '—' | '－' | '~' | '～' | '至');
+        && DAY_MARK_OR_RANGE.contains(&after);
     mended.then(|| {
         let at = month.len();
         (format!("{}{MONTH_MARK}{}", &text[..at], &text[at..]), at)

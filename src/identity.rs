@@ -34,11 +34,17 @@ use crate::contract::report::{Evidence, Warning};
 use crate::date;
 use crate::matcher::words::WordSet;
 use crate::segment::{Outline, Section};
-use crate::tables::dates::MINGUO_OFFSET;
+use crate::tables::dates::{
+    ERA_NAME_TRADITIONAL, ERA_NAMES, MINGUO_OFFSET, MONTH_MARK, MONTH_SUFFIX, NUMERIC_DATE_MARKS,
+    YEAR_MARK,
+};
 use crate::tables::identity::{
     COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
     PAREN_YEAR_LEADS, SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS,
     THIS_YEAR_WORD, TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
+};
+use crate::tables::punctuation::{
+    CLAUSE_BREAKS, COLONS, PAREN_CLOSES, PAREN_OPENS, QUOTE_PAIRS, SENTENCE_ENDS, TITLE_MARKS,
 };
 use crate::title::{self, LibraryName};
 
@@ -84,10 +90,6 @@ const COMPARED_REACH: usize = 3;
 /// same sentence (1995年11月19日成立 needs the reach of a date; 1980年，
 /// 某县图书馆成立 a name's).
 const FOUNDING_REACH: usize = 12;
-
-/// Marks that end a clause: a founding word past one dates another clause
-/// (2017年，县图书馆坚持全年免费开放).
-const CLAUSE_BREAKS: &[char] = &['，', ',', '。', '；', ';', '、', '：', ':', '！', '？'];
 
 /// The most bytes a character takes in UTF-8.
 const MAX_CHAR_BYTES: usize = 4;
@@ -143,15 +145,15 @@ fn part_of_year(text: &str, folded: &str) -> Option<String> {
         let n: u32 = s.get(..digits)?.parse().ok()?;
         (1..=12).contains(&n).then_some((n, digits))
     };
-    for (at, _) in text.match_indices('月') {
+    for (at, _) in text.match_indices(MONTH_MARK) {
         let before = &text[..at];
         let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
         let Some((to, _)) = month(&before[at - digits..]) else {
             continue;
         };
         let start = at - digits;
-        let after = &text[at + '月'.len_utf8()..];
-        let lead = before[..start].trim_end_matches('月');
+        let after = &text[at + MONTH_MARK.len_utf8()..];
+        let lead = before[..start].trim_end_matches(MONTH_MARK);
         let run_from = MONTH_RUN_JOINS.iter().find_map(|j| {
             let rest = lead.strip_suffix(j)?;
             let d = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
@@ -159,14 +161,13 @@ fn part_of_year(text: &str, folded: &str) -> Option<String> {
         });
         if let Some((from, from_at)) = run_from {
             if from < to && to <= LAST_PART_MONTH {
-                return Some(text[from_at..at + '月'.len_utf8()].to_owned());
+                return Some(text[from_at..at + MONTH_MARK.len_utf8()].to_owned());
             }
             continue;
         }
-        let bracketed = ["(", "（"].iter().any(|o| lead.ends_with(o))
-            && [")", "）"].iter().any(|c| after.starts_with(c));
-        if bracketed || after.starts_with('份') {
-            return Some(text[start..at + '月'.len_utf8()].to_owned());
+        let bracketed = lead.ends_with(PAREN_OPENS) && after.starts_with(PAREN_CLOSES);
+        if bracketed || after.starts_with(MONTH_SUFFIX) {
+            return Some(text[start..at + MONTH_MARK.len_utf8()].to_owned());
         }
     }
     None
@@ -373,8 +374,8 @@ fn in_book_title(sections: &[crate::segment::Section<'_>], name: &str) -> bool {
         .find_map(|l| l.text().find(name).map(|at| &l.text()[..at]))
         .is_some_and(|before| {
             before
-                .rfind('《')
-                .is_some_and(|open| before.rfind('》').is_none_or(|close| close < open))
+                .rfind(TITLE_MARKS.0)
+                .is_some_and(|open| before.rfind(TITLE_MARKS.1).is_none_or(|close| close < open))
         })
 }
 
@@ -423,7 +424,7 @@ fn title_line_name(text: &str, folded: &str, after_prose: bool) -> Option<Librar
     let name = title::library_in(text, folded, true)?;
     let label = trimmed
         .strip_suffix(name.text.as_str())
-        .map(|before| before.trim_end_matches([':', '：', ' ']));
+        .map(|before| before.trim_end_matches(|c| c == ' ' || COLONS.contains(&c)));
     let alone = !after_prose && label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
     (alone || names_a_report(folded)).then_some(name)
 }
@@ -535,7 +536,7 @@ fn names_the_library(folded: &str, library: Option<&str>) -> bool {
 /// with, or the last of a range (2009年——2018年, 2016-2020年). Bare
 /// years count here (年报2004, 大事记（2021）).
 fn title_year(line: &str, folded: &str) -> Option<FoundYear> {
-    if folded.contains(MINGUO) {
+    if ERA_NAMES.iter().any(|(name, _)| folded.contains(name)) {
         return title::first_year(line, folded).map(FoundYear::single);
     }
     let years = date::scan_years(line);
@@ -546,7 +547,7 @@ fn title_year(line: &str, folded: &str) -> Option<FoundYear> {
         *to > year
             && line
                 .get(range.end..next.start)
-                .map(|between| between.trim_start_matches('年').trim())
+                .map(|between| between.trim_start_matches(YEAR_MARK).trim())
                 .is_some_and(|join| YEAR_RANGE_JOINS.contains(&join))
     });
     Some(match to {
@@ -561,7 +562,7 @@ fn title_year(line: &str, folded: &str) -> Option<FoundYear> {
 /// The first year of a line that dates its own work: not compared with,
 /// not a founding, not the year of a date (发布时间：2020年12月1日).
 fn own_year(line: &str, folded: &str) -> Option<i32> {
-    if folded.contains(MINGUO) {
+    if ERA_NAMES.iter().any(|(name, _)| folded.contains(name)) {
         return title::first_year(line, folded);
     }
     date::scan_year_phrases(line)
@@ -683,9 +684,9 @@ fn year_in_parentheses(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> 
         let rest = &sentence[at + lead.len()..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let close = rest[digits..]
-            .strip_prefix([')', '）'])
-            .filter(|after| after.starts_with('年'))?;
-        let end = sentence.len() - close.len() + '年'.len_utf8();
+            .strip_prefix(PAREN_CLOSES)
+            .filter(|after| after.starts_with(YEAR_MARK))?;
+        let end = sentence.len() - close.len() + YEAR_MARK.len_utf8();
         let written: i32 = rest[..digits].parse().ok()?;
         let year = match digits {
             2 | 3 if ERA_YEARS.contains(&written) => written + MINGUO_OFFSET,
@@ -701,7 +702,7 @@ fn year_in_parentheses(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> 
 /// of the era this century's reports use.
 fn era_year_phrases(sentence: &str) -> Vec<(i32, std::ops::Range<usize>)> {
     sentence
-        .match_indices('年')
+        .match_indices(YEAR_MARK)
         .filter_map(|(at, mark)| {
             let before = &sentence[..at];
             let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
@@ -727,14 +728,10 @@ const ERA_YEARS: std::ops::RangeInclusive<i32> = 89..=139;
 /// speaker's, not the sentence's time.
 fn opens_sentence(sentence: &str, at: usize, library: Option<&str>) -> bool {
     let before = &sentence[..at];
-    let quoted = ["“”", "「」"].iter().any(|pair| {
-        let mut marks = pair.chars();
-        let (open, close) = (marks.next(), marks.next());
-        open.zip(close).is_some_and(|(open, close)| {
-            before
-                .rfind(open)
-                .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
-        })
+    let quoted = QUOTE_PAIRS.iter().any(|&(open, close)| {
+        before
+            .rfind(open)
+            .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
     });
     if quoted {
         return false;
@@ -766,16 +763,15 @@ fn opens_sentence(sentence: &str, at: usize, library: Option<&str>) -> bool {
 /// (a dateline's leftovers: date 2026-02-16 某馆2025年…), in bytes.
 const LEAD_BYTES: usize = 24;
 
-/// The characters that end a sentence.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
-
 /// Whether the text after a year reads as the rest of a date (-03-25,
 /// /1/7, 04月23日): the year is a date's, not a title's.
 fn opens_with_date_tail(after: &str) -> bool {
-    let after = after.trim_start_matches('年').trim_start();
+    let after = after.trim_start_matches(YEAR_MARK).trim_start();
     let mut chars = after.chars();
     match chars.next() {
-        Some('-' | '/' | '.' | '－') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if NUMERIC_DATE_MARKS.contains(&c) => {
+            chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
         _ => opens_with_date(after),
     }
 }
@@ -789,7 +785,7 @@ fn opens_with_date(text: &str) -> bool {
         .take_while(|&c| c.is_ascii_digit() || crate::tables::numerals::starts_numeral(c))
         .map(char::len_utf8)
         .sum();
-    digits > 0 && text[digits..].starts_with('月')
+    digits > 0 && text[digits..].starts_with(MONTH_MARK)
 }
 
 /// A news item's year: its dateline's, or the year before when its head
@@ -876,16 +872,12 @@ fn time_word(text: &str, dated: i32) -> Option<(usize, i32)> {
     }
 }
 
-/// The era name of Republic-of-China years (民國110年), folded.
-const MINGUO: &str = "民国";
-
-/// [`MINGUO`] as written in traditional script.
-const MINGUO_TRADITIONAL: &str = "民國";
-
 /// A report dated in the Republic's era names its own year without the
 /// era too (112年度服務成果報告 … 中華民國113年2月).
 fn era_year(outline: &Outline<'_>, text: &str) -> Option<i32> {
-    if !text.contains(MINGUO) && !text.contains(MINGUO_TRADITIONAL) {
+    if !ERA_NAMES.iter().any(|(name, _)| text.contains(name))
+        && !text.contains(ERA_NAME_TRADITIONAL)
+    {
         return None;
     }
     outline

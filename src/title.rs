@@ -8,12 +8,14 @@
 //! report is signed in 2021).
 
 use crate::date;
-use crate::tables::dates::MONTH_DAY_MARKS;
+use crate::tables::dates::{ERA_NAMES, MONTH_DAY_MARKS, YEAR_MARK, YEAR_WORD_CHARS};
+use crate::tables::enumeration::ORDINAL_PREFIX;
 use crate::tables::identity::{
     LONG_PLACE_UNITS, NAME_LEADS, OTHER_BODY_AFTER, PART_MARK_ENDS, PLACE_CHARS,
 };
 use crate::tables::library::{
     ADMIN_UNITS, LIBRARY_KINDS, LIBRARY_WORD, NAME_STOPS, PLACE_PLACEHOLDERS, UNITLESS_LIBRARIES,
+    WHOLE_OF,
 };
 
 /// A library's name as written, and folded: cut from the folded line
@@ -78,7 +80,7 @@ pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryN
         }
         let start = name_start(&text, at, end, title_line)?;
         let name = &text[start..end];
-        let trimmed = name.trim_start_matches(['年', '度']);
+        let trimmed = name.trim_start_matches(YEAR_WORD_CHARS);
         let start = end - trimmed.len();
         let name = line.get(start..end)?;
         let folded_name = folded.get(start..end).unwrap_or(name);
@@ -221,7 +223,7 @@ fn title_line_start(head: &str, end: usize, text: &str) -> Option<usize> {
     }
     let run = han_run(head, *LINE_PLACE_CHARS.end() + 1);
     let start = head.len() - run;
-    let place = head[start..].trim_start_matches(['年', '度']);
+    let place = head[start..].trim_start_matches(YEAR_WORD_CHARS);
     let start = head.len() - place.len();
     let opens_line = head[..start].trim().is_empty();
     let names_report = crate::tables::identity::TITLE_LINE_WORDS
@@ -239,7 +241,7 @@ fn title_line_start(head: &str, end: usize, text: &str) -> Option<usize> {
 fn trimmed_start(text: &str, start: usize, end: usize, place_end: usize) -> Option<usize> {
     let rest = without_leads(&text[start..end]);
     let start = end - rest.len();
-    (start < place_end && !rest.starts_with('全')).then_some(start)
+    (start < place_end && !rest.starts_with(WHOLE_OF)).then_some(start)
 }
 
 /// `name` less what sets it in a sentence at its front: time words
@@ -267,7 +269,7 @@ fn without_leads(name: &str) -> &str {
 /// `name` after a part marker at its front (第一部分, 第三章), else `name`.
 fn after_part_marker(name: &str) -> &str {
     use crate::tables::numerals::starts_numeral;
-    let Some(rest) = name.strip_prefix('第') else {
+    let Some(rest) = name.strip_prefix(ORDINAL_PREFIX) else {
         return name;
     };
     let digits: usize = rest
@@ -287,7 +289,7 @@ fn after_part_marker(name: &str) -> &str {
 pub fn era_year_alone(line: &str) -> Option<i32> {
     let line = line.trim_start();
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if !(2..=3).contains(&digits) || !line[digits..].starts_with('年') {
+    if !(2..=3).contains(&digits) || !line[digits..].starts_with(YEAR_MARK) {
         return None;
     }
     let era: i32 = line[..digits].parse().ok()?;
@@ -297,7 +299,7 @@ pub fn era_year_alone(line: &str) -> Option<i32> {
 /// The first year named in a line (2020 年, 二〇二〇年, 民國110年 = 2021),
 /// given with its folded text.
 pub fn first_year(line: &str, folded: &str) -> Option<i32> {
-    if folded.contains(MINGUO) {
+    if ERA_NAMES.iter().any(|(name, _)| folded.contains(name)) {
         let era_year = crate::quantity::scan(folded)
             .into_iter()
             .find(|m| m.kind == crate::quantity::QuantityKind::Year)
@@ -309,9 +311,6 @@ pub fn first_year(line: &str, folded: &str) -> Option<i32> {
     }
     date::scan_year_phrases(line).next().map(|(year, _)| year)
 }
-
-/// The era name of Republic-of-China years (民國110年), folded.
-const MINGUO: &str = "民国";
 
 /// How far into the text a news article's dateline and byline stand.
 const NEWS_HEAD: usize = 1200;
@@ -330,7 +329,7 @@ pub fn news_of_next_year(folded: &str, year: i32) -> bool {
         let mut after = head[at + next.len()..].chars();
         after
             .next()
-            .is_some_and(|c| c == '年' || crate::tables::dates::YMD_SEPARATORS.contains(&c))
+            .is_some_and(|c| c == YEAR_MARK || crate::tables::dates::YMD_SEPARATORS.contains(&c))
             && after.next().is_some_and(|c| c.is_ascii_digit())
     }) && NEWS_MARKERS.iter().any(|word| head.contains(word))
 }

@@ -152,6 +152,31 @@ pub const YEAR_MARK: char = '年';
 /// Chinese digit): 5日, 3 月, 三月, 2021 年, 4-6日.
 pub const DATED_LINE_PATTERN: &str = r"^(?:[0-9]{1,2}WS*[日月号]|HAN{1,3}月|(?:19|20)[0-9]{2}WS*年|[0-9]{1,2}WS*[-—–~～]WS*[0-9]{1,2}WS*日)";
 
+/// The mark after a month (3月).
+pub const MONTH_MARK: char = '月';
+
+/// The marks after a day (5日, 5号).
+pub static DAY_MARKS: &[char] = &['日', '号'];
+
+/// What may follow a day's digits: its mark or a range to another day
+/// (10日, 10-17日, 10至17日).
+pub static DAY_MARK_OR_RANGE: &[char] = &['日', '-', '—', '－', '~', '～', '至'];
+
+/// The word after a month that makes it a name of the month (6月份).
+pub const MONTH_SUFFIX: char = '份';
+
+/// The characters of 年度 a name may open with when cut after a year
+/// (2021年度青禾县图书馆 → 青禾县图书馆).
+pub static YEAR_WORD_CHARS: &[char] = &['年', '度'];
+
+/// The era name of Republic-of-China years in traditional script (民國);
+/// `ERA_NAMES` holds it folded.
+pub const ERA_NAME_TRADITIONAL: &str = "民國";
+
+/// The marks between the parts of a numeric date after its year
+/// (2019-03-25, 2019/1/7, 2019.4.23).
+pub static NUMERIC_DATE_MARKS: &[char] = &['-', '/', '.', '－'];
+
 #[cfg(test)]
 mod tests {
     use super::*;

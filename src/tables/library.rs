@@ -77,3 +77,6 @@ pub fn strip_time_words(name: &str) -> &str {
 /// the name is the template's, as the record gives it.
 #[rustfmt::skip]
 pub static PLACE_PLACEHOLDERS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ'];
+
+/// The word of 全省, 全市 before a place: the place's whole, not a name.
+pub const WHOLE_OF: char = '全';

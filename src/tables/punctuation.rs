@@ -61,6 +61,15 @@ pub static CELL_BARS: &[char] = &['|', '｜'];
 /// written out on one line.
 pub const JOINING_COLON: char = '：';
 
+/// The marks around a book's or a document's title (《…》).
+pub const TITLE_MARKS: (char, char) = ('《', '》');
+
+/// The quotation marks a speaker's words stand in (“…”, 「…」).
+pub static QUOTE_PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」')];
+
+/// Marks that end a clause, the colon and the list comma among them.
+pub static CLAUSE_BREAKS: &[char] = &['，', ',', '。', '；', ';', '、', '：', ':', '！', '？'];
+
 /// The marks before a word that make it open a clause.
 pub static CLAUSE_OPENING_MARKS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '、', ' '];
 
