@@ -91,6 +91,13 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
                         input::path_name(&path)
                     ));
                 }
+                Expanded::Unread(path) => {
+                    message(&format!(
+                        "libreport: {}: skipped: {}",
+                        input::path_name(&path),
+                        input::unread_cause(&path)
+                    ));
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use libreport::report::Record;
+use libreport::report::{FailedFile, Record};
 use libreport::write::{self, Format, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
@@ -125,6 +125,18 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             }
             Ok(())
         })?;
+        // The files no reader took end the errors file, after the
+        // failures: named there as they were on stderr.
+        let unread = jobs.unread();
+        summary.add_skipped(&unread);
+        if let Some(errors) = &mut errors {
+            for file in unread {
+                errors.record(&Record::Failed(FailedFile {
+                    file: file.name,
+                    error: format!("skipped: {}", file.cause),
+                }))?;
+            }
+        }
         writer.finish()?;
         if let Some(errors) = &mut errors {
             errors.finish()?;

@@ -28,6 +28,12 @@ pub use crate::contract::format::Format;
 /// The extensions a directory scan picks up when no `--glob` is given.
 pub const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx", "pdf"];
 
+/// The extensions a scan reads, as messages list them: `.txt .html …`.
+pub fn extensions_list() -> String {
+    let listed: Vec<String> = REPORT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    listed.join(" ")
+}
+
 /// Whether a directory scan takes a file: one of [`REPORT_EXTENSIONS`],
 /// or, when `globs` are given, a file name that one of them matches.
 pub fn wanted(path: &Path, globs: &[String]) -> bool {
