@@ -32,40 +32,14 @@ impl Format {
         }
     }
 
-    /// The format a file's extension names; [`Format::Text`] for any other.
+    /// The format a file's extension names; [`Format::Text`] for any
+    /// other (the format table, `crate::read::FORMATS`, decides).
     pub fn of_path(path: &Path) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" => Format::Html,
-            "docx" => Format::Docx,
-            "pdf" => Format::Pdf,
-            _ => Format::Text,
-        }
+        crate::read::format_of_path(path)
     }
 
     /// The format of bytes that came without a name (standard input).
     pub fn sniff(bytes: &[u8]) -> Format {
-        if bytes.starts_with(b"%PDF-") {
-            return Format::Pdf;
-        }
-        if bytes.starts_with(b"PK\x03\x04") {
-            return Format::Docx;
-        }
-        let head = &bytes[..bytes.len().min(1024)];
-        let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-        let start = head
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(head.len());
-        let head = head[start..].to_ascii_lowercase();
-        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
-            Format::Html
-        } else {
-            Format::Text
-        }
+        crate::read::sniff(bytes)
     }
 }

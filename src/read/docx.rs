@@ -26,6 +26,12 @@ use crate::error::Error;
 /// MiB; a zip bomb's is gigabytes.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Whether nameless bytes are a Word document: any zip that an earlier
+/// row of the format table (a spreadsheet) did not claim.
+pub fn sniff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// The text of a Word document.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
     if bytes.starts_with(b"\xd0\xcf\x11\xe0") {

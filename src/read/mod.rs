@@ -1,12 +1,12 @@
 //! Stage 0, read: a file's bytes → the text of its report, by the reader
 //! its type calls for.
 //!
-//! | format | files | how |
-//! | --- | --- | --- |
-//! | `text` | `*.txt` and anything else | [`crate::decode`], then a site's chrome lines blanked |
-//! | `html` | `*.html`, `*.htm` | charset from BOM / `<meta>` / detection, [`html`] |
-//! | `docx` | `*.docx` | `word/document.xml` through [`docx`] |
-//! | `pdf` | `*.pdf` | the text layer, through [`pdf`] |
+//! Every reader has one interface ([`ReadFn`]): bytes in, [`Reading`] out
+//! (the text with table rows as tab-separated cells, which the pipeline
+//! reads whatever the format). [`FORMATS`] is the format table: which
+//! extensions and first bytes name which reader. A new format is one file
+//! under `src/read/` and one row there (and its name in the contract's
+//! [`Format`]).
 //!
 //! Files are told apart by their extension; standard input, which has
 //! none, by its first bytes. Line numbers in a record are lines of the
@@ -25,27 +25,141 @@ use crate::{Options, decode};
 /// Which reader a record's text came from: part of the contract.
 pub use crate::contract::format::Format;
 
-/// The extensions a directory scan picks up when no `--glob` is given.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx", "pdf"];
+/// What a reader makes of a file's bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The text: lines, table rows as tab-separated cells.
+    pub text: String,
+    /// The encoding the text was decoded from, as the record names it.
+    pub encoding: &'static str,
+    /// How many byte sequences did not decode.
+    pub replaced: usize,
+}
+
+impl Reading {
+    /// Text that came out of a container whose strings are Unicode.
+    pub fn utf8(text: String) -> Reading {
+        Reading {
+            text,
+            encoding: "UTF-8",
+            replaced: 0,
+        }
+    }
+}
+
+/// The one interface of every reader.
+pub type ReadFn = fn(&[u8], &Options) -> Result<Reading, Error>;
+
+/// One row of the format table.
+pub struct FormatRow {
+    /// The reader's name in records.
+    pub format: Format,
+    /// The extensions it reads, lowercase, without the dot; a directory
+    /// scan takes them.
+    pub extensions: &'static [&'static str],
+    /// Whether bytes without a name (standard input) are of this format.
+    pub sniff: fn(&[u8]) -> bool,
+    /// The reader.
+    pub read: ReadFn,
+}
+
+/// The format table: the first row whose extension matches reads a file;
+/// standard input goes to the first row whose `sniff` says yes, else to
+/// text. Rows that sniff a container (a zip) come before the row that
+/// takes any zip.
+#[rustfmt::skip]
+pub static FORMATS: &[FormatRow] = &[
+    FormatRow { format: Format::Text, extensions: &["txt"],                 sniff: never,         read: read_text },
+    FormatRow { format: Format::Html, extensions: &["html", "htm", "xhtml"], sniff: html::sniff,   read: read_html },
+    FormatRow { format: Format::Docx, extensions: &["docx"],                sniff: docx::sniff,   read: read_docx },
+    FormatRow { format: Format::Pdf,  extensions: &["pdf"],                 sniff: pdf::sniff,    read: read_pdf },
+];
+
+fn never(_: &[u8]) -> bool {
+    false
+}
+
+fn read_text(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
+    let decoded = decode::decode(bytes, options.encoding)?;
+    let encoding = decoded.encoding_name();
+    let text = match chrome::blank_chrome(&decoded.text) {
+        std::borrow::Cow::Borrowed(_) => decoded.text,
+        std::borrow::Cow::Owned(text) => text,
+    };
+    Ok(Reading {
+        text,
+        encoding,
+        replaced: decoded.replaced,
+    })
+}
+
+fn read_html(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
+    let page = html::read(bytes, options.encoding)?;
+    Ok(Reading {
+        text: page.text,
+        encoding: page.encoding,
+        replaced: page.replaced,
+    })
+}
+
+fn read_docx(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
+    docx::read(bytes).map(Reading::utf8)
+}
+
+fn read_pdf(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
+    pdf::read(bytes).map(Reading::utf8)
+}
+
+/// The row of a format.
+fn row(format: Format) -> Option<&'static FormatRow> {
+    FORMATS.iter().find(|row| row.format == format)
+}
+
+/// The format a file's extension names; [`Format::Text`] for any other.
+pub fn format_of_path(path: &Path) -> Format {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return Format::Text;
+    };
+    FORMATS
+        .iter()
+        .find(|row| row.extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+        .map_or(Format::Text, |row| row.format)
+}
+
+/// The format of bytes that came without a name (standard input).
+pub fn sniff(bytes: &[u8]) -> Format {
+    FORMATS
+        .iter()
+        .find(|row| (row.sniff)(bytes))
+        .map_or(Format::Text, |row| row.format)
+}
+
+/// Whether a directory scan takes a file with this extension.
+fn is_report_extension(ext: &str) -> bool {
+    FORMATS
+        .iter()
+        .any(|row| row.extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}
 
 /// The extensions a scan reads, as messages list them: `.txt .html …`.
 pub fn extensions_list() -> String {
-    let listed: Vec<String> = REPORT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    let listed: Vec<String> = FORMATS
+        .iter()
+        .flat_map(|row| row.extensions.iter())
+        .map(|e| format!(".{e}"))
+        .collect();
     listed.join(" ")
 }
 
-/// Whether a directory scan takes a file: one of [`REPORT_EXTENSIONS`],
-/// or, when `globs` are given, a file name that one of them matches.
+/// Whether a directory scan takes a file: an extension of the format
+/// table, or, when `globs` are given, a file name that one of them
+/// matches.
 pub fn wanted(path: &Path, globs: &[String]) -> bool {
     if globs.is_empty() {
         return path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|ext| {
-                REPORT_EXTENSIONS
-                    .iter()
-                    .any(|want| ext.eq_ignore_ascii_case(want))
-            });
+            .is_some_and(is_report_extension);
     }
     let name = path
         .file_name()
@@ -147,56 +261,25 @@ pub struct Text {
 /// input, `-`, its bytes) calls for. Never panics, whatever the bytes.
 pub fn read(file: &str, bytes: &[u8], options: &Options) -> Result<Text, Error> {
     let format = if file == "-" {
-        Format::sniff(bytes)
+        sniff(bytes)
     } else {
-        Format::of_path(Path::new(file))
+        format_of_path(Path::new(file))
     };
     read_as(format, bytes, options)
 }
 
 /// Reads bytes with the reader of `format`.
 pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, Error> {
-    match format {
-        Format::Text => {
-            let decoded = decode::decode(bytes, options.encoding)?;
-            let encoding = decoded.encoding_name();
-            let text = match chrome::blank_chrome(&decoded.text) {
-                std::borrow::Cow::Borrowed(_) => decoded.text,
-                std::borrow::Cow::Owned(text) => text,
-            };
-            Ok(Text {
-                text,
-                encoding,
-                replaced: decoded.replaced,
-                format,
-            })
-        }
-        Format::Html => {
-            let page = html::read(bytes, options.encoding)?;
-            Ok(Text {
-                text: page.text,
-                encoding: page.encoding,
-                replaced: page.replaced,
-                format,
-            })
-        }
-        Format::Docx => Ok(Text {
-            text: docx::read(bytes)?,
-            encoding: "UTF-8",
-            replaced: 0,
-            format,
-        }),
-        Format::Pdf => Ok(Text {
-            text: pdf::read(bytes)?,
-            encoding: "UTF-8",
-            replaced: 0,
-            format,
-        }),
-    }
+    let read = row(format).map_or(read_text as ReadFn, |row| row.read);
+    let reading = read(bytes, options)?;
+    Ok(Text {
+        text: reading.text,
+        encoding: reading.encoding,
+        replaced: reading.replaced,
+        format,
+    })
 }
 
-/// Why a Word document, PDF or web page yields no text, in words for the
-/// person who has the file.
 /// A reader's raw text folded to simplified characters (`script::fold`):
 /// the one fold of the readers, which ask of a raw line (a web page's
 /// chrome, a unit alone under a PDF page's figure) before `clean` has
@@ -205,6 +288,8 @@ pub(crate) fn fold_raw(text: &str) -> std::borrow::Cow<'_, str> {
     crate::script::fold(text)
 }
 
+/// Why a Word document, PDF or web page yields no text, in words for the
+/// person who has the file.
 pub(crate) fn unreadable(cause: impl Into<String>) -> Error {
     Error::Unreadable(cause.into())
 }
@@ -226,6 +311,22 @@ mod tests {
             Format::Html
         );
         assert_eq!(Format::sniff("青禾县图书馆".as_bytes()), Format::Text);
+    }
+
+    #[test]
+    fn every_format_has_one_row_and_no_extension_is_taken_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for row in FORMATS {
+            for ext in row.extensions {
+                assert_eq!(*ext, ext.to_ascii_lowercase(), "{ext}");
+                assert!(seen.insert(*ext), "{ext} in two rows");
+                let name = format!("a.{}", ext.to_ascii_uppercase());
+                assert_eq!(format_of_path(Path::new(&name)), row.format, "{name}");
+            }
+        }
+        for format in FORMATS.iter().map(|row| row.format) {
+            assert_eq!(FORMATS.iter().filter(|r| r.format == format).count(), 1);
+        }
     }
 
     #[test]

@@ -31,6 +31,11 @@ pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 /// How many lines at each end of a page may be its header or footer.
 const EDGE_LINES: usize = 2;
 
+/// Whether nameless bytes are a PDF: its header.
+pub fn sniff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
 /// The text layer of a PDF, page by page, headers and footers dropped.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
     // lopdf is not ours to audit for every malformed file: a panic in it
