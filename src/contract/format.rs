@@ -19,6 +19,8 @@ pub enum Format {
     Docx,
     /// A PDF's text layer (`.pdf`).
     Pdf,
+    /// A saved web page (`.mht`, `.mhtml`): its page part, read as `html`.
+    Mht,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Mht => "mht",
         }
     }
 

@@ -15,6 +15,7 @@
 pub mod chrome;
 pub mod docx;
 pub mod html;
+pub mod mht;
 pub mod pdf;
 
 use std::path::Path;
@@ -73,6 +74,7 @@ pub static FORMATS: &[FormatRow] = &[
     FormatRow { format: Format::Html, extensions: &["html", "htm", "xhtml"], sniff: html::sniff,   read: read_html },
     FormatRow { format: Format::Docx, extensions: &["docx"],                sniff: docx::sniff,   read: read_docx },
     FormatRow { format: Format::Pdf,  extensions: &["pdf"],                 sniff: pdf::sniff,    read: read_pdf },
+    FormatRow { format: Format::Mht,  extensions: &["mht", "mhtml"],        sniff: mht::sniff,    read: mht::read },
 ];
 
 fn never(_: &[u8]) -> bool {
