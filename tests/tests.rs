@@ -15,6 +15,7 @@ mod fixtures;
 mod formats;
 mod metric_corpus;
 mod mutated;
+mod office;
 mod output;
 mod people;
 mod schema;

@@ -21,6 +21,9 @@ pub enum Format {
     Pdf,
     /// A saved web page (`.mht`, `.mhtml`): its page part, read as `html`.
     Mht,
+    /// A spreadsheet (`.xlsx`, `.xls`, `.et`, `.ods`): each sheet's name,
+    /// then its rows as tab-separated cells.
+    Sheet,
 }
 
 impl Format {
@@ -32,6 +35,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Mht => "mht",
+            Format::Sheet => "sheet",
         }
     }
 

@@ -15,8 +15,10 @@
 pub mod chrome;
 pub mod docx;
 pub mod html;
+pub mod limits;
 pub mod mht;
 pub mod pdf;
+pub mod sheet;
 
 use std::path::Path;
 
@@ -72,6 +74,7 @@ pub struct FormatRow {
 pub static FORMATS: &[FormatRow] = &[
     FormatRow { format: Format::Text, extensions: &["txt"],                 sniff: never,         read: read_text },
     FormatRow { format: Format::Html, extensions: &["html", "htm", "xhtml"], sniff: html::sniff,   read: read_html },
+    FormatRow { format: Format::Sheet, extensions: &["xlsx", "xls", "et", "ods", "xlsm"], sniff: sheet::sniff, read: sheet::read },
     FormatRow { format: Format::Docx, extensions: &["docx"],                sniff: docx::sniff,   read: read_docx },
     FormatRow { format: Format::Pdf,  extensions: &["pdf"],                 sniff: pdf::sniff,    read: read_pdf },
     FormatRow { format: Format::Mht,  extensions: &["mht", "mhtml"],        sniff: mht::sniff,    read: mht::read },
@@ -110,6 +113,16 @@ fn read_docx(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
 
 fn read_pdf(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
     pdf::read(bytes).map(Reading::utf8)
+}
+
+/// Whether bytes are a compound file (OLE2: `.doc`, `.xls`, `.wps`, an
+/// encrypted `.docx` or `.xlsx`) holding a stream of this name.
+pub(crate) fn cfb_has_stream(bytes: &[u8], name: &str) -> bool {
+    if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return false;
+    }
+    cfb::CompoundFile::open(std::io::Cursor::new(bytes))
+        .is_ok_and(|file| file.exists(format!("/{name}")))
 }
 
 /// The row of a format.
