@@ -21,6 +21,8 @@ pub enum Format {
     Pdf,
     /// A saved web page (`.mht`, `.mhtml`): its page part, read as `html`.
     Mht,
+    /// A Word 97–2003 or WPS Writer document (`.doc`, `.wps`).
+    Doc,
     /// A spreadsheet (`.xlsx`, `.xls`, `.et`, `.ods`): each sheet's name,
     /// then its rows as tab-separated cells.
     Sheet,
@@ -36,6 +38,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Mht => "mht",
             Format::Sheet => "sheet",
+            Format::Doc => "doc",
         }
     }
 

@@ -13,6 +13,7 @@
 //! text returned here, which `libreport text FILE` prints.
 
 pub mod chrome;
+pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod limits;
@@ -75,6 +76,7 @@ pub static FORMATS: &[FormatRow] = &[
     FormatRow { format: Format::Text, extensions: &["txt"],                 sniff: never,         read: read_text },
     FormatRow { format: Format::Html, extensions: &["html", "htm", "xhtml"], sniff: html::sniff,   read: read_html },
     FormatRow { format: Format::Sheet, extensions: &["xlsx", "xls", "et", "ods", "xlsm"], sniff: sheet::sniff, read: sheet::read },
+    FormatRow { format: Format::Doc,   extensions: &["doc", "wps", "dot"], sniff: doc::sniff, read: doc::read },
     FormatRow { format: Format::Docx, extensions: &["docx"],                sniff: docx::sniff,   read: read_docx },
     FormatRow { format: Format::Pdf,  extensions: &["pdf"],                 sniff: pdf::sniff,    read: read_pdf },
     FormatRow { format: Format::Mht,  extensions: &["mht", "mhtml"],        sniff: mht::sniff,    read: mht::read },

@@ -26,9 +26,11 @@ use crate::error::Error;
 
 /// Whether nameless bytes are a spreadsheet: an `.xlsx` zip (its
 /// workbook part is named in the zip's directory) or an OpenDocument
-/// spreadsheet. A compound file (`.xls`) is told from a `.doc` by
-/// [`super::doc::sniff`]'s row coming later.
+/// spreadsheet, or a compound file with a `Workbook` (`.xls`) stream.
 pub fn sniff(bytes: &[u8]) -> bool {
+    if super::cfb_has_stream(bytes, "Workbook") || super::cfb_has_stream(bytes, "Book") {
+        return true;
+    }
     if !bytes.starts_with(b"PK\x03\x04") {
         return false;
     }
