@@ -71,6 +71,8 @@ use crate::tables::library::LIBRARY_WORD;
 pub struct Options {
     /// Decode every input with this encoding instead of detecting one.
     pub encoding: Option<&'static Encoding>,
+    /// When scans are read by OCR (`--ocr`).
+    pub ocr: read::ocr::OcrMode,
 }
 
 /// Runs the whole pipeline on one file's bytes. Never panics on any input:
@@ -130,6 +132,9 @@ fn extract_report_then<R>(
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
+    if read.format == read::Format::Ocr {
+        report.warnings.insert(0, Warning::OcrText);
+    }
     if read.replaced > 0 {
         report.warnings.insert(
             0,

@@ -158,9 +158,7 @@ pub fn word97(text: &str) -> Vec<u8> {
     }
     // an 8-bit piece: the first run of ASCII digits and spaces at a line's start
     let start = (1..chars.len())
-        .find(|&i| {
-            chars[i - 1] == 13 && (b'0'..=b'9').contains(&(chars[i] as u8)) && chars[i] < 128
-        })
+        .find(|&i| chars[i - 1] == 13 && chars[i] < 128 && (chars[i] as u8).is_ascii_digit())
         .expect("a line starting with a digit");
     let end = (start..chars.len())
         .find(|&i| chars[i] >= 128)
@@ -190,7 +188,7 @@ pub fn word97(text: &str) -> Vec<u8> {
     };
     // one FKP page: runs between the row ends, the row ends marked fTtp
     let text_end = word.len();
-    while word.len() % 512 != 0 {
+    while !word.len().is_multiple_of(512) {
         word.push(0);
     }
     let pn = word.len() / 512;

@@ -171,7 +171,10 @@ pub(crate) fn options(args: &InputArgs) -> Result<Options> {
         Some(label) => Some(libreport::decode::encoding_for_label(label)?),
         None => None,
     };
-    Ok(Options { encoding })
+    Ok(Options {
+        encoding,
+        ocr: args.ocr.into(),
+    })
 }
 
 pub(crate) fn process(job: &Job, options: &Options, max_bytes: u64) -> Record {
@@ -446,6 +449,7 @@ mod tests {
             files_from: None,
             null: false,
             glob: Vec::new(),
+            ocr: crate::cli::OcrArg::Auto,
         };
         (jobs, args)
     }

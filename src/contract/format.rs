@@ -23,6 +23,8 @@ pub enum Format {
     Mht,
     /// A Word 97–2003 or WPS Writer document (`.doc`, `.wps`).
     Doc,
+    /// A scan read by OCR (Tesseract): an image, or a PDF without text.
+    Ocr,
     /// A spreadsheet (`.xlsx`, `.xls`, `.et`, `.ods`): each sheet's name,
     /// then its rows as tab-separated cells.
     Sheet,
@@ -39,6 +41,7 @@ impl Format {
             Format::Mht => "mht",
             Format::Sheet => "sheet",
             Format::Doc => "doc",
+            Format::Ocr => "ocr",
         }
     }
 

@@ -158,7 +158,7 @@ fn pieces(table: &[u8], fib: &Fib) -> Result<Vec<Piece>, Error> {
         .get(at + 5..)
         .and_then(|rest| rest.get(..lcb))
         .ok_or_else(|| damaged("its piece table claims more bytes than it has"))?;
-    if lcb < 4 || (lcb - 4) % 12 != 0 {
+    if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
         return Err(damaged("its piece table has a size no piece table has"));
     }
     let n = (lcb - 4) / 12;

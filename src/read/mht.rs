@@ -60,6 +60,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
             encoding: text.encoding_name(),
             replaced: text.replaced,
             text: text.text,
+            ocr: false,
         });
     }
     let page = html::read(&decoded, forced)?;
@@ -67,6 +68,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
+        ocr: false,
     })
 }
 
@@ -203,7 +205,7 @@ fn split_parts<'b>(body: &'b [u8], boundary: &[u8]) -> Vec<Part<'b>> {
 
 /// The part that is the page: the one `start` names by Content-ID, else
 /// the first `text/html`, else the first `text/plain`.
-fn pick_page<'p, 'b>(parts: &'p [Part<'b>], start: Option<&str>) -> Option<Part<'b>> {
+fn pick_page<'b>(parts: &[Part<'b>], start: Option<&str>) -> Option<Part<'b>> {
     let chosen = start
         .and_then(|id| {
             let id = id.trim_matches(['<', '>']);

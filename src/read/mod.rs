@@ -18,6 +18,7 @@ pub mod docx;
 pub mod html;
 pub mod limits;
 pub mod mht;
+pub mod ocr;
 pub mod pdf;
 pub mod sheet;
 
@@ -38,6 +39,8 @@ pub struct Reading {
     pub encoding: &'static str,
     /// How many byte sequences did not decode.
     pub replaced: usize,
+    /// Whether the text came from OCR (the record's format is then `ocr`).
+    pub ocr: bool,
 }
 
 impl Reading {
@@ -47,6 +50,7 @@ impl Reading {
             text,
             encoding: "UTF-8",
             replaced: 0,
+            ocr: false,
         }
     }
 }
@@ -79,6 +83,7 @@ pub static FORMATS: &[FormatRow] = &[
     FormatRow { format: Format::Doc,   extensions: &["doc", "wps", "dot"], sniff: doc::sniff, read: doc::read },
     FormatRow { format: Format::Docx, extensions: &["docx"],                sniff: docx::sniff,   read: read_docx },
     FormatRow { format: Format::Pdf,  extensions: &["pdf"],                 sniff: pdf::sniff,    read: read_pdf },
+    FormatRow { format: Format::Ocr,   extensions: &["png", "jpg", "jpeg", "tif", "tiff"], sniff: ocr::sniff, read: ocr::read },
     FormatRow { format: Format::Mht,  extensions: &["mht", "mhtml"],        sniff: mht::sniff,    read: mht::read },
 ];
 
@@ -97,6 +102,7 @@ fn read_text(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text,
         encoding,
         replaced: decoded.replaced,
+        ocr: false,
     })
 }
 
@@ -106,6 +112,7 @@ fn read_html(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
+        ocr: false,
     })
 }
 
@@ -113,8 +120,23 @@ fn read_docx(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
     docx::read(bytes).map(Reading::utf8)
 }
 
-fn read_pdf(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
-    pdf::read(bytes).map(Reading::utf8)
+/// A PDF's text layer; by OCR where it has none (or with `--ocr always`).
+fn read_pdf(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
+    if options.ocr == ocr::OcrMode::Always {
+        return ocr::read_pdf(bytes);
+    }
+    match pdf::read(bytes) {
+        Err(err)
+            if options.ocr == ocr::OcrMode::Auto && err.to_string().contains("no text layer") =>
+        {
+            ocr::read_pdf(bytes).map_err(|ocr_err| {
+                unreadable(format!(
+                    "PDF has no text layer (a scanned image), and OCR failed: {ocr_err}"
+                ))
+            })
+        }
+        read => read.map(Reading::utf8),
+    }
 }
 
 /// Whether bytes are a compound file (OLE2: `.doc`, `.xls`, `.wps`, an
@@ -293,7 +315,7 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
         text: reading.text,
         encoding: reading.encoding,
         replaced: reading.replaced,
-        format,
+        format: if reading.ocr { Format::Ocr } else { format },
     })
 }
 

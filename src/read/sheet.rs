@@ -261,7 +261,7 @@ pub fn number(x: f64) -> String {
     let digits = digits.trim_end_matches('0');
     let digits = if digits.is_empty() { "0" } else { digits };
     if !(-10..=20).contains(&exp) {
-        return format!("{}", sci.trim_start_matches('+'));
+        return sci.trim_start_matches('+').to_string();
     }
     let point = exp + 1; // digits before the decimal point
     let mut out = String::new();

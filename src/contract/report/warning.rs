@@ -22,6 +22,9 @@ pub enum Warning {
         /// How many replacement characters were inserted.
         replaced: usize,
     },
+    /// The text was read from a scan by OCR (Tesseract): its figures need
+    /// checking against the image.
+    OcrText,
     /// No library name was found in the title lines, headings or first
     /// sentences (a page that says only 县图书馆 names none).
     NoLibrary,
@@ -98,6 +101,9 @@ impl fmt::Display for Warning {
                 f,
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
+            Warning::OcrText => f.write_str(
+                "the text was read from a scan by OCR (Tesseract): check its figures against the image",
+            ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("no report year found")
@@ -160,6 +166,10 @@ impl Warning {
             "lossy_decoding",
             "bytes that did not decode were replaced with U+FFFD",
         ),
+        (
+            "ocr_text",
+            "the text was read from a scan by OCR; its figures need checking",
+        ),
         ("no_library", "no library name found in the title lines"),
         (
             "no_year",
@@ -196,6 +206,7 @@ impl Warning {
     pub fn kind(&self) -> &'static str {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
+            Warning::OcrText => "ocr_text",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { .. } => "no_year",
             Warning::YearRange { .. } => "year_range",
@@ -213,6 +224,7 @@ impl Warning {
     pub fn line(&self) -> Option<u32> {
         match self {
             Warning::LossyDecoding { .. }
+            | Warning::OcrText
             | Warning::NoLibrary
             | Warning::NoYear { .. }
             | Warning::YearRange { .. } => None,
@@ -250,6 +262,9 @@ impl fmt::Display for Zh<'_> {
         match self.0 {
             Warning::LossyDecoding { replaced } => {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
+            }
+            Warning::OcrText => {
+                f.write_str("正文由 OCR（Tesseract）从扫描图像识别得来，数字须对照原件核对")
             }
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
@@ -481,6 +496,7 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().expect("decimal");
         vec![
             Warning::LossyDecoding { replaced: 2 },
+            Warning::OcrText,
             Warning::NoLibrary,
             Warning::NoYear {
                 candidates: vec![2020, 2019],
