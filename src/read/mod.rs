@@ -129,11 +129,7 @@ fn read_pdf(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         Err(err)
             if options.ocr == ocr::OcrMode::Auto && err.to_string().contains("no text layer") =>
         {
-            ocr::read_pdf(bytes).map_err(|ocr_err| {
-                unreadable(format!(
-                    "PDF has no text layer (a scanned image), and OCR failed: {ocr_err}"
-                ))
-            })
+            ocr::read_pdf(bytes).map_err(|ocr_err| unreadable(format!("{err} ({ocr_err})")))
         }
         read => read.map(Reading::utf8),
     }
@@ -371,10 +367,12 @@ mod tests {
     #[test]
     fn directory_scans_take_report_files_or_the_globs() {
         let none: Vec<String> = Vec::new();
-        for name in ["a.txt", "b.HTML", "c.htm", "d.docx", "e.pdf"] {
+        for name in [
+            "a.txt", "b.HTML", "c.htm", "d.docx", "e.pdf", "f.doc", "g.ET", "h.mht",
+        ] {
             assert!(wanted(Path::new(name), &none), "{name}");
         }
-        for name in ["a.doc", "b.json", "README", "c.txt.bak"] {
+        for name in ["a.zip", "b.json", "README", "c.txt.bak"] {
             assert!(!wanted(Path::new(name), &none), "{name}");
         }
         let globs = vec!["*-2021.pdf".to_owned(), "*.md".to_owned()];

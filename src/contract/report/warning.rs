@@ -264,7 +264,7 @@ impl fmt::Display for Zh<'_> {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
             Warning::OcrText => {
-                f.write_str("正文由 OCR（Tesseract）从扫描图像识别得来，数字须对照原件核对")
+                f.write_str("正文由文字识别（OCR）从扫描图像得来，数字须对照原件核对")
             }
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
@@ -541,7 +541,7 @@ mod tests {
         let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
         let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
         assert_eq!(kinds, listed, "KINDS lists every kind, in order");
-        let value = serde_json::to_value(&warnings[5]).expect("json");
+        let value = serde_json::to_value(&warnings[6]).expect("json");
         assert_eq!(
             value,
             serde_json::json!({
@@ -552,7 +552,7 @@ mod tests {
                 "message_zh": "读者活动场次：同一指标有两个不同数值，采用第 52 行的 56，第 20 行另有 103",
             })
         );
-        let none = serde_json::to_value(&warnings[1]).expect("json");
+        let none = serde_json::to_value(&warnings[2]).expect("json");
         assert_eq!(none["line"], serde_json::Value::Null);
         assert_eq!(none["key"], serde_json::Value::Null);
     }
