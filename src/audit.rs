@@ -19,12 +19,32 @@ pub struct Audited {
     pub page: Option<String>,
 }
 
+/// The most text a page shows, in bytes of its lines: a long report's text
+/// is about 1 MiB. Past it (or past [`MAX_PAGE_LINES`]) the page says how many lines it leaves out and
+/// how to see them (`libreport text FILE`), so that a page, and the memory
+/// it takes to write it, stays in proportion to a report and not to
+/// whatever a file holds.
+pub const MAX_PAGE_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most lines a page shows: a long report has a few thousand; each
+/// line takes about a hundred bytes of markup besides its text.
+pub const MAX_PAGE_LINES: usize = 50_000;
+
 /// Extracts the record of one file's bytes and renders its page; the page
 /// links back to the batch's index page at `index_href` when given.
 pub fn audit(file: &str, bytes: &[u8], options: &Options, index_href: Option<&str>) -> Audited {
-    let (record, lines) = crate::extract_with_lines(file, bytes, options);
+    let (record, lines, left_out) =
+        crate::extract_with_lines_upto(file, bytes, options, MAX_PAGE_LINES, MAX_PAGE_TEXT_BYTES);
     let page = match &record {
-        Record::Report(report) => Some(page(report, &lines, index_href)),
+        Record::Report(report) => {
+            let lines: Vec<SourceLine<'_>> = lines
+                .iter()
+                .map(|(no, text)| SourceLine { no: *no, text })
+                .collect();
+            Some(view::render_report_part(
+                report, &lines, index_href, left_out,
+            ))
+        }
         Record::Failed(_) => None,
     };
     Audited { record, page }
@@ -58,6 +78,27 @@ mod tests {
         assert!(page.contains("id=\"L7\""), "lines keep their numbers");
         assert!(page.contains("南滨路 24 小时自助图书馆开馆"));
         assert!(page.contains("<a class=\"back\" href=\"index.html\">"));
+        assert!(!page.contains("class=\"left-out\""));
+    }
+
+    #[test]
+    fn a_huge_text_is_shown_in_part() {
+        let mut text = String::from("青禾县图书馆2021年年报\n一、工作总结\n");
+        let line = "全年开展各项读者服务工作。\n";
+        while text.len() <= MAX_PAGE_TEXT_BYTES + 1000 {
+            text.push_str(line);
+        }
+        let audited = audit("big.txt", text.as_bytes(), &Options::default(), None);
+        let page = audited.page.expect("a page");
+        let shown = page.matches("<div class=\"ln\"").count();
+        let all = text.lines().count();
+        assert!(shown < all, "{shown} of {all}");
+        assert!(
+            page.contains(&format!("{} 行", all - shown)),
+            "the note counts them"
+        );
+        assert!(page.contains("libreport text big.txt"));
+        assert!(page.len() < 4 * MAX_PAGE_TEXT_BYTES, "{}", page.len());
     }
 
     #[test]

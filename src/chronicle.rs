@@ -84,6 +84,17 @@ pub fn parse_chronicle(
             year,
             month: month_heading.or(month_from_entries),
         });
+        // 同月，开展…: the month (or 同日, the day) of the entry before.
+        let last_date = entries.last().and_then(|e: &ChronicleEntry| e.date);
+        if let Some(date) = last_date.and_then(|last| same_as_last(folded_rest, last)) {
+            entries.push(ChronicleEntry {
+                date: Some(date),
+                end: None,
+                text: entry_text(rest).to_owned(),
+                line: line.no(),
+            });
+            continue;
+        }
         // Folding keeps offsets, so `consumed` holds in `rest`.
         let found = context.and_then(|context| {
             date::parse_prefix(folded_rest, &context)
@@ -95,6 +106,16 @@ pub fn parse_chronicle(
                         .flatten()
                 })
                 .map(|(span, consumed)| (span, entry_text(&rest[consumed..])))
+                .or_else(|| {
+                    // 113日 under 一月: a source that lost its 月 (1月13日).
+                    let (fixed, at) = with_lost_month_mark(folded_rest, month_heading)?;
+                    date::parse_prefix(&fixed, &context)
+                        .filter(|&(_, consumed)| consumed > at)
+                        .map(|(span, consumed)| {
+                            let consumed = consumed - MONTH_MARK.len();
+                            (span, entry_text(rest.get(consumed..).unwrap_or(rest)))
+                        })
+                })
                 .or_else(|| {
                     // 受寒潮影响，1月26日起暂停…: the date after a short
                     // opening clause is the entry's; the clause stays in
@@ -312,6 +333,47 @@ fn first_chars(text: &str, n: usize) -> String {
     text.chars().take(n).collect()
 }
 
+/// The date an entry that opens with 同月 or 同日 takes from the entry
+/// before it: its month, or its day.
+fn same_as_last(
+    folded: &str,
+    last: crate::report::PartialDate,
+) -> Option<crate::report::PartialDate> {
+    use crate::tables::dates::{SAME_DAY_WORDS, SAME_MONTH_WORDS};
+    let text = folded.trim_start();
+    if SAME_DAY_WORDS.iter().any(|w| text.starts_with(w)) {
+        return Some(last);
+    }
+    SAME_MONTH_WORDS
+        .iter()
+        .any(|w| text.starts_with(w))
+        .then_some(crate::report::PartialDate { day: None, ..last })
+}
+
+/// The month mark a source may lose (1月13日 printed as 113日).
+const MONTH_MARK: &str = "月";
+
+/// `text` with the month mark put back where a source lost it: under the
+/// month heading `month`, a day of three or four digits that starts with
+/// the month and ends with a day (113日 under 一月 is 1月13日; 210-17日
+/// under 二月 is 2月10-17日). A number that is a day itself (29日) is left
+/// as it is. Returns the mended text and where the mark went.
+fn with_lost_month_mark(text: &str, month: Option<u8>) -> Option<(String, usize)> {
+    let month = month?.to_string();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let number: u32 = text.get(..digits)?.parse().ok()?;
+    let after = text[digits..].chars().next()?;
+    let day: u32 = text.get(month.len()..digits)?.parse().ok()?;
+    let mended = number > 31
+        && text.starts_with(&month)
+        && (1..=31).contains(&day)
+        && matches!(after, '日' | '-' | '—' | '－' | '~' | '～' | '至');
+    mended.then(|| {
+        let at = month.len();
+        (format!("{}{MONTH_MARK}{}", &text[..at], &text[at..]), at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +452,32 @@ mod tests {
                 entry("2020-03", None, "在“3·5”学雷锋日期间，开展志愿服务。", 7),
                 entry("2020-03-27", Some("2020-03-31"), "送图书进基层。", 8),
                 entry("2020-07-20", Some("2020-08-14"), "在仙女山开设课堂。", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_month_or_day_as_the_entry_before() {
+        let text = "青禾县图书馆2020年大事记\n一月\n3月5日副县长一行到馆调研\n同月，开展学雷锋志愿服务活动。\n同日，召开座谈会。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-03-05", None, "副县长一行到馆调研", 3),
+                entry("2020-03", None, "同月，开展学雷锋志愿服务活动。", 4),
+                entry("2020-03", None, "同日，召开座谈会。", 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_that_lost_its_month_mark_under_a_month_heading() {
+        let text = "青禾市图书馆2020年大事记\n一月\n113日，检查安全生产工作。\n二月\n29日，来馆慰问。\n210-17日，春节期间坚持开馆。";
+        assert_eq!(
+            chronicle(text),
+            [
+                entry("2020-01-13", None, "检查安全生产工作。", 3),
+                entry("2020-02-29", None, "来馆慰问。", 5),
+                entry("2020-02-10", Some("2020-02-17"), "春节期间坚持开馆。", 6),
             ]
         );
     }

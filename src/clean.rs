@@ -242,6 +242,10 @@ fn is_page_number(line: &str) -> bool {
     line.chars().all(|c| PAGE_NUMBER_CHARS.contains(c)) && PAGE_NUMBER.is_match(line)
 }
 
+/// The widest cell of an official form written a cell a line, in
+/// characters: a longer line ends the form.
+const FORM_CELL_CHARS: usize = 30;
+
 /// Cleans a decoded report text.
 pub fn clean(text: &str) -> Cleaned<'_> {
     let folded_source = folded_copy(text);
@@ -258,6 +262,12 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     // line is a unit alone: in a table written a cell a line (读者活动 /
     // 94 / 场次), it is a cell.
     let mut bare_number: Option<(u32, &str)> = None;
+    // Under an official form's 代码 column title, a number alone on its
+    // line is a cell (a row code or a value), not a page number; the form
+    // ends at the first line too long to be a cell.
+    let mut in_form = false;
+    // Asked once: a document with no tone-marked letter has no gloss.
+    let may_gloss = crate::text::may_hold_glosses(text);
     for (index, raw) in split_lines(text).enumerate() {
         let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let at = offset_in(text, raw);
@@ -272,7 +282,18 @@ pub fn clean(text: &str) -> Cleaned<'_> {
                 &mut rewritten,
             ));
         }
-        match classify(raw, folded, no, in_toc) {
+        let cell = trim(folded);
+        if crate::tables::columns::FORM_CODES.contains(&cell) {
+            in_form = true;
+        } else if in_form && cell.chars().count() > FORM_CELL_CHARS {
+            in_form = false;
+        }
+        match classify(raw, folded, no, in_toc, may_gloss) {
+            Kind::Junk if in_form && is_bare_number(raw) => {
+                let mut record = content(text, Cow::Borrowed(trim(raw)), no, &mut rewritten);
+                record.flags |= line::FORM_CELL;
+                records.push(record);
+            }
             Kind::Junk if is_bare_number(raw) => bare_number = Some((no, trim(raw))),
             Kind::Blank | Kind::Junk => {}
             Kind::Toc(entry) => {
@@ -283,7 +304,11 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             }
             Kind::Content(line) => {
                 in_toc = false;
-                records.push(content(text, line, no, &mut rewritten));
+                let mut record = content(text, line, no, &mut rewritten);
+                if in_form {
+                    record.flags |= line::FORM_CELL;
+                }
+                records.push(record);
             }
         }
     }
@@ -362,7 +387,7 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// What the physical line `raw` is; `folded` is the same line folded.
-fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
+fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool, may_gloss: bool) -> Kind<'t> {
     let line = trim(raw);
     let at = offset_in(raw, line);
     let folded = folded.get(at..at + line.len()).unwrap_or(line);
@@ -402,17 +427,22 @@ fn classify<'t>(raw: &'t str, folded: &str, no: u32, in_toc: bool) -> Kind<'t> {
     if (link && is_url_line(line)) || (line.len() <= 40 && is_page_number(line)) {
         return Kind::Junk;
     }
-    if line.contains('[')
-        && let Some(rest) = without_images(line, folded)
-    {
-        let rest = trim(&rest);
-        return if rest.is_empty() {
-            Kind::Junk
-        } else {
-            Kind::Content(Cow::Owned(rest.to_owned()))
-        };
+    let mut cut = None;
+    if line.contains('[') {
+        cut = without_images(line, folded);
     }
-    Kind::Content(Cow::Borrowed(line))
+    // A pinyin gloss (圖書(shū)館) is cut as an image is: every later stage
+    // reads the words it glosses whole, and the line keeps its number.
+    if may_gloss
+        && let Some(glossless) = crate::text::without_glosses(cut.as_deref().unwrap_or(line))
+    {
+        cut = Some(glossless);
+    }
+    match cut {
+        Some(rest) if trim(&rest).is_empty() => Kind::Junk,
+        Some(rest) => Kind::Content(Cow::Owned(trim(&rest).to_owned())),
+        None => Kind::Content(Cow::Borrowed(line)),
+    }
 }
 
 /// The width at which the document is hard-wrapped, if it is: the 90th
@@ -651,14 +681,14 @@ mod tests {
         for line in ["目录", "目 录", "目　录", " 目 次 ", "目錄"] {
             assert!(
                 matches!(
-                    classify(line, &crate::script::fold(line), 1, false),
+                    classify(line, &crate::script::fold(line), 1, false, true),
                     Kind::Toc(_)
                 ),
                 "{line:?}"
             );
         }
         assert!(matches!(
-            classify("目录学", "目录学", 1, false),
+            classify("目录学", "目录学", 1, false, true),
             Kind::Content(_)
         ));
     }
@@ -696,6 +726,22 @@ mod tests {
                 assert_eq!(line.folded(), crate::script::fold(line.text()), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn pinyin_glosses_are_cut_from_the_line_which_keeps_its_number() {
+        let input = "年報\n圖書(shū)館借閱(yuè)量達(dá)3256871冊(cè)。\n館藏(PDF)版";
+        assert_eq!(
+            texts(input),
+            [
+                (1, "年報".to_owned()),
+                (2, "圖書館借閱量達3256871冊。".to_owned()),
+                (3, "館藏(PDF)版".to_owned())
+            ]
+        );
+        let cleaned = clean(input);
+        let line = cleaned.lines().iter().nth(1).expect("line 2");
+        assert_eq!(line.folded(), "图书馆借阅量达3256871册。");
     }
 
     #[test]

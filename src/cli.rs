@@ -72,10 +72,15 @@ pages are still written, and the exit status is 1.")]
     /// record equal to NAME.expected.json where one lies beside the report
     /// NAME.txt (or .html, .docx, .pdf).
     #[command(after_help = "Examples:
-  libreport check fixtures/            # in CI: exit 1 on any problem
-  libreport check --bless fixtures/    # rewrite the expected files
+  libreport check fixtures/                          # exit 1 on any problem
+  libreport check --bless fixtures/                  # rewrite the expected files
+  libreport check --strict -f github fixtures/       # GitHub Actions annotations
+  libreport check --strict -f gitlab fixtures/ > gl-code-quality-report.json
+  libreport check -f junit fixtures/ > check.xml     # JUnit XML
 
-Problems go to stderr, one per line; the last line says `N passed, N failed`.")]
+Problems go to stderr, one per line; the last line says `N passed, N
+failed, N new`. A new report (no expected file yet) passes unless
+--strict.")]
     Check(CheckArgs),
     /// Print the text a file's reader makes, with the line numbers that
     /// records and audit pages cite.
@@ -109,6 +114,18 @@ and date_end for a span. A traditional-script phrase counts 民國 years
 (105年 = 2016). A phrase with no figure prints {\"input\", \"error\": \"no
 figure\"} (or why its amount is vague) and the exit status is 1.")]
     Quantity(QuantityArgs),
+    /// Print the data dictionary: every metric key with its Chinese name,
+    /// unit, meaning, usual sections and the wordings reports use for it.
+    #[command(after_help = "Examples:
+  libreport keys                       # one line per key
+  libreport keys loan_visits           # what is loan_visits? (all it says)
+  libreport keys 持证读者              # a key found by its Chinese name
+  libreport keys -f csv > keys.csv     # for a spreadsheet
+  libreport keys -f json | jq '.[0]'
+
+The same descriptions are on every metric of `libreport schema`, and
+`--headers zh` prints the header_zh column as the CSV's headers.")]
+    Keys(KeysArgs),
     /// Print the JSON Schema (draft 2020-12) of one output record.
     #[command(after_help = "Examples:
   libreport schema > record.schema.json
@@ -147,7 +164,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Read more paths from FILE (- for stdin), one a line: for lists too
-    /// long for a command line (`find … -print0 | libreport extract
+    /// long for a command line (`find … -print0 | libreport COMMAND
     /// --files-from - -0`).
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
@@ -170,7 +187,7 @@ pub struct InputArgs {
     pub encoding: Option<String>,
 
     /// Refuse files larger than this: bytes, or with a suffix K, M or G
-    /// (KiB, MiB, GiB: 64K, 10M, 1G) [default: 64M].
+    /// (KiB, MiB, GiB: 64K, 10M, 1G).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
@@ -219,8 +236,8 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 
     /// Output format [default: from --output's extension (.json, .jsonl,
-    /// .csv = wide csv, .tsv = wide tsv), else json; an --output with
-    /// another extension needs --format].
+    /// .csv = wide csv, .tsv = wide tsv, .xlsx), else json; an --output
+    /// with another extension needs --format].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -237,9 +254,10 @@ pub struct ExtractArgs {
     pub errors: Option<PathBuf>,
 
     /// Write one of the records' lists as a table instead of one row per
-    /// report: chronicle, plan, statistics (the table's rows as written)
-    /// or metrics (the kept value per key). CSV, or TSV with --format tsv
-    /// or an .tsv output.
+    /// report: chronicle, plan, statistics (the table's rows as written),
+    /// metrics (the kept value per key) or warnings (kind, line, key,
+    /// message_zh, message). CSV, or TSV with --format tsv or an .tsv
+    /// output.
     #[arg(long, value_enum, value_name = "TABLE")]
     pub table: Option<TableArg>,
 
@@ -253,18 +271,29 @@ pub struct ExtractArgs {
     /// formula (numbers stay numbers).
     #[arg(long)]
     pub excel: bool,
+
+    /// CSV, TSV and the workbook: the header row in English keys (en,
+    /// the default, stable for pipelines) or in Chinese with units (zh:
+    /// 到馆/流通人次（人次）, 馆藏总量（册）; `libreport keys` lists them).
+    /// [default: en; zh for a workbook]
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub headers: Option<HeadersArg>,
 }
 
 impl ExtractArgs {
     /// The CSV layout the flags ask for.
     pub fn csv_style(&self) -> CsvStyle {
-        if self.excel {
+        let style = if self.excel {
             CsvStyle::EXCEL
         } else {
             CsvStyle {
                 bom: self.bom,
                 ..CsvStyle::default()
             }
+        };
+        CsvStyle {
+            headers: self.headers.unwrap_or_default().into(),
+            ..style
         }
     }
 }
@@ -295,10 +324,16 @@ pub struct CheckArgs {
     pub bless: bool,
 
     /// How to print the results on stdout: text (problems on stderr, a
-    /// summary line), junit (JUnit XML, one test case per report, for CI
-    /// systems) or json (one object per report).
-    #[arg(long, value_enum, default_value = "text")]
+    /// summary line), github (annotations for GitHub Actions), gitlab (a
+    /// GitLab code-quality report), junit (JUnit XML, one test case per
+    /// report) or json (one object per report).
+    #[arg(short, long, value_enum, default_value = "text")]
     pub format: CheckFormat,
+
+    /// Fail on a report with no expected file yet (a new report), as on
+    /// any other problem: for CI, where every report must be checked.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `check --format` values.
@@ -310,6 +345,12 @@ pub enum CheckFormat {
     Junit,
     /// One JSON object per report on stdout (JSON Lines).
     Json,
+    /// GitHub Actions workflow commands on stdout: `::error
+    /// file=…,line=…::…` per problem, shown on the pull request.
+    Github,
+    /// A GitLab code-quality report (JSON) on stdout, shown on the merge
+    /// request.
+    Gitlab,
 }
 
 /// `--table` values.
@@ -324,6 +365,8 @@ pub enum TableArg {
     /// One row per kept metric: key, value, unit, approx, origin, section,
     /// line, text.
     Metrics,
+    /// One row per warning: kind, line, key, message_zh, message.
+    Warnings,
 }
 
 impl From<TableArg> for Table {
@@ -333,6 +376,53 @@ impl From<TableArg> for Table {
             TableArg::Plan => Table::Plan,
             TableArg::Statistics => Table::Statistics,
             TableArg::Metrics => Table::Metrics,
+            TableArg::Warnings => Table::Warnings,
+        }
+    }
+}
+
+/// `libreport keys`.
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    /// Keys to describe (by key, Chinese name or a wording: loan_visits,
+    /// 外借人次); without any, every key.
+    #[arg(value_name = "KEY")]
+    pub keys: Vec<String>,
+
+    /// table (aligned text; one block per key when keys are named), csv
+    /// or json.
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: KeysFormat,
+}
+
+/// `keys --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeysFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// CSV: key, name_zh, unit, header_zh, meaning_zh, meaning, sections,
+    /// wordings (lists joined with ;).
+    Csv,
+    /// A JSON array of objects with the same fields (lists as arrays).
+    Json,
+}
+
+/// `--headers` values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum HeadersArg {
+    /// English keys (registered_readers): stable names for pipelines.
+    #[default]
+    En,
+    /// Chinese names with units (持证读者（人）, 馆藏总量（册）), as
+    /// `libreport keys` lists them.
+    Zh,
+}
+
+impl From<HeadersArg> for libreport::dictionary::Headers {
+    fn from(arg: HeadersArg) -> Self {
+        match arg {
+            HeadersArg::En => libreport::dictionary::Headers::En,
+            HeadersArg::Zh => libreport::dictionary::Headers::Zh,
         }
     }
 }
@@ -365,6 +455,9 @@ pub enum FormatArg {
     Tsv,
     /// The long CSV, tab-separated (same columns).
     TsvLong,
+    /// An Excel workbook (also from an .xlsx --output): sheets 指标, 明细,
+    /// 大事记, 计划, 提示, 说明; Chinese headers unless --headers en.
+    Xlsx,
 }
 
 impl From<FormatArg> for Format {
@@ -376,6 +469,7 @@ impl From<FormatArg> for Format {
             FormatArg::CsvLong => Format::CsvLong,
             FormatArg::Tsv => Format::Tsv,
             FormatArg::TsvLong => Format::TsvLong,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }
@@ -399,12 +493,18 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
             ));
         }
     };
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("{text:?}: a size starts with a number (64K, 10M, 1G)"))?;
-    number
-        .checked_mul(1024u64.pow(power))
-        .ok_or_else(|| format!("{text:?}: too large"))
+    let too_large = || format!("{text:?}: too large; the most is {} bytes", u64::MAX);
+    let number: u64 = match number.parse() {
+        Ok(number) => number,
+        // Digits that overflow are a size too large, not a missing number.
+        Err(_) if !number.is_empty() => return Err(too_large()),
+        Err(_) => {
+            return Err(format!(
+                "{text:?}: a size starts with a number (64K, 10M, 1G)"
+            ));
+        }
+    };
+    number.checked_mul(1024u64.pow(power)).ok_or_else(too_large)
 }
 
 #[cfg(test)]
@@ -424,5 +524,18 @@ mod tests {
         for bad in ["", "K", "1T", "1.5M", "-1", "99999999999999999999G"] {
             assert!(parse_size(bad).is_err(), "{bad:?}");
         }
+        for huge in [
+            "18446744073709551616",
+            "99999999999999999999G",
+            "17179869184G",
+        ] {
+            let err = parse_size(huge).expect_err(huge);
+            assert!(err.contains("too large"), "{err}");
+        }
+        assert!(
+            parse_size("K")
+                .expect_err("K")
+                .contains("starts with a number")
+        );
     }
 }

@@ -13,7 +13,7 @@ use libreport::Options;
 use libreport::input::{self, Expanded};
 
 use crate::cli::InputArgs;
-use crate::output::{Out, message};
+use crate::output::{Out, escape_for_terminal, message};
 
 /// The command line's paths, then those `--files-from` lists, in order.
 pub fn paths(args: &InputArgs) -> Result<Vec<PathBuf>> {
@@ -118,7 +118,8 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
         match read {
             Ok((name, text)) => {
                 if several {
-                    writeln!(out, "==> {name} <==")?;
+                    // A name may hold ESC and other controls: shown, not obeyed.
+                    writeln!(out, "==> {} <==", escape_for_terminal(&name))?;
                 }
                 for (i, line) in text.text.lines().enumerate() {
                     writeln!(out, "{:>6}\t{line}", i + 1)?;

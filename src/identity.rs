@@ -24,16 +24,19 @@
 //! names the candidates. A missing year is honest; a wrong one is not.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::clean::{Cleaned, Line};
 use crate::contract::report::{Evidence, Warning};
 use crate::date;
+use crate::matcher::words::WordSet;
 use crate::report::SectionKind;
-use crate::segment::Outline;
+use crate::segment::{Outline, Section};
+use crate::tables::dates::MINGUO_OFFSET;
 use crate::tables::identity::{
-    COMPARED_BEFORE, FOUNDING_AFTER, LAST_YEAR_WORD, NAME_LEADS, SAME_PERIOD, SELF_WORDS,
-    SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD, TITLE_LINE_WORDS,
-    YEAR_RANGE_JOINS,
+    COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
+    SAME_PERIOD, SELF_WORDS, SENTENCE_LEADS, SITE_FRAME_WORDS, SUBJECT_VERBS, THIS_YEAR_WORD,
+    TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
 };
 use crate::title::{self, LibraryName};
 
@@ -55,6 +58,15 @@ pub struct Identity {
 /// How many lines from the top are read for title lines and first
 /// sentences: the head of a page, past a site's menus.
 const HEAD_LINES: usize = 40;
+
+/// How many bytes of the text the candidate years of a `no_year` warning
+/// are counted in: the years of its head, not of every line of a long
+/// document.
+const CANDIDATE_BYTES: usize = 16 * 1024;
+
+/// How many bytes of the head's lines are read for a first sentence (the
+/// line that passes it is read whole).
+const HEAD_BYTES: usize = 3000;
 
 /// How many bytes of the text a news item's dateline is looked for in.
 const DATELINE_HEAD: usize = 1200;
@@ -78,12 +90,6 @@ const MAX_CHAR_BYTES: usize = 4;
 /// Decides the report's library and year from its cleaned lines and
 /// outline; `text` is the decoded text.
 pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Identity {
-    let head: Vec<Line<'_>> = cleaned
-        .lines()
-        .iter()
-        .take(HEAD_LINES)
-        .filter(|l| !is_site_frame(l.folded()))
-        .collect();
     let titles = title_lines(text, cleaned.folded_source());
     let mut identity = Identity::default();
     match library(&titles, outline) {
@@ -94,14 +100,7 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         None => identity.warnings.push(Warning::NoLibrary),
     }
     let folded_name = identity.library.as_ref().map(|n| n.folded.as_str());
-    match year(
-        &titles,
-        &head,
-        outline,
-        text,
-        cleaned.folded_source(),
-        folded_name,
-    ) {
+    match year(&titles, cleaned, outline, text, folded_name) {
         Ok((found, source)) => {
             if let Some(from) = found.from {
                 identity.warnings.push(Warning::YearRange {
@@ -122,7 +121,8 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
 fn is_site_frame(folded: &str) -> bool {
     /// How long a site's frame line may be, in bytes (60 characters).
     const FRAME_BYTES: usize = 180;
-    folded.len() <= FRAME_BYTES && SITE_FRAME_WORDS.iter().any(|w| folded.contains(w))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SITE_FRAME_WORDS));
+    folded.len() <= FRAME_BYTES && WORDS.find_all(folded).next().is_some()
 }
 
 /// A physical line near the top that has the shape of a title (short, no
@@ -132,16 +132,25 @@ fn is_site_frame(folded: &str) -> bool {
 struct TitleLine<'t> {
     text: &'t str,
     folded: &'t str,
+    /// The line comes after the first paragraph: a name alone there heads
+    /// a part of the text (香港中央图书馆 in a system's report), not the
+    /// page.
+    after_prose: bool,
 }
 
+/// How long a line that is no title must be to be the first paragraph
+/// (a short one is a menu's or a dateline's), in bytes.
+const PROSE_BYTES: usize = 150;
+
 /// How many physical lines from the top are read for title lines.
-const HEAD_PHYSICAL_LINES: usize = 60;
+const HEAD_PHYSICAL_LINES: usize = 40;
 
 /// The title-shaped physical lines of the head; `folded` is `text`
 /// folded (same offsets).
 fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
     let mut lines = Vec::new();
     let mut at = 0;
+    let mut after_prose = false;
     for raw in text.split_inclusive('\n').take(HEAD_PHYSICAL_LINES) {
         let start = at;
         at += raw.len();
@@ -154,13 +163,15 @@ fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
         let Some(folded) = folded.get(offset..offset + trimmed.len()) else {
             continue;
         };
-        if crate::heading::heading_width(trimmed).is_some()
-            && crate::heading::split_marker(trimmed).is_none()
-            && !is_site_frame(folded)
-        {
+        if crate::heading::heading_width(trimmed).is_none() {
+            after_prose |= trimmed.len() > PROSE_BYTES;
+            continue;
+        }
+        if crate::heading::split_marker(trimmed).is_none() && !is_site_frame(folded) {
             lines.push(TitleLine {
                 text: trimmed,
                 folded,
+                after_prose,
             });
         }
     }
@@ -173,84 +184,126 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
     line.is_heading_shaped() && line.marker().is_none()
 }
 
+/// Whether a text refers to the library without its name (我馆, 本馆,
+/// 县图书馆).
+fn names_itself(folded: &str) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SELF_WORDS));
+    WORDS.find_all(folded).next().is_some()
+}
+
 /// Whether a title-shaped line names a report (年报, 工作总结, 大事记 …).
 fn names_a_report(folded: &str) -> bool {
-    TITLE_LINE_WORDS.iter().any(|w| folded.contains(w))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_LINE_WORDS));
+    WORDS.find_all(folded).next().is_some()
 }
 
 /// The library: the first name of the strongest kind of evidence, then
 /// the longest name in the head that ends with it (重庆市武隆区图书馆 for
 /// 武隆区图书馆 in the title), since the record gives the full name.
 fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
-    let title_names: Vec<LibraryName> = titles
-        .iter()
-        .filter_map(|l| title_line_name(l.text, l.folded))
-        .collect();
+    let title_names = || {
+        titles
+            .iter()
+            .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+    };
     let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
         lines
             .filter(|(_, folded)| !is_site_frame(folded))
             .filter_map(|(text, folded)| title::library_in(text, folded, false))
+            .filter(|n| !n.guessed_place)
             .collect()
     };
-    let front = read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
+    let front = || read(&mut outline.front.iter().map(|l| (l.text(), l.folded())));
     // A heading that is a library's name alone titles a part about that
     // library (香港中央图书馆 in a system's report); one naming the year's
     // work or a report is the report's.
-    let (work_headings, name_headings): (Vec<_>, Vec<_>) = outline
-        .sections
-        .iter()
-        .filter(|s| !is_site_frame(s.folded_title))
-        .partition(|s| {
-            names_a_report(s.folded_title) || own_year(&s.title, s.folded_title).is_some()
-        });
-    let headings = read(
-        &mut work_headings
-            .iter()
-            .map(|s| (s.title.as_str(), s.folded_title)),
-    );
-    let name_headings = read(
-        &mut name_headings
-            .iter()
-            .map(|s| (s.title.as_str(), s.folded_title)),
-    );
-    let body: Vec<LibraryName> = read(
-        &mut outline
+    let names_work = |s: &&Section<'_>| {
+        names_a_report(s.folded_title) || own_year(&s.title, s.folded_title).is_some()
+    };
+    let headings = |work: bool| {
+        read(
+            &mut outline
+                .sections
+                .iter()
+                .filter(|s| !is_site_frame(s.folded_title) && names_work(s) == work)
+                .map(|s| (s.title.as_str(), s.folded_title)),
+        )
+    };
+    // The first lines of the body, less a library named as another's
+    // event's host (由某省图书馆主办的大赛; 荣获某省图书馆颁发的奖).
+    let body = || -> Vec<LibraryName> {
+        outline
             .sections
             .iter()
             .flat_map(|s| s.lines.iter())
-            .take(5)
-            .map(|l| (l.text(), l.folded())),
-    )
-    .into_iter()
-    .filter(|n| !in_book_title(&outline.sections, &n.text))
-    .collect();
-    let ranked = [
-        (&title_names, Evidence::Title, false),
-        (&front, Evidence::Front, true),
-        (&headings, Evidence::Heading, true),
-        (&body, Evidence::FirstSentence, true),
-        (&name_headings, Evidence::Heading, true),
-    ];
-    // A place guessed from a title line's start (丰都图书馆) gives way to
-    // a name with its unit anywhere (丰都县图书馆).
-    let chosen = [false, true].into_iter().find_map(|guessed| {
-        ranked.iter().find_map(|(names, source, longest)| {
-            let mut names = names.iter().filter(|n| n.guessed_place == guessed);
-            let name = if *longest {
-                first_longest(names)
-            } else {
-                names.next()
-            };
-            name.map(|n| (n, *source))
-        })
-    });
+            .take(BODY_LINES)
+            .filter(|l| !is_site_frame(l.folded()))
+            .filter_map(|l| {
+                let line = crate::text::head(l.text(), BODY_LINE_BYTES);
+                let folded = l.folded().get(..line.len())?;
+                let name = title::library_in(line, folded, false)?;
+                (!hosts_anothers_event(folded, &name.folded)).then_some(name)
+            })
+            .filter(|n| !in_book_title(&outline.sections, &n.text))
+            .collect()
+    };
+    // Strongest first, each read only when the ones before name none; a
+    // place guessed from a title line's start (丰都图书馆) gives way to a
+    // name with its unit anywhere (丰都县图书馆), so it comes last.
+    let chosen = title_names()
+        .find(|n| !n.guessed_place)
+        .map(|n| (n, Evidence::Title))
+        .or_else(|| first_longest(front().iter()).map(|n| (n.clone(), Evidence::Front)))
+        .or_else(|| first_longest(headings(true).iter()).map(|n| (n.clone(), Evidence::Heading)))
+        .or_else(|| first_longest(body().iter()).map(|n| (n.clone(), Evidence::FirstSentence)))
+        .or_else(|| first_longest(headings(false).iter()).map(|n| (n.clone(), Evidence::Heading)))
+        .or_else(|| title_names().next().map(|n| (n, Evidence::Title)));
     let (chosen, source) = chosen?;
-    let fuller = title_names
+    // The full name where the head writes it (重庆市武隆区图书馆 for the
+    // title's 武隆区图书馆): only lines that hold the name are read again.
+    let holds =
+        |folded: &str| folded.len() > chosen.folded.len() && folded.contains(&chosen.folded);
+    let fuller = titles
         .iter()
-        .chain(&front)
+        .filter(|l| holds(l.folded))
+        .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+        .chain(
+            outline
+                .front
+                .iter()
+                .filter(|l| holds(l.folded()) && !is_site_frame(l.folded()))
+                .filter_map(|l| title::library_in(l.text(), l.folded(), false)),
+        )
         .filter(|n| n.folded.len() > chosen.folded.len() && n.folded.ends_with(&chosen.folded))
         .max_by_key(|n| n.folded.len());
-    Some((fuller.unwrap_or(chosen).clone(), source))
+    if chosen.guessed_place
+        && fuller.is_none()
+        && let Some(with_unit) = with_its_unit(&chosen, outline)
+    {
+        return Some((with_unit, source));
+    }
+    Some((fuller.unwrap_or(chosen), source))
+}
+
+/// How many lines are searched for a guessed place's name with its unit.
+const UNIT_SEARCH_LINES: usize = 200;
+
+/// The name a guessed place (南阳图书馆, read from a title's start) has
+/// with its unit where the text writes it so (河南省南阳市图书馆隶属于…).
+fn with_its_unit(guessed: &LibraryName, outline: &Outline<'_>) -> Option<LibraryName> {
+    let place = guessed
+        .folded
+        .strip_suffix(crate::tables::library::LIBRARY_WORD)?;
+    outline
+        .front
+        .iter()
+        .chain(outline.sections.iter().flat_map(|s| s.lines.iter()))
+        .take(UNIT_SEARCH_LINES)
+        .filter(|l| l.folded().contains(place))
+        .filter_map(|l| title::library_in(l.text(), l.folded(), false))
+        .find(|n| {
+            !n.guessed_place && n.folded.contains(place) && n.folded.len() > guessed.folded.len()
+        })
 }
 
 /// Whether `name` stands inside a document's title (《某县公共图书馆总分馆
@@ -269,6 +322,27 @@ fn in_book_title(sections: &[crate::segment::Section<'_>], name: &str) -> bool {
         })
 }
 
+/// How many lines of the body are read for a library's name.
+const BODY_LINES: usize = 10;
+
+/// How much of a body line is read for a library's name, in bytes: the
+/// first name of a line is its subject's, and a long paragraph's later
+/// names run on from prose.
+const BODY_LINE_BYTES: usize = 600;
+
+/// Whether `name` stands in `line` as the host of another's event (由某省
+/// 图书馆主办的; 某省图书馆颁发的): the library the report is about only
+/// took part.
+fn hosts_anothers_event(line: &str, name: &str) -> bool {
+    let Some(at) = line.find(name) else {
+        return false;
+    };
+    let before = &line[..at];
+    let after = &line[at + name.len()..];
+    HOST_BEFORE.iter().any(|w| before.ends_with(w))
+        || HOST_AFTER.iter().any(|w| after.starts_with(w))
+}
+
 /// The first of the longest names (max_by_key would give the last).
 fn first_longest<'n>(names: impl Iterator<Item = &'n LibraryName>) -> Option<&'n LibraryName> {
     names.fold(None, |best: Option<&LibraryName>, n| match best {
@@ -280,11 +354,11 @@ fn first_longest<'n>(names: impl Iterator<Item = &'n LibraryName>) -> Option<&'n
 /// The name a title-shaped line gives: in a title that names a report, or
 /// alone on its line, perhaps after a label (单位名称：某市图书馆), perhaps
 /// spaced out letter by letter (某 某 县 图 书 馆).
-fn title_line_name(text: &str, folded: &str) -> Option<LibraryName> {
+fn title_line_name(text: &str, folded: &str, after_prose: bool) -> Option<LibraryName> {
     let trimmed = text.trim();
     let spaced = trimmed.chars().filter(|c| *c == ' ').count() * 2 + 1 >= trimmed.chars().count()
         && trimmed.contains(' ');
-    if spaced {
+    if spaced && !after_prose {
         let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
         let folded = crate::script::fold(&compact);
         let name = title::library_in(&compact, &folded, true)?;
@@ -294,7 +368,7 @@ fn title_line_name(text: &str, folded: &str) -> Option<LibraryName> {
     let label = trimmed
         .strip_suffix(name.text.as_str())
         .map(|before| before.trim_end_matches([':', '：', ' ']));
-    let alone = label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
+    let alone = !after_prose && label.is_some_and(|l| l.is_empty() || NAME_LEADS.contains(&l));
     (alone || names_a_report(folded)).then_some(name)
 }
 
@@ -316,12 +390,12 @@ impl FoundYear {
 /// most named first, as candidates for the warning.
 fn year(
     titles: &[TitleLine<'_>],
-    head: &[Line<'_>],
+    cleaned: &Cleaned<'_>,
     outline: &Outline<'_>,
     text: &str,
-    folded_source: &str,
     library: Option<&str>,
 ) -> Result<(FoundYear, Evidence), Vec<i32>> {
+    let folded_source = cleaned.folded_source();
     let title = titles
         .iter()
         .filter(|l| names_a_report(l.folded))
@@ -345,7 +419,17 @@ fn year(
     if let Some(year) = heading {
         return Ok((FoundYear::single(year), Evidence::Heading));
     }
-    let first_sentence = head.iter().find_map(|l| first_sentence_year(l, library));
+    let mut read = 0;
+    let first_sentence = cleaned
+        .lines()
+        .iter()
+        .take(HEAD_LINES)
+        .take_while(|l| {
+            read += l.text().len();
+            read <= HEAD_BYTES + l.text().len()
+        })
+        .filter(|l| !is_site_frame(l.folded()))
+        .find_map(|l| first_sentence_year(&l, library));
     if let Some((year, true)) = first_sentence {
         return Ok((FoundYear::single(year), Evidence::FirstSentence));
     }
@@ -360,7 +444,7 @@ fn year(
     if let Some(year) = era_year(outline, text) {
         return Ok((FoundYear::single(year), Evidence::Era));
     }
-    Err(named_years(text))
+    Err(named_years(crate::text::head(text, CANDIDATE_BYTES)))
 }
 
 /// Whether a line names the library (by its name, 图书馆 or 本馆), or
@@ -370,7 +454,7 @@ fn names_the_library(folded: &str, library: Option<&str>) -> bool {
     const LITTLE_MORE: usize = 12;
     library.is_some_and(|name| folded.contains(name))
         || folded.contains(crate::tables::library::LIBRARY_WORD)
-        || SELF_WORDS.iter().any(|w| folded.contains(w))
+        || names_itself(folded)
         || folded.trim().len() <= LITTLE_MORE
 }
 
@@ -462,12 +546,19 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
     {
         let (sentence, sentence_folded) = (&text[start..end], folded.get(start..end)?);
         start = end;
-        let names = SELF_WORDS.iter().any(|w| sentence_folded.contains(w))
+        let names = names_itself(sentence_folded)
             || library.is_some_and(|name| sentence_folded.contains(name));
         if !names {
             continue;
         }
-        if let Some((year, range)) = date::scan_year_phrases(sentence).next() {
+        let gregorian = date::scan_year_phrases(sentence).next();
+        // 據臺南市立圖書館統計，105年總借閱冊數…: a Republic-of-China year
+        // without its era, on a traditional-script page.
+        let era = (sentence != sentence_folded)
+            .then(|| era_year_phrase(sentence))
+            .flatten()
+            .filter(|(_, r)| gregorian.as_ref().is_none_or(|(_, g)| r.start < g.start));
+        if let Some((year, range)) = era.or(gregorian) {
             let own = opens_sentence(sentence_folded, range.start, library)
                 && is_own_year(sentence, range);
             return Some((year, own));
@@ -475,6 +566,27 @@ fn first_sentence_year(line: &Line<'_>, library: Option<&str>) -> Option<(i32, b
     }
     None
 }
+
+/// The first Republic-of-China year written without its era in a
+/// sentence (105年 is 2016): two or three digits and 年, no digit before,
+/// a year of the era this century's reports use.
+fn era_year_phrase(sentence: &str) -> Option<(i32, std::ops::Range<usize>)> {
+    sentence.match_indices('年').find_map(|(at, mark)| {
+        let before = &sentence[..at];
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = at - digits;
+        let preceded = before[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let era: i32 = before[start..].parse().ok()?;
+        ((2..=3).contains(&digits) && !preceded && ERA_YEARS.contains(&era))
+            .then(|| (era + MINGUO_OFFSET, start..at + mark.len()))
+    })
+}
+
+/// The Republic-of-China years a report of this century names (89 is 2000).
+const ERA_YEARS: std::ops::RangeInclusive<i32> = 89..=139;
 
 /// Whether the year at `at` opens its sentence or a clause of it,
 /// perhaps after a lead word (据悉，2013年全年…; 记者获悉，2023年该馆…),
@@ -555,10 +667,7 @@ fn dateline_year(folded_source: &str) -> Option<i32> {
     let (dated, at) = date::scan_years(head)
         .into_iter()
         .find_map(|(year, range)| {
-            let after = head.get(range.end..)?;
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            let sep = after[digits..].chars().next()?;
-            (digits > 0 && matches!(sep, '月' | '-' | '/' | '.')).then_some((year, range.end))
+            opens_with_date_tail(head.get(range.end..)?).then_some((year, range.end))
         })?;
     let after = &head[at..];
     // 比去年增长 and 去年同期 compare; only a 去年 of its own dates the news.
@@ -592,7 +701,7 @@ fn era_year(outline: &Outline<'_>, text: &str) -> Option<i32> {
         .next()
 }
 
-/// The years the text names (years of comparison left out), most named
+/// The years a text names (years of comparison left out), most named
 /// first, at most three: the candidates a warning names.
 fn named_years(text: &str) -> Vec<i32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();

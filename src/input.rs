@@ -65,6 +65,48 @@ impl Input {
     }
 }
 
+/// Reads a file the command expects to be an ordinary one (an expected
+/// record beside a report, a page of a site folder): a FIFO or a device
+/// there is refused, never opened for long (a FIFO would hang, a link to
+/// `/dev/zero` read forever), and no more than `max_bytes` are read.
+/// A symlink to a regular file is read.
+pub fn read_regular_file(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO for reading waits for a writer: not with this.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, socket or device); refused",
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "file is {} bytes, over the limit of {max_bytes} bytes",
+                meta.len()
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// A path as text: itself when it is UTF-8, else with each byte that is
 /// not shown as `\xNN`.
 pub fn path_name(path: &Path) -> String {

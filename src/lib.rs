@@ -34,6 +34,7 @@ pub mod clean;
 pub mod contract;
 pub mod date;
 pub mod decode;
+pub mod dictionary;
 pub mod error;
 pub mod heading;
 pub mod hygiene;
@@ -89,6 +90,7 @@ pub fn failed(file: &str, err: &Error) -> Record {
     Record::Failed(FailedFile {
         file: file.to_owned(),
         error: err.to_string(),
+        error_zh: err.zh(),
     })
 }
 
@@ -107,16 +109,38 @@ pub fn extract_with_lines(
     bytes: &[u8],
     options: &Options,
 ) -> (Record, Vec<(u32, String)>) {
+    let (record, lines, _) = extract_with_lines_upto(file, bytes, options, usize::MAX, usize::MAX);
+    (record, lines)
+}
+
+/// [`extract_with_lines`], keeping the first lines only, at most
+/// `max_lines` and `max_bytes` of their text (the audit page shows no
+/// more: a page of every line of a huge file would take many times its
+/// memory), and how many lines were left out.
+pub fn extract_with_lines_upto(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    max_lines: usize,
+    max_bytes: usize,
+) -> (Record, Vec<(u32, String)>, usize) {
     let owned = |cleaned: &clean::Cleaned<'_>| {
-        cleaned
-            .lines()
-            .iter()
-            .map(|line| (line.no(), line.text().to_owned()))
-            .collect()
+        let all = cleaned.lines();
+        let mut kept = Vec::new();
+        let mut size = 0usize;
+        for line in all.iter() {
+            size = size.saturating_add(line.text().len() + 1);
+            if size > max_bytes || kept.len() >= max_lines {
+                break;
+            }
+            kept.push((line.no(), line.text().to_owned()));
+        }
+        let left_out = all.len() - kept.len();
+        (kept, left_out)
     };
     match extract_report_then(file, bytes, options, owned) {
-        Ok((report, lines)) => (Record::Report(Box::new(report)), lines),
-        Err(err) => (failed(file, &err), Vec::new()),
+        Ok((report, (lines, left_out))) => (Record::Report(Box::new(report)), lines, left_out),
+        Err(err) => (failed(file, &err), Vec::new(), 0),
     }
 }
 
@@ -134,6 +158,9 @@ fn extract_report_then<R>(
     report.format = read.format;
     if read.format == read::Format::Ocr {
         report.warnings.insert(0, Warning::OcrText);
+    }
+    if read.damaged {
+        report.warnings.insert(0, Warning::DamagedFile);
     }
     if read.replaced > 0 {
         report.warnings.insert(
@@ -330,7 +357,9 @@ fn check_is_report(text: &str, folded: &str) -> Result<(), Error> {
             "the text holds (almost) no Chinese"
         }));
     }
-    if !names_a_library(text, folded) {
+    // a glossed 圖書(shū)館 names one too (asked only when nothing else did)
+    let glossed = || crate::text::without_glosses(folded).is_some_and(|t| holds_library_word(&t));
+    if !names_a_library(text, folded) && !glossed() {
         return Err(Error::NotAReport("the text never names a library (图书馆)"));
     }
     Ok(())
@@ -405,6 +434,13 @@ mod tests {
         let text = "临澜县图书馆2020年年报\n一、工作总结\n全年接待读者12万人次。年内县图书馆新增图书1.2万册。\n";
         let report = extract_text(text).expect("a report");
         assert!(report.metrics.contains_key(&MetricKey::CollectionNew));
+    }
+
+    #[test]
+    fn a_glossed_library_word_names_a_library() {
+        let text = "某縣圖書(shū)館二〇二三年年度報告，全年借閱(yuè)量達(dá)3256871冊(cè)，辦理讀者證一千張。";
+        let report = extract_text(text).expect("a report");
+        assert!(report.library.is_some_and(|l| l.contains("圖書館")));
     }
 
     #[test]

@@ -29,11 +29,12 @@ use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
     INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
-    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject, UNIT_REDIRECTS,
-    YEAR_ROUND_WORDS,
+    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, LABEL_SPACES, PAREN_CLOSES, PAREN_OPENS, TOPIC_ENDS,
+    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, DIGIT_GROUP_MARKS, LABEL_SPACES, PAREN_CLOSES,
+    PAREN_OPENS, TOPIC_ENDS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
@@ -158,6 +159,9 @@ fn line_mentions(
     // 较上年增加6场), and where that figure ends: the outcome in the next
     // clause (，实际完成23.6万人次; ，达到21场) is the year's figure.
     let mut left_out: Option<(Label, usize)> = None;
+    // The label of a count of titles (新增图书5256种), and where it ends:
+    // the volumes right after it (，5353册) are the figure of that label.
+    let mut titles: Option<(Label, usize)> = None;
     for (i, m) in matches.iter().enumerate() {
         if is_list_number(words, m) {
             continue;
@@ -198,7 +202,14 @@ fn line_mentions(
         // The words of the figure changed from (上年) are not this one's,
         // but an outcome's own clause is weighed (实际完成…).
         let changed_label = changed.is_some();
-        let changed = changed.or(outcome).map(|(label, _)| label);
+        let volumes = titles
+            .take()
+            .filter(|(_, from_end)| *from_end == previous_end)
+            .filter(|_| m.quantity.unit == Some(Unit::Volume))
+            .filter(|(_, from_end)| {
+                TITLES_VOLUMES_JOINS.contains(&words[*from_end..m.number.start].trim())
+            });
+        let changed = changed.or(outcome).or(volumes).map(|(label, _)| label);
         let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
         let carried_label = changed.is_some();
         let before = match changed {
@@ -303,14 +314,16 @@ fn line_mentions(
             )));
             continue;
         }
-        if !label.after && shares_a_list(words, clause, &label, &matches[..i]) {
+        if !label.after && !carried_label && shares_a_list(words, clause, &label, &matches[..i]) {
             warnings.push(doubt("one figure for a list of items"));
             continue;
         }
         // 馆藏总量180 383册: the number stops at the space and would read
         // as 180; a cut value is worse than none.
-        if m.quantity.unit.is_none() && digit_after_space(words, m.number.end) {
-            warnings.push(doubt("a figure broken by a space"));
+        if m.quantity.unit.is_none()
+            && let Some(why) = figure_runs_on(words, m.number.end)
+        {
+            warnings.push(doubt(why));
             continue;
         }
         // 其中本年新增12.3TB: the unit says what was added.
@@ -329,6 +342,8 @@ fn line_mentions(
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
             if m.quantity.unit == Some(Unit::Percent) && !label.after {
                 left_out = Some((label, m.span.end));
+            } else if m.quantity.unit == Some(Unit::Kind) && !label.after {
+                titles = Some((label, m.span.end));
             }
             continue;
         };
@@ -764,12 +779,21 @@ fn qualifier(
     LineQualifiers::default().verdict(sentence, 0, clause_start, sentence.len(), key, context)
 }
 
-/// Whether spaces and then a digit follow `at`.
-fn digit_after_space(text: &str, at: usize) -> bool {
+/// Why the figure ending at `at` may be a part of one that runs on past a
+/// mark that parts two figures: spaces and then a digit (180 383), or a
+/// group mark and exactly three digits (180'383, 180，383).
+fn figure_runs_on(text: &str, at: usize) -> Option<&'static str> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = text.get(at..).unwrap_or_default();
-    let after = rest.trim_start_matches(LABEL_SPACES);
-    after.len() < rest.len()
-        && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    let after = rest.trim_start_matches(|c| LABEL_SPACES.contains(&c) || WIDE_SPACES.contains(&c));
+    if after.len() < rest.len() {
+        return after
+            .starts_with(is_digit)
+            .then_some("a figure broken by a space");
+    }
+    let group = rest.strip_prefix(DIGIT_GROUP_MARKS)?;
+    (group.chars().take_while(|&c| is_digit(c)).count() == 3)
+        .then_some("a figure broken by a mark between its digits")
 }
 
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
@@ -785,9 +809,10 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if before_label.trim().chars().count() > MAX_ITEM_LEAD {
         return false;
     }
-    let closes_list = LIST_CLOSERS
-        .iter()
-        .any(|closer| text[clause..label.span.end].contains(closer));
+    let closes_list = LIST_CLOSERS.iter().any(|closer| {
+        text.get(clause..label.span.end)
+            .is_some_and(|stretch| stretch.contains(closer))
+    });
     if closes_list {
         return false;
     }

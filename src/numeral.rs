@@ -21,7 +21,9 @@
 //!             lower: 一万五 = 15000, 三千五 = 3500 (not after 零: 一千零五 = 1005)
 //! decimal   = chinese 点 chinese-digit… [万|亿]        十八点一六  三点五万
 //! big…      = 万万, 亿亿 multiply again (一万亿 = 10¹²); 一千万亿亿亿 overflows
-//! digit-string = ≥ 3 Chinese digits, or 2 with a 〇/零:  二〇二一 = 2021, 一九四九
+//! digit-string = ≥ 3 Chinese digits, or 2 with a 〇/零:  二〇二一 = 2021, 一九四九;
+//!             an Arabic 0 may stand for 〇 after the first:  一0七 = 107, 二0二三
+//! tens      = 廿 卅 卌 = 二十 三十 四十 in one character:   廿八 = 28, 一百廿 = 120
 //! ```
 //!
 //! Refused (error, never a guess): two adjacent Chinese digits that are not
@@ -174,7 +176,7 @@ pub fn parse_integer_prefix(s: &str) -> Option<(u32, usize)> {
             }
             Some((value, len))
         }
-        CharClass::Digit(_, Script::Chinese, _) | CharClass::Multiplier(_) => {
+        CharClass::Digit(_, Script::Chinese, _) | CharClass::Multiplier(_) | CharClass::Tens(_) => {
             let n = parse_detailed(s)?.ok()?;
             if n.has_arabic || n.value.is_negative() {
                 return None;
@@ -191,10 +193,7 @@ pub fn parse_integer_prefix(s: &str) -> Option<(u32, usize)> {
 /// `Some(Err(_))` when the run there is no valid numeral.
 pub fn parse_detailed(s: &str) -> Option<Result<Numeral, Refused>> {
     let first = s.chars().next()?;
-    if !matches!(
-        class_of(first),
-        Some(CharClass::Digit(..) | CharClass::Multiplier(_))
-    ) {
+    if !crate::tables::numerals::starts_numeral(first) {
         return None;
     }
     if let Some(n) = plain_ascii(s) {
@@ -369,6 +368,11 @@ fn is_chinese_digit(class: Option<CharClass>) -> bool {
     matches!(class, Some(CharClass::Digit(_, Script::Chinese, _)))
 }
 
+/// 0 or ０, which a digit string of Chinese digits may hold for 〇 (一0七).
+fn is_arabic_zero(class: Option<CharClass>) -> bool {
+    matches!(class, Some(CharClass::Digit(0, Script::Arabic, _)))
+}
+
 impl<'a> Reader<'a> {
     fn new(s: &'a str) -> Reader<'a> {
         Reader {
@@ -417,7 +421,9 @@ impl<'a> Reader<'a> {
         let mut end = self.pos;
         while let Some((c, class)) = self.peek_at(end) {
             match class {
-                Some(CharClass::Digit(..) | CharClass::Multiplier(_)) => end += c.len_utf8(),
+                Some(CharClass::Digit(..) | CharClass::Multiplier(_) | CharClass::Tens(_)) => {
+                    end += c.len_utf8()
+                }
                 _ => break,
             }
         }
@@ -429,9 +435,10 @@ impl<'a> Reader<'a> {
             self.peek_at(0),
             self.peek_at(self.peek().map_or(0, |(c, _)| c.len_utf8())),
         );
+        // 二〇二一, and 一0七 with an Arabic zero typed for 〇
         if let (Some((_, a)), Some((_, b))) = first_two
             && is_chinese_digit(a)
-            && is_chinese_digit(b)
+            && (is_chinese_digit(b) || is_arabic_zero(b))
         {
             return self.digit_string();
         }
@@ -440,6 +447,7 @@ impl<'a> Reader<'a> {
                 CharClass::Digit(_, Script::Arabic, _) => self.arabic()?,
                 CharClass::Digit(d, Script::Chinese, _) => self.chinese_digit(c, d)?,
                 CharClass::Multiplier(p) => self.multiplier(c, p)?,
+                CharClass::Tens(d) => self.tens(c, d)?,
                 CharClass::Point(Script::Chinese) => self.chinese_point(c)?,
                 CharClass::Point(Script::Arabic) | CharClass::Group(_) => false,
             };
@@ -659,6 +667,17 @@ impl<'a> Reader<'a> {
         Ok(true)
     }
 
+    /// 廿, 卅: a digit and 十 in one character (廿八 = 28).
+    #[cold]
+    fn tens(&mut self, c: char, d: u8) -> Result<bool, NumeralError> {
+        let at = self.pos;
+        if !self.chinese_digit(c, d)? {
+            return Ok(false);
+        }
+        self.pos = at;
+        self.multiplier(c, 1)
+    }
+
     /// 十八点一六: the integer so far plus Chinese decimal digits.
     fn chinese_point(&mut self, c: char) -> Result<bool, NumeralError> {
         if self.closed || matches!(self.prev, Prev::Arabic | Prev::Start) {
@@ -742,7 +761,8 @@ impl<'a> Reader<'a> {
         let mut count_only = false;
         while let Some((c, Some(class))) = self.peek() {
             match class {
-                CharClass::Digit(d, Script::Chinese, _) => {
+                CharClass::Digit(d, Script::Chinese, _)
+                | CharClass::Digit(d @ 0, Script::Arabic, _) => {
                     mantissa = overflow(
                         mantissa
                             .checked_mul(10)
@@ -754,7 +774,7 @@ impl<'a> Reader<'a> {
                     self.pos += c.len_utf8();
                 }
                 // 三四十, 两三百: "thirty or forty"
-                CharClass::Multiplier(_) => return Err(NumeralError::Vague),
+                CharClass::Multiplier(_) | CharClass::Tens(_) => return Err(NumeralError::Vague),
                 _ => break,
             }
         }
@@ -800,6 +820,8 @@ mod tests {
             "零点五" => "0.5", "三点五万" => "35000", "二〇二一" => "2021", "二○二○" => "2020",
             "一九四九" => "1949", "十万" => "100000", "一千零一十" => "1010",
             "一万两千" => "12000", "兩千兩百" => "2200",
+            "廿" => "20", "廿八" => "28", "卅" => "30", "卅一" => "31", "一百廿" => "120",
+            "一0七" => "107", "一一二" => "112", "二0二三" => "2023", "二〇二三" => "2023",
         }
     }
 

@@ -112,6 +112,35 @@ impl Write for Out<'_> {
 
 /// Writes an output file at `path` with `fill`.
 ///
+/// Writes a file inside a folder libreport fills (a `view` site's pages and
+/// index, `check --bless`'s expected files): as [`write_file`], but only a
+/// regular file or a new one is written. A symlink there is refused, not
+/// followed (one planted in the folder would have the write land outside
+/// it), and so is a FIFO or a device.
+pub fn write_in_folder(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let target = libreport::input::path_name(path);
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(anyhow::Error::new(named(
+            &target,
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is a symlink; not written through (remove it to write the file)",
+            ),
+        ))),
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Err(anyhow::Error::new(named(
+            &target,
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is not a regular file (a FIFO, socket or device); not written",
+            ),
+        ))),
+        _ => write_file(path, fill),
+    }
+}
+
 /// A regular file (or a new one) is written to a temporary file beside it,
 /// created with O_EXCL under a random short name (so a long target name
 /// still works, and a planted file or link is never written through), that
@@ -276,6 +305,22 @@ fn is_stdout(path: &Path) -> bool {
 pub fn message(line: &str) {
     let mut err = io::stderr().lock();
     let _ = writeln!(err, "{}", escape_for_terminal(line));
+}
+
+/// Whether messages should be in Chinese: the locale that names the
+/// language of messages (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, the
+/// first one set and not empty, as POSIX orders them) is a Chinese one
+/// (`zh_CN.UTF-8`, `zh_TW`, `zh`).
+pub fn chinese_locale() -> bool {
+    locale_is_chinese(|name| std::env::var(name).ok())
+}
+
+fn locale_is_chinese(var: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .is_some_and(|value| value.starts_with("zh"))
 }
 
 /// `text` with the characters a terminal would act on (control
@@ -450,5 +495,32 @@ mod tests {
         let err = anyhow::Error::new(err);
         let found = output_error(&err).map(ToString::to_string);
         assert_eq!(found.as_deref(), Some("out.json: No space left on device"));
+    }
+
+    #[test]
+    fn the_first_locale_variable_set_decides_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert!(locale_is_chinese(env(&[("LANG", "zh_CN.UTF-8")])));
+        assert!(locale_is_chinese(env(&[
+            ("LC_ALL", "zh_TW.UTF-8"),
+            ("LANG", "C")
+        ])));
+        assert!(!locale_is_chinese(env(&[
+            ("LC_ALL", "C.UTF-8"),
+            ("LANG", "zh_CN.UTF-8")
+        ])));
+        assert!(locale_is_chinese(env(&[
+            ("LC_ALL", ""),
+            ("LANG", "zh_CN.UTF-8")
+        ])));
+        assert!(!locale_is_chinese(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(!locale_is_chinese(env(&[])));
     }
 }

@@ -87,7 +87,14 @@ pub const NO_FIGURE: &str = "no figure";
 /// Every numeric phrase of `input`, in order; one [`Outcome::Failed`]
 /// reading when there is none.
 pub fn read_phrase(input: &str) -> Vec<Reading> {
-    let folded = script::fold(input);
+    // A pinyin gloss (冊(cè)) is read through, as the extractor reads it
+    // (`clean`); the offsets and text of a reading are the input's.
+    let glosses = Glosses(crate::text::gloss_spans(input));
+    let unglossed = match crate::text::without_glosses(input) {
+        Some(cut) => Cow::Owned(cut),
+        None => Cow::Borrowed(input),
+    };
+    let folded = script::fold(&unglossed);
     let era = match folded {
         Cow::Owned(_) => Era::Minguo,
         Cow::Borrowed(_) => Era::Common,
@@ -104,7 +111,7 @@ pub fn read_phrase(input: &str) -> Vec<Reading> {
     };
     if matches.is_empty() {
         let outcome = match whole {
-            Ok(m) => Outcome::Read(figure(input, text, &m, &mut Calendar::default())),
+            Ok(m) => Outcome::Read(figure(input, &glosses, text, &m, &mut Calendar::default())),
             Err(e) => Outcome::Failed {
                 error: error_text(e),
             },
@@ -114,7 +121,15 @@ pub fn read_phrase(input: &str) -> Vec<Reading> {
     let mut calendar = Calendar::default();
     matches
         .iter()
-        .map(|m| reading(Outcome::Read(figure(input, text, m, &mut calendar))))
+        .map(|m| {
+            reading(Outcome::Read(figure(
+                input,
+                &glosses,
+                text,
+                m,
+                &mut calendar,
+            )))
+        })
         .collect()
 }
 
@@ -148,12 +163,45 @@ struct Calendar {
     month: Option<u8>,
 }
 
-fn figure(input: &str, text: &str, m: &QuantityMatch, calendar: &mut Calendar) -> Figure {
+/// The glosses cut from a phrase (byte ranges of the input), to carry an
+/// offset of the cut text back to the input.
+struct Glosses(Vec<Range<usize>>);
+
+impl Glosses {
+    /// `span` of the cut text as a span of the input: a gloss right after
+    /// the span's last character is the span's (冊(cè)).
+    fn to_input(&self, span: &Range<usize>) -> Range<usize> {
+        let mut start = span.start;
+        let mut end = span.end;
+        let mut removed = 0;
+        for gloss in &self.0 {
+            let at = gloss.start - removed;
+            let len = gloss.end - gloss.start;
+            if at <= span.start {
+                start += len;
+            }
+            if at <= span.end {
+                end += len;
+            }
+            removed += len;
+        }
+        start..end
+    }
+}
+
+fn figure(
+    input: &str,
+    glosses: &Glosses,
+    text: &str,
+    m: &QuantityMatch,
+    calendar: &mut Calendar,
+) -> Figure {
     let chars = |at: usize| input.get(..at).map_or(0, |t| t.chars().count());
+    let span = glosses.to_input(&m.span);
     let mut figure = Figure {
-        start: chars(m.span.start),
-        end: chars(m.span.end),
-        text: input.get(m.span.clone()).unwrap_or_default().to_owned(),
+        start: chars(span.start),
+        end: chars(span.end),
+        text: input.get(span).unwrap_or_default().to_owned(),
         value: Some(m.quantity.value),
         unit: m.quantity.unit,
         approx: m.quantity.approx,

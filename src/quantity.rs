@@ -57,6 +57,16 @@
 //! 13. Inside quotes or a title mark with other words (“21 天阅读挑战”) →
 //!     `NamePart`.
 //! 14. Otherwise → `Figure`.
+//!
+//! Shapes read on the way (issue 27): 三个半月 and 两年半 add a half, and
+//! 半年 (not 上半年, 半年度) is 0.5 年; a unit, a range separator and a
+//! number with the same unit (20岁~40岁) is a `Range`; a unit, a slash and
+//! what a rate is counted per (2册/人, 15元/人) is no figure, where 人/次
+//! and 册/次 are units (人次, 册次) and 册/件 keeps its first; an item, a
+//! code, a unit and a value run together (其他收入59千元87) is the value
+//! (87 千元); a bare 百 before a count unit at a clause end (藏书百本) and a
+//! Chinese numeral ending in 万/亿 at one (造价三亿) are figures. Pinyin
+//! glosses (冊(cè)) are cut before this stage (`clean`, `phrase`).
 
 use std::fmt;
 use std::ops::Range;
@@ -77,13 +87,17 @@ use crate::tables::numerals::{
     CharClass, LATIN_MULTIPLIERS, PERCENT_PREFIXES, SECTION_POWER, Script, class_of,
 };
 use crate::tables::phrases::{
-    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE, LINKS,
-    LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS, NAME_QUANTITIES, NAME_SUFFIX,
-    NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, QUOTES, TRAILING_PUNCTUATION,
-    UNIT_BRACKETS, quote,
+    CHANGE, CODE_CUE, CODE_CUE_GAPS, CODE_JOINERS, COMPARISON, Change, FIGURE_RANGE,
+    FORM_CELL_ENDS, LINKS, LIST_MARKER_OPENERS, LIST_MARKERS, Link, MAX_QUOTED_NAME_CHARS,
+    NAME_QUANTITIES, NAME_SUFFIX, NAMES, ORDINAL_NOUN, ORDINAL_PREFIX, ORDINAL_SUFFIX, QUOTES,
+    TRAILING_PUNCTUATION, UNIT_BRACKETS, quote,
 };
 use crate::tables::punctuation::{DASHES, LEADERS};
-use crate::tables::units::{DATA_CUES, UNIT_WORDS, UnitEntry};
+use crate::tables::units::{
+    BARE_ROUND_UNITS, DATA_CUES, HALF, HALF_AFTER_GE, HALF_AFTER_UNITS, HALF_BLOCKED_AFTER,
+    HALF_BLOCKED_BEFORE, HALF_GE, HALF_WORDS, RATE_DENOMINATORS, RATE_SLASHES, UNIT_WORDS,
+    UnitEntry,
+};
 use crate::unit::Unit;
 
 mod figure;
@@ -349,6 +363,8 @@ enum Interest {
     /// that may stand a few words before it (约占), an era name (民国).
     Word,
     Quote(bool),
+    /// 半, which may start a half with no number (半年).
+    Half,
 }
 
 /// Non-ASCII characters the main loop stops at.
@@ -360,7 +376,12 @@ fn interesting() -> CharMap<Interest> {
         .map(|d| (d.0, Interest::Numeral));
     let multipliers = crate::tables::numerals::MULTIPLIERS
         .iter()
-        .map(|m| (m.0, Interest::Numeral));
+        .map(|m| (m.0, Interest::Numeral))
+        .chain(
+            crate::tables::numerals::TENS
+                .iter()
+                .map(|t| (t.0, Interest::Numeral)),
+        );
     let month_words = MONTH_WORDS
         .iter()
         .filter_map(|(w, _)| w.chars().next())
@@ -371,8 +392,10 @@ fn interesting() -> CharMap<Interest> {
         .chain(ERA_NAMES.iter().map(|e| e.0))
         .filter_map(|w| w.chars().next())
         .map(|c| (c, Interest::Word));
+    let half = HALF.chars().map(|c| (c, Interest::Half));
     CharMap::new(
         quotes
+            .chain(half)
             .chain(digits)
             .chain(multipliers)
             .chain(month_words)
@@ -504,6 +527,7 @@ impl<'t> Scanner<'t> {
                     self.at_word(i);
                     i += len;
                 }
+                Some(Interest::Half) => i = self.at_half(i).max(i + len),
                 Some(Interest::Quote(true)) => {
                     self.open_quotes.push(i);
                     i += len;
@@ -538,6 +562,42 @@ impl<'t> Scanner<'t> {
         });
         self.last_end = end;
         end
+    }
+
+    /// 半年, 半个月 with no number: half of the unit, where no word
+    /// before or after makes it a part of the year (上半年) or a term
+    /// (半年度).
+    #[inline(never)]
+    fn at_half(&mut self, i: usize) -> usize {
+        static WORDS: LazyLock<crate::matcher::lexicon::Lexicon<Unit>> =
+            LazyLock::new(|| crate::matcher::lexicon::Lexicon::new(HALF_WORDS.iter().copied()));
+        if i < self.last_end
+            || self
+                .char_before(i)
+                .is_some_and(|c| HALF_BLOCKED_BEFORE.contains(&c) || class_of(c).is_some())
+        {
+            return i;
+        }
+        let Some((unit, len)) = WORDS.longest_prefix(self.rest(i)) else {
+            return i;
+        };
+        if self
+            .char_at(i + len)
+            .is_some_and(|c| HALF_BLOCKED_AFTER.contains(&c))
+        {
+            return i;
+        }
+        let q = Quantity {
+            value: Decimal::new(5, 1).unwrap_or(Decimal::ZERO),
+            unit: Some(unit),
+            approx: None,
+        };
+        let kind = if self.in_quoted_name(i, i + len) {
+            QuantityKind::NamePart
+        } else {
+            QuantityKind::Figure
+        };
+        self.push(kind, q, i..i + len, i..i + HALF.len())
     }
 
     /// 元月 (January) where no number stands before it: a date.
@@ -675,7 +735,10 @@ impl<'t> Scanner<'t> {
             {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
-            if let Some(end) = self.code(i, &n, num_end) {
+            // 财政拨款收入01千元3560: a form's line code, read with its value
+            if let Some(end) = self.code(i, &n, num_end)
+                && !self.unit_and_value_glued(num_end)
+            {
                 return self.push(QuantityKind::NamePart, plain(n.value), i..end, number);
             }
             if let Some(span) = self.page_number(i, num_end) {

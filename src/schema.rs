@@ -33,7 +33,34 @@ pub fn record_schema() -> Value {
                 .into(),
         ),
     );
-    schema.to_value()
+    let mut value = schema.to_value();
+    describe_metrics(&mut value);
+    value
+}
+
+/// Puts the data dictionary on each metric of the report's `metrics`:
+/// its Chinese header as the title, and what it measures in English and
+/// Chinese with its unit as the description (`libreport keys` prints the
+/// same).
+fn describe_metrics(schema: &mut Value) {
+    let Some(properties) = schema
+        .pointer_mut("/$defs/LibraryReport/properties/metrics/properties")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    for info in crate::dictionary::entries() {
+        if let Some(Value::Object(metric)) = properties.get_mut(info.key) {
+            metric.insert("title".into(), Value::String(info.header_zh.clone()));
+            metric.insert(
+                "description".into(),
+                Value::String(format!(
+                    "{} ({}); {}（{}）",
+                    info.meaning, info.unit, info.meaning_zh, info.name_zh
+                )),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +89,16 @@ mod tests {
         }
         for key in crate::tables::metric_keys::MetricKey::ALL {
             assert!(text.contains(&format!("\"{}\"", key.as_str())), "{key:?}");
+            let metric = &schema["$defs"]["LibraryReport"]["properties"]["metrics"]["properties"]
+                [key.as_str()];
+            let info = crate::dictionary::key_info(*key);
+            assert_eq!(metric["title"], info.header_zh.as_str(), "{key:?}");
+            let description = metric["description"].as_str().unwrap_or_default();
+            assert!(description.contains(info.meaning), "{key:?}: {description}");
+            assert!(
+                description.contains(info.meaning_zh),
+                "{key:?}: {description}"
+            );
         }
     }
 }

@@ -312,11 +312,16 @@ const MIN_CONTENTS_ENTRIES: usize = 3;
 /// rest back to the kind it names, or to the top-level section's.
 fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mut Vec<Candidate>) {
     let mut added = Vec::new();
+    // In line order, so that each subheading finds its parent and the next
+    // top-level heading by binary search: a file of many nested headings
+    // stays n log n (a scan per subheading made it quadratic).
+    candidates.sort_by_key(|c| c.index);
     for sub in nested {
         let (Some(kind), Some(style)) = (sub.kind, sub.style) else {
             continue;
         };
-        let Some(parent) = candidates.iter().rev().find(|c| c.index < sub.index) else {
+        let before = candidates.partition_point(|c| c.index < sub.index);
+        let Some(parent) = before.checked_sub(1).and_then(|at| candidates.get(at)) else {
             continue;
         };
         let opens = match parent.kind {
@@ -330,10 +335,8 @@ fn add_nested_sections(lines: Lines<'_>, nested: Vec<Candidate>, candidates: &mu
         if !opens {
             continue;
         }
-        let next_top = candidates
-            .iter()
-            .find(|c| c.index > sub.index)
-            .map_or(lines.len(), |c| c.index);
+        let after = candidates.partition_point(|c| c.index <= sub.index);
+        let next_top = candidates.get(after).map_or(lines.len(), |c| c.index);
         // (A title-shaped line's kind was read by clean.)
         let resume = (sub.index + 1..next_top)
             .filter_map(|index| lines.get(index).map(|line| (index, line)))

@@ -21,6 +21,8 @@ use crate::tables::units::{UNIT_WORDS, UnitEntry};
 use crate::text::split_cells;
 use crate::unit::Unit;
 
+mod form_stream;
+
 /// A unit as written, and as read from its folded text: base unit and
 /// power of ten (`万元` is yuan × 10⁴), when libreport knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,11 +82,19 @@ pub fn parse_tables(
     // The unit of the last caption (单位：元), for the table under it.
     let mut caption: Option<WrittenUnit> = None;
     let mut skip_to = 0;
+    // A line of a lone `|`: a pipe row's empty first cell, cut off from
+    // the rest of its row by an export (`|` / `| 其中：盲文图书 | 册 | 709 |`).
+    let mut empty_first_cell = false;
     for (i, line) in lines.iter().enumerate() {
         if i < skip_to {
             continue;
         }
         let text = line.text();
+        if layout.is_some() && is_pipe_fragment(text) {
+            empty_first_cell = true;
+            continue;
+        }
+        let cut_cell = std::mem::take(&mut empty_first_cell);
         if let Some((unit, scale)) = caption_unit(line.whole()) {
             caption = Some(WrittenUnit::read(unit, scale));
         }
@@ -98,7 +108,10 @@ pub fn parse_tables(
             continue;
         }
         if line.is_row() {
-            let cells = line.cells();
+            let mut cells = line.cells();
+            if cut_cell {
+                cells.insert(0, Cell::folded(""));
+            }
             if let Some(mut found) = header_layout(&cells, year, line.no(), warnings) {
                 if found.value_unit.is_none() {
                     found.value_unit = caption.clone();
@@ -144,6 +157,15 @@ pub fn parse_tables(
     rows
 }
 
+/// Whether a line is nothing but a pipe table's cell border (`|`).
+fn is_pipe_fragment(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c == '|' || c == '｜' || c.is_whitespace())
+}
+
 /// The heading of a cell as compared with column titles: its folded text
 /// without white space.
 fn compact(folded: &str) -> String {
@@ -162,21 +184,32 @@ fn vertical_table(
     let titled = |line: &Line<'_>| {
         // A column title is a word or two (项目, 计量单位, 2021年（万册）):
         // most lines are turned away by their width alone.
-        if line.is_row() || line.width() > MAX_TITLE_WIDTH {
+        if line.width() > MAX_TITLE_WIDTH {
             return false;
         }
         let title = compact(line.folded());
+        // A title spaced out to the column's width (项     目) is one cell.
+        if line.is_row() && !COLUMN_TITLES.iter().any(|(t, _)| *t == title) {
+            return false;
+        }
         let title = split_bracketed_unit(Cell::folded(&title))
             .map_or(title.as_str(), |(t, _, _)| t.text)
             .to_owned();
-        !line.is_row()
-            && (COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some())
+        COLUMN_TITLES.iter().any(|(t, _)| *t == title) || year_heading(&title).is_some()
     };
     let width = lines.iter().take(8).take_while(|l| titled(l)).count();
     if width < 2 {
         return None;
     }
     let header: Vec<Cell<'_>> = lines.slice(0..width).iter().map(|l| l.whole()).collect();
+    // A form (项目 / 代码 / 单位 / 指标) whose blank cells were dropped.
+    let is_form = header
+        .iter()
+        .any(|c| FORM_CODES.contains(&compact(c.folded).as_str()));
+    if is_form {
+        return form_stream::read(lines.from(width), caption)
+            .map(|(taken, rows)| (width + taken, rows));
+    }
     let first = lines.first().map_or(0, |l| l.no());
     let mut layout = header_layout(&header, year, first, warnings)?;
     if layout.value_unit.is_none() {
@@ -711,6 +744,74 @@ mod tests {
             Some(2020),
         );
         assert_eq!(got, [row("文献购置费", "128.5", Some("万元"), None, 3)]);
+    }
+
+    #[test]
+    fn a_flattened_form_with_blank_cells_dropped() {
+        let got = rows(
+            &[
+                "项     目",
+                "代码",
+                "单位",
+                "指标",
+                "项     目",
+                "代码",
+                "单位",
+                "指标",
+                "",
+                "1",
+                "1",
+                "一、从业人员",
+                "11",
+                "49",
+                "在财政补贴收入中：基建拨款",
+                "54",
+                "千元",
+                "1085",
+                "其中：正高级职称",
+                "13",
+                "0",
+                "2、上级补助收入",
+                "56",
+                "千元",
+                "二、藏量",
+                "16",
+                "册、件",
+                "600965",
+            ],
+            Some(2018),
+        );
+        assert_eq!(
+            got,
+            [
+                row("一、从业人员", "49", None, None, 12),
+                row("在财政补贴收入中：基建拨款", "1085", Some("千元"), None, 15),
+                row("其中：正高级职称", "0", None, None, 19),
+                row("二、藏量", "600965", Some("册、件"), None, 25),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pipe_rows_empty_first_cell_cut_onto_its_own_line() {
+        let got = rows(
+            &[
+                "| 序号 | 项目 | 单位 | 数量 |",
+                "| 1 | 藏量 | 册、件 | 1,607,816 |",
+                "|",
+                "| 其中：盲文图书 | 册 | 709 |",
+                "| 2 | 本年新增藏量 | 册、件 | 21,541 |",
+            ],
+            Some(2021),
+        );
+        assert_eq!(
+            got,
+            [
+                row("藏量", "1607816", Some("册、件"), None, 2),
+                row("其中：盲文图书", "709", Some("册"), None, 4),
+                row("本年新增藏量", "21541", Some("册、件"), None, 5),
+            ]
+        );
     }
 
     #[test]

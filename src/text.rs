@@ -307,6 +307,85 @@ pub fn tail(text: &str, limit: usize) -> &str {
     &text[start..]
 }
 
+/// The pinyin glosses of `text`: a parenthesis of Latin letters with a
+/// tone mark right after a Han character (借閱(yuè)量, 圖書(shū)館), as
+/// byte ranges, parentheses included. Empty, without a scan, for a text
+/// with no parenthesis (nearly every line).
+pub fn gloss_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    use crate::tables::script::{GLOSS_PARENS, MAX_GLOSS_CHARS, PINYIN_TONE_LETTERS};
+    let mut spans = Vec::new();
+    if !may_hold_glosses(text) {
+        return spans;
+    }
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        let after_han = prev.is_some_and(crate::script::is_han);
+        prev = Some(c);
+        let Some(&(_, close)) = GLOSS_PARENS.iter().find(|p| p.0 == c) else {
+            continue;
+        };
+        if !after_han {
+            continue;
+        }
+        let inner_start = at + c.len_utf8();
+        let mut toned = false;
+        let mut end = None;
+        for (k, (i, g)) in text[inner_start..].char_indices().enumerate() {
+            if g == close && k > 0 {
+                end = Some(inner_start + i + g.len_utf8());
+                break;
+            }
+            if k >= MAX_GLOSS_CHARS {
+                break;
+            }
+            if PINYIN_TONE_LETTERS.contains(&g) {
+                toned = true;
+            } else if !(g.is_ascii_lowercase() || g == ' ' || g == '\'') {
+                break;
+            }
+        }
+        if let (true, Some(end)) = (toned, end) {
+            spans.push(at..end);
+            // the Han character before the next gloss is the one after this
+            prev = None;
+            while chars.offset() < end {
+                if let Some((_, g)) = chars.next() {
+                    prev = Some(g);
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// Whether `text` may hold a pinyin gloss: whether it has a byte that
+/// leads a tone-marked letter's UTF-8 (C3 á, C4 ā, C5 ō, C7 ǎ), which no
+/// Chinese character, no punctuation of the reports and no ASCII has. One
+/// SIMD pass: asked of a whole document once, so that a report with no
+/// such letter (nearly all) has no line scanned for glosses.
+pub fn may_hold_glosses(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(0xC3, 0xC4, 0xC7, bytes).is_some() || memchr::memchr(0xC5, bytes).is_some()
+}
+
+/// `text` with its pinyin glosses ([`gloss_spans`]) cut out, when it has
+/// any: 借閱(yuè)量 reads 借閱量 to every later stage.
+pub fn without_glosses(text: &str) -> Option<String> {
+    let spans = gloss_spans(text);
+    if spans.is_empty() {
+        return None;
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut copied = 0;
+    for span in spans {
+        kept.push_str(text.get(copied..span.start).unwrap_or_default());
+        copied = span.end;
+    }
+    kept.push_str(text.get(copied..).unwrap_or_default());
+    Some(kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,5 +506,32 @@ mod tests {
         assert_eq!(han_digit('拾'), Some(10));
         assert_eq!(han_digit('參'), Some(3));
         assert_eq!(han_digit('〇'), None);
+    }
+
+    #[test]
+    fn pinyin_glosses_are_found_after_han_characters_only() {
+        let cut = |s: &str| without_glosses(s).unwrap_or_else(|| s.to_owned());
+        assert_eq!(cut("借閱(yuè)量達(dá)3256871冊(cè)"), "借閱量達3256871冊");
+        assert_eq!(cut("圖書(shū)館"), "圖書館");
+        assert_eq!(cut("5.2萬(wàn)平(píng)方米"), "5.2萬平方米");
+        assert_eq!(cut("圖書館（tú shū guǎn）"), "圖書館");
+        assert_eq!(cut("女(nǚ)"), "女");
+        for &c in crate::tables::script::PINYIN_TONE_LETTERS {
+            assert!(may_hold_glosses(&format!("馆({c})")), "{c}");
+        }
+        assert!(!may_hold_glosses("圖書館（一）2020年，“读书”…。"));
+        // no tone mark, not after a Han character, or not Latin: kept
+        for kept in [
+            "馆藏(PDF)",
+            "资源(shu)",
+            "3(shū)",
+            "(shū)馆",
+            "馆(书)",
+            "馆()",
+            "馆(shū",
+            "館(shū 3)",
+        ] {
+            assert_eq!(without_glosses(kept), None, "{kept}");
+        }
     }
 }

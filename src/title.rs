@@ -8,6 +8,7 @@
 //! report is signed in 2021).
 
 use crate::date;
+use crate::tables::dates::MONTH_DAY_MARKS;
 use crate::tables::identity::{
     LONG_PLACE_UNITS, NAME_LEADS, OTHER_BODY_AFTER, PART_MARK_ENDS, PLACE_CHARS,
 };
@@ -41,12 +42,30 @@ pub struct LibraryName {
 /// 图书馆 (某市沙湾区沫若图书馆), and a place alone may open the line
 /// (大连图书馆2014年阅读报告).
 pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryName> {
+    // Most lines name no library: turned away before anything is copied.
+    static WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(LIBRARY_WORD.as_bytes()));
+    WORD.find(folded.as_bytes())?;
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
     let mut blanked = folded.to_owned().into_bytes();
     for (_, range) in date::scan_year_phrases(line) {
         if let Some(year) = blanked.get_mut(range) {
             year.fill(b' ');
+        }
+    }
+    // 1984年6月15日成立…市少儿图书馆: a month or a day is no place either.
+    let mut digits_from = None;
+    for (i, c) in line.char_indices() {
+        if c.is_ascii_digit() {
+            digits_from.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = digits_from.take()
+            && MONTH_DAY_MARKS.contains(&c)
+            && let Some(date) = blanked.get_mut(from..i + c.len_utf8())
+        {
+            date.fill(b' ');
         }
     }
     let text = String::from_utf8(blanked).ok()?;

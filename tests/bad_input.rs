@@ -52,8 +52,13 @@ fn assert_fails_with(dir: &Path, name: &str, bytes: &[u8], cause: &str) {
     let object = record.as_object().expect("object");
     assert_eq!(
         object.len(),
-        2,
-        "an error record has only file and error: {record}"
+        3,
+        "an error record has only file, error and error_zh: {record}"
+    );
+    let zh = record["error_zh"].as_str().expect("error_zh text");
+    assert!(
+        !zh.is_empty() && !zh.is_ascii() && !zh.starts_with("无法读取：not"),
+        "{name}: a Chinese cause: {zh}"
     );
     assert_eq!(record["file"], name);
     let error = record["error"].as_str().expect("error text");

@@ -79,7 +79,7 @@ fn a_bad_file_fails_alone_and_the_batch_goes_on() {
     assert_eq!(records[0]["library"], "重庆市武隆区图书馆");
     assert_eq!(
         records[1],
-        serde_json::json!({"file": missing, "error": "no such file or directory"})
+        serde_json::json!({"file": missing, "error": "no such file or directory", "error_zh": "没有这个文件或目录"})
     );
     assert_eq!(records[2]["library"], "安居区图书馆");
 }
@@ -146,7 +146,7 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
         "sections",
     ];
     want.extend(&keys);
-    want.extend(["approx", "warnings", "error"]);
+    want.extend(["approx", "warnings", "error", "error_zh"]);
     assert_eq!(header, want);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), crate::util::fixtures().len());

@@ -22,6 +22,7 @@ const SUBCOMMANDS: &[&str] = &[
     "text",
     "sections",
     "quantity",
+    "keys",
     "schema",
     "completions",
     "man",

@@ -197,6 +197,7 @@ fn a_record_with_every_list_filled_matches_the_schema() {
     let failed = serde_json::to_value(Record::Failed(FailedFile {
         file: "x.txt".into(),
         error: "no such file or directory".into(),
+        error_zh: "没有这个文件或目录".into(),
     }))
     .expect("serializes");
     assert_valid(&validator, &failed);

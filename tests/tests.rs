@@ -1,6 +1,7 @@
 //! One test binary for all integration tests (one link step on 2-core CI).
 
 mod adversarial;
+mod analyst;
 mod bad_input;
 mod cli;
 mod conversions;
@@ -13,6 +14,8 @@ mod encodings;
 mod files;
 mod fixtures;
 mod formats;
+#[cfg(unix)]
+mod hostile;
 mod metric_corpus;
 mod mutated;
 mod office;

@@ -328,7 +328,11 @@ fn report_page_in_chromium() {
     assert_eq!(dom.matches("<script").count(), 1);
     assert!(!dom.contains("<img"));
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x"));
-    assert!(dom.contains("no report year in the title lines; took 2020"));
+    assert!(
+        dom.contains(
+            "no report year in the title, headings or first sentences; the text names 2020"
+        )
+    );
 }
 
 #[test]

@@ -39,6 +39,10 @@ pub(super) const KNOWN: u8 = 2;
 pub(super) const HEADING: u8 = 4;
 /// In [`Record::flags`]: names the report itself (`heading::is_report_title`).
 pub(super) const REPORT_TITLE: u8 = 8;
+/// In [`Record::flags`]: a cell of an official form written a cell a line
+/// (after its 代码 column title): never a heading, whatever its marker
+/// (一、从业人员) or words (购书专项经费).
+pub(super) const FORM_CELL: u8 = 16;
 
 /// Where [`Record::rest`] cannot say where the text after the marker
 /// starts (it is further in than a `u16` reaches), it is found again.
@@ -77,6 +81,9 @@ impl Record {
             return;
         }
         self.flags |= KNOWN;
+        if self.flags & FORM_CELL != 0 {
+            return;
+        }
         if let Some((marker, rest)) = heading::split_marker(text) {
             self.style = Some(marker.style);
             self.number = u8::try_from(marker.number).unwrap_or(u8::MAX);

@@ -272,6 +272,10 @@ fn pool<J: Borrow<Job>, T: Send>(
     let window = Window::new(threads.saturating_mul(8));
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
     let (work, take, progress, window) = (&work, &take, &progress, &window);
+    // A worker reads a file as the main thread would: with the main
+    // thread's stack, which the readers' bounds are set against
+    // (`tables::budget::HTML_TAG_ATTRIBUTES`), not a spawned thread's 2 MiB.
+    const WORKER_STACK: usize = 8 * 1024 * 1024;
     std::thread::scope(|scope| {
         let worker = || {
             let sender = sender.clone();
@@ -295,6 +299,7 @@ fn pool<J: Borrow<Job>, T: Send>(
         };
         let started = (0..threads).try_for_each(|_| {
             std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, worker())
                 .map(drop)
         });

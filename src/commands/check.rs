@@ -1,21 +1,20 @@
 //! `check`: each report parses, and its record equals the expected file
 //! beside it (the golden diff).
 
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde_json::Value;
 
 use libreport::report::Record;
 
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::output::{Out, message};
+use crate::output::{self, Out, message};
 
-use super::batch::{for_each_record, jobs_and_unread};
-use super::exit_code;
+use super::batch::{for_each, jobs_and_unread, process};
+use super::{ci, exit_code};
 
 /// The expected-record file beside a report: `NAME.expected.json`.
 fn expected_path(report: &Path) -> PathBuf {
@@ -32,6 +31,13 @@ struct Outcome {
     /// What is wrong, one line each: a missing field, or a field of the
     /// record that differs from the expected file (named by its path).
     problems: Vec<String>,
+    /// The report's line each problem is about, where one is (a metric's
+    /// line, a section's first line), in `problems`' order.
+    #[serde(skip)]
+    lines: Vec<Option<u32>>,
+    /// Seconds spent reading and extracting the report.
+    #[serde(skip)]
+    seconds: f64,
     /// The expected file `--bless` wrote, when its content changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     blessed: Option<String>,
@@ -43,13 +49,28 @@ pub(crate) fn check(args: CheckArgs) -> Result<ExitCode> {
     let (jobs, _) = jobs_and_unread(&args.input, false)?;
     let mut outcomes = Vec::new();
     let mut out = Out::stdout();
-    for_each_record(&jobs, &args.input, |record| {
-        let outcome = check_record(&record, args.bless).unwrap_or_else(|err| Outcome {
+    let timed = |job: &_, options: &_, max_bytes| {
+        let start = std::time::Instant::now();
+        let record = process(job, options, max_bytes);
+        (record, start.elapsed().as_secs_f64())
+    };
+    for_each(&jobs, &args.input, timed, |(record, seconds)| {
+        let mut outcome = check_record(&record, args.bless).unwrap_or_else(|err| Outcome {
             file: record.file().to_owned(),
             status: "failed",
             problems: vec![format!("{err:#}")],
-            blessed: None,
+            ..Outcome::default()
         });
+        outcome.seconds = seconds;
+        if args.strict && outcome.status == "new" && !args.bless {
+            // --strict: a report nobody has looked at yet fails the run
+            outcome.status = "failed";
+            outcome.problems.push(format!(
+                "new report: no {} yet (check --bless writes it)",
+                expected_path(Path::new(&outcome.file)).display()
+            ));
+        }
+        outcome.lines.resize(outcome.problems.len(), None);
         if args.format == CheckFormat::Text {
             for problem in &outcome.problems {
                 message(&format!("libreport: {}: {problem}", outcome.file));
@@ -65,16 +86,18 @@ pub(crate) fn check(args: CheckArgs) -> Result<ExitCode> {
                 writeln!(out, "wrote {blessed}")?;
             }
         }
-        if args.format == CheckFormat::Json {
-            serde_json::to_writer(&mut out, &outcome)?;
-            writeln!(out)?;
+        match args.format {
+            CheckFormat::Json => {
+                serde_json::to_writer(&mut out, &outcome)?;
+                writeln!(out)?;
+            }
+            CheckFormat::Github => out.write_all(ci::github(&outcome_view(&outcome)).as_bytes())?,
+            _ => {}
         }
+        let keep = matches!(args.format, CheckFormat::Junit | CheckFormat::Gitlab);
         outcomes.push(Outcome {
-            problems: if args.format == CheckFormat::Junit {
-                outcome.problems
-            } else {
-                Vec::new()
-            },
+            problems: if keep { outcome.problems } else { Vec::new() },
+            lines: if keep { outcome.lines } else { Vec::new() },
             ..outcome
         });
         Ok(())
@@ -84,71 +107,40 @@ pub(crate) fn check(args: CheckArgs) -> Result<ExitCode> {
     let blessed = outcomes.iter().filter(|o| o.blessed.is_some()).count();
     let mut summary = format!("{passed} passed, {failed} failed, {new} new");
     if args.bless {
-        summary.push_str(&format!("; {blessed} expected files written"));
+        let files = if blessed == 1 { "file" } else { "files" };
+        summary.push_str(&format!("; {blessed} expected {files} written"));
     }
     match args.format {
         CheckFormat::Text => writeln!(out, "{summary}")?,
         CheckFormat::Junit => {
-            out.write_all(junit(&outcomes).as_bytes())?;
+            let views: Vec<ci::Outcome<'_>> = outcomes.iter().map(outcome_view).collect();
+            out.write_all(ci::junit(&views).as_bytes())?;
             message(&format!("libreport: {summary}"));
         }
-        CheckFormat::Json => message(&format!("libreport: {summary}")),
+        CheckFormat::Gitlab => {
+            let views: Vec<ci::Outcome<'_>> = outcomes.iter().map(outcome_view).collect();
+            out.write_all(ci::gitlab(&views).as_bytes())?;
+            message(&format!("libreport: {summary}"));
+        }
+        CheckFormat::Json | CheckFormat::Github => message(&format!("libreport: {summary}")),
     }
     out.finish()?;
     Ok(exit_code(failed))
 }
 
-/// The outcomes as a JUnit XML report: one test case per report, its
-/// problems as the failure's text; a new report is a skipped case, so a CI
-/// system shows it without failing the run.
-fn junit(outcomes: &[Outcome]) -> String {
-    // XML 1.0 has no place for most control characters: they become U+FFFD.
-    let esc = |text: &str| {
-        text.chars()
-            .map(|c| {
-                if c < ' ' && !matches!(c, '\t' | '\n' | '\r') {
-                    '\u{FFFD}'
-                } else {
-                    c
-                }
-            })
-            .collect::<String>()
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let failed = outcomes.iter().filter(|o| o.status == "failed").count();
-    let skipped = outcomes.iter().filter(|o| o.status == "new").count();
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <testsuites name=\"libreport check\" tests=\"{n}\" failures=\"{failed}\" skipped=\"{skipped}\">\n\
-         <testsuite name=\"libreport check\" tests=\"{n}\" failures=\"{failed}\" skipped=\"{skipped}\">\n",
-        n = outcomes.len()
-    );
-    for outcome in outcomes {
-        let name = esc(&outcome.file);
-        match outcome.status {
-            "failed" => {
-                let first = outcome.problems.first().map_or("", String::as_str);
-                xml.push_str(&format!(
-                    "<testcase classname=\"libreport.check\" name=\"{name}\">\
-                     <failure message=\"{}\">{}</failure></testcase>\n",
-                    esc(first),
-                    esc(&outcome.problems.join("\n"))
-                ));
-            }
-            "new" => xml.push_str(&format!(
-                "<testcase classname=\"libreport.check\" name=\"{name}\">\
-                 <skipped message=\"no expected file yet (check --bless writes it)\"/></testcase>\n"
-            )),
-            _ => xml.push_str(&format!(
-                "<testcase classname=\"libreport.check\" name=\"{name}\"/>\n"
-            )),
-        }
+/// An outcome as the CI formats read it.
+fn outcome_view(outcome: &Outcome) -> ci::Outcome<'_> {
+    ci::Outcome {
+        file: &outcome.file,
+        status: outcome.status,
+        problems: outcome
+            .problems
+            .iter()
+            .zip(outcome.lines.iter().chain(std::iter::repeat(&None)))
+            .map(|(p, l)| (p.as_str(), *l))
+            .collect(),
+        seconds: outcome.seconds,
     }
-    xml.push_str("</testsuite>\n</testsuites>\n");
-    xml
 }
 
 /// Checks one record: its fields, then against its expected file (or
@@ -188,7 +180,13 @@ fn check_record(record: &Record, bless: bool) -> Result<Outcome> {
                 outcome.status = "new";
             }
         } else if expected_file.exists() {
-            problems.extend(differences(record, &expected_file)?);
+            let found = differences(record, &expected_file)?;
+            outcome.lines.resize(problems.len(), None);
+            let actual = comparable(record)?;
+            outcome
+                .lines
+                .extend(found.iter().map(|(path, _)| line_of(&actual, path)));
+            problems.extend(found.into_iter().map(|(_, problem)| problem));
         } else if problems.is_empty() {
             outcome.status = "new";
         }
@@ -204,20 +202,67 @@ fn check_record(record: &Record, bless: bool) -> Result<Outcome> {
 fn bless_file(record: &Record, expected_file: &Path) -> Result<bool> {
     let mut text = serde_json::to_string_pretty(&comparable(record)?)?;
     text.push('\n');
-    if fs::read(expected_file).is_ok_and(|old| old == text.as_bytes()) {
+    if read_expected(expected_file).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }
-    fs::write(expected_file, text).with_context(|| format!("{}", expected_file.display()))?;
+    // Only a regular file (or none) is replaced, never through a symlink
+    // or into a FIFO: a planted link would have --bless write elsewhere.
+    output::write_in_folder(expected_file, |w| Ok(w.write_all(text.as_bytes())?))?;
     Ok(true)
 }
 
+/// The most an expected file may hold: a record of a long report is a few
+/// hundred KiB.
+const MAX_EXPECTED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An expected file's bytes: a regular file (or a link to one) only.
+fn read_expected(path: &Path) -> std::io::Result<Vec<u8>> {
+    libreport::input::read_regular_file(path, MAX_EXPECTED_BYTES)
+}
+
+/// The line of the report a field path of its record is about: the
+/// `line` (or `start_line`) of the nearest object on the path that has
+/// one (`metrics.visits.value` → the visits figure's line).
+fn line_of(record: &Value, path: &str) -> Option<u32> {
+    let mut at = record;
+    let mut line = None;
+    for part in path.split('.') {
+        let (name, indexes) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            at = at.get(name)?;
+        }
+        for index in indexes.split('[').filter(|s| !s.is_empty()) {
+            at = at.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+        let here = at.get("line").or_else(|| at.get("start_line"));
+        if let Some(n) = here
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+        {
+            line = Some(n);
+        }
+    }
+    line
+}
+
 /// Where the record differs from its expected file, one line per field
-/// (at most twenty, then a count).
-fn differences(record: &Record, expected_file: &Path) -> Result<Vec<String>> {
+/// (at most twenty, then a count), each with the field's path.
+fn differences(record: &Record, expected_file: &Path) -> Result<Vec<(String, String)>> {
     let actual = comparable(record)?;
-    let text = fs::read_to_string(expected_file)
-        .with_context(|| format!("{}", expected_file.display()))?;
-    let expected: Value = match serde_json::from_str(&text) {
+    let text = match read_expected(expected_file) {
+        Ok(text) => text,
+        Err(err) => {
+            return Ok(vec![(
+                String::new(),
+                format!(
+                    "cannot read {}: {}",
+                    expected_file.display(),
+                    libreport::error::Error::Io(err)
+                ),
+            )]);
+        }
+    };
+    let expected: Value = match serde_json::from_slice(&text) {
         Ok(value) => value,
         Err(err) => bail!("{}: not JSON: {err}", expected_file.display()),
     };
@@ -225,13 +270,19 @@ fn differences(record: &Record, expected_file: &Path) -> Result<Vec<String>> {
     diff("", &expected, &actual, &mut differences);
     const SHOWN: usize = 20;
     let more = differences.len().saturating_sub(SHOWN);
-    let mut problems: Vec<String> = differences
+    let mut problems: Vec<(String, String)> = differences
         .into_iter()
         .take(SHOWN)
-        .map(|d| format!("differs from {}: {d}", expected_file.display()))
+        .map(|d| {
+            let path = d.split(": ").next().unwrap_or_default().to_owned();
+            (
+                path,
+                format!("differs from {}: {d}", expected_file.display()),
+            )
+        })
         .collect();
     if more > 0 {
-        problems.push(format!("… and {more} more differences"));
+        problems.push((String::new(), format!("… and {more} more differences")));
     }
     Ok(problems)
 }

@@ -4,6 +4,8 @@
 
 mod batch;
 mod check;
+mod ci;
+mod keys;
 mod site;
 mod stream;
 mod summary;
@@ -33,6 +35,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Sections(args) => sections(args),
         Command::Text(args) => crate::files::text(args),
         Command::Quantity(args) => quantity(args),
+        Command::Keys(args) => keys::keys(args),
         Command::Schema => schema(),
         Command::Completions { shell } => completions(shell),
         Command::Man { subcommand } => man(subcommand.as_deref()),
@@ -41,7 +44,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
 
 pub(crate) fn report_failure(record: &Record) -> bool {
     if let Record::Failed(failed) = record {
-        message(&format!("libreport: {}: {}", failed.file, failed.error));
+        // the failure in the language of the user's locale
+        let cause = if output::chinese_locale() {
+            &failed.error_zh
+        } else {
+            &failed.error
+        };
+        message(&format!("libreport: {}: {cause}", failed.file));
         true
     } else {
         false
@@ -68,6 +77,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             format.name()
         );
     }
+    if args.headers == Some(crate::cli::HeadersArg::Zh)
+        && !format.is_csv()
+        && format != Format::Xlsx
+    {
+        bail!(
+            "--headers zh is for CSV, TSV and the workbook, not {}: JSON keys stay English",
+            format.name()
+        );
+    }
     if let Some(table) = table
         && !format.is_csv()
     {
@@ -90,7 +108,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         )),
         None => None,
     };
-    let style = args.csv_style();
+    let mut style = args.csv_style();
+    if format == Format::Xlsx && args.headers.is_none() {
+        // a workbook is for people: Chinese headers unless asked otherwise
+        style.headers = libreport::dictionary::Headers::Zh;
+    }
     let jobs = Jobs::open(&args.input)?;
     let streamed = jobs.streamed();
     let mut summary = Summary::default();
@@ -131,9 +153,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         summary.add_skipped(&unread);
         if let Some(errors) = &mut errors {
             for file in unread {
+                let error = format!("skipped: {}", file.cause);
                 errors.record(&Record::Failed(FailedFile {
                     file: file.name,
-                    error: format!("skipped: {}", file.cause),
+                    error_zh: libreport::error::message_zh(&error),
+                    error,
                 }))?;
             }
         }
@@ -177,7 +201,7 @@ fn format_of(path: Option<&Path>, flag: &str) -> Result<Option<Format>> {
         return Ok(None);
     }
     bail!(
-        "{flag} {}: cannot tell the format from the name; use .json, .jsonl, .csv or .tsv, or name one with --format",
+        "{flag} {}: cannot tell the format from the name; use .json, .jsonl, .csv, .tsv or .xlsx, or name one with --format",
         libreport::input::path_name(path)
     );
 }

@@ -79,7 +79,7 @@ pub(crate) fn view(args: ViewArgs) -> Result<ExitCode> {
                 summary.add(&audited.record);
                 if let Some(page) = &audited.page {
                     let path = dir.join(name);
-                    output::write_file(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
+                    output::write_in_folder(&path, |w| Ok(w.write_all(page.as_bytes())?))?;
                 }
                 // Only the row is kept for the whole batch: the mentions,
                 // tables, chronicle and plan are dropped once the page is
@@ -92,7 +92,7 @@ pub(crate) fn view(args: ViewArgs) -> Result<ExitCode> {
             })?;
             rows.extend(earlier_pages(&dir, &names));
             let index = view::render_index_rows(&rows);
-            output::write_file(&dir.join("index.html"), |w| {
+            output::write_in_folder(&dir.join("index.html"), |w| {
                 Ok(w.write_all(index.as_bytes())?)
             })?;
         }
@@ -118,9 +118,11 @@ fn earlier_pages(dir: &Path, written: &[String]) -> Vec<IndexRow> {
         .into_iter()
         .filter_map(|name| {
             let path = dir.join(&name);
-            let row = fs::read_to_string(&path)
+            // Only a regular file is read (a FIFO would hang, a link to
+            // /dev/zero read forever), and only its head, where the row is.
+            let row = libreport::input::read_regular_file(&path, MAX_PAGE_BYTES)
                 .ok()
-                .and_then(|html| IndexRow::from_page(&html, href(&name)));
+                .and_then(|html| IndexRow::from_page(&String::from_utf8_lossy(&html), href(&name)));
             if row.is_none() {
                 message(&format!(
                     "libreport: {}: not a libreport page; left out of the index",
@@ -131,6 +133,9 @@ fn earlier_pages(dir: &Path, written: &[String]) -> Vec<IndexRow> {
         })
         .collect()
 }
+
+/// The largest earlier page read back for its index row.
+const MAX_PAGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// True when `path` is an existing directory or is written as one (`out/`).
 fn names_a_directory(path: &Path) -> bool {

@@ -142,6 +142,7 @@ mod tests {
         summary.add(&Record::Failed(FailedFile {
             file: "x.txt".into(),
             error: "no such file or directory".into(),
+            error_zh: "没有这个文件或目录".into(),
         }));
         assert_eq!(
             summary.line(),

@@ -55,6 +55,8 @@ pub struct FailedFile {
     pub file: String,
     /// Why the file yields no report, in one lowercase line.
     pub error: String,
+    /// The same in Chinese.
+    pub error_zh: String,
 }
 
 /// Everything extracted from one annual report.

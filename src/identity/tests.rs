@@ -191,3 +191,38 @@ fn a_news_headline_naming_a_report() {
     assert_eq!(titles.len(), 1, "one title line");
     assert_eq!(identity(text).year, Some(2023));
 }
+
+#[test]
+fn a_dateline_written_with_dashes() {
+    let text = " date 2026-01-25 青禾县吉安乡公所去年度编列167万元经费，为乡立图书馆推动馆藏汰旧换新。\n乡长指出，阅读是重要养分。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2025), Some(Evidence::Dateline))
+    );
+}
+
+#[test]
+fn an_era_year_without_its_era_on_a_traditional_page() {
+    let text = "首圖\n臺南人愛到圖書館借書，據青禾市立圖書館統計，105年總借閱冊數達782萬冊，平均每人借閱4本。";
+    let found = identity(text);
+    assert_eq!(
+        (found.year, found.year_source),
+        (Some(2016), Some(Evidence::FirstSentence))
+    );
+    // Not on a page in simplified script, where 105年 is a duration.
+    assert_eq!(
+        identity("青禾县图书馆建馆105年，馆藏图书丰富，读者众多，服务广受好评。").year,
+        None
+    );
+}
+
+#[test]
+fn a_guessed_place_takes_its_unit_from_the_text() {
+    let text = "2022年度青禾图书馆预算公开\n一、部门基本情况\n河南省青禾市图书馆隶属于青禾市文化广电和旅游局，为公益一类事业单位。";
+    let (name, year) = name_and_year(text);
+    assert_eq!(
+        (name.as_deref(), year),
+        (Some("河南省青禾市图书馆"), Some(2022))
+    );
+}

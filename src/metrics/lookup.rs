@@ -10,8 +10,8 @@ use super::{Context, Level, Verdict};
 use crate::matcher::words::{WordIndex, WordSet};
 use crate::tables::metric_keys::MetricKey;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, NETWORK_KEYS,
-    ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
+    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, LINE_SCOPES,
+    NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
     SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{
@@ -67,7 +67,9 @@ impl LineQualifiers {
         let sentence = sentence.min(end);
         let clause = clause.min(end).max(sentence);
         let from_of = |row: usize| {
-            if QUALIFIERS[row].1.sentence_wide() {
+            if LINE_SCOPES.contains(&QUALIFIERS[row].0) {
+                0
+            } else if QUALIFIERS[row].1.sentence_wide() {
                 sentence
             } else {
                 clause
@@ -82,6 +84,10 @@ impl LineQualifiers {
                 // The library's network spans the county or city it serves
                 // (全县建成分馆14个); a street library's network is its
                 // district's, not its own.
+                // 从全省范围来看: every library of the place, networks too.
+                Qualifier::OtherBody if LINE_SCOPES.contains(&word) => {
+                    Verdict::Doubt("a figure of a network or another body")
+                }
                 Qualifier::OtherBody | Qualifier::City | Qualifier::Province
                     if NETWORK_KEYS.contains(&key) && context.level() != Level::Branch =>
                 {
@@ -246,6 +252,21 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
             if last <= LAST_EARLY_MONTH && is_until(head) {
                 return true;
             }
+            // 6月份 alone is one month; 截止11月份 is the year so far.
+            if text[at + "月".len()..].starts_with(MONTH_OF) {
+                return !(last > LAST_EARLY_MONTH && is_until(head));
+            }
+            // 根据统计，7月，共接待读者…: a month alone opening its clause
+            // is the time of the clause's figures.
+            let after = &text[at + "月".len()..];
+            let opens_clause = head
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| CLAUSE_OPENERS.contains(&c));
+            if opens_clause && after.starts_with(CLAUSE_OPENERS) {
+                return true;
+            }
             let Some(head) = head.trim_end().strip_suffix(MONTH_RANGE_MARKS) else {
                 return false;
             };
@@ -259,6 +280,12 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
 
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
+/// The marks around a month that opens a clause alone (，7月，).
+const CLAUSE_OPENERS: &[char] = &['，', ',', '。', '；', ';', '：', ':'];
+
+/// What makes a month one month (6月份).
+const MONTH_OF: char = '份';
+
 /// The last month whose end (截至6月底) marks a count of part of the year.
 const LAST_EARLY_MONTH: u32 = 9;
 

@@ -3,6 +3,7 @@
 //! table's says in what, and the qualifiers of prose weigh its item too.
 
 use super::*;
+use crate::tables::metrics::PART_LEADS;
 
 /// The metric figures of statistics-table rows.
 pub fn table_mentions(
@@ -43,6 +44,7 @@ pub fn table_mentions(
         let label =
             crate::table::split_bracketed_unit(Cell::folded(item)).map_or(item, |(l, _, _)| l.text);
         let label = label.trim_start_matches(|c: char| !crate::script::is_han(c));
+        let label = part_after_lead(label);
         let composed = label::composed_label(label, 0, label.len(), parsed.map(|(u, _)| u));
         // An item made wholly of parts reads by them (新增馆藏图书); any
         // other by the longest listed wording in it.
@@ -114,6 +116,28 @@ pub fn table_mentions(
         });
     }
     mentions
+}
+
+/// The part a row counts when its item opens with the whole it is part
+/// of (在支出合计中：工资福利支出, 其中：盲文图书): the words after the colon.
+fn part_after_lead(label: &str) -> &str {
+    let Some(colon) = label.find([':', '：']) else {
+        return label;
+    };
+    let lead = &label[..colon];
+    let is_lead = PART_LEADS
+        .iter()
+        .any(|(start, end)| lead.starts_with(start) && lead.ends_with(end));
+    let after = &label[colon..];
+    let after = after
+        .strip_prefix([':', '：'])
+        .unwrap_or(after)
+        .trim_start();
+    if is_lead && !after.is_empty() {
+        after
+    } else {
+        label
+    }
 }
 
 /// A row's item with its folded text, standing in for a line not found.

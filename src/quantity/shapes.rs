@@ -141,10 +141,14 @@ impl Scanner<'_> {
         });
         let (offset, start) = match era {
             Some((name, offset)) => (offset, name.start),
+            // 105年, and 一一二年 / 一0七年 written in Chinese digits
             None if self.era == Era::Minguo
                 && plain_context
-                && n.plain_integer
-                && (2..=3).contains(&n.digit_count) =>
+                && ((n.plain_integer && (2..=3).contains(&n.digit_count))
+                    || (n.digit_string
+                        && (2..=3).contains(
+                            &self.rest(i).get(..n.len).map_or(0, |t| t.chars().count()),
+                        ))) =>
             {
                 (MINGUO_OFFSET, i)
             }

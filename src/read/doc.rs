@@ -15,13 +15,14 @@
 //! text): a heading numbered by Word reads without its 一、.
 //!
 //! Every offset and length comes from the file, so each is checked against
-//! the stream before it is used, within [`super::limits`].
+//! the stream before it is used, within [`crate::tables::budget`].
 
 use std::io::{Cursor, Read};
 
-use super::{Reading, limits, unreadable};
+use super::{Reading, unreadable};
 use crate::Options;
 use crate::error::Error;
+use crate::tables::budget::{DOC_PIECES, DOC_TEXT_CHARS};
 
 /// The compound file's signature.
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -162,7 +163,7 @@ fn pieces(table: &[u8], fib: &Fib) -> Result<Vec<Piece>, Error> {
         return Err(damaged("its piece table has a size no piece table has"));
     }
     let n = (lcb - 4) / 12;
-    if n > limits::DOC_PIECES {
+    if n as u64 > DOC_PIECES.max {
         return Err(damaged(
             "its piece table claims more pieces than a document has",
         ));
@@ -273,7 +274,7 @@ fn main_text(
     ccp_text: usize,
     row_ends: &[(usize, usize)],
 ) -> Result<String, Error> {
-    if ccp_text > limits::DOC_TEXT_CHARS {
+    if ccp_text as u64 > DOC_TEXT_CHARS.max {
         return Err(damaged("its header claims more text than a document holds"));
     }
     let mut text = String::with_capacity(ccp_text.min(word.len()));

@@ -20,7 +20,8 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::unreadable;
-use crate::error::Error;
+use crate::error::{Error, spend};
+use crate::tables::budget::{INFLATED_BYTES, LIST_LABEL_CHARS, Limit, MARKUP_NODES};
 
 /// The most a part may inflate to: a long report's `document.xml` is a few
 /// MiB; a zip bomb's is gigabytes.
@@ -45,21 +46,49 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
             "not a readable Word document (.docx): the zip is damaged or cut short ({err})"
         ))
     })?;
-    let document = part(&mut archive, "word/document.xml")?
+    let mut spent = Spent::default();
+    let document = part(&mut archive, "word/document.xml", &mut spent)?
         .ok_or_else(|| unreadable("not a Word document: the zip holds no word/document.xml"))?;
-    let numbering = match part(&mut archive, "word/numbering.xml")? {
-        Some(xml) => Numbering::parse(&xml)?,
+    let numbering = match part(&mut archive, "word/numbering.xml", &mut spent)? {
+        Some(xml) => Numbering::parse(&xml, &mut spent)?,
         None => Numbering::default(),
     };
-    let styles = match part(&mut archive, "word/styles.xml")? {
-        Some(xml) => style_numbering(&xml)?,
+    let styles = match part(&mut archive, "word/styles.xml", &mut spent)? {
+        Some(xml) => style_numbering(&xml, &mut spent)?,
         None => HashMap::new(),
     };
-    let text = document_text(&document, numbering, &styles)?;
+    spent.max_text = super::text_limit(bytes.len());
+    let text = document_text(&document, numbering, &styles, &mut spent)?;
     if text.trim().is_empty() {
         return Err(unreadable("Word document holds no text"));
     }
     Ok(text)
+}
+
+/// What reading a document has cost, against its budget
+/// ([`crate::tables::budget`]).
+struct Spent {
+    inflated: u64,
+    nodes: u64,
+    /// The most text the document may give ([`super::text_limit`]).
+    max_text: Limit,
+}
+
+impl Default for Spent {
+    fn default() -> Spent {
+        Spent {
+            inflated: 0,
+            nodes: 0,
+            max_text: super::text_limit(0),
+        }
+    }
+}
+
+impl Spent {
+    /// Counts one element of any part.
+    fn node(&mut self) -> Result<(), Error> {
+        spend(&mut self.nodes, 1, MARKUP_NODES)
+    }
 }
 
 /// One part of the zip, inflated within [`MAX_PART_BYTES`]; `None` when
@@ -67,6 +96,7 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
 fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
+    spent: &mut Spent,
 ) -> Result<Option<Vec<u8>>, Error> {
     let file = match archive.by_name(name) {
         Ok(file) => file,
@@ -92,6 +122,7 @@ fn part(
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(too_big(name));
     }
+    spend(&mut spent.inflated, bytes.len() as u64, INFLATED_BYTES)?;
     Ok(Some(bytes))
 }
 
@@ -134,7 +165,7 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn parse(xml: &[u8]) -> Result<Numbering, Error> {
+    fn parse(xml: &[u8], spent: &mut Spent) -> Result<Numbering, Error> {
         let mut numbering = Numbering::default();
         let mut reader = Reader::from_reader(xml);
         let mut abstract_id: Option<String> = None;
@@ -145,6 +176,9 @@ impl Numbering {
             let event = reader
                 .read_event()
                 .map_err(|err| xml_error("word/numbering.xml", err))?;
+            if let Event::Start(_) | Event::Empty(_) = &event {
+                spent.node()?;
+            }
             match &event {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "abstractNum" => abstract_id = attr(e, "abstractNumId"),
@@ -223,11 +257,17 @@ impl Numbering {
     }
 
     /// The label of the next paragraph of list `num_id` at level `ilvl`,
-    /// counting it: 一、, （二）, 3.
-    fn next_label(&mut self, num_id: &str, ilvl: u8) -> Option<String> {
+    /// counting it: 一、, （二）, 3. A label longer than
+    /// [`LIST_LABEL_CHARS`] (a letter list starting at four billion, a
+    /// level text of a megabyte) stops the document.
+    fn next_label(&mut self, num_id: &str, ilvl: u8) -> Result<Option<String>, Error> {
         let ilvl = ilvl.min(8);
-        let (abstract_id, overrides) = self.nums.get(num_id)?;
-        let levels = self.abstracts.get(abstract_id)?;
+        let Some((abstract_id, overrides)) = self.nums.get(num_id) else {
+            return Ok(None);
+        };
+        let Some(levels) = self.abstracts.get(abstract_id) else {
+            return Ok(None);
+        };
         let start = |l: u8| {
             overrides
                 .get(&l)
@@ -248,7 +288,10 @@ impl Numbering {
         for (l, slot) in counters.iter_mut().enumerate().skip(i + 1) {
             *slot = start(l as u8).saturating_sub(1);
         }
-        let level = levels.get(&ilvl)?;
+        let Some(level) = levels.get(&ilvl) else {
+            return Ok(None);
+        };
+        let too_long = || Error::TooComplex(LIST_LABEL_CHARS);
         let mut label = String::new();
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -257,24 +300,32 @@ impl Numbering {
                     chars.next();
                     let l = (n - 1) as u8;
                     let format = levels.get(&l).map_or("decimal", |lvl| lvl.format.as_str());
-                    label.push_str(&format_number(counters[usize::from(l)], format));
+                    let number =
+                        format_number(counters[usize::from(l)], format).ok_or_else(too_long)?;
+                    label.push_str(&number);
                 }
                 _ => label.push(c),
             }
+            if label.len() as u64 > LIST_LABEL_CHARS.max {
+                return Err(too_long());
+            }
         }
         if level.format == "bullet" || level.format == "none" && label.trim().is_empty() {
-            return None;
+            return Ok(None);
         }
         if level.suffix == "space" {
             label.push(' ');
         }
-        Some(label)
+        Ok(Some(label))
     }
 }
 
-/// A list number in a Word number format.
-fn format_number(n: u32, format: &str) -> String {
-    match format {
+/// A list number in a Word number format; `None` when it would be longer
+/// than [`LIST_LABEL_CHARS`] (letters and Roman numerals grow with the
+/// number: AAAA…, MMMM…).
+fn format_number(n: u32, format: &str) -> Option<String> {
+    let long = |chars: u32| u64::from(chars) > LIST_LABEL_CHARS.max;
+    Some(match format {
         "chineseCounting"
         | "chineseCountingThousand"
         | "chineseLegalSimplified"
@@ -293,12 +344,19 @@ fn format_number(n: u32, format: &str) -> String {
         "upperLetter" | "lowerLetter" => {
             let base = if format == "upperLetter" { b'A' } else { b'a' };
             if n == 0 {
-                return "0".to_owned();
+                return Some("0".to_owned());
             }
             let letter = char::from(base + ((n - 1) % 26) as u8);
-            letter.to_string().repeat(((n - 1) / 26 + 1) as usize)
+            let times = (n - 1) / 26 + 1;
+            if long(times) {
+                return None;
+            }
+            letter.to_string().repeat(times as usize)
         }
         "upperRoman" | "lowerRoman" => {
+            if long(n / 1000) {
+                return None;
+            }
             let roman = roman(n);
             if format == "lowerRoman" {
                 roman.to_lowercase()
@@ -308,7 +366,7 @@ fn format_number(n: u32, format: &str) -> String {
         }
         "decimalZero" if n < 10 => format!("0{n}"),
         _ => n.to_string(),
-    }
+    })
 }
 
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; `None` past 99.
@@ -365,16 +423,19 @@ fn roman(mut n: u32) -> String {
 
 /// Paragraph styles that number their paragraphs (`styleId` → numId,
 /// ilvl), from `word/styles.xml`.
-fn style_numbering(xml: &[u8]) -> Result<HashMap<String, (String, u8)>, Error> {
+fn style_numbering(xml: &[u8], spent: &mut Spent) -> Result<HashMap<String, (String, u8)>, Error> {
     let mut styles = HashMap::new();
     let mut reader = Reader::from_reader(xml);
     let mut style: Option<String> = None;
     let (mut num_id, mut ilvl) = (None, 0u8);
     loop {
-        match reader
+        let event = reader
             .read_event()
-            .map_err(|err| xml_error("word/styles.xml", err))?
-        {
+            .map_err(|err| xml_error("word/styles.xml", err))?;
+        if let Event::Start(_) | Event::Empty(_) = &event {
+            spent.node()?;
+        }
+        match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "style" => {
                     style = attr(&e, "styleId");
@@ -404,6 +465,7 @@ fn document_text(
     xml: &[u8],
     mut numbering: Numbering,
     styles: &HashMap<String, (String, u8)>,
+    spent: &mut Spent,
 ) -> Result<String, Error> {
     let mut reader = Reader::from_reader(xml);
     let mut out = String::new();
@@ -421,6 +483,9 @@ fn document_text(
         let event = reader
             .read_event()
             .map_err(|err| xml_error("word/document.xml", err))?;
+        if let Event::Start(_) | Event::Empty(_) = &event {
+            spent.node()?;
+        }
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "p" => {
@@ -464,7 +529,9 @@ fn document_text(
                         .or_else(|| style.as_ref().and_then(|s| styles.get(s)).cloned());
                     let label = numbered
                         .filter(|(id, _)| id != "0")
-                        .and_then(|(id, l)| numbering.next_label(&id, l))
+                        .map(|(id, l)| numbering.next_label(&id, l))
+                        .transpose()?
+                        .flatten()
                         .unwrap_or_default();
                     let text = format!("{label}{para}");
                     if table_depth > 0 {
@@ -481,6 +548,9 @@ fn document_text(
                         out.push('\n');
                     }
                     para.clear();
+                    if (out.len() + cell.len()) as u64 > spent.max_text.max {
+                        return Err(Error::TooComplex(spent.max_text));
+                    }
                 }
                 "tc" if table_depth == 1 => row.push(std::mem::take(&mut cell)),
                 "tr" if table_depth == 1 => {
@@ -521,14 +591,30 @@ mod tests {
 
     #[test]
     fn list_numbers_are_written_as_word_shows_them() {
-        assert_eq!(format_number(1, "chineseCounting"), "一");
-        assert_eq!(format_number(10, "chineseCountingThousand"), "十");
-        assert_eq!(format_number(23, "chineseCounting"), "二十三");
-        assert_eq!(format_number(3, "ideographTraditional"), "丙");
-        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
-        assert_eq!(format_number(28, "upperLetter"), "BB");
-        assert_eq!(format_number(14, "lowerRoman"), "xiv");
-        assert_eq!(format_number(7, "decimal"), "7");
+        assert_eq!(format_number(1, "chineseCounting").as_deref(), Some("一"));
+        assert_eq!(
+            format_number(10, "chineseCountingThousand").as_deref(),
+            Some("十")
+        );
+        assert_eq!(
+            format_number(23, "chineseCounting").as_deref(),
+            Some("二十三")
+        );
+        assert_eq!(
+            format_number(3, "ideographTraditional").as_deref(),
+            Some("丙")
+        );
+        assert_eq!(
+            format_number(2, "decimalEnclosedCircle").as_deref(),
+            Some("②")
+        );
+        assert_eq!(format_number(28, "upperLetter").as_deref(), Some("BB"));
+        assert_eq!(format_number(14, "lowerRoman").as_deref(), Some("xiv"));
+        assert_eq!(format_number(7, "decimal").as_deref(), Some("7"));
+        // Letters and Roman numerals grow with the number: past the
+        // budget's label length they are refused, not written.
+        assert_eq!(format_number(4_000_000_000, "upperLetter"), None);
+        assert_eq!(format_number(4_000_000_000, "lowerRoman"), None);
     }
 
     const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
@@ -564,8 +650,13 @@ mod tests {
             "</w:body></w:document>".to_owned(),
         ]
         .concat();
-        let numbering = Numbering::parse(NUMBERING.as_bytes()).expect("numbering");
-        let text = document_text(body.as_bytes(), numbering, &HashMap::new()).expect("text");
+        let mut spent = Spent {
+            max_text: super::super::text_limit(body.len()),
+            ..Spent::default()
+        };
+        let numbering = Numbering::parse(NUMBERING.as_bytes(), &mut spent).expect("numbering");
+        let text =
+            document_text(body.as_bytes(), numbering, &HashMap::new(), &mut spent).expect("text");
         assert_eq!(
             text,
             "青禾县图书馆 & 年报\n一、服务效能\n（一）免费开放\n1.到馆\n2.外借\n（二）阅读推广\n二、资源保障\n序号\t项目 名称\n1\t\n框外\n框内\n\n甲\t乙\n"

@@ -17,14 +17,18 @@
 //! - the lines left are put through [`chrome`] as pasted text is.
 //!
 //! Memory stays proportional to the page: the open-element stack is
-//! bounded and nothing but the text is kept.
+//! bounded and nothing but the text is kept. The tags and attributes a
+//! page may have, in all and in one tag, are bounded by the document's
+//! budget ([`crate::tables::budget`]; see [`BoundedReader`] for why one
+//! tag's attributes are).
 
 use encoding_rs::Encoding;
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{DefaultEmitter, Readable, Reader, StringReader, Token, Tokenizer};
 
 use super::chrome;
 use crate::decode;
-use crate::error::Error;
+use crate::error::{Error, spend};
+use crate::tables::budget::{HTML_TAG_ATTRIBUTES, MARKUP_NODES};
 use crate::tables::chrome::{ARTICLE_ELEMENTS, ARTICLE_OWN, SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS};
 
 /// How deep the open-element stack may grow; deeper elements are read as
@@ -66,7 +70,7 @@ pub fn read(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Page, Err
         || bytes.starts_with(b"\xfe\xff");
     let encoding = forced.or_else(|| if has_bom { None } else { meta_charset(bytes) });
     let decoded = decode::decode(bytes, encoding)?;
-    let text = chrome::drop_chrome(&page_text(&decoded.text));
+    let text = chrome::drop_chrome(&page_text(&decoded.text)?);
     if text.trim().is_empty() {
         return Err(super::unreadable(
             "web page shows no text outside its menus, scripts and links",
@@ -118,17 +122,27 @@ struct Open {
     article: bool,
 }
 
-/// The text a page shows, before the chrome lines are dropped.
-pub fn page_text(html: &str) -> String {
+/// The text a page shows, before the chrome lines are dropped; a page
+/// over its budget (too many tags and attributes, or too many quoted
+/// attributes in one tag) is an error.
+pub fn page_text(html: &str) -> Result<String, Error> {
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut lines = Lines::default();
     let mut stack: Vec<Open> = Vec::new();
-    for token in Tokenizer::new_with_emitter(html, emitter) {
+    let mut nodes = 0u64;
+    let reader = BoundedReader {
+        inner: html.to_reader(),
+        quoted: 0,
+    };
+    for token in Tokenizer::new_with_emitter(reader, emitter) {
         let token: Token = match token {
             Ok(token) => token,
-            Err(never) => match never {},
+            Err(TooManyAttributes) => return Err(Error::TooComplex(HTML_TAG_ATTRIBUTES)),
         };
+        if let Token::StartTag(tag) = &token {
+            spend(&mut nodes, 1 + tag.attributes.len() as u64, MARKUP_NODES)?;
+        }
         let skipping = stack.last().is_some_and(|open| open.skip);
         let in_article = stack.last().is_some_and(|open| open.article);
         match token {
@@ -179,7 +193,79 @@ pub fn page_text(html: &str) -> String {
             _ => {}
         }
     }
-    lines.finish()
+    Ok(lines.finish())
+}
+
+/// html5gum follows a run of double-quoted attributes in one tag by
+/// direct calls from state to state (`name="…" name="…"`), one set of
+/// stack frames per attribute, so some thousands of them overflow the
+/// stack and abort the whole process, which no `catch_unwind` can stop.
+/// The tokenizer cannot be told to stop from outside, but it reads its
+/// input through this reader: each read of a double-quoted value's
+/// closing quote is counted, the count starts again when the tokenizer
+/// reads text (a tag has ended), and past [`HTML_TAG_ATTRIBUTES`] the
+/// read fails, which unwinds the calls by `?` and ends the page with a
+/// named error. Replacing the tokenizer would lose its WHATWG fidelity
+/// (entities, raw-text states) for one shape of hostile page; a thread
+/// with a larger stack only moves the limit.
+struct BoundedReader<'a> {
+    inner: StringReader<'a>,
+    /// Double-quoted attribute values read since the last text.
+    quoted: u64,
+}
+
+/// The error of [`BoundedReader`].
+#[derive(Debug)]
+struct TooManyAttributes;
+
+impl std::fmt::Display for TooManyAttributes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too many attributes in one tag")
+    }
+}
+
+impl std::error::Error for TooManyAttributes {}
+
+impl Reader for BoundedReader<'_> {
+    type Error = TooManyAttributes;
+
+    fn read_byte(&mut self) -> Result<Option<u8>, TooManyAttributes> {
+        let Ok(byte) = self.inner.read_byte();
+        Ok(byte)
+    }
+
+    fn try_read_string(
+        &mut self,
+        s: &[u8],
+        case_sensitive: bool,
+    ) -> Result<bool, TooManyAttributes> {
+        let Ok(found) = self.inner.try_read_string(s, case_sensitive);
+        Ok(found)
+    }
+
+    fn read_until<'b>(
+        &'b mut self,
+        needle: &[u8],
+        char_buf: &'b mut [u8; 4],
+    ) -> Result<Option<&'b [u8]>, TooManyAttributes> {
+        // The states tell themselves apart by what they stop at: a
+        // double-quoted value stops at `"` and never at `<`; text (data,
+        // raw text, script) stops at `<` and never at `=` or `"`.
+        let stops = |b: u8| needle.contains(&b);
+        let quoted_value = needle.first() == Some(&b'"') && !stops(b'<');
+        let text = stops(b'<') && !stops(b'=') && !stops(b'"');
+        if text {
+            self.quoted = 0;
+        }
+        let Ok(read) = self.inner.read_until(needle, char_buf);
+        if quoted_value && read == Some(b"\"") {
+            self.quoted += 1;
+            if self.quoted > HTML_TAG_ATTRIBUTES.max {
+                return Err(TooManyAttributes);
+            }
+        }
+        Ok(read)
+    }
 }
 
 /// `id`, `class`, `hidden`, `style="display:none"`, `aria-hidden`: the
@@ -540,7 +626,7 @@ mod tests {
             <tr><td>2</td><td></td><td>5</td></tr></table>\
             <script>var x = '<p>no</p>';</script></body></html>";
         assert_eq!(
-            page_text(html),
+            page_text(html).expect("page"),
             "青禾县图书馆 2021 年年报\n一、服务效能\n全年 12 万人次\n第二行\n甲\n乙\n\
              序号\t项目名称\t数量\n1\t文献 馆藏量\t180383\n2\t\t5\n"
         );
@@ -557,13 +643,13 @@ mod tests {
             <tr><td>1</td><td>到馆读者</td><td>186420</td></tr></table>\
             <p>三、体系建设</p></td></tr></table>";
         assert_eq!(
-            page_text(html),
+            page_text(html).expect("page"),
             "栏目\n青禾县图书馆 2021 年年报\n一、服务效能\n全年到馆 18 万人次。\n\
              二、资源建设\n新增图书 1 万册。\n序号\t项目\t数量\n1\t到馆读者\t186420\n三、体系建设\n"
         );
         // A one-cell row is a block, not a row of one column.
         assert_eq!(
-            page_text("<table><tr><td><p>甲</p><p>乙</p></td></tr></table>"),
+            page_text("<table><tr><td><p>甲</p><p>乙</p></td></tr></table>").expect("page"),
             "甲\n乙\n"
         );
     }
@@ -573,7 +659,10 @@ mod tests {
         let html = "<header><h1>青禾县图书馆网</h1></header><main><article>\
             <header class=\"article-header\"><h1>青禾县图书馆 2021 年年报</h1></header>\
             <nav>上一篇</nav><p>正文</p></article></main><footer>版权</footer>";
-        assert_eq!(page_text(html), "青禾县图书馆 2021 年年报\n正文\n");
+        assert_eq!(
+            page_text(html).expect("page"),
+            "青禾县图书馆 2021 年年报\n正文\n"
+        );
     }
 
     #[test]
@@ -585,7 +674,10 @@ mod tests {
             <h2><a name=\"_Toc1\">一、服务效能</a></h2>\
             <p>正文 <a href=y>附件</a> 在此</p>\
             <div style=\"display: none\">隐藏</div><footer>版权</footer></body>";
-        assert_eq!(page_text(html), "一、服务效能\n正文 附件 在此\n");
+        assert_eq!(
+            page_text(html).expect("page"),
+            "一、服务效能\n正文 附件 在此\n"
+        );
     }
 
     #[test]
@@ -609,9 +701,9 @@ mod tests {
     #[test]
     fn deep_and_empty_pages_end_well() {
         let deep = "<div>".repeat(100_000) + "图书馆年报";
-        assert_eq!(page_text(&deep), "图书馆年报\n");
+        assert_eq!(page_text(&deep).expect("page"), "图书馆年报\n");
         let tables = "<table><tr><td>".repeat(10_000) + "图书馆年报";
-        assert_eq!(page_text(&tables), "图书馆年报\n");
+        assert_eq!(page_text(&tables).expect("page"), "图书馆年报\n");
         let err =
             read(b"<html><script>x</script><nav>menu</nav></html>", None).expect_err("no text");
         assert!(err.to_string().contains("no text"), "{err}");

@@ -60,7 +60,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
             encoding: text.encoding_name(),
             replaced: text.replaced,
             text: text.text,
-            ocr: false,
+            ..Reading::default()
         });
     }
     let page = html::read(&decoded, forced)?;
@@ -68,7 +68,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
-        ocr: false,
+        ..Reading::default()
     })
 }
 

@@ -16,7 +16,6 @@ pub mod chrome;
 pub mod doc;
 pub mod docx;
 pub mod html;
-pub mod limits;
 pub mod mht;
 pub mod ocr;
 pub mod pdf;
@@ -25,6 +24,7 @@ pub mod sheet;
 use std::path::Path;
 
 use crate::error::Error;
+use crate::tables::budget;
 use crate::{Options, decode};
 
 /// Which reader a record's text came from: part of the contract.
@@ -41,6 +41,9 @@ pub struct Reading {
     pub replaced: usize,
     /// Whether the text came from OCR (the record's format is then `ocr`).
     pub ocr: bool,
+    /// The file is damaged or cut short, and the text is what could be
+    /// recovered from it (a PDF without its end).
+    pub damaged: bool,
 }
 
 impl Reading {
@@ -51,6 +54,7 @@ impl Reading {
             encoding: "UTF-8",
             replaced: 0,
             ocr: false,
+            damaged: false,
         }
     }
 }
@@ -102,7 +106,7 @@ fn read_text(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text,
         encoding,
         replaced: decoded.replaced,
-        ocr: false,
+        ..Reading::default()
     })
 }
 
@@ -112,7 +116,7 @@ fn read_html(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
-        ocr: false,
+        ..Reading::default()
     })
 }
 
@@ -125,13 +129,16 @@ fn read_pdf(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     if options.ocr == ocr::OcrMode::Always {
         return ocr::read_pdf(bytes);
     }
-    match pdf::read(bytes) {
+    match pdf::read_checked(bytes) {
         Err(err)
             if options.ocr == ocr::OcrMode::Auto && err.to_string().contains("no text layer") =>
         {
             ocr::read_pdf(bytes).map_err(|ocr_err| unreadable(format!("{err} ({ocr_err})")))
         }
-        read => read.map(Reading::utf8),
+        read => read.map(|(text, damage)| Reading {
+            damaged: damage.is_some(),
+            ..Reading::utf8(text)
+        }),
     }
 }
 
@@ -290,6 +297,9 @@ pub struct Text {
     pub replaced: usize,
     /// The reader used.
     pub format: Format,
+    /// The file is damaged or cut short, and the text is what could be
+    /// recovered from it (a PDF without its end).
+    pub damaged: bool,
 }
 
 /// Reads one file's bytes with the reader its name (or, for standard
@@ -307,12 +317,34 @@ pub fn read(file: &str, bytes: &[u8], options: &Options) -> Result<Text, Error> 
 pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, Error> {
     let read = row(format).map_or(read_text as ReadFn, |row| row.read);
     let reading = read(bytes, options)?;
+    // The output budget holds for every reader: one that writes more
+    // than the file's size allows is repeating something without end.
+    let limit = text_limit(bytes.len());
+    if reading.text.len() as u64 > limit.max {
+        return Err(Error::TooComplex(limit));
+    }
     Ok(Text {
         text: reading.text,
         encoding: reading.encoding,
         replaced: reading.replaced,
         format: if reading.ocr { Format::Ocr } else { format },
+        damaged: reading.damaged,
     })
+}
+
+/// The most text a file of `input_bytes` may give, in bytes of UTF-8
+/// ([`budget::OUTPUT_CHARS_PER_BYTE`] a byte, plus a constant allowance):
+/// a reader that writes more is repeating something without end.
+pub(crate) fn text_limit(input_bytes: usize) -> budget::Limit {
+    budget::Limit {
+        max: budget::OUTPUT_CHARS_BASE.saturating_add(
+            budget::OUTPUT_CHARS_PER_BYTE
+                .max
+                .saturating_mul(input_bytes as u64),
+        ),
+        what: "bytes of text for the file's size",
+        ..budget::OUTPUT_CHARS_PER_BYTE
+    }
 }
 
 /// A reader's raw text folded to simplified characters (`script::fold`):

@@ -7,16 +7,18 @@
 //! a warning that its figures need checking. `--ocr never` turns OCR off,
 //! `always` reads a PDF's pages by OCR even where it has text, `auto` (the
 //! default) only where a file has none. Each image's size is read from its
-//! header and refused past [`limits::OCR_PIXELS`] before any tool runs,
-//! and each tool is stopped after [`limits::OCR_PAGE_SECONDS`].
+//! header and refused past [`OCR_PIXELS`] before any tool runs,
+//! and each tool is stopped after [`OCR_PAGE_SECONDS`] (and a document
+//! after [`OCR_SECONDS`]).
 
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{Reading, limits, unreadable};
+use super::{Reading, unreadable};
 use crate::Options;
 use crate::error::Error;
+use crate::tables::budget::{OCR_PAGE_SECONDS, OCR_PAGES, OCR_PIXELS};
 
 /// When OCR runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,10 +53,10 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     }
     if let Some((w, h)) = image_size(bytes) {
         let pixels = u64::from(w) * u64::from(h);
-        if pixels > limits::OCR_PIXELS {
+        if pixels > OCR_PIXELS.max {
             return Err(unreadable(format!(
                 "the image is {w} × {h} pixels, over the OCR limit of {} million",
-                limits::OCR_PIXELS / 1_000_000
+                OCR_PIXELS.max / 1_000_000
             )));
         }
     } else if !sniff(bytes) {
@@ -76,12 +78,12 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Reading, Error> {
     let mut render = Command::new("pdftoppm");
     render
         .args(["-r", "300", "-gray", "-png", "-l"])
-        .arg(limits::OCR_PAGES.to_string())
+        .arg(OCR_PAGES.max.to_string())
         // a page of 30,000 points square would be a 12,500 Mpx image
         .args(["-scale-to", "4000"])
         .arg(&pdf)
         .arg(&prefix);
-    run(render, "pdftoppm", limits::OCR_PAGE_SECONDS * 4)?;
+    run(render, "pdftoppm", OCR_PAGE_SECONDS.max * 4)?;
     let mut pages: Vec<_> = std::fs::read_dir(dir.path())?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -110,7 +112,7 @@ fn tesseract(image: &std::path::Path) -> Result<String, Error> {
         .arg(image)
         .arg("stdout")
         .args(["-l", "chi_sim+chi_tra+eng", "--psm", "6"]);
-    let out = run(command, "tesseract", limits::OCR_PAGE_SECONDS)?;
+    let out = run(command, "tesseract", OCR_PAGE_SECONDS.max)?;
     // Tesseract spaces out Chinese characters; the pipeline's cleaning
     // reads such text, but spaces between two Han characters are noise.
     Ok(join_han(&String::from_utf8_lossy(&out)))

@@ -13,20 +13,27 @@
 //! ([`PAGE_NUMBER_SHAPES`]).
 //!
 //! A PDF without any text is a scan, and says so; an encrypted PDF that
-//! does not open with the empty password says so. Decompressed streams are
-//! bounded by [`MAX_STREAM_BYTES`].
+//! does not open with the empty password says so; so does a file cut short
+//! (a download that did not finish), which is not a scan, and one that
+//! still gives text is read with a warning.
+//!
+//! The work is bounded per document ([`crate::tables::budget`]): bytes
+//! inflated, operators walked, forms drawn and font codes mapped, each
+//! font and form parsed once however many pages and draws use it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use lopdf::content::Content;
 use lopdf::{Document, Encoding, LoadOptions, Object};
 
 use super::unreadable;
-use crate::error::Error;
+use crate::error::{Error, spend};
+use crate::tables::budget::{
+    INFLATED_BYTES, Limit, PDF_CMAP_CODES, PDF_FORM_DRAWS, PDF_OPERATORS, PDF_STREAM_BYTES,
+    PDF_STREAM_TOKENS, PDF_TOKENS,
+};
 use crate::tables::chrome::PAGE_NUMBER_SHAPES;
-
-/// The most one page's content (or a font's map) may decompress to.
-pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 
 /// How many lines at each end of a page may be its header or footer.
 const EDGE_LINES: usize = 2;
@@ -38,6 +45,12 @@ pub fn sniff(bytes: &[u8]) -> bool {
 
 /// The text layer of a PDF, page by page, headers and footers dropped.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
+    read_checked(bytes).map(|(text, _)| text)
+}
+
+/// [`read`], and whether the file is damaged or cut short though text was
+/// recovered from it (a warning for the record).
+pub fn read_checked(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
     // lopdf is not ours to audit for every malformed file: a panic in it
     // is this file's failure, not the batch's.
     std::panic::catch_unwind(|| read_pages(bytes)).unwrap_or_else(|_| {
@@ -47,10 +60,34 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
     })
 }
 
-fn read_pages(bytes: &[u8]) -> Result<String, Error> {
-    let options = LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES);
+/// How a PDF that still gave text is broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// The file ends before its end marker (`%%EOF`): a download cut short.
+    Truncated,
+}
+
+/// Whether the file ends as a PDF does, with `%%EOF` in its last kilobyte
+/// (a producer may put a few bytes after it).
+fn is_truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    memchr::memmem::rfind(tail, b"%%EOF").is_none()
+}
+
+/// The error for a file that is cut short and gave no text.
+fn cut_short(detail: &str) -> Error {
+    unreadable(format!(
+        "PDF is cut short (the file ends before its end marker; a download that did not \
+         finish?){detail}; download it again"
+    ))
+}
+
+fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
+    let truncated = is_truncated(bytes);
+    let options = LoadOptions::with_max_decompressed_size(PDF_STREAM_BYTES.max as usize);
     let doc = Document::load_mem_with_options(bytes, options).map_err(|err| match err {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => encrypted(),
+        _ if truncated => cut_short(""),
         err => unreadable(format!("not a readable PDF: {err}")),
     })?;
     if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
@@ -58,13 +95,25 @@ fn read_pages(bytes: &[u8]) -> Result<String, Error> {
     }
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
-        return Err(unreadable("not a readable PDF: it has no pages"));
+        return Err(if truncated {
+            cut_short(": no page is left")
+        } else {
+            unreadable("not a readable PDF: it has no pages")
+        });
     }
+    let mut reading = Reading::new(&doc, bytes.len());
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut undecoded = 0usize;
     for (number, id) in page_ids {
-        let (lines, missed) = page_lines(&doc, id)
-            .map_err(|err| unreadable(format!("not a readable PDF: page {number}: {err}")))?;
+        let (lines, missed) = match reading.page_lines(id) {
+            Ok(page) => page,
+            Err(PageError::Budget(err)) => return Err(err),
+            Err(PageError::Pdf(err)) => {
+                return Err(unreadable(format!(
+                    "not a readable PDF: page {number}: {err}"
+                )));
+            }
+        };
         pages.push(lines);
         undecoded += missed;
     }
@@ -75,6 +124,10 @@ fn read_pages(bytes: &[u8]) -> Result<String, Error> {
     {
         // Text drawn in fonts that say nothing of the characters they
         // draw is not a scan: OCR would help, but so would a new export.
+        // A file cut short has lost what it had: OCR would not help.
+        if truncated {
+            return Err(cut_short(": no text is left in what there is"));
+        }
         return Err(unreadable(if undecoded > 0 {
             "PDF's text cannot be decoded (its fonts map no glyph to a character); \
              export it again with Unicode fonts, or run OCR"
@@ -93,7 +146,7 @@ fn read_pages(bytes: &[u8]) -> Result<String, Error> {
         text.push_str(line);
         text.push('\n');
     }
-    Ok(text)
+    Ok((text, truncated.then_some(Damage::Truncated)))
 }
 
 fn encrypted() -> Error {
@@ -179,27 +232,406 @@ fn number(object: Option<&Object>) -> f32 {
     object.and_then(|o| o.as_float().ok()).unwrap_or(0.0)
 }
 
-/// The fonts of a resource dictionary, by name, with their encodings.
-fn fonts<'a>(
-    doc: &'a Document,
-    resources: &'a lopdf::Dictionary,
-) -> BTreeMap<Vec<u8>, Encoding<'a>> {
-    let dict = resources
-        .get(b"Font")
-        .and_then(|font| doc.dereference(font))
-        .and_then(|(_, font)| font.as_dict());
-    let Ok(dict) = dict else {
-        return BTreeMap::new();
-    };
-    dict.iter()
-        .filter_map(|(name, font)| {
-            let font = doc.dereference(font).ok()?.1.as_dict().ok()?;
-            let encoding = font
-                .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+/// Fonts by name, with their encodings (parsed once per document).
+type Encodings<'d> = BTreeMap<Vec<u8>, Rc<Encoding<'d>>>;
+
+/// Why a page could not be read: the PDF is broken there, or the
+/// document is over its budget (which stops the file).
+enum PageError {
+    Pdf(lopdf::Error),
+    Budget(Error),
+}
+
+impl From<Error> for PageError {
+    fn from(err: Error) -> PageError {
+        PageError::Budget(err)
+    }
+}
+
+/// What reading a document has cost so far, against its budget
+/// ([`crate::tables::budget`]).
+#[derive(Default)]
+struct Spent {
+    inflated: u64,
+    tokens: u64,
+    operators: u64,
+    draws: u64,
+    cmap_codes: u64,
+    text: u64,
+}
+
+/// One document being read: its fonts and forms, each parsed once however
+/// many pages and draws use them, and what it has cost.
+struct Reading<'d> {
+    doc: &'d Document,
+    /// Encodings by the address of their font dictionary (`None`: the
+    /// font gives none).
+    fonts: HashMap<usize, Option<Rc<Encoding<'d>>>>,
+    /// Forms' operators by the address of their stream.
+    forms: HashMap<usize, Option<Rc<Content>>>,
+    spent: Spent,
+    /// The most text the file may give ([`super::text_limit`]).
+    max_text: Limit,
+}
+
+impl<'d> Reading<'d> {
+    fn new(doc: &'d Document, file_bytes: usize) -> Reading<'d> {
+        Reading {
+            doc,
+            fonts: HashMap::new(),
+            forms: HashMap::new(),
+            spent: Spent::default(),
+            max_text: super::text_limit(file_bytes),
+        }
+    }
+
+    /// The most the next stream may inflate to: its own limit or what is
+    /// left of the document's.
+    fn stream_allowance(&self) -> usize {
+        let left = INFLATED_BYTES.max.saturating_sub(self.spent.inflated);
+        left.min(PDF_STREAM_BYTES.max) as usize
+    }
+
+    /// The limit a stream over its allowance broke.
+    fn inflate_limit(&self) -> Limit {
+        if INFLATED_BYTES.max.saturating_sub(self.spent.inflated) < PDF_STREAM_BYTES.max {
+            INFLATED_BYTES
+        } else {
+            PDF_STREAM_BYTES
+        }
+    }
+
+    fn inflated(&mut self, bytes: usize) -> Result<(), Error> {
+        spend(&mut self.spent.inflated, bytes as u64, INFLATED_BYTES)
+    }
+
+    /// Parses a content stream once its tokens are counted against the
+    /// stream's and the document's budget.
+    fn decode(&mut self, content: &[u8]) -> Result<lopdf::Result<Content>, Error> {
+        let tokens = tokens(content);
+        if tokens > PDF_STREAM_TOKENS.max {
+            return Err(Error::TooComplex(PDF_STREAM_TOKENS));
+        }
+        spend(&mut self.spent.tokens, tokens, PDF_TOKENS)?;
+        Ok(Content::decode(content))
+    }
+
+    /// The encoding of a font, parsed the first time it is asked for.
+    fn encoding(&mut self, font: &'d lopdf::Dictionary) -> Result<Option<Rc<Encoding<'d>>>, Error> {
+        let key = std::ptr::from_ref(font) as usize;
+        if let Some(known) = self.fonts.get(&key) {
+            return Ok(known.clone());
+        }
+        // lopdf expands every code of a ToUnicode range into a table:
+        // count them before it does.
+        if let Ok(map) = font
+            .get_deref(b"ToUnicode", self.doc)
+            .and_then(Object::as_stream)
+        {
+            match map.get_plain_content_with_limit(self.stream_allowance()) {
+                Ok(content) => {
+                    self.inflated(content.len())?;
+                    spend(
+                        &mut self.spent.cmap_codes,
+                        cmap_codes(&content),
+                        PDF_CMAP_CODES,
+                    )?;
+                }
+                Err(lopdf::Error::Decompress(_)) => {
+                    return Err(Error::TooComplex(self.inflate_limit()));
+                }
+                Err(_) => {}
+            }
+        }
+        let encoding = match font.get_font_encoding_with_limit(self.doc, self.stream_allowance()) {
+            Ok(encoding) => Some(Rc::new(encoding)),
+            Err(lopdf::Error::Decompress(_)) => {
+                return Err(Error::TooComplex(self.inflate_limit()));
+            }
+            Err(_) => None,
+        };
+        self.fonts.insert(key, encoding.clone());
+        Ok(encoding)
+    }
+
+    /// The fonts of a resource dictionary, by name, with their encodings.
+    fn fonts(&mut self, resources: &'d lopdf::Dictionary) -> Result<Encodings<'d>, Error> {
+        let doc = self.doc;
+        let dict = resources
+            .get(b"Font")
+            .and_then(|font| doc.dereference(font))
+            .and_then(|(_, font)| font.as_dict());
+        let Ok(dict) = dict else {
+            return Ok(BTreeMap::new());
+        };
+        let mut fonts = BTreeMap::new();
+        for (name, font) in dict.iter() {
+            let Some(font) = doc.dereference(font).ok().and_then(|f| f.1.as_dict().ok()) else {
+                continue;
+            };
+            if let Some(encoding) = self.encoding(font)? {
+                fonts.insert(name.clone(), encoding);
+            }
+        }
+        Ok(fonts)
+    }
+
+    /// The lines of one page, with their type size, and how many strings
+    /// on it could not be decoded.
+    #[allow(clippy::type_complexity)]
+    fn page_lines(
+        &mut self,
+        id: lopdf::ObjectId,
+    ) -> Result<(Vec<(String, f32)>, usize), PageError> {
+        let doc = self.doc;
+        let mut encodings = BTreeMap::new();
+        for (name, font) in doc.get_page_fonts(id).unwrap_or_default() {
+            if let Some(encoding) = self.encoding(font)? {
+                encodings.insert(name, encoding);
+            }
+        }
+        let content = match doc.get_page_content_with_limit(id, self.stream_allowance()) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(_)) => {
+                return Err(Error::TooComplex(self.inflate_limit()).into());
+            }
+            Err(err) => return Err(PageError::Pdf(err)),
+        };
+        self.inflated(content.len())?;
+        let content = self.decode(&content)?.map_err(PageError::Pdf)?;
+        let mut pen = Pen {
+            size: 10.0,
+            scale: (1.0, 1.0),
+            ..Pen::default()
+        };
+        let resources = page_resources(doc, id);
+        self.walk(&content.operations, &encodings, &resources, &mut pen, 0)?;
+        pen.break_line();
+        let text: usize = pen.lines.iter().map(|(line, _)| line.len() + 1).sum();
+        spend(&mut self.spent.text, text as u64, self.max_text)?;
+        Ok((pen.lines, pen.undecoded))
+    }
+
+    /// Follows one content stream's text operators; a form XObject drawn
+    /// with `Do` is followed in turn, with its own fonts (some producers
+    /// put a page's whole text in one).
+    fn walk(
+        &mut self,
+        operations: &[lopdf::content::Operation],
+        encodings: &Encodings<'d>,
+        resources: &[&'d lopdf::Dictionary],
+        pen: &mut Pen,
+        depth: usize,
+    ) -> Result<(), Error> {
+        spend(
+            &mut self.spent.operators,
+            operations.len() as u64,
+            PDF_OPERATORS,
+        )?;
+        for op in operations {
+            let args = &op.operands;
+            match op.operator.as_str() {
+                "BT" => {
+                    pen.scale = (1.0, 1.0);
+                    pen.origin = (0.0, 0.0);
+                }
+                "Tf" => {
+                    pen.font = args
+                        .first()
+                        .and_then(|name| name.as_name().ok())
+                        .map(<[u8]>::to_vec)
+                        .unwrap_or_default();
+                    pen.size = number(args.get(1));
+                }
+                "TL" => pen.leading = number(args.first()),
+                "Td" | "TD" => {
+                    let (tx, ty) = (number(args.first()), number(args.get(1)));
+                    if op.operator == "TD" {
+                        pen.leading = -ty;
+                    }
+                    let (x, y) = (
+                        pen.origin.0 + tx * pen.scale.0,
+                        pen.origin.1 + ty * pen.scale.1,
+                    );
+                    pen.move_to(x, y);
+                }
+                "Tm" => {
+                    let (a, b, c, d) = (
+                        number(args.first()),
+                        number(args.get(1)),
+                        number(args.get(2)),
+                        number(args.get(3)),
+                    );
+                    pen.scale = (a.hypot(b), c.hypot(d));
+                    pen.move_to(number(args.get(4)), number(args.get(5)));
+                }
+                "T*" => next_line(pen),
+                "'" | "\"" => {
+                    next_line(pen);
+                    if let Some(string) = args.last() {
+                        show(pen, encodings, std::slice::from_ref(string));
+                    }
+                }
+                "Tj" | "TJ" => show(pen, encodings, args),
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
+                        self.draw_form(name, resources, pen, depth)?;
+                    }
+                }
+                _ => {}
+            }
+            // A line that grows without a break (one string shown over and
+            // over) is text too: it counts before the page ends.
+            if pen.line.len() as u64 > self.max_text.max {
+                return Err(Error::TooComplex(self.max_text));
+            }
+        }
+        Ok(())
+    }
+
+    /// Follows the form XObject `name` of `resources`, if it is one.
+    fn draw_form(
+        &mut self,
+        name: &[u8],
+        resources: &[&'d lopdf::Dictionary],
+        pen: &mut Pen,
+        depth: usize,
+    ) -> Result<(), Error> {
+        let doc = self.doc;
+        let form = resources.iter().find_map(|dict| {
+            let xobjects = doc
+                .dereference(dict.get(b"XObject").ok()?)
+                .ok()?
+                .1
+                .as_dict()
                 .ok()?;
-            Some((name.clone(), encoding))
-        })
-        .collect()
+            let stream = doc
+                .dereference(xobjects.get(name).ok()?)
+                .ok()?
+                .1
+                .as_stream()
+                .ok()?;
+            let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok()?;
+            (subtype == b"Form").then_some(stream)
+        });
+        let Some(form) = form else {
+            return Ok(());
+        };
+        spend(&mut self.spent.draws, 1, PDF_FORM_DRAWS)?;
+        let key = std::ptr::from_ref(form) as usize;
+        let content = match self.forms.get(&key) {
+            Some(content) => content.clone(),
+            None => {
+                let content = match form.decompressed_content_with_limit(self.stream_allowance()) {
+                    Ok(bytes) => {
+                        self.inflated(bytes.len())?;
+                        self.decode(&bytes)?.ok().map(Rc::new)
+                    }
+                    Err(lopdf::Error::Decompress(_)) => {
+                        return Err(Error::TooComplex(self.inflate_limit()));
+                    }
+                    Err(_) => None,
+                };
+                self.forms.insert(key, content.clone());
+                content
+            }
+        };
+        let Some(content) = content else {
+            return Ok(());
+        };
+        let own = form
+            .dict
+            .get(b"Resources")
+            .and_then(|r| doc.dereference(r))
+            .and_then(|(_, r)| r.as_dict())
+            .ok();
+        // A form without resources of its own uses its page's.
+        let inner: Vec<&lopdf::Dictionary> =
+            own.into_iter().chain(resources.iter().copied()).collect();
+        let encodings = match own {
+            Some(own) => self.fonts(own)?,
+            None => {
+                let mut all = BTreeMap::new();
+                for r in inner.iter().rev() {
+                    all.extend(self.fonts(r)?);
+                }
+                all
+            }
+        };
+        self.walk(&content.operations, &encodings, &inner, pen, depth + 1)
+    }
+}
+
+/// How many tokens (operators, operands, parts of arrays) a content
+/// stream holds at most: the runs of bytes between white space, which a
+/// string with spaces in it counts more than once.
+fn tokens(content: &[u8]) -> u64 {
+    let mut count = 0u64;
+    let mut in_token = false;
+    for &b in content {
+        let space = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0');
+        if !space && !in_token {
+            count += 1;
+        }
+        in_token = !space;
+    }
+    count
+}
+
+/// How many character codes a `ToUnicode` CMap maps: each `bfchar` entry
+/// one, each `bfrange` entry all the codes from its low to its high end.
+fn cmap_codes(cmap: &[u8]) -> u64 {
+    let mut total = 0u64;
+    let mut rest = cmap;
+    while let Some(at) = memchr::memmem::find(rest, b"begin") {
+        rest = &rest[at + 5..];
+        let range = rest.starts_with(b"bfrange");
+        if !range && !rest.starts_with(b"bfchar") {
+            continue;
+        }
+        let end = memchr::memmem::find(rest, b"end").unwrap_or(rest.len());
+        let block = &rest[..end];
+        rest = &rest[end..];
+        // The hex strings of the block, outside arrays (an array is the
+        // target of one range).
+        let mut codes: Vec<u64> = Vec::new();
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < block.len() {
+            match block[i] {
+                b'[' => depth += 1,
+                b']' => depth = depth.saturating_sub(1),
+                b'<' => {
+                    let close = memchr::memchr(b'>', &block[i..]).map_or(block.len(), |c| i + c);
+                    if depth == 0 {
+                        let value = block[i + 1..close]
+                            .iter()
+                            .filter_map(|&b| char::from(b).to_digit(16))
+                            .fold(0u64, |v, d| {
+                                v.saturating_mul(16).saturating_add(u64::from(d))
+                            });
+                        codes.push(value);
+                    }
+                    i = close;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if range {
+            // <lo> <hi> <target>, or <lo> <hi> [targets]: the array was
+            // skipped, so a triple may be a pair.
+            let mut n = 0;
+            while n + 1 < codes.len() {
+                let (lo, hi) = (codes[n], codes[n + 1]);
+                total = total.saturating_add(hi.saturating_sub(lo).saturating_add(1));
+                n += 3;
+            }
+        } else {
+            total = total.saturating_add(codes.len() as u64 / 2);
+        }
+    }
+    total
 }
 
 /// The resource dictionaries of a page, nearest first.
@@ -213,153 +645,6 @@ fn page_resources(doc: &Document, id: lopdf::ObjectId) -> Vec<&lopdf::Dictionary
         .collect()
 }
 
-/// The lines of one page, with their type size, and how many strings on
-/// it could not be decoded.
-#[allow(clippy::type_complexity)]
-fn page_lines(doc: &Document, id: lopdf::ObjectId) -> lopdf::Result<(Vec<(String, f32)>, usize)> {
-    let fonts = doc.get_page_fonts(id).unwrap_or_default();
-    let encodings: BTreeMap<Vec<u8>, Encoding<'_>> = fonts
-        .into_iter()
-        .filter_map(|(name, font)| {
-            font.get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
-                .ok()
-                .map(|e| (name, e))
-        })
-        .collect();
-    let content = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES)?;
-    let content = Content::decode(&content)?;
-    let mut pen = Pen {
-        size: 10.0,
-        scale: (1.0, 1.0),
-        ..Pen::default()
-    };
-    let resources = page_resources(doc, id);
-    walk(
-        doc,
-        &content.operations,
-        &encodings,
-        &resources,
-        &mut pen,
-        0,
-    );
-    pen.break_line();
-    Ok((pen.lines, pen.undecoded))
-}
-
-/// Follows one content stream's text operators; a form XObject drawn with
-/// `Do` is followed in turn, with its own fonts (some producers put a
-/// page's whole text in one).
-fn walk(
-    doc: &Document,
-    operations: &[lopdf::content::Operation],
-    encodings: &BTreeMap<Vec<u8>, Encoding<'_>>,
-    resources: &[&lopdf::Dictionary],
-    pen: &mut Pen,
-    depth: usize,
-) {
-    for op in operations {
-        let args = &op.operands;
-        match op.operator.as_str() {
-            "BT" => {
-                pen.scale = (1.0, 1.0);
-                pen.origin = (0.0, 0.0);
-            }
-            "Tf" => {
-                pen.font = args
-                    .first()
-                    .and_then(|name| name.as_name().ok())
-                    .map(<[u8]>::to_vec)
-                    .unwrap_or_default();
-                pen.size = number(args.get(1));
-            }
-            "TL" => pen.leading = number(args.first()),
-            "Td" | "TD" => {
-                let (tx, ty) = (number(args.first()), number(args.get(1)));
-                if op.operator == "TD" {
-                    pen.leading = -ty;
-                }
-                let (x, y) = (
-                    pen.origin.0 + tx * pen.scale.0,
-                    pen.origin.1 + ty * pen.scale.1,
-                );
-                pen.move_to(x, y);
-            }
-            "Tm" => {
-                let (a, b, c, d) = (
-                    number(args.first()),
-                    number(args.get(1)),
-                    number(args.get(2)),
-                    number(args.get(3)),
-                );
-                pen.scale = (a.hypot(b), c.hypot(d));
-                pen.move_to(number(args.get(4)), number(args.get(5)));
-            }
-            "T*" => next_line(pen),
-            "'" | "\"" => {
-                next_line(pen);
-                if let Some(string) = args.last() {
-                    show(pen, encodings, std::slice::from_ref(string));
-                }
-            }
-            "Tj" | "TJ" => show(pen, encodings, args),
-            "Do" if depth < MAX_FORM_DEPTH => {
-                if let Some(name) = args.first().and_then(|n| n.as_name().ok()) {
-                    draw_form(doc, name, resources, pen, depth);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Follows the form XObject `name` of `resources`, if it is one.
-fn draw_form(
-    doc: &Document,
-    name: &[u8],
-    resources: &[&lopdf::Dictionary],
-    pen: &mut Pen,
-    depth: usize,
-) {
-    let form = resources.iter().find_map(|dict| {
-        let xobjects = doc
-            .dereference(dict.get(b"XObject").ok()?)
-            .ok()?
-            .1
-            .as_dict()
-            .ok()?;
-        let stream = doc
-            .dereference(xobjects.get(name).ok()?)
-            .ok()?
-            .1
-            .as_stream()
-            .ok()?;
-        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok()?;
-        (subtype == b"Form").then_some(stream)
-    });
-    let Some(form) = form else {
-        return;
-    };
-    let Ok(content) = form.decompressed_content_with_limit(MAX_STREAM_BYTES) else {
-        return;
-    };
-    let Ok(content) = Content::decode(&content) else {
-        return;
-    };
-    let own = form
-        .dict
-        .get(b"Resources")
-        .and_then(|r| doc.dereference(r))
-        .and_then(|(_, r)| r.as_dict())
-        .ok();
-    // A form without resources of its own uses its page's.
-    let inner: Vec<&lopdf::Dictionary> = own.into_iter().chain(resources.iter().copied()).collect();
-    let encodings = match own {
-        Some(own) => fonts(doc, own),
-        None => inner.iter().rev().flat_map(|r| fonts(doc, r)).collect(),
-    };
-    walk(doc, &content.operations, &encodings, &inner, pen, depth + 1);
-}
-
 fn next_line(pen: &mut Pen) {
     let (x, y) = (pen.origin.0, pen.origin.1 - pen.leading * pen.scale.1);
     if pen.line.is_empty() {
@@ -371,7 +656,7 @@ fn next_line(pen: &mut Pen) {
 
 /// Shows strings (and, in a `TJ` array, moves by the numbers between them:
 /// thousandths of an em, negative to the right).
-fn show(pen: &mut Pen, encodings: &BTreeMap<Vec<u8>, Encoding<'_>>, operands: &[Object]) {
+fn show(pen: &mut Pen, encodings: &Encodings<'_>, operands: &[Object]) {
     for operand in operands {
         match operand {
             Object::String(bytes, _) => {
@@ -577,7 +862,27 @@ mod tests {
 
     #[test]
     fn bad_pdfs_are_named_errors() {
+        // Without its end marker the file was cut short: no OCR advice.
         let err = read(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog").expect_err("cut short");
+        assert!(err.to_string().starts_with("PDF is cut short"), "{err}");
+        let err = read(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog\n%%EOF\n").expect_err("damaged");
         assert!(err.to_string().starts_with("not a readable PDF"), "{err}");
+    }
+
+    #[test]
+    fn font_maps_count_every_code_of_their_ranges() {
+        let cmap = b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+            2 beginbfchar\n<0001> <0041>\n<0002> <0042>\nendbfchar\n\
+            2 beginbfrange\n<0010> <001F> <0061>\n<0100> <0101> [<0041> <0042>]\nendbfrange\n";
+        assert_eq!(cmap_codes(cmap), 2 + 16 + 2);
+        let full = b"1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange\n";
+        assert_eq!(cmap_codes(full), 1 << 32);
+    }
+
+    #[test]
+    fn tokens_are_runs_between_white_space() {
+        assert_eq!(tokens(b""), 0);
+        assert_eq!(tokens(b"BT /F1 12 Tf\n(ab) Tj ET"), 7);
+        assert_eq!(tokens(b"Q\nQ\nQ\n"), 3);
     }
 }

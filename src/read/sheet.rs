@@ -10,19 +10,23 @@
 //! spans (a header `2021年` over two columns heads both). WPS's `.et` is
 //! an `.xls` or `.xlsx` inside, which calamine tells apart by its bytes.
 //!
-//! Bounds ([`super::limits`]): `.xlsx` sheets are streamed cell by cell and
-//! only cells that hold something are kept, so a sheet that claims a
-//! million empty rows costs nothing; past [`super::limits::SHEET_CELLS`]
-//! cells a workbook is refused.
+//! Bounds ([`crate::tables::budget`]): a zipped workbook (`.xlsx`, `.ods`)
+//! is first inflated entry by entry into nothing, counting what really
+//! comes out (a zip's declared sizes may lie), and refused past
+//! [`INFLATED_BYTES`] before calamine holds any of it; `.xlsx` sheets are
+//! then streamed cell by cell and only cells that hold something are kept,
+//! so a sheet that claims a million empty rows costs nothing; past
+//! [`SHEET_CELLS`] cells a workbook is refused.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
 
-use super::{Reading, limits, unreadable};
+use super::{Reading, unreadable};
 use crate::Options;
-use crate::error::Error;
+use crate::error::{Error, spend};
+use crate::tables::budget::{INFLATED_BYTES, MERGE_SPAN, SHEET_CELLS};
 
 /// Whether nameless bytes are a spreadsheet: an `.xlsx` zip (its
 /// workbook part is named in the zip's directory) or an OpenDocument
@@ -48,10 +52,13 @@ pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
             "the spreadsheet is password-protected (encrypted); save a copy without a password",
         ));
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        inflated_size(bytes)?;
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(cause)?;
     let names = book.sheet_names();
     let mut text = String::new();
-    let mut budget = limits::SHEET_CELLS;
+    let mut budget = 0u64;
     for name in names {
         let mut grid = Grid::new();
         let merged: Vec<Dimensions> = match &mut book {
@@ -115,19 +122,30 @@ fn cause(err: impl std::fmt::Display) -> Error {
     ))
 }
 
+/// What a zipped workbook's entries really inflate to, all together:
+/// each is inflated into nothing and counted as it comes, so a zip that
+/// claims small sizes and inflates to gigabytes is stopped at
+/// [`INFLATED_BYTES`] after that much work, and calamine, which holds its
+/// shared strings and styles whole, never sees it.
+fn inflated_size(bytes: &[u8]) -> Result<u64, Error> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(cause)?;
+    let mut spent = 0u64;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(cause)?;
+        let room = INFLATED_BYTES.max.saturating_sub(spent) + 1;
+        let n = std::io::copy(&mut (&mut entry).take(room), &mut std::io::sink()).map_err(cause)?;
+        spend(&mut spent, n, INFLATED_BYTES)?;
+    }
+    Ok(spent)
+}
+
 /// Counts one kept cell against the workbook's budget.
-fn take(budget: &mut usize) -> Result<(), Error> {
-    *budget = budget.checked_sub(1).ok_or_else(|| {
-        unreadable(format!(
-            "the spreadsheet holds more than {} cells with content (a limit that keeps memory bounded)",
-            limits::SHEET_CELLS
-        ))
-    })?;
-    Ok(())
+fn take(budget: &mut u64) -> Result<(), Error> {
+    spend(budget, 1, SHEET_CELLS)
 }
 
 /// The cells of an in-memory range (`.xls`, `.ods`) that hold something.
-fn fill(grid: &mut Grid, range: &calamine::Range<Data>, budget: &mut usize) -> Result<(), Error> {
+fn fill(grid: &mut Grid, range: &calamine::Range<Data>, budget: &mut u64) -> Result<(), Error> {
     for (row, col, data) in range.used_cells() {
         let value = data_text(data);
         if value.is_empty() {
@@ -146,13 +164,14 @@ fn fill(grid: &mut Grid, range: &calamine::Range<Data>, budget: &mut usize) -> R
 
 /// A merged region's value, written in its top-left cell, copied into
 /// every cell it covers that is empty.
-fn carry_merged(grid: &mut Grid, merged: &[Dimensions], budget: &mut usize) -> Result<(), Error> {
+fn carry_merged(grid: &mut Grid, merged: &[Dimensions], budget: &mut u64) -> Result<(), Error> {
+    let span = u32::try_from(MERGE_SPAN.max).unwrap_or(u32::MAX);
     for region in merged {
         let Some(value) = grid.get(&region.start).cloned() else {
             continue;
         };
-        for row in region.start.0..=region.end.0.min(region.start.0 + limits::MERGE_SPAN) {
-            for col in region.start.1..=region.end.1.min(region.start.1 + limits::MERGE_SPAN) {
+        for row in region.start.0..=region.end.0.min(region.start.0.saturating_add(span)) {
+            for col in region.start.1..=region.end.1.min(region.start.1.saturating_add(span)) {
                 if let std::collections::btree_map::Entry::Vacant(cell) = grid.entry((row, col)) {
                     take(budget)?;
                     cell.insert(value.clone());
@@ -338,7 +357,7 @@ mod tests {
         grid.insert((2, 0), "到馆读者".into());
         grid.insert((2, 2), "186420".into());
         grid.insert((900_000, 0), "备注".into());
-        let mut budget = 100;
+        let mut budget = 0;
         carry_merged(&mut grid, &[Dimensions::new((0, 1), (0, 2))], &mut budget)
             .expect("within budget");
         let mut text = String::new();

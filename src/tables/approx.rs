@@ -74,6 +74,11 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("过",       Effect::Approx(MoreThan), Before),    // 过千人, 浏览量过 10 万
     ("破",       Effect::Approx(MoreThan), Before),    // 破500人次
     ("突破",     Effect::Approx(MoreThan), Before),
+    ("不少于",   Effect::Approx(MoreThan), Before),    // at least: 不少于300人
+    ("不低于",   Effect::Approx(MoreThan), Before),
+    ("至少",     Effect::Approx(MoreThan), Before),
+    ("多于",     Effect::Approx(MoreThan), Before),
+    ("高于",     Effect::Approx(MoreThan), Before),
     ("余",       Effect::Approx(MoreThan), AfterNumber),
     ("多",       Effect::Approx(MoreThan), AfterNumber),
     ("+",        Effect::Approx(MoreThan), AfterNumber), // 5000+人, 10W+
@@ -86,6 +91,10 @@ pub static APPROX_WORDS: &[(&str, Effect, Position)] = &[
     ("不满",     Effect::Approx(LessThan), Before),
     ("不超过",   Effect::Approx(LessThan), Before),
     ("不超",     Effect::Approx(LessThan), Before),
+    ("不多于",   Effect::Approx(LessThan), Before),
+    ("不高于",   Effect::Approx(LessThan), Before),
+    ("少于",     Effect::Approx(LessThan), Before),
+    ("低于",     Effect::Approx(LessThan), Before),
     ("以下",     Effect::Approx(LessThan), AfterUnit),
     ("以内",     Effect::Approx(LessThan), AfterUnit),
     // no figure at all

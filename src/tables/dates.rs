@@ -120,6 +120,20 @@ pub const LEAD_CLAUSE_CHARS: usize = 12;
 #[rustfmt::skip]
 pub static MONTH_TITLE_ENDS: &[&str] = &["份大事记", "大事记"];
 
+/// The marks after a number that make it a month or a day (6月15日): such
+/// a number is no place of a library's name.
+#[rustfmt::skip]
+pub static MONTH_DAY_MARKS: &[char] = &['月', '日', '号'];
+
+/// Words that date a chronicle's entry to the last entry's month (同月，
+/// 开展…) or day (同日).
+#[rustfmt::skip]
+pub static SAME_MONTH_WORDS: &[&str] = &["同月", "当月", "是月"];
+
+/// See [`SAME_MONTH_WORDS`].
+#[rustfmt::skip]
+pub static SAME_DAY_WORDS: &[&str] = &["同日", "当日", "是日", "同天", "当天"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,3 +106,13 @@ pub static SAME_PERIOD: &str = "同期";
 /// reports (某馆公布2025年借阅情形).
 #[rustfmt::skip]
 pub static SUBJECT_VERBS: &[&str] = &["公布", "发布"];
+
+/// Words right before a library's name that make it the host of an event
+/// the report's library took part in (由某省图书馆主办): no evidence.
+#[rustfmt::skip]
+pub static HOST_BEFORE: &[&str] = &["由", "参加"];
+
+/// Words right after a library's name that make it the host or the giver
+/// (某省图书馆主办的, 某省图书馆颁发的): no evidence.
+#[rustfmt::skip]
+pub static HOST_AFTER: &[&str] = &["主办", "承办", "颁发", "举办的", "组织的", "牵头"];

@@ -102,6 +102,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("数据库下载量",     None, Some(DigitalDownloads)),
     // use
     ("到馆人次",         None, Some(Visits)),
+    ("进馆人数",         None, Some(Visits)),
+    ("服务读者",         None, Some(Visits)),
+    ("全年服务",         None, Some(Visits)),
     ("进馆人次",         None, Some(Visits)),
     ("入馆人次",         None, Some(Visits)),
     ("接待读者",         None, Some(Visits)),
@@ -256,6 +259,10 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("楼地板面积",       None, Some(FloorAreaM2)),
     ("楼地板总面积",     None, Some(FloorAreaM2)),
     ("计算机终端",       None, Some(Computers)),
+    // a statistics form counts all its computers, then those for readers
+    ("计算机台数",       None, None),
+    ("供读者使用的终端数", None, Some(Computers)),
+    ("读者使用的终端数", None, Some(Computers)),
     ("公共电脑",         None, Some(Computers)),
     ("电脑",             None, Some(Computers)),
     ("计算机",           None, Some(Computers)),
@@ -351,12 +358,12 @@ pub static AFTER_LABELS: &[MetricKey] = &[
     Branches, ServicePoints, SelfServiceLibraries, Ebooks, Volunteers, Computers, Seats,
 ];
 
-/// Words after a label that follows its figure which make the label a
 /// Words of a name that may stand between a count and its label after it
 /// (3座24小时自助图书馆), though they hold digits.
 #[rustfmt::skip]
 pub static AFTER_LABEL_NAMES: &[&str] = &["24小时"];
 
+/// Words after a label that follows its figure which make the label a
 /// mere modifier of what is counted (两所分馆的设备, 两所分馆空间改造).
 #[rustfmt::skip]
 pub static AFTER_LABEL_HEADS: &[&str] = &[
@@ -477,7 +484,7 @@ pub static EXTRA_UNITS: &[(MetricKey, &[Unit])] = &[
     (Events,               &[Session, Time, Issue]),
     (Exhibitions,          &[Session, Time, Issue, Item]),
     (Lectures,             &[Session, Time, Issue]),
-    (Trainings,            &[Session, Time, Issue, Class]),
+    (Trainings,            &[Session, Time, Issue, Class, Item]),
     (MediaReports,         &[Time, Article]),
     (WechatFollowers,      &[PersonMing]),
     (WechatPosts,          &[Article, Time]),
@@ -584,6 +591,14 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("预计", Qualifier::Target),
     ("目标", Qualifier::Target),
     ("全国", Qualifier::Nation),
+    // a paragraph about every library of a place (从全省范围来看，…): the
+    // whole line is theirs (LINE_SCOPES)
+    ("从全省范围来看", Qualifier::OtherBody),
+    ("从全市范围来看", Qualifier::OtherBody),
+    ("从全国范围来看", Qualifier::Nation),
+    // registrations since the first card, not the cards valid now
+    ("累计注册", Qualifier::Cumulative),
+    ("累计办证", Qualifier::Cumulative),
     ("全省", Qualifier::Province),
     ("全市", Qualifier::City),
     ("新建", Qualifier::NewOnly),
@@ -601,6 +616,9 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("争取", Qualifier::Target),
     ("下一步", Qualifier::Target),
     ("确保", Qualifier::Target),
+    // a floor set for the year (全年举办活动不少于100场): a target
+    ("不少于", Qualifier::Target),
+    ("不低于", Qualifier::Target),
     ("全县", Qualifier::OtherBody),
     ("全区", Qualifier::OtherBody),
     ("全旗", Qualifier::OtherBody),
@@ -670,7 +688,6 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("单日", Qualifier::PerCapita),
     ("下半年", Qualifier::PartOfYear),
     ("季度", Qualifier::PartOfYear),
-    ("月份", Qualifier::PartOfYear),
     ("建馆以来", Qualifier::Cumulative),
     ("开馆以来", Qualifier::Cumulative),
     ("成立以来", Qualifier::Cumulative),
@@ -686,6 +703,11 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("十年来", Qualifier::Cumulative),
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
+    // a department's own counts (市图书馆外借部共接待到馆读者…)
+    ("外借部", Qualifier::Room),
+    ("借阅部", Qualifier::Room),
+    ("阅览部", Qualifier::Room),
+    ("采编部", Qualifier::Room),
     ("其中总馆", Qualifier::Room),
     // a branch as the clause's subject (分馆全年流通图书2.4万册次)
     ("分馆", Qualifier::Room),
@@ -768,7 +790,8 @@ pub static LEVEL_WORDS: &[&str] = &[
 /// (included word, keys it widens; empty for all).
 #[rustfmt::skip]
 pub static INCLUDES_OTHERS: &[(&str, &[MetricKey])] = &[
-    ("分馆",     &[]),
+    // Not 分馆: a library's own branches are its own (外借22万册次（含分馆）
+    // is the library's, as the real reports' readers count it).
     ("服务点",   &[]),
     ("流通点",   &[]),
     ("农家书屋", &[]),
@@ -870,3 +893,22 @@ pub static LIST_CLOSERS: &[&str] = &["等", "等各类", "等各项"];
 /// Words before a year that make it the term of a comparison (较2020年增长).
 #[rustfmt::skip]
 pub static COMPARISON_WORDS: &[&str] = &["较", "比", "与", "同比", "相比", "对比", "比较"];
+
+/// How an item opens that names the whole its row is a part of (其中：
+/// 盲文图书; 在支出合计中：工资福利支出): (start, end) of the words before
+/// the colon. The row counts the part after it.
+#[rustfmt::skip]
+pub static PART_LEADS: &[(&str, &str)] = &[("其中", ""), ("在", "中")];
+
+/// Qualifier words that hold for their whole line (a paragraph), not only
+/// their sentence: 从全省范围来看，…。纸质文献总藏量达6140.6万册… is all the
+/// province's libraries.
+#[rustfmt::skip]
+pub static LINE_SCOPES: &[&str] = &[
+    "从全省范围来看", "从全市范围来看", "从全国范围来看",
+];
+
+/// What may stand between a count of titles and the volumes they make
+/// (新增图书5256种，5353册; 4657种、9043册): the volumes take its label.
+#[rustfmt::skip]
+pub static TITLES_VOLUMES_JOINS: &[&str] = &["，", ",", "、", "", "共"];

@@ -2,11 +2,14 @@
 //! here, one row per line, so adding a synonym is a one-line change.
 
 pub mod approx;
+pub mod budget;
 pub mod chrome;
 pub mod columns;
 pub mod dates;
+pub mod dictionary;
 pub mod encodings;
 pub mod enumeration;
+pub mod errors;
 pub mod grammar;
 pub mod identity;
 pub mod library;

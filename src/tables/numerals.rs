@@ -64,6 +64,11 @@ pub static MULTIPLIERS: &[(char, u8)] = &[
     ('亿', 8), ('億', 8),
 ];
 
+/// Old short forms of a tens number, with their digit: 廿 = 二十, 卅 =
+/// 三十, 卌 = 四十 (廿八天 = 28 天).
+#[rustfmt::skip]
+pub static TENS: &[(char, u8)] = &[('廿', 2), ('卅', 3), ('卌', 4)];
+
 /// The power of ten from which a multiplier closes a section (万, 亿).
 pub const SECTION_POWER: u8 = 4;
 
@@ -123,6 +128,8 @@ pub enum CharClass {
     Digit(u8, Script, DigitWidth),
     /// A multiplier and its power of ten.
     Multiplier(u8),
+    /// A tens number in one character ([`TENS`]), with its digit.
+    Tens(u8),
     /// A decimal point in the given script.
     Point(Script),
     /// A thousands separator between digits of the given width.
@@ -148,6 +155,9 @@ impl CharClasses {
         }
         for &(c, power) in MULTIPLIERS {
             rows.push((c, CharClass::Multiplier(power)));
+        }
+        for &(c, digit) in TENS {
+            rows.push((c, CharClass::Tens(digit)));
         }
         for &(c, script) in DECIMAL_POINTS {
             rows.push((c, CharClass::Point(script)));
@@ -199,7 +209,7 @@ pub fn class_of(c: char) -> Option<CharClass> {
 pub fn starts_numeral(c: char) -> bool {
     matches!(
         class_of(c),
-        Some(CharClass::Digit(..) | CharClass::Multiplier(_))
+        Some(CharClass::Digit(..) | CharClass::Multiplier(_) | CharClass::Tens(_))
     )
 }
 
@@ -214,6 +224,7 @@ mod tests {
             .iter()
             .map(|d| d.0)
             .chain(MULTIPLIERS.iter().map(|m| m.0))
+            .chain(TENS.iter().map(|t| t.0))
             .chain(DECIMAL_POINTS.iter().map(|p| p.0))
             .chain(GROUP_SEPARATORS.iter().map(|g| g.0));
         for c in chars {

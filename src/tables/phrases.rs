@@ -125,7 +125,18 @@ pub static NAME_WORDS: &[(&str, i64)] = &[
     ("4G",     4),
     ("3D",     3),
     ("4K",     4),
+    // 7×24小时自助图书馆: a service named by its hours
+    ("7×24",   24),
+    ("7*24",   24),
+    ("7x24",   24),
+    ("7X24",   24),
+    ("7＊24",  24),
+    ("７×２４", 24),
 ];
+
+/// What may follow the value of a form flattened to one line (其他收入59
+/// 千元87): the end of a cell or a clause.
+pub static FORM_CELL_ENDS: &[char] = &['，', '。', '；', '、', ',', ';', '|', '｜'];
 
 /// Words right after a number that make it part of a name: 建党 100 周年.
 #[rustfmt::skip]

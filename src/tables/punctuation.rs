@@ -18,6 +18,21 @@ pub static SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 /// Spaces stepped over between a label and its figure (馆藏量 180383).
 pub static LABEL_SPACES: &[char] = &[' ', '\u{3000}'];
 
+/// Spaces wider than a digit group's (en and em quads and spaces, three-
+/// to six-per-em, punctuation space): between the digits of a figure they
+/// may part two figures, so a figure that stops at one is left out with a
+/// warning, as at [`LABEL_SPACES`]. (The grouping spaces, thin, figure,
+/// hair and no-break, are dropped between digits before reading.)
+pub static WIDE_SPACES: &[char] = &[
+    '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2008}',
+];
+
+/// Marks that group thousands in some hands (180'383, 180’383, 180，383)
+/// and part a list in others (12，15): a figure that stops at one with a
+/// group of three digits after it is left out with a warning, never read
+/// as its first part.
+pub static DIGIT_GROUP_MARKS: &[char] = &['\'', '’', '，'];
+
 /// Marks that end a sentence: a figure's label and qualifiers are looked
 /// for only after the last one.
 pub static SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?'];

@@ -184,3 +184,19 @@ pub static SIMPLIFIED: &str = concat!(
     "𩾅𫚝𫚟𩾆𫚨𫚩𫚘𫚬𩾎𫠖𫛠𪉄𫛧𪉅𪉋𪉉𪉌𪉎𪉐𪉏𫛻𫛹𪉔𪉒𫜂𫛾𪉕𱊜𫜊𫧮𫜓𫜕𫜟𪔭𪚏𪚐𫜯𠛾𣶭𫓷",
     "𫜫",
 );
+
+/// Vowels with a tone mark (and ü), the letters that tell a pinyin gloss
+/// (圖書(shū)館) from a parenthesis of plain Latin text (PDF, ISBN): a
+/// gloss has at least one of them.
+#[rustfmt::skip]
+pub static PINYIN_TONE_LETTERS: &[char] = &[
+    'ā', 'á', 'ǎ', 'à', 'ē', 'é', 'ě', 'è', 'ī', 'í', 'ǐ', 'ì',
+    'ō', 'ó', 'ǒ', 'ò', 'ū', 'ú', 'ǔ', 'ù', 'ǖ', 'ǘ', 'ǚ', 'ǜ', 'ü',
+];
+
+/// Parentheses around a pinyin gloss, as (open, close).
+pub static GLOSS_PARENS: &[(char, char)] = &[('(', ')'), ('（', '）')];
+
+/// The longest gloss read, in characters inside the parentheses (a few
+/// syllables: (tú shū guǎn)).
+pub const MAX_GLOSS_CHARS: usize = 24;

@@ -39,6 +39,23 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("万册、件", Unit::Volume,          4),
     ("万册/件",  Unit::Volume,          4),
     ("册次",     Unit::VolumeUse,       0),
+    // a slash between two units: 人/次 and 册/次 are 人次 and 册次; 件/套
+    // keeps its first unit (a rate such as 册/人 is `RATE_DENOMINATORS`)
+    ("册／件",   Unit::Volume,          0),
+    ("册/次",    Unit::VolumeUse,       0),
+    ("册／次",   Unit::VolumeUse,       0),
+    ("万册/次",  Unit::VolumeUse,       4),
+    ("万册／次", Unit::VolumeUse,       4),
+    ("人/次",    Unit::PersonVisit,     0),
+    ("人／次",   Unit::PersonVisit,     0),
+    ("万人/次",  Unit::PersonVisit,     4),
+    ("万人／次", Unit::PersonVisit,     4),
+    ("件/套",    Unit::Piece,           0),
+    ("件／套",   Unit::Piece,           0),
+    ("册/套",    Unit::Volume,          0),
+    ("册／套",   Unit::Volume,          0),
+    ("台/套",    Unit::Machine,         0),
+    ("台／套",   Unit::Machine,         0),
     ("册(次)",   Unit::VolumeUse,       0),
     // uses of library materials, as Hong Kong and Macau count loans
     ("项次",     Unit::VolumeUse,       0),
@@ -160,6 +177,77 @@ pub static UNITS: &[(&str, Unit, i32)] = &[
     ("成",       Unit::Percent,         1),   // 三成 = 30%: tenths
     ("个百分点", Unit::PercentagePoint, 0),
     ("百分点",   Unit::PercentagePoint, 0),
+];
+
+/// A unit followed by a slash and one of these (2 册/人, 15 元/人, 3 次/年,
+/// 120 人次/天) is a rate, not a figure of the report.
+pub static RATE_SLASHES: &[char] = &['/', '／'];
+
+/// What a rate is counted per, after [`RATE_SLASHES`]: any unit of
+/// [`UNITS`], and these words.
+#[rustfmt::skip]
+pub static RATE_DENOMINATORS: &[&str] = &[
+    "年", "月", "日", "天", "周", "馆", "室", "校", "村", "户", "人", "生", "卡", "证",
+];
+
+/// A half after a number's 个 (三个半月) or after a unit (两年半).
+pub const HALF: &str = "半";
+/// 个 and a half: 三个半月.
+pub const HALF_GE: &str = "个半";
+
+/// Units after 个半 (三个半月 = 3.5 个月), which 个 alone does not begin.
+#[rustfmt::skip]
+pub static HALF_AFTER_GE: &[(&str, Unit)] = &[
+    ("月",   Unit::Month),
+    ("小时", Unit::Hour),
+    ("钟头", Unit::Hour),
+    ("星期", Unit::Week),
+];
+
+/// A half of these with no number (半年, 半个月): 0.5 of the unit.
+#[rustfmt::skip]
+pub static HALF_WORDS: &[(&str, Unit)] = &[
+    ("半年",     Unit::YearSpan),
+    ("半个月",   Unit::Month),
+    ("半月",     Unit::Month),
+    ("半天",     Unit::Day),
+    ("半小时",   Unit::Hour),
+    ("半个小时", Unit::Hour),
+];
+
+/// Before 半年 (上半年, 下半年, 每半年) it names a part of the year, no
+/// figure; after it (半年度, 半年报) a report or a term.
+pub static HALF_BLOCKED_BEFORE: &[char] = &['上', '下', '前', '后', '每', '大', '多', '过', '一'];
+/// See [`HALF_BLOCKED_BEFORE`].
+pub static HALF_BLOCKED_AFTER: &[char] = &['度', '报', '刊', '制', '期', '结', '考', '总', '价'];
+
+/// Units a half may follow (两年半, 三天半).
+pub static HALF_AFTER_UNITS: &[Unit] = &[
+    Unit::YearSpan,
+    Unit::Month,
+    Unit::Day,
+    Unit::Hour,
+    Unit::Week,
+];
+
+/// Units a bare 百/千/万/亿 may count with no approximation word, at the
+/// end of a clause (藏书百本, 到馆千人次): where a name or an idiom
+/// (百名优秀读者, 万家灯火, 纸载千年) goes on with more words, or counts
+/// in units no report counts so.
+pub static BARE_ROUND_UNITS: &[Unit] = &[
+    Unit::Book,
+    Unit::Volume,
+    Unit::VolumeUse,
+    Unit::Person,
+    Unit::PersonVisit,
+    Unit::Session,
+    Unit::SessionCount,
+    Unit::Piece,
+    Unit::Kind,
+    Unit::Copy,
+    Unit::Time,
+    Unit::Yuan,
+    Unit::SquareMetre,
 ];
 
 /// Words that begin like a unit but are not one (一部分, 一次性, 两处理…).

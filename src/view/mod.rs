@@ -12,7 +12,7 @@
 //! fetch, so it opens the same way from a laptop, a mail attachment or a USB
 //! stick. Everything works without JavaScript (hover tooltips are `title`
 //! attributes, links are anchors); the script (`assets/script.js`, inline,
-//! as the CSP allows) adds a click card and, on the index, sorting and
+//! allowed by its hash in the CSP) adds a click card and, on the index, sorting and
 //! filtering. Styles are `assets/style.css`: below 600 px, tables marked
 //! `cards` are stacked as labelled cards.
 //!
@@ -98,8 +98,21 @@ pub fn render_report_in_site(
     lines: &[SourceLine<'_>],
     index_href: Option<&str>,
 ) -> String {
+    render_report_part(report, lines, index_href, 0)
+}
+
+/// [`render_report_in_site`] for a report whose `lines` are its first
+/// ones only: the page notes the `left_out` lines after them and how to
+/// print them.
+pub fn render_report_part(
+    report: &LibraryReport,
+    lines: &[SourceLine<'_>],
+    index_href: Option<&str>,
+    left_out: usize,
+) -> String {
     let mut page = page::ReportPage::new(report, lines);
     page.index_href = index_href;
+    page.left_out = left_out;
     let mut out = String::with_capacity(16 * 1024 + lines.len() * 160);
     // `fmt::Write` for `String` never fails, so there is no error to pass on.
     let _ = page.write(&mut out);
@@ -281,8 +294,9 @@ fn write_head(out: &mut String, title: &str, extra: &str) -> fmt::Result {
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{}'; form-action 'none'; base-uri 'none'\">\n\
          <meta name=\"generator\" content=\"libreport {}\">\n{extra}<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+        *SCRIPT_HASH,
         env!("CARGO_PKG_VERSION"),
         Esc(title),
         STYLE
@@ -293,17 +307,51 @@ fn write_foot(out: &mut String) -> fmt::Result {
     write!(
         out,
         "<footer>libreport {} · 此页面离线可用，不加载任何外部资源 <span class=\"en\">self-contained, loads nothing</span></footer>\n\
-         <script>\n{}</script>\n</body>\n</html>\n",
+         <script>{}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
-        SCRIPT
+        SCRIPT_BODY
     )
+}
+
+/// Niceties only: a click card for figures; uses `textContent`, never
+/// HTML. The script element's text, exactly as the page carries it: the
+/// CSP's hash is of these bytes.
+const SCRIPT_BODY: &str = concat!("\n", include_str!("assets/script.js"));
+
+/// The CSP source that allows the page's one script and no other
+/// (`sha256-…`): escaping stays the first barrier, this the second.
+static SCRIPT_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use sha2::Digest;
+    format!(
+        "sha256-{}",
+        base64(&sha2::Sha256::digest(SCRIPT_BODY.as_bytes()))
+    )
+});
+
+/// Standard base64 with padding, for the CSP hash.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The page's styles (no fetch: inline, allowed by the CSP).
 const STYLE: &str = include_str!("assets/style.css");
-
-/// Niceties only: a click card for figures. Uses `textContent`, never HTML.
-const SCRIPT: &str = include_str!("assets/script.js");
 
 /// The click card's empty shell; the script fills it with `textContent`.
 const CARD: &str = "<div id=\"card\" class=\"card\" role=\"dialog\" hidden><div class=\"card-body\"></div>\

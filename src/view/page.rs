@@ -98,6 +98,8 @@ pub(super) struct ReportPage<'a> {
     line_nos: HashSet<u32>,
     /// The batch's index page, for a link back.
     pub(super) index_href: Option<&'a str>,
+    /// How many lines of the text come after `lines` and are not shown.
+    pub(super) left_out: usize,
 }
 
 impl<'a> ReportPage<'a> {
@@ -125,6 +127,7 @@ impl<'a> ReportPage<'a> {
             resolved,
             line_nos: lines.iter().map(|l| l.no).collect(),
             index_href: None,
+            left_out: 0,
         }
     }
 
@@ -408,7 +411,10 @@ impl<'a> ReportPage<'a> {
 
     /// The cells of a statistics-table line, joined for reading: `文献馆藏量 │ 180383 │ 册`.
     fn table_row(&self, no: u32) -> Option<String> {
-        let line = self.lines.iter().find(|l| l.no == no)?;
+        // Lines are in order: a search, not a scan per figure (a scan made
+        // a page of many table rows quadratic).
+        let at = self.lines.partition_point(|l| l.no < no);
+        let line = self.lines.get(at).filter(|l| l.no == no)?;
         let cells: Vec<&str> = line
             .text
             .split(['\t', '|', '｜'])
@@ -453,6 +459,25 @@ impl<'a> ReportPage<'a> {
                 }
             }
             self.write_line(out, li, line)?;
+        }
+        if self.left_out > 0 {
+            // The file's name as a shell word: single-quoted unless plain.
+            let file = &self.report.file;
+            let plain = file
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'));
+            let word = if plain {
+                file.clone()
+            } else {
+                format!("'{}'", file.replace('\'', "'\\''"))
+            };
+            writeln!(
+                out,
+                "<p class=\"left-out\">此后还有 {n} 行原文未在本页显示；全文请运行 <code>libreport text {w}</code> \
+                 <span class=\"en\">{n} more lines are not shown on this page; <code>libreport text {w}</code> prints them all</span></p>",
+                n = self.left_out,
+                w = Esc(&word)
+            )?;
         }
         out.push_str("</div></section>\n");
         Ok(())

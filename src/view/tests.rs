@@ -182,6 +182,38 @@ fn loads_nothing_from_outside() {
         assert!(!html.contains("@import"));
         assert!(!html.contains("url("));
         assert_eq!(html.matches("<script").count(), 1);
+        // The CSP allows that one script by the hash of its text, and no
+        // inline script besides.
+        let body = html
+            .split_once("<script>")
+            .and_then(|(_, rest)| rest.split_once("</script>"))
+            .map(|(body, _)| body)
+            .expect("script");
+        use sha2::Digest;
+        let hash = format!(
+            "'sha256-{}'",
+            base64(&sha2::Sha256::digest(body.as_bytes()))
+        );
+        let csp = html
+            .split_once("Content-Security-Policy\" content=\"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(csp, _)| csp)
+            .expect("csp");
+        assert!(csp.contains(&format!("script-src {hash};")), "{csp}");
+        assert!(!csp.contains("script-src 'unsafe-inline'"), "{csp}");
+    }
+}
+
+#[test]
+fn base64_is_the_standard_alphabet_with_padding() {
+    for (raw, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64(raw.as_bytes()), encoded);
     }
 }
 

@@ -4,8 +4,8 @@
 //!   `file, encoding, library, library_simplified, year, sections`, one
 //!   column per metric key (the resolved value in the key's base unit, empty
 //!   where unknown), `approx` (`key=word` for each value that is not
-//!   exact), `warnings` (their count), and `error` for files that yielded
-//!   no report. Lists (mentions, chronicle,
+//!   exact), `warnings` (their count), and `error` and `error_zh` for
+//!   files that yielded no report. Lists (mentions, chronicle,
 //!   plan) are left to JSON.
 //! - **Long** ([`LongCsv`], `--format csv-long`): the tidy form, one row per
 //!   mention: `file, library, library_simplified, year, key, value, unit,
@@ -27,6 +27,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::RecordWriter;
+use super::types::{ColumnType, key_type};
+use crate::dictionary::{Headers, header};
 use crate::report::{LibraryReport, Record};
 use crate::tables::metric_keys::MetricKey;
 
@@ -43,9 +45,13 @@ pub struct CsvStyle {
     /// Put `'` before a text cell that starts with `=`, `+`, `-`, `@`, tab
     /// or carriage return, so a spreadsheet shows it instead of running it.
     pub guard_formulas: bool,
-    /// Separate cells with tabs (TSV) instead of commas; quoting stays
-    /// that of CSV, for a cell that holds a tab, a quote or a line end.
+    /// Separate cells with tabs (TSV) instead of commas. A tab, carriage
+    /// return or line feed in a text cell becomes a space, so every row
+    /// splits on tabs into the header's number of fields (`awk -F'\t'`);
+    /// a cell with a quote is still quoted as in CSV.
     pub tab: bool,
+    /// The language of the header row.
+    pub headers: Headers,
 }
 
 impl CsvStyle {
@@ -55,15 +61,26 @@ impl CsvStyle {
         crlf: true,
         guard_formulas: true,
         tab: false,
+        headers: Headers::En,
     };
+
+    /// The header row of `columns` in this style's language.
+    pub fn header_row(&self, columns: &[&str]) -> Vec<String> {
+        columns.iter().map(|c| header(c, self.headers)).collect()
+    }
 
     /// A text cell as written: with a leading `'` when the guard is on and
     /// a spreadsheet would take the cell for a formula.
     pub fn text<'s>(&self, cell: &'s str) -> Cow<'s, str> {
+        let cell: Cow<'s, str> = if self.tab && cell.contains(['\t', '\n', '\r']) {
+            Cow::Owned(cell.replace(['\t', '\n', '\r'], " "))
+        } else {
+            Cow::Borrowed(cell)
+        };
         if self.guard_formulas && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             Cow::Owned(format!("'{cell}"))
         } else {
-            Cow::Borrowed(cell)
+            cell
         }
     }
 
@@ -128,7 +145,7 @@ impl<W: Write> WideCsv<W> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        self.out.write_record(columns())?;
+        self.out.write_record(self.style.header_row(&columns()))?;
         self.header_written = true;
         Ok(())
     }
@@ -151,7 +168,7 @@ pub fn columns() -> Vec<&'static str> {
     fixed
         .into_iter()
         .chain(MetricKey::ALL.iter().map(|k| k.as_str()))
-        .chain(["approx", "warnings", "error"])
+        .chain(["approx", "warnings", "error", "error_zh"])
         .collect()
 }
 
@@ -183,18 +200,26 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
                 self.push_text(&kinds.join(";"));
                 for key in MetricKey::ALL {
-                    let cell = report.metrics.get(key).map(|m| m.value.to_string());
+                    // an integer column never prints a decimal point
+                    let integer = key_type(*key) == ColumnType::Integer;
+                    let cell = report
+                        .metrics
+                        .get(key)
+                        .filter(|m| !integer || m.value.is_integer())
+                        .map(|m| m.value.to_string());
                     self.row.push(cell.unwrap_or_default());
                 }
                 let approx = approx_cell(report);
                 self.push_text(&approx);
                 self.row.push(report.warnings.len().to_string());
                 self.row.push(String::new());
+                self.row.push(String::new());
             }
             Record::Failed(failed) => {
                 self.row
                     .extend(std::iter::repeat_n(String::new(), 7 + MetricKey::ALL.len()));
                 self.push_text(&failed.error);
+                self.push_text(&failed.error_zh);
             }
         }
         self.out.write_record(&self.row)?;
@@ -249,7 +274,8 @@ impl<W: Write> LongCsv<W> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        self.out.write_record(LONG_COLUMNS)?;
+        self.out
+            .write_record(self.style.header_row(&LONG_COLUMNS))?;
         self.header_written = true;
         Ok(())
     }
@@ -340,9 +366,9 @@ mod tests {
                 Origin::Prose,
             ),
             mention(
-                MetricKey::Visits,
+                MetricKey::FloorAreaM2,
                 "-3.5",
-                "减少 3.5 人次",
+                "减少 3.5 平方米",
                 41,
                 Origin::Prose,
             ),
@@ -367,6 +393,7 @@ mod tests {
         Record::Failed(FailedFile {
             file: "bad.txt".into(),
             error: "-not a library report".into(),
+            error_zh: "-不是图书馆年报".into(),
         })
     }
 
@@ -424,7 +451,11 @@ mod tests {
         let col = |name: &str| rows[0].iter().position(|c| c == name).expect(name);
         assert_eq!(rows[1][col("file")], "'@reports/a.txt");
         assert_eq!(rows[1][col("library")], "'=HYPERLINK(\"x\")图书馆");
-        assert_eq!(rows[1][col("visits")], "-3.5", "a number is no formula");
+        assert_eq!(
+            rows[1][col("floor_area_m2")],
+            "-3.5",
+            "a number is no formula"
+        );
         assert_eq!(rows[1][col("budget_yuan")], "1685200");
         assert_eq!(rows[1][col("year")], "2020");
         assert_eq!(rows[2][col("error")], "'-not a library report");
@@ -481,6 +512,65 @@ mod tests {
     fn empty_batches_still_have_a_header() {
         assert_eq!(rows(&long(CsvStyle::EXCEL, &[])), [LONG_COLUMNS]);
         assert_eq!(rows(&wide(CsvStyle::default(), &[])), [columns()]);
+    }
+
+    #[test]
+    fn integer_columns_never_print_a_decimal_point() {
+        let Record::Report(mut one) = report() else {
+            unreachable!("report() is a report")
+        };
+        let odd = mention(MetricKey::Visits, "12.5", "12.5 人次", 9, Origin::Prose);
+        one.metrics.insert(odd.key, odd);
+        let rows = rows(&wide(CsvStyle::default(), &[Record::Report(one)]));
+        let col = |name: &str| rows[0].iter().position(|c| c == name).expect(name);
+        assert_eq!(rows[1][col("visits")], "", "a fractional count is left out");
+        assert_eq!(
+            rows[1][col("floor_area_m2")],
+            "-3.5",
+            "a decimal column keeps it"
+        );
+        for (i, name) in rows[0].iter().enumerate() {
+            if super::super::types::column_type(name) == ColumnType::Integer {
+                assert!(!rows[1][i].contains('.'), "{name}: {}", rows[1][i]);
+            }
+        }
+    }
+
+    #[test]
+    fn tsv_cells_hold_no_tab_or_line_end() {
+        let tsv = CsvStyle {
+            tab: true,
+            ..CsvStyle::default()
+        };
+        let Record::Report(mut one) = report() else {
+            unreachable!("report() is a report")
+        };
+        one.library = Some("a\tb\nc\r\nd".into());
+        one.mentions[0].text = "文献馆藏量\t180383\t册".into();
+        let records = [Record::Report(one)];
+        for out in [wide(tsv, &records), long(tsv, &records)] {
+            let text = String::from_utf8(out).expect("utf-8");
+            let fields: Vec<usize> = text.lines().map(|l| l.split('\t').count()).collect();
+            assert!(fields.iter().all(|&n| n == fields[0]), "{text}");
+            assert!(text.contains("\ta b c  d\t"), "{text}");
+        }
+        // CSV keeps the cell as it is, quoted
+        let csv = String::from_utf8(wide(CsvStyle::default(), &records)).expect("utf-8");
+        assert!(csv.contains("\"a\tb\nc\r\nd\""), "{csv}");
+    }
+
+    #[test]
+    fn chinese_headers_name_each_column_with_its_unit() {
+        let zh = CsvStyle {
+            headers: Headers::Zh,
+            ..CsvStyle::default()
+        };
+        let header = &rows(&wide(zh, &[report()]))[0];
+        assert_eq!(header.len(), columns().len());
+        assert_eq!(header[0], "文件");
+        assert!(header.iter().any(|h| h == "馆藏总量（册）"));
+        assert!(header.iter().any(|h| h == "持证读者（人）"));
+        assert_eq!(rows(&long(zh, &[]))[0][4], "指标键");
     }
 
     trait MatchesCount {

@@ -40,6 +40,7 @@ impl<W: Write> RecordWriter for JsonArray<W> {
             &mut self.buffer,
             formatter,
         ))?;
+        escape_line_separators(&mut self.buffer);
         self.out.write_all(&self.buffer)?;
         self.written += 1;
         Ok(())
@@ -76,6 +77,7 @@ impl<W: Write> RecordWriter for JsonLines<W> {
     fn record(&mut self, record: &Record) -> io::Result<()> {
         self.buffer.clear();
         serde_json::to_writer(&mut self.buffer, record)?;
+        escape_line_separators(&mut self.buffer);
         self.buffer.push(b'\n');
         self.out.write_all(&self.buffer)
     }
@@ -87,6 +89,36 @@ impl<W: Write> RecordWriter for JsonLines<W> {
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// U+2028 and U+2029 written as `\u2028` and `\u2029`: valid JSON
+/// either way, but some readers (JavaScript's, editors, line splitters)
+/// take them for line ends, which would cut a JSON Lines record in two.
+/// They can only stand inside strings, where the escape means the same.
+fn escape_line_separators(json: &mut Vec<u8>) {
+    const LEAD: &[u8] = b"\xe2\x80";
+    let is_separator = |json: &[u8], at: usize| matches!(json.get(at + 2), Some(0xa8 | 0xa9));
+    let finder = memchr::memmem::Finder::new(LEAD);
+    let Some(first) = finder.find_iter(json).find(|&at| is_separator(json, at)) else {
+        return;
+    };
+    let mut out = Vec::with_capacity(json.len() + 16);
+    out.extend_from_slice(&json[..first]);
+    let mut at = first;
+    while at < json.len() {
+        if json[at..].starts_with(LEAD) && is_separator(json, at) {
+            out.extend_from_slice(if json[at + 2] == 0xa8 {
+                b"\\u2028"
+            } else {
+                b"\\u2029"
+            });
+            at += 3;
+        } else {
+            out.push(json[at]);
+            at += 1;
+        }
+    }
+    *json = out;
 }
 
 /// One level of indentation.
@@ -180,6 +212,7 @@ mod tests {
             Record::Failed(crate::report::FailedFile {
                 file: "坏.txt".to_owned(),
                 error: "not a report".to_owned(),
+                error_zh: "不是年报".to_owned(),
             }),
         ];
         let mut out = Vec::new();
@@ -190,5 +223,23 @@ mod tests {
         writer.finish().expect("finished");
         let want = serde_json::to_string_pretty(&records).expect("printed") + "\n";
         assert_eq!(String::from_utf8(out).expect("UTF-8"), want);
+    }
+
+    #[test]
+    fn line_separators_are_escaped_and_mean_the_same() {
+        let record = Record::Failed(crate::report::FailedFile {
+            file: "a\u{2028}b\u{2029}“c”.txt".to_owned(),
+            error: "x".to_owned(),
+            error_zh: "x".to_owned(),
+        });
+        let mut out = Vec::new();
+        let mut writer = JsonLines::new(&mut out);
+        writer.record(&record).expect("written");
+        let line = String::from_utf8(out).expect("UTF-8");
+        assert!(line.contains("a\\u2028b\\u2029“c”.txt"), "{line}");
+        assert!(!line.contains('\u{2028}') && !line.contains('\u{2029}'));
+        assert_eq!(line.lines().count(), 1);
+        let back: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+        assert_eq!(back["file"], "a\u{2028}b\u{2029}“c”.txt");
     }
 }

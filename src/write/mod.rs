@@ -9,6 +9,8 @@
 pub mod csv;
 pub mod json;
 pub mod tables;
+pub mod types;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -31,6 +33,9 @@ pub enum Format {
     Tsv,
     /// The long form, tab-separated.
     TsvLong,
+    /// An Excel workbook: the wide and long forms, chronicle, plan,
+    /// warnings and the data dictionary, one sheet each.
+    Xlsx,
 }
 
 impl Format {
@@ -44,6 +49,7 @@ impl Format {
             // the long form is asked for by name (`--format csv-long`).
             "csv" => Some(Format::Csv),
             "tsv" | "tab" => Some(Format::Tsv),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -70,6 +76,7 @@ impl Format {
             Format::CsvLong => "csv-long",
             Format::Tsv => "tsv",
             Format::TsvLong => "tsv-long",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -103,6 +110,7 @@ pub fn writer<'w, W: Write + 'w>(
         Format::Jsonl => Box::new(json::JsonLines::new(out)),
         Format::Csv | Format::Tsv => Box::new(csv::WideCsv::with_style(out, style)),
         Format::CsvLong | Format::TsvLong => Box::new(csv::LongCsv::with_style(out, style)),
+        Format::Xlsx => Box::new(xlsx::XlsxWriter::new(out, style.headers)),
     }
 }
 

@@ -25,6 +25,8 @@ pub enum Table {
     Statistics,
     /// `metrics`: one row per resolved metric (the value the record keeps).
     Metrics,
+    /// `warnings`: one row per warning, the Chinese message first.
+    Warnings,
 }
 
 /// The columns every table starts with.
@@ -38,6 +40,7 @@ impl Table {
             Table::Plan => "plan",
             Table::Statistics => "statistics",
             Table::Metrics => "metrics",
+            Table::Warnings => "warnings",
         }
     }
 
@@ -50,6 +53,7 @@ impl Table {
             Table::Metrics => &[
                 "key", "value", "unit", "approx", "origin", "section", "line", "text",
             ],
+            Table::Warnings => &["kind", "line", "key", "message_zh", "message"],
         }
     }
 
@@ -120,6 +124,19 @@ impl Table {
                     ]
                 })
                 .collect(),
+            Table::Warnings => report
+                .warnings
+                .iter()
+                .map(|w| {
+                    vec![
+                        Cell::Plain(w.kind().to_owned()),
+                        Cell::Plain(opt(w.line().map(|l| l.to_string()))),
+                        Cell::Plain(opt(w.key().map(|k| k.as_str().to_owned()))),
+                        Cell::Text(w.message_zh()),
+                        Cell::Text(w.to_string()),
+                    ]
+                })
+                .collect(),
         }
     }
 }
@@ -150,7 +167,8 @@ impl<W: Write> TableCsv<W> {
     }
 
     fn header(&mut self) -> io::Result<()> {
-        self.out.write_record(self.table.columns())?;
+        self.out
+            .write_record(self.style.header_row(&self.table.columns()))?;
         self.header_written = true;
         Ok(())
     }

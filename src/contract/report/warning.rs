@@ -22,6 +22,9 @@ pub enum Warning {
         /// How many replacement characters were inserted.
         replaced: usize,
     },
+    /// The file is damaged or cut short (a PDF without its end); its text
+    /// is what could be recovered, and some may be missing.
+    DamagedFile,
     /// The text was read from a scan by OCR (Tesseract): its figures need
     /// checking against the image.
     OcrText,
@@ -101,6 +104,9 @@ impl fmt::Display for Warning {
                 f,
                 "{replaced} byte sequence(s) did not decode and were replaced with U+FFFD"
             ),
+            Warning::DamagedFile => f.write_str(
+                "the file is damaged or cut short; the text was recovered from what is there and some may be missing",
+            ),
             Warning::OcrText => f.write_str(
                 "the text was read from a scan by OCR (Tesseract): check its figures against the image",
             ),
@@ -167,6 +173,10 @@ impl Warning {
             "bytes that did not decode were replaced with U+FFFD",
         ),
         (
+            "damaged_file",
+            "the file is damaged or cut short; its text was recovered and some may be missing",
+        ),
+        (
             "ocr_text",
             "the text was read from a scan by OCR; its figures need checking",
         ),
@@ -206,6 +216,7 @@ impl Warning {
     pub fn kind(&self) -> &'static str {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
+            Warning::DamagedFile => "damaged_file",
             Warning::OcrText => "ocr_text",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { .. } => "no_year",
@@ -224,6 +235,7 @@ impl Warning {
     pub fn line(&self) -> Option<u32> {
         match self {
             Warning::LossyDecoding { .. }
+            | Warning::DamagedFile
             | Warning::OcrText
             | Warning::NoLibrary
             | Warning::NoYear { .. }
@@ -263,6 +275,9 @@ impl fmt::Display for Zh<'_> {
             Warning::LossyDecoding { replaced } => {
                 write!(f, "有 {replaced} 处字节无法解码，已替换为 �（U+FFFD）")
             }
+            Warning::DamagedFile => f.write_str(
+                "文件已损坏或不完整（下载未完成？）；文字是从现存部分读出的，可能有缺失",
+            ),
             Warning::OcrText => {
                 f.write_str("正文由文字识别（OCR）从扫描图像得来，数字须对照原件核对")
             }
@@ -361,6 +376,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "一个数字对应好几项内容，不能算作其中一项的数",
     ),
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
+    (
+        "a figure broken by a mark between its digits",
+        "数字中间夹有撇号或逗号，可能不完整",
+    ),
     ("a figure of a time long past", "这是多年以前的数字"),
     (
         "a larger body's figure: the library's own part follows (其中)",
@@ -496,6 +515,7 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().expect("decimal");
         vec![
             Warning::LossyDecoding { replaced: 2 },
+            Warning::DamagedFile,
             Warning::OcrText,
             Warning::NoLibrary,
             Warning::NoYear {
@@ -541,7 +561,11 @@ mod tests {
         let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
         let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
         assert_eq!(kinds, listed, "KINDS lists every kind, in order");
-        let value = serde_json::to_value(&warnings[6]).expect("json");
+        let of_kind = |kind: &str| {
+            let warning = warnings.iter().find(|w| w.kind() == kind).expect("kind");
+            serde_json::to_value(warning).expect("json")
+        };
+        let value = of_kind("conflicting_values");
         assert_eq!(
             value,
             serde_json::json!({
@@ -552,7 +576,7 @@ mod tests {
                 "message_zh": "读者活动场次：同一指标有两个不同数值，采用第 52 行的 56，第 20 行另有 103",
             })
         );
-        let none = serde_json::to_value(&warnings[2]).expect("json");
+        let none = of_kind("no_library");
         assert_eq!(none["line"], serde_json::Value::Null);
         assert_eq!(none["key"], serde_json::Value::Null);
     }
