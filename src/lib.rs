@@ -157,7 +157,14 @@ fn extract_report_then<R>(
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
     if read.format == read::Format::Ocr {
-        report.warnings.insert(0, Warning::OcrText);
+        let unsure = read.unsure.into_iter().map(|u| Warning::OcrUnsure {
+            text: u.text,
+            line: u.line,
+            confidence: u.confidence,
+        });
+        report
+            .warnings
+            .splice(0..0, std::iter::once(Warning::OcrText).chain(unsure));
     }
     if read.damaged {
         report.warnings.insert(0, Warning::DamagedFile);

@@ -343,3 +343,46 @@ fn a_cut_damaged_or_encrypted_word_97_document_is_a_clear_error() {
         assert_fails(name, &file.into_inner().into_inner(), cause);
     }
 }
+
+/// The scanned page `tests/data/qinghe-2021-scan.png` (made by
+/// `tests/make_scan_fixture.py`: the title and statistics table of
+/// `fixtures/qinghe-2021.txt` in Noto Sans CJK, photographed by Chromium)
+/// read by Tesseract. OCR is named approximate, so the record may miss a
+/// figure, but every figure it holds must be the text fixture's, and the
+/// table's six must nearly all be there.
+#[test]
+#[ignore = "needs Tesseract with its Chinese data (.ci/run installs tesseract-ocr-chi-sim/-chi-tra)"]
+fn a_scanned_statistics_table_gives_the_text_fixtures_figures() {
+    let png = fs::read(root().join("tests/data/qinghe-2021-scan.png")).expect("scan");
+    let (scan, err, status) = extract("qinghe-2021-scan.png", &png);
+    assert_eq!(status, 0, "{err}");
+    let (text, _, _) = extract("qinghe-2021.txt", &fixture("qinghe-2021.txt"));
+    assert_eq!(scan["format"], "ocr");
+    assert!(
+        scan["warnings"]
+            .as_array()
+            .expect("warnings")
+            .iter()
+            .any(|w| w["kind"] == "ocr_text"),
+        "{scan}"
+    );
+    assert_eq!(scan["library"], text["library"]);
+    assert_eq!(scan["year"], text["year"]);
+    let metrics = scan["metrics"].as_object().expect("metrics");
+    for (key, metric) in metrics {
+        assert_eq!(
+            metric["value"], text["metrics"][key]["value"],
+            "{key}: OCR gave a figure the text does not"
+        );
+    }
+    let table = [
+        "visits",
+        "loans",
+        "collection_new",
+        "collection_total",
+        "events",
+        "website_visits",
+    ];
+    let found = table.iter().filter(|k| metrics.contains_key(**k)).count();
+    assert!(found >= 5, "{found} of the table's 6 figures: {scan}");
+}

@@ -44,6 +44,8 @@ pub struct Reading {
     /// The file is damaged or cut short, and the text is what could be
     /// recovered from it (a PDF without its end).
     pub damaged: bool,
+    /// Figures OCR was unsure of, left out of the text (a warning each).
+    pub unsure: Vec<ocr::Unsure>,
 }
 
 impl Reading {
@@ -55,6 +57,7 @@ impl Reading {
             replaced: 0,
             ocr: false,
             damaged: false,
+            unsure: Vec::new(),
         }
     }
 }
@@ -300,6 +303,8 @@ pub struct Text {
     /// The file is damaged or cut short, and the text is what could be
     /// recovered from it (a PDF without its end).
     pub damaged: bool,
+    /// Figures OCR was unsure of, left out of the text.
+    pub unsure: Vec<ocr::Unsure>,
 }
 
 /// Reads one file's bytes with the reader its name (or, for standard
@@ -329,6 +334,7 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
         replaced: reading.replaced,
         format: if reading.ocr { Format::Ocr } else { format },
         damaged: reading.damaged,
+        unsure: reading.unsure,
     })
 }
 

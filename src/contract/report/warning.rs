@@ -28,6 +28,17 @@ pub enum Warning {
     /// The text was read from a scan by OCR (Tesseract): its figures need
     /// checking against the image.
     OcrText,
+    /// OCR was unsure of a word inside a figure (Tesseract's confidence
+    /// under `read::ocr::MIN_CONFIDENCE`): the whole figure is left out of
+    /// the text rather than read with a digit that may be wrong.
+    OcrUnsure {
+        /// The figure as OCR read it.
+        text: String,
+        /// Its line.
+        line: u32,
+        /// The lowest confidence of its words, in percent.
+        confidence: u8,
+    },
     /// No library name was found in the title lines, headings or first
     /// sentences (a page that says only 县图书馆 names none).
     NoLibrary,
@@ -110,6 +121,14 @@ impl fmt::Display for Warning {
             Warning::OcrText => f.write_str(
                 "the text was read from a scan by OCR (Tesseract): check its figures against the image",
             ),
+            Warning::OcrUnsure {
+                text,
+                line,
+                confidence,
+            } => write!(
+                f,
+                "line {line}: OCR was unsure of the figure \"{text}\" (confidence {confidence}%); it is left out"
+            ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("no report year found")
@@ -180,6 +199,10 @@ impl Warning {
             "ocr_text",
             "the text was read from a scan by OCR; its figures need checking",
         ),
+        (
+            "ocr_unsure",
+            "OCR was unsure of a figure's characters; the figure is left out",
+        ),
         ("no_library", "no library name found in the title lines"),
         (
             "no_year",
@@ -218,6 +241,7 @@ impl Warning {
             Warning::LossyDecoding { .. } => "lossy_decoding",
             Warning::DamagedFile => "damaged_file",
             Warning::OcrText => "ocr_text",
+            Warning::OcrUnsure { .. } => "ocr_unsure",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { .. } => "no_year",
             Warning::YearRange { .. } => "year_range",
@@ -243,7 +267,8 @@ impl Warning {
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
-            | Warning::UnreadableDate { line, .. } => Some(*line),
+            | Warning::UnreadableDate { line, .. }
+            | Warning::OcrUnsure { line, .. } => Some(*line),
             Warning::ConflictingValues { other, .. } => Some(other.1),
             Warning::UnsettledValues { values, .. } => values.first().map(|&(_, line)| line),
         }
@@ -281,6 +306,14 @@ impl fmt::Display for Zh<'_> {
             Warning::OcrText => {
                 f.write_str("正文由文字识别（OCR）从扫描图像得来，数字须对照原件核对")
             }
+            Warning::OcrUnsure {
+                text,
+                line,
+                confidence,
+            } => write!(
+                f,
+                "第 {line} 行：文字识别对数字“{text}”没有把握（置信度 {confidence}%），未采用"
+            ),
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("没有找到报告所属年度")
@@ -517,6 +550,11 @@ mod tests {
             Warning::LossyDecoding { replaced: 2 },
             Warning::DamagedFile,
             Warning::OcrText,
+            Warning::OcrUnsure {
+                text: "186 42O".into(),
+                line: 26,
+                confidence: 41,
+            },
             Warning::NoLibrary,
             Warning::NoYear {
                 candidates: vec![2020, 2019],
