@@ -34,12 +34,17 @@ pub fn sniff(bytes: &[u8]) -> bool {
 pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     let (headers, body) = split_head(bytes);
     let top = Headers::parse(headers);
+    // A multipart message ends with its closing boundary (`--B--`): one
+    // without it was cut short, and its page may be missing its end.
+    let mut damaged = false;
     let part = if top.media_type().starts_with("multipart/") {
         let boundary = top.param("content-type", "boundary").ok_or_else(|| {
             unreadable(
                 "not a readable saved web page (.mht): a multipart message without a boundary",
             )
         })?;
+        let closing = format!("--{boundary}--");
+        damaged = memchr::memmem::find(body, closing.as_bytes()).is_none();
         let parts = split_parts(body, boundary.as_bytes());
         let start = top.param("content-type", "start");
         pick_page(&parts, start.as_deref()).ok_or_else(|| {
@@ -60,6 +65,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
             encoding: text.encoding_name(),
             replaced: text.replaced,
             text: text.text,
+            damaged,
             ..Reading::default()
         });
     }
@@ -68,6 +74,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
+        damaged,
         ..Reading::default()
     })
 }

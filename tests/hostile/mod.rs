@@ -479,3 +479,81 @@ fn a_size_past_u64_is_too_large() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("too large"), "{}", run.stderr);
 }
+
+/// Issue 25: bad files of each new format, each in a batch beside a good
+/// report under the memory limit and the time bound, end in a named error
+/// (or a record, where what is there reads) and leave the batch whole.
+#[test]
+fn bad_files_of_the_new_formats_fail_alone_and_bounded() {
+    let root = crate::util::root().join("fixtures");
+    let xlsx = std::fs::read(root.join("qinghe-2021-sheet.xlsx")).expect("fixture");
+    let mht = std::fs::read(root.join("qinghe-2021-mht.mht")).expect("fixture");
+    let text = std::fs::read_to_string(root.join("qinghe-2021.txt")).expect("fixture");
+    let doc = crate::office::word97(&text);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "cut.xlsx",
+            xlsx[..xlsx.len() / 2].to_vec(),
+            "not a readable spreadsheet",
+        ),
+        (
+            "bomb.xlsx",
+            build::xlsx_bomb(&xlsx, 300),
+            "too complex: more than 268435456 bytes inflated",
+        ),
+        (
+            "cut.doc",
+            doc[..doc.len() / 3].to_vec(),
+            "not a readable Word 97–2003",
+        ),
+        (
+            "lying.doc",
+            build::cfb_lying_sizes(&doc),
+            "not a readable Word 97–2003",
+        ),
+        (
+            "huge.png",
+            build::png_header(30_000, 30_000),
+            "30000 × 30000 pixels, over the OCR limit",
+        ),
+        (
+            "huge.tif",
+            // a TIFF's size is in its first directory
+            [
+                &b"II*\0\x08\0\0\0\x02\0"[..],
+                &[0, 1, 4, 0, 1, 0, 0, 0, 0x30, 0x75, 0, 0],
+                &[1, 1, 4, 0, 1, 0, 0, 0, 0x30, 0x75, 0, 0],
+            ]
+            .concat(),
+            "30000 × 30000 pixels, over the OCR limit",
+        ),
+    ];
+    for (name, bytes, error) in cases {
+        assert_stopped(name, &bytes, error);
+    }
+    // A zip whose directory lies about sizes: refused or read, never
+    // trusted for an allocation.
+    let (record, run) = batch_with_good("lying.xlsx", &build::zip_lying_sizes(&xlsx));
+    assert!(run.code.is_some(), "{}", run.stderr);
+    assert!(
+        record["error"].is_string() || record["library"] == "青禾县图书馆",
+        "{record}"
+    );
+    // A saved page cut short reads what is there and says it is damaged.
+    let (record, _) = batch_with_good("cut.mht", &mht[..mht.len() * 2 / 3]);
+    let kinds: Vec<&str> = record["warnings"]
+        .as_array()
+        .map(|w| w.iter().filter_map(|w| w["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        record["error"].is_string() || kinds.contains(&"damaged_file"),
+        "{record}"
+    );
+    // A million empty rows of 16,384 empty cells cost nothing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("rows.ods"), build::ods_empty_rows()).expect("write");
+    let run = bounded(dir.path(), &["text", "rows.ods"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.ends_with("\t96\n"), "{}", run.stdout);
+    assert!(run.max_rss_kib < 256 << 10, "{} KiB", run.max_rss_kib);
+}
