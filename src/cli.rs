@@ -200,6 +200,32 @@ pub struct InputArgs {
     /// a few files).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Read scans by OCR (Tesseract, when installed): auto = images and
+    /// PDFs without a text layer, always = every PDF's pages too, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub ocr: OcrArg,
+}
+
+/// `--ocr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OcrArg {
+    /// Only where a file has no text.
+    Auto,
+    /// Also PDFs with a text layer.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl From<OcrArg> for libreport::read::ocr::OcrMode {
+    fn from(arg: OcrArg) -> Self {
+        match arg {
+            OcrArg::Auto => Self::Auto,
+            OcrArg::Always => Self::Always,
+            OcrArg::Never => Self::Never,
+        }
+    }
 }
 
 /// `libreport extract`.

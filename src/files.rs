@@ -77,7 +77,10 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
         Some(label) => Some(libreport::decode::encoding_for_label(label)?),
         None => None,
     };
-    let options = Options { encoding };
+    let options = Options {
+        encoding,
+        ocr: args.ocr.into(),
+    };
     let mut inputs = Vec::new();
     let mut failures = 0usize;
     for path in paths(&args)? {
@@ -89,6 +92,13 @@ pub fn text(args: InputArgs) -> Result<ExitCode> {
                     message(&format!(
                         "libreport: {}: skipped: {why}",
                         input::path_name(&path)
+                    ));
+                }
+                Expanded::Unread(path) => {
+                    message(&format!(
+                        "libreport: {}: skipped: {}",
+                        input::path_name(&path),
+                        input::unread_cause(&path)
                     ));
                 }
             }

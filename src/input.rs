@@ -6,7 +6,9 @@
 //! order is the same on every machine. `-` is standard input. In a directory only
 //! regular files are read (a FIFO would hang the batch), each directory
 //! once (a symlink loop ends), and a subdirectory that cannot be read
-//! fails by its own name while the rest is read.
+//! fails by its own name while the rest is read. A file the scan does not
+//! read is named ([`Expanded::Unread`]), unless it is hidden or an Office
+//! lock file ([`is_quietly_passed`]).
 
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -160,6 +162,51 @@ pub enum Expanded {
     Failed(PathBuf, Error),
     /// A path passed over, with why: a warning, not a failure.
     Skipped(PathBuf, &'static str),
+    /// A file in a directory that no reader takes (`.json`, `.zip`, a
+    /// name without an extension): named on stderr, counted in the
+    /// batch's summary and listed by `--errors`, never passed over in
+    /// silence. Hidden files, Office's `~$` lock files and, under
+    /// `--glob`, the files the patterns leave out are passed over
+    /// quietly instead: the user asked for that.
+    Unread(PathBuf),
+}
+
+/// Why a directory scan does not read `path`, in the words of the
+/// `skipped:` line: the reader table has no row for its extension.
+pub fn unread_cause(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!(
+            "no reader for .{} files (read: {})",
+            ext.to_lowercase(),
+            crate::read::extensions_list()
+        ),
+        None => format!(
+            "no reader for a file without an extension (read: {})",
+            crate::read::extensions_list()
+        ),
+    }
+}
+
+/// The kind of file a skipped path is, for the summary's count
+/// (`2 .doc, 1 .json`): its extension, lowercased, or `(none)`.
+pub fn kind_of(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).map_or_else(
+        || "(no extension)".to_owned(),
+        |e| format!(".{}", e.to_lowercase()),
+    )
+}
+
+/// Whether a name found in a directory is passed over without a word:
+/// hidden (`.git`, `.DS_Store`, as `ls`, ripgrep and fd hide them) or an
+/// Office lock file (`~$2019年报.doc`, a few bytes naming who has the
+/// document open, left beside it while Word or WPS runs), or the
+/// `NAME.expected.json` that `check --bless` writes beside a report.
+pub fn is_quietly_passed(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|name| {
+            name.starts_with('.') || name.starts_with("~$") || name.ends_with(".expected.json")
+        })
 }
 
 /// Expands one command-line path: a file stays itself (whatever its kind:
@@ -184,9 +231,12 @@ pub fn expand_with(arg: &Path, globs: &[String]) -> Vec<Expanded> {
                     Expanded::Failed(
                         arg.to_path_buf(),
                         Error::Io(io::Error::other(if globs.is_empty() {
-                            "directory holds no report file (.txt .html .htm .docx .pdf)"
+                            format!(
+                                "directory holds no report file ({})",
+                                crate::read::extensions_list()
+                            )
                         } else {
-                            "directory holds no file the --glob patterns match"
+                            "directory holds no file the --glob patterns match".to_owned()
                         })),
                     ),
                 ));
@@ -250,11 +300,16 @@ fn walk(top: &Path, meta: &fs::Metadata, globs: &[String]) -> Vec<(PathBuf, Expa
                 }
             };
             let path = entry.path();
+            if is_quietly_passed(&path) {
+                continue;
+            }
             // A plain file needs no more than its directory entry says (most
             // file systems say it without a stat).
             if entry.file_type().is_ok_and(|kind| kind.is_file()) {
                 if is_report_name(&path, globs) {
                     out.push((path.clone(), Expanded::Input(Input::File(path))));
+                } else if globs.is_empty() {
+                    out.push((path.clone(), Expanded::Unread(path)));
                 }
                 continue;
             }
@@ -285,6 +340,8 @@ fn walk(top: &Path, meta: &fs::Metadata, globs: &[String]) -> Vec<(PathBuf, Expa
                     // a FIFO would hang the batch, a device never ends
                     out.push((path.clone(), Expanded::Skipped(path, "not a regular file")));
                 }
+            } else if meta.is_file() && globs.is_empty() {
+                out.push((path.clone(), Expanded::Unread(path)));
             }
         }
     }

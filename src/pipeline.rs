@@ -22,6 +22,8 @@ use crate::{
 pub struct Options {
     /// Decode every input with this encoding instead of detecting one.
     pub encoding: Option<&'static Encoding>,
+    /// When scans are read by OCR (`--ocr`).
+    pub ocr: read::ocr::OcrMode,
 }
 
 /// Runs the whole pipeline on one file's bytes. Never panics on any input:
@@ -43,7 +45,7 @@ pub fn failed(file: &str, err: &Error) -> Record {
 }
 
 /// Runs the pipeline, returning the error instead of a failed record. The
-/// reader follows the file's extension (`read::Format::of_path`).
+/// reader follows the file's extension (`read::format_of_path`).
 pub fn extract_report(file: &str, bytes: &[u8], options: &Options) -> Result<LibraryReport, Error> {
     extract_report_then(file, bytes, options, |_| ()).map(|(report, ())| report)
 }
@@ -104,6 +106,16 @@ fn extract_report_then<R>(
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
+    if read.format == read::Format::Ocr {
+        let unsure = read.unsure.into_iter().map(|u| Warning::OcrUnsure {
+            text: u.text,
+            line: u.line,
+            confidence: u.confidence,
+        });
+        report
+            .warnings
+            .splice(0..0, std::iter::once(Warning::OcrText).chain(unsure));
+    }
     if read.damaged {
         report.warnings.insert(0, Warning::DamagedFile);
     }

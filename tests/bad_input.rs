@@ -139,7 +139,7 @@ fn missing_files_and_directories_without_reports() {
     assert_eq!(status, 1);
     assert_eq!(
         record["error"],
-        "directory holds no report file (.txt .html .htm .docx .pdf)"
+        "directory holds no report file (.txt .html .htm .xhtml .xlsx .xls .et .ods .xlsm .doc .wps .dot .docx .pdf .png .jpg .jpeg .tif .tiff .mht .mhtml)"
     );
 }
 

@@ -239,7 +239,7 @@ fn a_directory_without_reports_is_an_error() {
     let output = run(&["extract", path]);
     assert_eq!(code(&output), 1);
     assert!(
-        stderr(&output).contains("directory holds no report file (.txt .html .htm .docx .pdf)"),
+        stderr(&output).contains("directory holds no report file (.txt .html .htm .xhtml .xlsx"),
         "{}",
         stderr(&output)
     );

@@ -57,10 +57,14 @@ fn without(mut record: Value, fields: &[&str]) -> Value {
 fn gb18030_and_utf16_give_the_utf8_record() {
     let dir = tempfile::tempdir().expect("temp dir");
     for fixture in fixtures() {
-        // The UTF-8 fixtures; the others are themselves the encoded cases.
+        // The UTF-8 text fixtures; the others are themselves the encoded
+        // cases, and a saved web page (.mht, ASCII) is no text.
         let Ok(text) = fs::read_to_string(&fixture) else {
             continue;
         };
+        if fixture.extension().is_some_and(|e| e == "mht") {
+            continue;
+        }
         let stem = fixture.file_stem().and_then(|s| s.to_str()).expect("name");
         let original = record_of(dir.path(), &format!("{stem}.utf8.txt"), text.as_bytes());
         assert_eq!(original["encoding"], "UTF-8");

@@ -472,7 +472,11 @@ fn index_links_cannot_leave_the_site_and_pages_forbid_forms() {
     fs::create_dir(&inputs).expect("mkdir");
     copy_fixture("anju-2020.txt", &inputs.join("..\\..\\evil.txt"));
     copy_fixture("wulong-2020.txt", &inputs.join("w.txt"));
-    let output = run_in(dir.path(), &["view", "in", "-o", "site/"]);
+    // Named, not found in a scan: a scan passes over hidden names (issue 25).
+    let output = run_in(
+        dir.path(),
+        &["view", "in/..\\..\\evil.txt", "in/w.txt", "-o", "site/"],
+    );
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let index = fs::read_to_string(dir.path().join("site/index.html")).expect("index");
     assert!(index.contains("href=\"..%5C..%5Cevil.html\""), "{index}");
@@ -514,4 +518,73 @@ fn a_later_run_removes_what_a_killed_run_left() {
     let output = run_in(dir.path(), &["extract", &fixture_path(), "-o", "out.json"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(temp_files(dir.path()), ["notes.tmp"]);
+}
+
+// See: issue 25. No file of a folder is passed over in silence.
+#[test]
+fn files_no_reader_takes_are_named_counted_and_listed_by_errors() {
+    let dir = temp_dir();
+    let top = dir.path().join("drive");
+    fs::create_dir_all(top.join(".git")).expect("mkdir");
+    copy_fixture("anju-2020.txt", &top.join("anju.txt"));
+    for name in [
+        "notes.md",
+        "backup.zip",
+        "README",
+        ".DS_Store",
+        "~$年报.docx",
+    ] {
+        fs::write(top.join(name), "x").expect("write");
+    }
+    fs::write(top.join(".git/HEAD"), "ref").expect("write");
+    let output = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "--errors",
+            "skipped.jsonl",
+            "drive",
+        ],
+    );
+    // Skipping is not failing: the report was read, exit 0.
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(files_of(&output), ["drive/anju.txt"]);
+    let err = stderr(&output);
+    for name in ["drive/README", "drive/backup.zip", "drive/notes.md"] {
+        assert!(
+            err.contains(&format!("libreport: {name}: skipped: no reader for")),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("drive/notes.md: skipped: no reader for .md files (read: .txt"),
+        "{err}"
+    );
+    // hidden files, hidden folders and Office lock files: not a word
+    for quiet in [".DS_Store", ".git", "~$"] {
+        assert!(!err.contains(quiet), "{err}");
+    }
+    let listed = fs::read_to_string(dir.path().join("skipped.jsonl")).expect("errors file");
+    let listed: Vec<String> = json_lines(&listed)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["file"].as_str().unwrap_or(""),
+                r["error"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(
+        listed[0].starts_with("drive/README skipped: no reader for a file without an extension")
+    );
+    assert!(listed[1].starts_with("drive/backup.zip skipped: no reader for .zip files"));
+    assert!(listed[2].starts_with("drive/notes.md skipped: no reader for .md files"));
+    // Under --glob the user chose: the rest is passed over quietly.
+    let output = run_in(dir.path(), &["extract", "--glob", "*.txt", "drive"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(!stderr(&output).contains("skipped"), "{}", stderr(&output));
 }

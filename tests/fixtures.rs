@@ -82,6 +82,8 @@ fn one_report_as_text_web_page_word_and_pdf_gives_one_record() {
         "fixtures/qinghe-2021-web.html",
         "fixtures/qinghe-2021-word.docx",
         "fixtures/qinghe-2021-pdf.pdf",
+        "fixtures/qinghe-2021-mht.mht",
+        "fixtures/qinghe-2021-sheet.xlsx",
     ];
     let mut args = vec!["extract", "--format", "jsonl"];
     args.extend(files);
@@ -92,7 +94,7 @@ fn one_report_as_text_web_page_word_and_pdf_gives_one_record() {
         .iter()
         .map(|r| r["format"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(formats, ["text", "html", "docx", "pdf"]);
+    assert_eq!(formats, ["text", "html", "docx", "pdf", "mht", "sheet"]);
     let text = &records[0];
     assert!(
         text["metrics"].as_object().is_some_and(|m| m.len() >= 5),

@@ -267,11 +267,17 @@ fn a_scanned_pdf_says_to_run_ocr() {
         "",
         None,
     );
-    assert_fails(
-        "scan.pdf",
-        &scan,
-        "PDF has no text layer (a scanned image); run OCR first",
+    // with OCR off (or Tesseract not installed, which the message then
+    // names as well) the file says what it is and what to do
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (record, err, status) = extract(dir.path(), "scan.pdf", &scan, &["--ocr", "never"]);
+    assert_eq!(status, 1, "{record}");
+    let error = record["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("PDF has no text layer (a scanned image); run OCR first"),
+        "{error}"
     );
+    assert!(err.contains("libreport: scan.pdf: "), "{err}");
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod hostile;
 mod house;
 mod metric_corpus;
 mod mutated;
+mod office;
 mod output;
 mod people;
 mod schema;

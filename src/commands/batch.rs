@@ -27,20 +27,48 @@ pub(crate) enum Job {
     Failed(String, libreport::error::Error),
 }
 
-/// The jobs of the command line's paths and `--files-from` list.
+/// A file of a directory that no reader takes: named on stderr as it is
+/// found, counted in the summary, listed by `--errors`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Unread {
+    /// The file's name as records give names.
+    pub name: String,
+    /// Its kind for the summary's count: `.json`, `(no extension)`.
+    pub kind: String,
+    /// Why it is not read, as the `skipped:` line says it.
+    pub cause: String,
+}
+
+/// The jobs of the command line's paths and `--files-from` list; the
+/// files no reader takes are named on stderr and dropped.
 pub(crate) fn jobs(args: &InputArgs) -> Result<Vec<Job>> {
+    Ok(jobs_and_unread(args, true)?.0)
+}
+
+/// [`jobs`], with the files no reader takes handed back; `say` names
+/// each on stderr (`check` passes over its own `.expected.json` files
+/// without a word).
+pub(crate) fn jobs_and_unread(args: &InputArgs, say: bool) -> Result<(Vec<Job>, Vec<Unread>)> {
     let mut jobs = Vec::new();
+    let mut unread = Vec::new();
     // Each listed path is dropped once expanded: a list of a million
     // files is held once, as jobs.
     for path in crate::files::paths(args)? {
-        expand(&path, &args.glob, &mut jobs);
+        expand(&path, &args.glob, &mut jobs, &mut unread, say);
     }
-    Ok(jobs)
+    Ok((jobs, unread))
 }
 
-/// The jobs of one path (a directory's files), pushed onto `jobs`; what
-/// is skipped is said on stderr.
-pub(crate) fn expand(path: &Path, globs: &[String], jobs: &mut Vec<Job>) {
+/// The jobs of one path (a directory's files), pushed onto `jobs`, and
+/// the files no reader takes onto `unread`; what is skipped is said on
+/// stderr (the unread files when `say`).
+pub(crate) fn expand(
+    path: &Path,
+    globs: &[String],
+    jobs: &mut Vec<Job>,
+    unread: &mut Vec<Unread>,
+    say: bool,
+) {
     for found in input::expand_with(path, globs) {
         match found {
             Expanded::Input(input) => jobs.push(Job::Read(input)),
@@ -51,6 +79,20 @@ pub(crate) fn expand(path: &Path, globs: &[String], jobs: &mut Vec<Job>) {
                     input::path_name(&path)
                 ));
             }
+            Expanded::Unread(path) => {
+                let file = Unread {
+                    name: input::path_name(&path),
+                    kind: input::kind_of(&path),
+                    cause: input::unread_cause(&path),
+                };
+                if say {
+                    message(&format!(
+                        "libreport: {}: skipped: {}",
+                        file.name, file.cause
+                    ));
+                }
+                unread.push(file);
+            }
         }
     }
 }
@@ -58,7 +100,7 @@ pub(crate) fn expand(path: &Path, globs: &[String], jobs: &mut Vec<Job>) {
 /// A batch's jobs: all known before the first is read, or a
 /// `--files-from` list read as the batch goes ([`Listed`]).
 pub(crate) enum Jobs {
-    Known(Vec<Job>),
+    Known(Vec<Job>, Vec<Unread>),
     Listed(Listed),
 }
 
@@ -68,8 +110,20 @@ impl Jobs {
     pub(crate) fn open(args: &InputArgs) -> Result<Jobs> {
         Ok(match &args.files_from {
             Some(list) => Jobs::Listed(Listed::open(args, list)?),
-            None => Jobs::Known(jobs(args)?),
+            None => {
+                let (jobs, unread) = jobs_and_unread(args, true)?;
+                Jobs::Known(jobs, unread)
+            }
         })
+    }
+
+    /// The files of directories that no reader takes, found so far (all
+    /// of them once the batch has run).
+    pub(crate) fn unread(&self) -> Vec<Unread> {
+        match self {
+            Jobs::Known(_, unread) => unread.clone(),
+            Jobs::Listed(listed) => listed.unread(),
+        }
     }
 
     /// True when the jobs come as a list is read: the output is then
@@ -96,7 +150,7 @@ pub(crate) fn for_each_step(
     mut emit: impl FnMut(Step<Record>) -> Result<()>,
 ) -> Result<()> {
     match jobs {
-        Jobs::Known(jobs) => for_each(jobs, args, process, |record| emit(Step::Done(record))),
+        Jobs::Known(jobs, _) => for_each(jobs, args, process, |record| emit(Step::Done(record))),
         Jobs::Listed(listed) => {
             let options = options(args)?;
             pool(
@@ -117,7 +171,10 @@ pub(crate) fn options(args: &InputArgs) -> Result<Options> {
         Some(label) => Some(libreport::decode::encoding_for_label(label)?),
         None => None,
     };
-    Ok(Options { encoding })
+    Ok(Options {
+        encoding,
+        ocr: args.ocr.into(),
+    })
 }
 
 pub(crate) fn process(job: &Job, options: &Options, max_bytes: u64) -> Record {
@@ -397,6 +454,7 @@ mod tests {
             files_from: None,
             null: false,
             glob: Vec::new(),
+            ocr: crate::cli::OcrArg::Auto,
         };
         (jobs, args)
     }

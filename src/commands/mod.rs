@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use libreport::contract::report::Record;
+use libreport::contract::report::{FailedFile, Record};
 use libreport::write::{self, Format, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
@@ -147,6 +147,20 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             }
             Ok(())
         })?;
+        // The files no reader took end the errors file, after the
+        // failures: named there as they were on stderr.
+        let unread = jobs.unread();
+        summary.add_skipped(&unread);
+        if let Some(errors) = &mut errors {
+            for file in unread {
+                let error = format!("skipped: {}", file.cause);
+                errors.record(&Record::Failed(FailedFile {
+                    file: file.name,
+                    error_zh: libreport::error::message_zh(&error),
+                    error,
+                }))?;
+            }
+        }
         writer.finish()?;
         if let Some(errors) = &mut errors {
             errors.finish()?;

@@ -19,7 +19,7 @@ use anyhow::{Context, Result, bail};
 
 use libreport::input;
 
-use super::batch::{self, Job, Window};
+use super::batch::{self, Job, Unread, Window};
 use crate::cli::InputArgs;
 use crate::files::{list_entry, separator};
 
@@ -36,6 +36,8 @@ pub(crate) struct Listed {
     jobs: Mutex<(usize, Receiver<Job>)>,
     /// Why the list could not be read to its end.
     failure: Arc<Mutex<Option<anyhow::Error>>>,
+    /// The files of listed directories that no reader takes.
+    unread: Arc<Mutex<Vec<Unread>>>,
 }
 
 impl Listed {
@@ -59,9 +61,11 @@ impl Listed {
             Box::new(File::open(list).with_context(|| name.clone())?)
         };
         let mut first = Vec::new();
+        let mut unread_first = Vec::new();
         for path in &args.paths {
-            batch::expand(path, &args.glob, &mut first);
+            batch::expand(path, &args.glob, &mut first, &mut unread_first, true);
         }
+        let unread = Arc::new(Mutex::new(unread_first));
         let (sender, receiver) = mpsc::sync_channel(AHEAD);
         let failure = Arc::new(Mutex::new(None));
         let reading = ListReader {
@@ -70,6 +74,7 @@ impl Listed {
             from_stdin,
             globs: args.glob.clone(),
             sender,
+            unread: Arc::clone(&unread),
         };
         let failed = Arc::clone(&failure);
         std::thread::Builder::new()
@@ -84,6 +89,7 @@ impl Listed {
         Ok(Listed {
             jobs: Mutex::new((0, receiver)),
             failure,
+            unread,
         })
     }
 
@@ -105,6 +111,14 @@ impl Listed {
         }
     }
 
+    /// The files of directories that no reader takes, found so far.
+    pub(crate) fn unread(&self) -> Vec<Unread> {
+        self.unread
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     /// After the batch: why the list ended early, if it did.
     pub(crate) fn finish(&self) -> Result<()> {
         let mut failure = self.failure.lock().unwrap_or_else(PoisonError::into_inner);
@@ -122,6 +136,7 @@ struct ListReader {
     from_stdin: bool,
     globs: Vec<String>,
     sender: SyncSender<Job>,
+    unread: Arc<Mutex<Vec<Unread>>>,
 }
 
 impl ListReader {
@@ -154,7 +169,14 @@ impl ListReader {
                     libreport::error::Error::Io(cause),
                 ));
             } else {
-                batch::expand(&path, &self.globs, &mut jobs);
+                let mut unread = Vec::new();
+                batch::expand(&path, &self.globs, &mut jobs, &mut unread, true);
+                if !unread.is_empty() {
+                    self.unread
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .extend(unread);
+                }
             }
             for job in jobs.drain(..) {
                 if self.sender.send(job).is_err() {

@@ -19,6 +19,9 @@ pub(crate) struct Summary {
     pub with_warnings: usize,
     /// Per warning kind, how many reports have one.
     kinds: HashMap<&'static str, usize>,
+    /// Per kind of file (`.json`), how many files of directories no
+    /// reader takes.
+    skipped: HashMap<String, usize>,
 }
 
 impl Summary {
@@ -41,6 +44,18 @@ impl Summary {
         }
     }
 
+    /// Counts the files of directories that no reader took.
+    pub fn add_skipped(&mut self, unread: &[super::batch::Unread]) {
+        for file in unread {
+            *self.skipped.entry(file.kind.clone()).or_default() += 1;
+        }
+    }
+
+    /// How many files no reader took.
+    pub fn skipped(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
     /// The summary line: `12 reports, 1 failed, 9 with warnings (most
     /// common: doubtful_figure 7, unclassified_section 4, …)`.
     pub fn line(&self) -> String {
@@ -60,13 +75,25 @@ impl Summary {
             let more = if kinds.len() > 3 { ", …" } else { "" };
             line.push_str(&format!(" (most common: {}{more})", shown.join(", ")));
         }
+        let skipped = self.skipped();
+        if skipped > 0 {
+            let mut kinds: Vec<(&str, usize)> =
+                self.skipped.iter().map(|(k, &n)| (k.as_str(), n)).collect();
+            kinds.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let files = if skipped == 1 { "file" } else { "files" };
+            line.push_str(&format!(
+                "; {skipped} {files} skipped: {}",
+                kinds.join(", ")
+            ));
+        }
         line
     }
 
     /// Prints the line on stderr after a batch of more than one input,
     /// when a person is watching ([`watched`]).
     pub fn print(&self, inputs: usize, quiet: bool) {
-        if inputs > 1 && watched(quiet) {
+        if inputs + self.skipped() > 1 && watched(quiet) {
             message(&format!("libreport: {}", self.line()));
         }
     }
@@ -93,6 +120,14 @@ mod tests {
         }))
     }
 
+    fn unread(name: &str, kind: &str) -> crate::commands::batch::Unread {
+        crate::commands::batch::Unread {
+            name: name.to_owned(),
+            kind: kind.to_owned(),
+            cause: "no reader".to_owned(),
+        }
+    }
+
     #[test]
     fn the_line_counts_reports_failures_and_warning_kinds() {
         let mut summary = Summary::default();
@@ -112,6 +147,16 @@ mod tests {
         assert_eq!(
             summary.line(),
             "3 reports, 1 failed, 2 with warnings (most common: no_library 2, no_year 1)"
+        );
+        summary.add_skipped(&[
+            unread("a.doc", ".doc"),
+            unread("b.doc", ".doc"),
+            unread("README", "(no extension)"),
+        ]);
+        assert_eq!(
+            summary.line(),
+            "3 reports, 1 failed, 2 with warnings (most common: no_library 2, no_year 1); \
+             3 files skipped: 2 .doc, 1 (no extension)"
         );
         assert_eq!(
             Summary::default().line(),

@@ -27,6 +27,12 @@ use crate::tables::budget::{INFLATED_BYTES, LIST_LABEL_CHARS, Limit, MARKUP_NODE
 /// MiB; a zip bomb's is gigabytes.
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Whether nameless bytes are a Word document: any zip that an earlier
+/// row of the format table (a spreadsheet) did not claim.
+pub fn sniff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// The text of a Word document.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
     if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
@@ -41,8 +47,11 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
         ))
     })?;
     let mut spent = Spent::default();
-    let document = part(&mut archive, "word/document.xml", &mut spent)?
-        .ok_or_else(|| unreadable("not a Word document: the zip holds no word/document.xml"))?;
+    if archive.index_for_name(DOCUMENT).is_none() {
+        return Err(unreadable(
+            "not a Word document: the zip holds no word/document.xml",
+        ));
+    }
     let numbering = match part(&mut archive, "word/numbering.xml", &mut spent)? {
         Some(xml) => Numbering::parse(&xml, &mut spent)?,
         None => Numbering::default(),
@@ -52,7 +61,7 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
         None => HashMap::new(),
     };
     spent.max_text = super::text_limit(bytes.len());
-    let text = document_text(&document, numbering, &styles, &mut spent)?;
+    let text = streamed_document(&mut archive, numbering, &styles, &mut spent)?;
     if text.trim().is_empty() {
         return Err(unreadable("Word document holds no text"));
     }
@@ -118,6 +127,67 @@ fn part(
     }
     spend(&mut spent.inflated, bytes.len() as u64, INFLATED_BYTES)?;
     Ok(Some(bytes))
+}
+
+/// The part that holds the text.
+const DOCUMENT: &str = "word/document.xml";
+
+/// The text of `word/document.xml`, read as it inflates: the part is
+/// never held whole (a 147 KB file inflates to 50 MB of XML), only the
+/// XML parser's buffer of one event and the text so far; what inflates
+/// past [`MAX_PART_BYTES`] or the document's [`INFLATED_BYTES`] stops it.
+fn streamed_document(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    numbering: Numbering,
+    styles: &HashMap<String, (String, u8)>,
+    spent: &mut Spent,
+) -> Result<String, Error> {
+    let file = archive
+        .by_name(DOCUMENT)
+        .map_err(|err| unreadable(format!("not a readable Word document: {DOCUMENT}: {err}")))?;
+    if file.size() > MAX_PART_BYTES {
+        return Err(too_big(DOCUMENT));
+    }
+    let room = MAX_PART_BYTES.min(INFLATED_BYTES.max.saturating_sub(spent.inflated));
+    let mut counted = Counted {
+        inner: file,
+        read: 0,
+        limit: room,
+    };
+    let text = document_text(
+        std::io::BufReader::new(&mut counted),
+        numbering,
+        styles,
+        spent,
+    );
+    // The declared size may lie: the limit holds for what really inflates.
+    if counted.read > counted.limit {
+        return Err(if counted.limit < MAX_PART_BYTES {
+            Error::TooComplex(INFLATED_BYTES)
+        } else {
+            too_big(DOCUMENT)
+        });
+    }
+    spend(&mut spent.inflated, counted.read, INFLATED_BYTES)?;
+    text
+}
+
+/// A reader that counts what it gives and fails past `limit`.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.limit {
+            return Err(std::io::Error::other("inflates past its limit"));
+        }
+        Ok(n)
+    }
 }
 
 fn too_big(name: &str) -> Error {
@@ -454,14 +524,15 @@ fn style_numbering(xml: &[u8], spent: &mut Spent) -> Result<HashMap<String, (Str
     Ok(styles)
 }
 
-/// The text of `word/document.xml`.
+/// The text of `word/document.xml`, read from `xml` an event at a time.
 fn document_text(
-    xml: &[u8],
+    xml: impl std::io::BufRead,
     mut numbering: Numbering,
     styles: &HashMap<String, (String, u8)>,
     spent: &mut Spent,
 ) -> Result<String, Error> {
     let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut out = String::new();
     // The paragraph being read, its list number, and where we are.
     let mut para = String::new();
@@ -474,9 +545,13 @@ fn document_text(
     // Deleted text (tracked changes) is not part of the document.
     let mut deleted = 0usize;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|err| xml_error("word/document.xml", err))?;
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|err| match err {
+            quick_xml::Error::Io(err) => unreadable(format!(
+                "not a readable Word document: {DOCUMENT} is damaged ({err})"
+            )),
+            err => xml_error(DOCUMENT, err),
+        })?;
         if let Event::Start(_) | Event::Empty(_) = &event {
             spent.node()?;
         }

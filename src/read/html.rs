@@ -50,6 +50,19 @@ pub struct Page {
     pub replaced: usize,
 }
 
+/// Whether nameless bytes are a web page: `<!doctype html` or `<html`
+/// first, after a BOM and white space.
+pub fn sniff(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = head[start..].to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
 /// Reads a page; `forced` (`--encoding`) overrides what the page says.
 pub fn read(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Page, Error> {
     let has_bom = bytes.starts_with(b"\xef\xbb\xbf")

@@ -38,6 +38,11 @@ use crate::tables::chrome::PAGE_NUMBER_SHAPES;
 /// How many lines at each end of a page may be its header or footer.
 const EDGE_LINES: usize = 2;
 
+/// Whether nameless bytes are a PDF: its header.
+pub fn sniff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
 /// The text layer of a PDF, page by page, headers and footers dropped.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
     read_checked(bytes).map(|(text, _)| text)

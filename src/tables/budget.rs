@@ -128,6 +128,73 @@ pub const OUTPUT_CHARS_PER_BYTE: Limit = Limit {
 /// few forms legitimately writes more than 16 characters a byte).
 pub const OUTPUT_CHARS_BASE: u64 = 4 * 1024 * 1024;
 
+/// Cells with content in one workbook (`.xlsx`, `.xls`, `.et`, `.ods`):
+/// only cells that hold something are kept, so empty rows cost nothing.
+pub const SHEET_CELLS: Limit = Limit {
+    what: "spreadsheet cells with content",
+    max: 2_000_000,
+    reason: "a county's statistics workbook has a few thousand cells; two \
+             million short strings stay near 100 MiB",
+};
+
+/// Rows or columns a merged cell's value is carried across; a region past
+/// it is cut to it, not refused.
+pub const MERGE_SPAN: Limit = Limit {
+    what: "rows or columns of one merged cell",
+    max: 1024,
+    reason: "a merged header spans a few columns; a region claiming the \
+             whole sheet would copy its value into millions of cells",
+};
+
+/// Characters a Word 97–2003 document's piece table may claim.
+pub const DOC_TEXT_CHARS: Limit = Limit {
+    what: "characters claimed by a .doc's piece table",
+    max: 32 * 1024 * 1024,
+    reason: "a long report is a few hundred thousand characters; the text \
+             is allocated from the claim, so a lying header must not size it",
+};
+
+/// Pieces of a Word 97–2003 piece table (each at least one character).
+pub const DOC_PIECES: Limit = Limit {
+    what: "pieces in a .doc's piece table",
+    max: 1_000_000,
+    reason: "a document edited for years has some thousands of pieces; \
+             each is read once and costs a few dozen bytes",
+};
+
+/// Pixels of one image (or rendered page) given to OCR, read from the
+/// image's header before any tool runs.
+pub const OCR_PIXELS: Limit = Limit {
+    what: "pixels in one image for OCR",
+    max: 100_000_000,
+    reason: "an A4 page at 300 dpi is 8.7 Mpx; a 30,000 × 30,000 image is \
+             900 Mpx, 3.6 GB once decoded",
+};
+
+/// Seconds Tesseract may take for one page before it is stopped.
+pub const OCR_PAGE_SECONDS: Limit = Limit {
+    what: "seconds of OCR for one page",
+    max: 120,
+    reason: "Tesseract reads a 300 dpi page of Chinese in 5 to 30 seconds \
+             on one core; a page past two minutes is not a page of text",
+};
+
+/// Seconds of OCR (and page rendering) for one whole document.
+pub const OCR_SECONDS: Limit = Limit {
+    what: "seconds of OCR for one document",
+    max: 1200,
+    reason: "forty scanned pages at half a minute each; a 200-page scan at \
+             the page limit would hold a batch for hours",
+};
+
+/// Pages of a scanned PDF rendered for OCR.
+pub const OCR_PAGES: Limit = Limit {
+    what: "pages of a scanned PDF for OCR",
+    max: 200,
+    reason: "an annual report runs to some tens of pages; past 200 a scan \
+             is a book, and its first 200 pages are read",
+};
+
 /// Every limit, for the tests.
 #[cfg(test)]
 pub static LIMITS: &[Limit] = &[
@@ -142,6 +209,14 @@ pub static LIMITS: &[Limit] = &[
     HTML_TAG_ATTRIBUTES,
     LIST_LABEL_CHARS,
     OUTPUT_CHARS_PER_BYTE,
+    SHEET_CELLS,
+    MERGE_SPAN,
+    DOC_TEXT_CHARS,
+    DOC_PIECES,
+    OCR_PIXELS,
+    OCR_PAGE_SECONDS,
+    OCR_SECONDS,
+    OCR_PAGES,
 ];
 
 // A stream's limits are within the document's.

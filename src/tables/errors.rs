@@ -27,6 +27,7 @@ pub static ERROR_PHRASES: &[(&str, &str)] = &[
     ("permission denied",                   "没有读取权限"),
     ("is a directory",                      "是一个目录"),
     ("file is ",                            "文件过大（可用 --max-bytes 放宽上限）："),
+    ("skipped: ",                           "已跳过（没有读取这类文件的程序）："),
     // Word
     ("not a .docx: an old Word (.doc) file or a password-protected document; save it as .docx without a password",
                                             "不是 .docx：旧版 Word（.doc）文件或有密码保护的文档；请另存为无密码的 .docx"),

@@ -15,6 +15,7 @@ pub mod identity;
 pub mod library;
 pub mod metrics;
 pub mod numerals;
+pub mod ocr;
 pub mod phrases;
 pub mod punctuation;
 pub mod script;

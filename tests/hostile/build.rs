@@ -303,3 +303,99 @@ pub fn figure_with(mark: &str) -> Vec<u8> {
     format!("青禾县图书馆2021年年报\n一、工作总结\n全年馆藏图书180{mark}383册，新增藏书12797册。\n")
         .into_bytes()
 }
+
+/// Issue 25: a workbook (`.xlsx`, from `xlsx`) with `entries` more parts of
+/// 1 MiB of zeros each, deflated once and copied raw: a few hundred KB that
+/// inflate past the document's budget.
+pub fn xlsx_bomb(xlsx: &[u8], entries: usize) -> Vec<u8> {
+    use std::io::Cursor;
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut one = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    one.start_file("xl/media/zeros.bin", options)
+        .expect("entry");
+    one.write_all(&vec![0u8; 1 << 20]).expect("zeros");
+    let one = one.finish().expect("zip").into_inner();
+    let mut zeros = zip::ZipArchive::new(Cursor::new(one)).expect("zip");
+    let mut out = zip::ZipWriter::new_append(Cursor::new(xlsx.to_vec())).expect("append");
+    for i in 0..entries {
+        let file = zeros.by_index_raw(0).expect("entry");
+        out.raw_copy_file_rename(file, format!("xl/media/zeros{i}.bin"))
+            .expect("copy");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+/// Issue 25: a zip whose central directory says every part inflates to 16
+/// bytes (the local headers and the data say otherwise).
+pub fn zip_lying_sizes(zip: &[u8]) -> Vec<u8> {
+    let mut out = zip.to_vec();
+    let mut at = 0;
+    while let Some(found) = memchr_find(&out[at..], b"PK\x01\x02") {
+        let entry = at + found;
+        // uncompressed size: 24 bytes into a central directory entry
+        if let Some(size) = out.get_mut(entry + 24..entry + 28) {
+            size.copy_from_slice(&16u32.to_le_bytes());
+        }
+        at = entry + 4;
+    }
+    out
+}
+
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Issue 25: a compound file (`.doc`, from `doc`) whose header claims two
+/// billion FAT sectors and a directory far past its end.
+pub fn cfb_lying_sizes(doc: &[u8]) -> Vec<u8> {
+    let mut out = doc.to_vec();
+    out[0x2C..0x30].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes());
+    out[0x30..0x34].copy_from_slice(&0x7FFF_FFF0u32.to_le_bytes());
+    out
+}
+
+/// Issue 25: an OpenDocument sheet whose one row of text and one figure
+/// are a million empty rows of 16,384 empty cells apart.
+pub fn ods_empty_rows() -> Vec<u8> {
+    let content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+        xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+        xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+        <office:body><office:spreadsheet><table:table table:name=\"统计\">\
+        <table:table-row><table:table-cell office:value-type=\"string\"><text:p>青禾县图书馆 2021 年年报</text:p></table:table-cell></table:table-row>\
+        <table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>\
+        <table:table-row><table:table-cell office:value-type=\"float\" office:value=\"96\"><text:p>96</text:p></table:table-cell></table:table-row>\
+        </table:table></office:spreadsheet></office:body></office:document-content>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).expect("entry");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    zip.start_file("content.xml", deflated).expect("entry");
+    zip.write_all(content.as_bytes()).expect("write");
+    zip.start_file("META-INF/manifest.xml", deflated)
+        .expect("entry");
+    zip.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+          <manifest:file-entry manifest:full-path=\"/\" \
+          manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+          </manifest:manifest>",
+    )
+    .expect("write");
+    zip.finish().expect("zip").into_inner()
+}
+
+/// Issue 25: the header of a PNG of `width` × `height` pixels, no pixels.
+pub fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend_from_slice(&width.to_be_bytes());
+    png.extend_from_slice(&height.to_be_bytes());
+    png.extend_from_slice(&[8, 0, 0, 0, 0, 0, 0, 0, 0]);
+    png
+}

@@ -27,6 +27,20 @@ pub enum Warning {
     /// The file is damaged or cut short (a PDF without its end); its text
     /// is what could be recovered, and some may be missing.
     DamagedFile,
+    /// The text was read from a scan by OCR (Tesseract): its figures need
+    /// checking against the image.
+    OcrText,
+    /// OCR was unsure of a word inside a figure (Tesseract's confidence
+    /// under `read::ocr::MIN_CONFIDENCE`): the whole figure is left out of
+    /// the text rather than read with a digit that may be wrong.
+    OcrUnsure {
+        /// The figure as OCR read it.
+        text: String,
+        /// Its line.
+        line: u32,
+        /// The lowest confidence of its words, in percent.
+        confidence: u8,
+    },
     /// No library name was found in the title lines, headings or first
     /// sentences (a page that says only 县图书馆 names none).
     NoLibrary,
@@ -106,6 +120,17 @@ impl fmt::Display for Warning {
             Warning::DamagedFile => f.write_str(
                 "the file is damaged or cut short; the text was recovered from what is there and some may be missing",
             ),
+            Warning::OcrText => f.write_str(
+                "the text was read from a scan by OCR (Tesseract): check its figures against the image",
+            ),
+            Warning::OcrUnsure {
+                text,
+                line,
+                confidence,
+            } => write!(
+                f,
+                "line {line}: OCR was unsure of the figure \"{text}\" (confidence {confidence}%); it is left out"
+            ),
             Warning::NoLibrary => f.write_str("no library name found in the title lines"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
                 f.write_str("no report year found")
@@ -172,6 +197,14 @@ impl Warning {
             "damaged_file",
             "the file is damaged or cut short; its text was recovered and some may be missing",
         ),
+        (
+            "ocr_text",
+            "the text was read from a scan by OCR; its figures need checking",
+        ),
+        (
+            "ocr_unsure",
+            "OCR was unsure of a figure's characters; the figure is left out",
+        ),
         ("no_library", "no library name found in the title lines"),
         (
             "no_year",
@@ -209,6 +242,8 @@ impl Warning {
         match self {
             Warning::LossyDecoding { .. } => "lossy_decoding",
             Warning::DamagedFile => "damaged_file",
+            Warning::OcrText => "ocr_text",
+            Warning::OcrUnsure { .. } => "ocr_unsure",
             Warning::NoLibrary => "no_library",
             Warning::NoYear { .. } => "no_year",
             Warning::YearRange { .. } => "year_range",
@@ -227,13 +262,15 @@ impl Warning {
         match self {
             Warning::LossyDecoding { .. }
             | Warning::DamagedFile
+            | Warning::OcrText
             | Warning::NoLibrary
             | Warning::NoYear { .. }
             | Warning::YearRange { .. } => None,
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
-            | Warning::UnreadableDate { line, .. } => Some(*line),
+            | Warning::UnreadableDate { line, .. }
+            | Warning::OcrUnsure { line, .. } => Some(*line),
             Warning::ConflictingValues { other, .. } => Some(other.1),
             Warning::UnsettledValues { values, .. } => values.first().map(|&(_, line)| line),
         }
@@ -267,6 +304,17 @@ impl fmt::Display for Zh<'_> {
             }
             Warning::DamagedFile => f.write_str(
                 "文件已损坏或不完整（下载未完成？）；文字是从现存部分读出的，可能有缺失",
+            ),
+            Warning::OcrText => {
+                f.write_str("正文由文字识别（OCR）从扫描图像得来，数字须对照原件核对")
+            }
+            Warning::OcrUnsure {
+                text,
+                line,
+                confidence,
+            } => write!(
+                f,
+                "第 {line} 行：文字识别对数字“{text}”没有把握（置信度 {confidence}%），未采用"
             ),
             Warning::NoLibrary => f.write_str("标题行中没有找到图书馆名称"),
             Warning::NoYear { candidates } if candidates.is_empty() => {
@@ -402,6 +450,12 @@ mod tests {
         vec![
             Warning::LossyDecoding { replaced: 2 },
             Warning::DamagedFile,
+            Warning::OcrText,
+            Warning::OcrUnsure {
+                text: "186 42O".into(),
+                line: 26,
+                confidence: 41,
+            },
             Warning::NoLibrary,
             Warning::NoYear {
                 candidates: vec![2020, 2019],
@@ -446,7 +500,11 @@ mod tests {
         let kinds: Vec<&str> = warnings.iter().map(Warning::kind).collect();
         let listed: Vec<&str> = Warning::KINDS.iter().map(|&(k, _)| k).collect();
         assert_eq!(kinds, listed, "KINDS lists every kind, in order");
-        let value = serde_json::to_value(&warnings[6]).expect("json");
+        let of_kind = |kind: &str| {
+            let warning = warnings.iter().find(|w| w.kind() == kind).expect("kind");
+            serde_json::to_value(warning).expect("json")
+        };
+        let value = of_kind("conflicting_values");
         assert_eq!(
             value,
             serde_json::json!({
@@ -457,7 +515,7 @@ mod tests {
                 "message_zh": "读者活动场次：同一指标有两个不同数值，采用第 52 行的 56，第 20 行另有 103",
             })
         );
-        let none = serde_json::to_value(&warnings[1]).expect("json");
+        let none = of_kind("no_library");
         assert_eq!(none["line"], serde_json::Value::Null);
         assert_eq!(none["key"], serde_json::Value::Null);
     }
