@@ -1037,7 +1037,8 @@ fn index_filters_and_sorts_from_its_address() {
         .collect();
     assert_eq!(rows.len(), crate::util::fixtures().len());
     let shown: Vec<&&str> = rows.iter().filter(|r| !r.starts_with(" hidden")).collect();
-    assert_eq!(shown.len(), 4, "the four 青禾 reports");
+    // the text and its web page, Word, PDF, saved page and workbook copies
+    assert_eq!(shown.len(), 6, "the six 青禾 reports");
     assert!(shown.iter().all(|r| r.contains("青禾县图书馆")));
     // `?sort=-visits` sorts by visits, the largest first, unknown last
     let dom = run_chromium_at(&index, "?sort=-visits", &["--dump-dom"]);
