@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::tables::chrome::{
-    CHROME_LINE_CHARS, CONTACT_LABELS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, FOOTER_LABELS,
-    HOLD_ANCHORS, LINE_HOLDS, LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS, PROSE_MARKS,
+    CHROME_LINE_CHARS, CONTACT_LABELS, CRUMB_MARKS, CRUMB_STARTS, FACT_LABELS, FACT_OPENERS,
+    FOOTER_LABELS, HOLD_ANCHORS, LINE_HOLDS, LINE_STARTS, MENU_ITEM_CHARS, MENU_MARKS, MENU_WORDS,
+    PROSE_MARKS,
 };
 use crate::tables::script::{SIMPLIFIED, TRADITIONAL};
 
@@ -37,7 +38,7 @@ static STARTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
 /// question asked of every line.
 static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut chars: Vec<char> = STARTS.iter().map(|&(first, _)| first).collect();
-    chars.extend(OPENING_MARKS);
+    chars.extend(FACT_OPENERS);
     let traditional = TRADITIONAL
         .chars()
         .zip(SIMPLIFIED.chars())
@@ -49,10 +50,6 @@ static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     chars.dedup();
     chars
 });
-
-/// The marks a fact label may stand behind (【点击：12】). Not （ or (:
-/// numbered points start with them, and would all be matched in full.
-const OPENING_MARKS: [char; 2] = ['【', '['];
 
 /// Finders of [`HOLD_ANCHORS`].
 static ANCHORS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
@@ -85,10 +82,7 @@ fn starts_like_chrome(line: &str) -> bool {
     if FIRST_CHARS.binary_search(&first).is_err() {
         return false;
     }
-    head_is_a_start(line)
-        || line
-            .strip_prefix(OPENING_MARKS)
-            .is_some_and(head_is_a_start)
+    head_is_a_start(line) || line.strip_prefix(FACT_OPENERS).is_some_and(head_is_a_start)
 }
 
 /// Whether `line`'s first two characters are those of a chrome word.
@@ -175,7 +169,7 @@ fn footer_start(text: &str) -> usize {
 
 /// 发布时间：2021-03-01　来源：本馆　点击：35
 fn is_fact_line(line: &str) -> bool {
-    is_labelled(line.trim_start_matches(OPENING_MARKS), FACT_LABELS)
+    is_labelled(line.trim_start_matches(FACT_OPENERS), FACT_LABELS)
 }
 
 /// Whether `line` starts with one of `labels` and a colon (white space
@@ -184,7 +178,7 @@ fn is_labelled(line: &str, labels: &[&str]) -> bool {
     labels.iter().any(|label| {
         line.strip_prefix(label)
             .map(|rest| rest.trim_start())
-            .is_some_and(|rest| rest.starts_with(['：', ':']))
+            .is_some_and(|rest| rest.starts_with(crate::tables::punctuation::COLONS))
     })
 }
 

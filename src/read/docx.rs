@@ -22,6 +22,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::unreadable;
 use crate::error::{Error, spend};
 use crate::tables::budget::{INFLATED_BYTES, LIST_LABEL_CHARS, Limit, MARKUP_NODES};
+use crate::tables::enumeration::{HEAVENLY_STEMS, LIST_DIGITS, LIST_TEN};
 
 /// The most a part may inflate to: a long report's `document.xml` is a few
 /// MiB; a zip bomb's is gigabytes.
@@ -396,7 +397,7 @@ fn format_number(n: u32, format: &str) -> Option<String> {
         | "ideographDigital"
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand" => chinese(n).unwrap_or_else(|| n.to_string()),
-        "ideographTraditional" => "甲乙丙丁戊己庚辛壬癸"
+        "ideographTraditional" => HEAVENLY_STEMS
             .chars()
             .nth((n as usize).wrapping_sub(1))
             .map_or_else(|| n.to_string(), String::from),
@@ -435,28 +436,22 @@ fn format_number(n: u32, format: &str) -> Option<String> {
 
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; `None` past 99.
 fn chinese(n: u32) -> Option<String> {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| LIST_DIGITS[d as usize];
+    let mut out = String::new();
     match n {
-        0..=9 => Some(DIGITS[n as usize].to_owned()),
-        10..=19 => Some(format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
+        0..=9 => out.push(digit(n)),
+        10..=99 => {
+            if n >= 20 {
+                out.push(digit(n / 10));
             }
-        )),
-        20..=99 => Some(format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
+            out.push(LIST_TEN);
+            if !n.is_multiple_of(10) {
+                out.push(digit(n % 10));
             }
-        )),
-        _ => None,
+        }
+        _ => return None,
     }
+    Some(out)
 }
 
 fn roman(mut n: u32) -> String {

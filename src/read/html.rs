@@ -29,7 +29,9 @@ use super::chrome;
 use crate::decode;
 use crate::error::{Error, spend};
 use crate::tables::budget::{HTML_TAG_ATTRIBUTES, MARKUP_NODES};
-use crate::tables::chrome::{ARTICLE_ELEMENTS, ARTICLE_OWN, SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS};
+use crate::tables::chrome::{
+    ARTICLE_ELEMENTS, ARTICLE_OWN, MENU_SEPARATORS, SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS,
+};
 
 /// How deep the open-element stack may grow; deeper elements are read as
 /// text of their parent (a page of a million unclosed `<div>`s stays flat).
@@ -591,25 +593,7 @@ impl Lines {
 
 /// What sits between the links of a menu or a breadcrumb.
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '|' | '｜'
-            | '>'
-            | '＞'
-            | '›'
-            | '»'
-            | '/'
-            | '·'
-            | '•'
-            | '-'
-            | '—'
-            | '、'
-            | '丨'
-            | '['
-            | ']'
-            | '【'
-            | '】'
-    ) || c.is_whitespace()
+    MENU_SEPARATORS.contains(&c) || c.is_whitespace()
 }
 
 #[cfg(test)]

@@ -139,3 +139,13 @@ pub static PAGE_NUMBER_FORMS: &[&str] = &[
 
 /// The word after a page number (第 3 页).
 pub const PAGE_WORD: &str = "页";
+
+/// The marks a fact label may stand behind (【点击：12】). Not （ or (:
+/// numbered points start with them, and would all be matched in full.
+pub static FACT_OPENERS: &[char] = &['【', '['];
+
+/// What sits between the links of a menu or a breadcrumb (white space
+/// too).
+pub static MENU_SEPARATORS: &[char] = &[
+    '|', '｜', '>', '＞', '›', '»', '/', '·', '•', '-', '—', '、', '丨', '[', ']', '【', '】',
+];

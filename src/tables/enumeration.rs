@@ -37,3 +37,13 @@ pub static ARABIC_MARKER_ENDS: &[char] = &['、', '）', ')'];
 /// Points after an Arabic number that make it a marker only when no digit
 /// follows (1. but not 1.5万).
 pub static ARABIC_MARKER_POINTS: &[char] = &['.', '．'];
+
+/// The digits a Word list numbered in Chinese counts with (零 … 九).
+pub static LIST_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Ten, in a Word list numbered in Chinese (十二, 二十).
+pub const LIST_TEN: char = '十';
+
+/// The heavenly stems a Word list numbered `ideographTraditional` counts
+/// with (甲, 乙, 丙…).
+pub const HEAVENLY_STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
