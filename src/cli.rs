@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use libreport::write::{CsvStyle, Format, Table};
+use libreport::write::{CsvStyle, OutputFormat, Table};
 
 /// Turn Chinese public-library annual reports (年报) into typed, checkable
 /// data: every figure with the line it came from.
@@ -460,16 +460,16 @@ pub enum FormatArg {
     Xlsx,
 }
 
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Format {
+impl From<FormatArg> for OutputFormat {
+    fn from(arg: FormatArg) -> OutputFormat {
         match arg {
-            FormatArg::Json => Format::Json,
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::CsvLong => Format::CsvLong,
-            FormatArg::Tsv => Format::Tsv,
-            FormatArg::TsvLong => Format::TsvLong,
-            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Jsonl => OutputFormat::Jsonl,
+            FormatArg::Csv => OutputFormat::Csv,
+            FormatArg::CsvLong => OutputFormat::CsvLong,
+            FormatArg::Tsv => OutputFormat::Tsv,
+            FormatArg::TsvLong => OutputFormat::TsvLong,
+            FormatArg::Xlsx => OutputFormat::Xlsx,
         }
     }
 }

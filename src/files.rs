@@ -1,19 +1,14 @@
 //! Where a batch's paths come from besides the command line
-//! (`--files-from`), and `libreport text`.
+//! (`--files-from`).
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use libreport::Options;
-use libreport::input::{self, Expanded};
-
 use crate::cli::InputArgs;
-use crate::output::{Out, escape_for_terminal, message};
 
 /// The command line's paths, then those `--files-from` lists, in order.
 pub fn paths(args: &InputArgs) -> Result<Vec<PathBuf>> {
@@ -69,75 +64,6 @@ fn os_string(bytes: &[u8]) -> OsString {
 #[cfg(not(unix))]
 fn os_string(bytes: &[u8]) -> OsString {
     OsString::from(String::from_utf8_lossy(bytes).into_owned())
-}
-
-/// `libreport text`: each input's text as its reader made it, numbered.
-pub fn text(args: InputArgs) -> Result<ExitCode> {
-    let encoding = match &args.encoding {
-        Some(label) => Some(libreport::decode::encoding_for_label(label)?),
-        None => None,
-    };
-    let options = Options {
-        encoding,
-        ocr: args.ocr.into(),
-    };
-    let mut inputs = Vec::new();
-    let mut failures = 0usize;
-    for path in paths(&args)? {
-        for found in input::expand_with(&path, &args.glob) {
-            match found {
-                Expanded::Input(input) => inputs.push(Ok(input)),
-                Expanded::Failed(path, err) => inputs.push(Err((input::path_name(&path), err))),
-                Expanded::Skipped(path, why) => {
-                    message(&format!(
-                        "libreport: {}: skipped: {why}",
-                        input::path_name(&path)
-                    ));
-                }
-                Expanded::Unread(path) => {
-                    message(&format!(
-                        "libreport: {}: skipped: {}",
-                        input::path_name(&path),
-                        input::unread_cause(&path)
-                    ));
-                }
-            }
-        }
-    }
-    let several = inputs.len() > 1;
-    let mut out = Out::stdout();
-    for input in inputs {
-        let read = input.and_then(|input| {
-            let name = input.name();
-            input
-                .read(args.max_bytes)
-                .and_then(|bytes| libreport::read::read(&name, &bytes, &options))
-                .map(|text| (name.clone(), text))
-                .map_err(|err| (name, err))
-        });
-        match read {
-            Ok((name, text)) => {
-                if several {
-                    // A name may hold ESC and other controls: shown, not obeyed.
-                    writeln!(out, "==> {} <==", escape_for_terminal(&name))?;
-                }
-                for (i, line) in text.text.lines().enumerate() {
-                    writeln!(out, "{:>6}\t{line}", i + 1)?;
-                }
-            }
-            Err((name, err)) => {
-                out.flush()?;
-                message(&format!("libreport: {name}: {err}"));
-                failures += 1;
-            }
-        }
-    }
-    out.finish()?;
-    Ok(if failures == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod keys;
 mod site;
 mod stream;
 mod summary;
+mod text;
 
 use std::io::{self, BufRead, Write};
 use std::path::Path;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use libreport::contract::report::{FailedFile, Record};
-use libreport::write::{self, Format, Table};
+use libreport::write::{self, OutputFormat, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
 use crate::output::{self, Out, escape_for_terminal, message};
@@ -33,7 +34,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::View(args) => site::view(args),
         Command::Check(args) => check::check(args),
         Command::Sections(args) => sections(args),
-        Command::Text(args) => crate::files::text(args),
+        Command::Text(args) => text::text(args),
         Command::Quantity(args) => quantity(args),
         Command::Keys(args) => keys::keys(args),
         Command::Schema => schema(),
@@ -61,12 +62,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let for_spreadsheet = args.bom || args.excel;
     let table = args.table.map(Table::from);
     let fallback = if for_spreadsheet || table.is_some() {
-        Format::Csv
+        OutputFormat::Csv
     } else {
-        Format::Json
+        OutputFormat::Json
     };
     let format = match args.format {
-        Some(format) => Format::from(format),
+        Some(format) => OutputFormat::from(format),
         None => format_of(args.output.as_deref(), "--output")?.unwrap_or(fallback),
     };
     if for_spreadsheet && !format.is_csv() {
@@ -79,7 +80,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     }
     if args.headers == Some(crate::cli::HeadersArg::Zh)
         && !format.is_csv()
-        && format != Format::Xlsx
+        && format != OutputFormat::Xlsx
     {
         bail!(
             "--headers zh is for CSV, TSV and the workbook, not {}: JSON keys stay English",
@@ -102,14 +103,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => Some(format_of(Some(path), "--errors")?.unwrap_or(
             match (table, format.is_tsv()) {
                 (None, _) => format,
-                (Some(_), false) => Format::Csv,
-                (Some(_), true) => Format::Tsv,
+                (Some(_), false) => OutputFormat::Csv,
+                (Some(_), true) => OutputFormat::Tsv,
             },
         )),
         None => None,
     };
     let mut style = args.csv_style();
-    if format == Format::Xlsx && args.headers.is_none() {
+    if format == OutputFormat::Xlsx && args.headers.is_none() {
         // a workbook is for people: Chinese headers unless asked otherwise
         style.headers = libreport::dictionary::Headers::Zh;
     }
@@ -189,11 +190,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
 /// or for a path that is no data file (a device or a FIFO such as
 /// `/dev/null`). Any other path needs a known extension: nothing is
 /// written as JSON under a name that says otherwise.
-fn format_of(path: Option<&Path>, flag: &str) -> Result<Option<Format>> {
+fn format_of(path: Option<&Path>, flag: &str) -> Result<Option<OutputFormat>> {
     let Some(path) = path else {
         return Ok(None);
     };
-    if let Some(format) = Format::from_extension(path) {
+    if let Some(format) = OutputFormat::from_extension(path) {
         return Ok(Some(format));
     }
     let is_stream = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());

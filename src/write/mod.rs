@@ -20,7 +20,7 @@ use crate::contract::report::Record;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum OutputFormat {
     /// One JSON array of records, pretty-printed.
     Json,
     /// One compact JSON record per line.
@@ -38,18 +38,18 @@ pub enum Format {
     Xlsx,
 }
 
-impl Format {
+impl OutputFormat {
     /// The format a file name implies by its extension.
-    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+    pub fn from_extension(path: &std::path::Path) -> Option<OutputFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "json" => Some(Format::Json),
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(OutputFormat::Json),
+            "jsonl" | "ndjson" => Some(OutputFormat::Jsonl),
             // The wide form: what a spreadsheet user expects of `x.csv`;
             // the long form is asked for by name (`--format csv-long`).
-            "csv" => Some(Format::Csv),
-            "tsv" | "tab" => Some(Format::Tsv),
-            "xlsx" => Some(Format::Xlsx),
+            "csv" => Some(OutputFormat::Csv),
+            "tsv" | "tab" => Some(OutputFormat::Tsv),
+            "xlsx" => Some(OutputFormat::Xlsx),
             _ => None,
         }
     }
@@ -66,17 +66,17 @@ pub trait RecordWriter {
     fn flush(&mut self) -> io::Result<()>;
 }
 
-impl Format {
+impl OutputFormat {
     /// The format as `--format` spells it.
     pub fn name(self) -> &'static str {
         match self {
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::CsvLong => "csv-long",
-            Format::Tsv => "tsv",
-            Format::TsvLong => "tsv-long",
-            Format::Xlsx => "xlsx",
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::CsvLong => "csv-long",
+            OutputFormat::Tsv => "tsv",
+            OutputFormat::TsvLong => "tsv-long",
+            OutputFormat::Xlsx => "xlsx",
         }
     }
 
@@ -84,20 +84,20 @@ impl Format {
     pub fn is_csv(self) -> bool {
         matches!(
             self,
-            Format::Csv | Format::CsvLong | Format::Tsv | Format::TsvLong
+            OutputFormat::Csv | OutputFormat::CsvLong | OutputFormat::Tsv | OutputFormat::TsvLong
         )
     }
 
     /// True for the tab-separated formats.
     pub fn is_tsv(self) -> bool {
-        matches!(self, Format::Tsv | Format::TsvLong)
+        matches!(self, OutputFormat::Tsv | OutputFormat::TsvLong)
     }
 }
 
 /// A writer of `format` into `out`; `style` shapes the CSV formats and is
 /// ignored by the others.
 pub fn writer<'w, W: Write + 'w>(
-    format: Format,
+    format: OutputFormat,
     style: CsvStyle,
     out: W,
 ) -> Box<dyn RecordWriter + 'w> {
@@ -106,11 +106,13 @@ pub fn writer<'w, W: Write + 'w>(
         ..style
     };
     match format {
-        Format::Json => Box::new(json::JsonArray::new(out)),
-        Format::Jsonl => Box::new(json::JsonLines::new(out)),
-        Format::Csv | Format::Tsv => Box::new(csv::WideCsv::with_style(out, style)),
-        Format::CsvLong | Format::TsvLong => Box::new(csv::LongCsv::with_style(out, style)),
-        Format::Xlsx => Box::new(xlsx::XlsxWriter::new(out, style.headers)),
+        OutputFormat::Json => Box::new(json::JsonArray::new(out)),
+        OutputFormat::Jsonl => Box::new(json::JsonLines::new(out)),
+        OutputFormat::Csv | OutputFormat::Tsv => Box::new(csv::WideCsv::with_style(out, style)),
+        OutputFormat::CsvLong | OutputFormat::TsvLong => {
+            Box::new(csv::LongCsv::with_style(out, style))
+        }
+        OutputFormat::Xlsx => Box::new(xlsx::XlsxWriter::new(out, style.headers)),
     }
 }
 
@@ -118,7 +120,7 @@ pub fn writer<'w, W: Write + 'w>(
 /// `format` says (refused for JSON by the command line).
 pub fn table_writer<'w, W: Write + 'w>(
     table: Table,
-    format: Format,
+    format: OutputFormat,
     style: CsvStyle,
     out: W,
 ) -> Box<dyn RecordWriter + 'w> {
