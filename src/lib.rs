@@ -48,6 +48,7 @@ pub mod phrase;
 pub mod plan;
 pub mod quantity;
 pub mod read;
+pub mod region;
 pub mod schema;
 pub mod script;
 pub mod segment;
@@ -241,6 +242,16 @@ fn extract_text_then<R>(
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
+    // The region is read once per record, from the name (and, for a name
+    // that fits several divisions, the text).
+    if let Some((name, written)) = library_simplified.as_deref().zip(library.as_deref()) {
+        let (region, warning) = region::locate(name, written, text);
+        report.province = region.province;
+        report.prefecture = region.prefecture;
+        report.county = region.county;
+        report.division_code = region.division_code;
+        warnings.extend(warning);
+    }
     report.library_simplified = library_simplified;
     report.library = library;
     report.warnings = warnings;

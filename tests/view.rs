@@ -272,6 +272,10 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections: Vec::new(),
         metrics,
         mentions,
@@ -575,6 +579,10 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections,
         metrics,
         mentions,
@@ -647,6 +655,10 @@ fn page_in_words(words: &str) -> String {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         ..LibraryReport::default()
     };
     let line = words.repeat(6);

@@ -7,6 +7,7 @@ pub mod chrome;
 pub mod columns;
 pub mod dates;
 pub mod dictionary;
+pub mod divisions;
 pub mod encodings;
 pub mod enumeration;
 pub mod errors;

@@ -60,6 +60,10 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         year: Some(2020),
         year_source: Some(crate::contract::report::Evidence::Title),
         library_source: Some(crate::contract::report::Evidence::Front),
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections: vec![SectionInfo {
             kind: SectionKind::Summary,
             title: "武隆区图书馆 2020 年度工作总结".into(),

@@ -92,6 +92,16 @@ pub enum Warning {
         /// Its line.
         line: u32,
     },
+    /// The library's name does not settle its administrative division:
+    /// it names no place the division table knows (or none below the
+    /// levels given), or several divisions fit and the text names none of
+    /// them in full. The division code is left out.
+    UnsettledDivision {
+        /// The library's name (simplified).
+        name: String,
+        /// The divisions that fit, as `省市县 code`; empty when none does.
+        candidates: Vec<String>,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -154,6 +164,15 @@ impl fmt::Display for Warning {
             Warning::UnreadableDate { text, line } => {
                 write!(f, "line {line}: could not read a date in \"{text}\"")
             }
+            Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
+                f,
+                "no administrative division settled for {name}: the division table knows no place (or none below the levels given) in the name; division_code is left out"
+            ),
+            Warning::UnsettledDivision { name, candidates } => write!(
+                f,
+                "no administrative division settled for {name}: it fits {} and the text names none of them in full; division_code is left out",
+                candidates.join(", ")
+            ),
         }
     }
 }
@@ -200,6 +219,10 @@ impl Warning {
             "a multi-year statistics table has no column for the report year",
         ),
         ("unreadable_date", "a date phrase that could not be read"),
+        (
+            "unsettled_division",
+            "the library's name does not settle its administrative division; the candidates are listed and division_code is left out",
+        ),
     ];
 
     /// The stable snake_case code of the warning's kind.
@@ -216,6 +239,7 @@ impl Warning {
             Warning::DoubtfulFigure { .. } => "doubtful_figure",
             Warning::OtherYearColumn { .. } => "other_year_column",
             Warning::UnreadableDate { .. } => "unreadable_date",
+            Warning::UnsettledDivision { .. } => "unsettled_division",
         }
     }
 
@@ -227,7 +251,8 @@ impl Warning {
             | Warning::DamagedFile
             | Warning::NoLibrary
             | Warning::NoYear { .. }
-            | Warning::YearRange { .. } => None,
+            | Warning::YearRange { .. }
+            | Warning::UnsettledDivision { .. } => None,
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
@@ -318,6 +343,18 @@ impl fmt::Display for Zh<'_> {
             ),
             Warning::UnreadableDate { text, line } => {
                 write!(f, "第 {line} 行：无法读出“{text}”中的日期")
+            }
+            Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
+                f,
+                "无法确定“{name}”所在的行政区划：行政区划表中找不到馆名里的地名（或已填层级以下的地名），未填区划代码"
+            ),
+            Warning::UnsettledDivision { name, candidates } => {
+                // The codes are digits; the message has no Latin letters.
+                write!(
+                    f,
+                    "无法确定“{name}”所在的行政区划：可能是{}，正文也没有写明是哪一个，未填区划代码",
+                    candidates.join("、")
+                )
             }
         }
     }
@@ -535,6 +572,10 @@ mod tests {
             Warning::UnreadableDate {
                 text: "某月".into(),
                 line: 80,
+            },
+            Warning::UnsettledDivision {
+                name: "城关区图书馆".into(),
+                candidates: vec!["甘肃省兰州市城关区 620102".into()],
             },
         ]
     }

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Regenerate src/tables/divisions.tsv, the administrative division table
+that `region` reads, from the dataset modood/Administrative-divisions-of-China
+(https://github.com/modood/Administrative-divisions-of-China, WTFPL; its data
+are the National Bureau of Statistics' 统计用区划代码).
+
+Usage:
+    git clone https://github.com/modood/Administrative-divisions-of-China ADC
+    python3 tests/data/make-divisions.py ADC > src/tables/divisions.tsv
+
+The script reads the clone's git history (`git show`), so it needs a clone,
+not a download of dist/: the current names come from HEAD's dist/provinces.csv,
+dist/cities.csv and dist/areas.csv, Taiwan's cities and counties from
+dist/HK-MO-TW.json, and the former names of renamed counties (县改区,
+县改市 …) from the same files in every earlier data commit.
+
+Output, one division a line, tab-separated:
+    level  code  name  aliases
+level is p (province level), c (prefecture level) or a (county level);
+code is the six-digit code (province 430000, prefecture 430100, county
+430102); aliases are former names, `;`-separated, each sourced from an
+earlier version of the dataset (see `former_names`). Lines starting with
+`#` are comments (the header names the dataset's commit and date).
+Only facts are taken from the dataset, no code.
+"""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+# The data files' paths in the dataset.
+PROVINCES = "dist/provinces.csv"
+CITIES = "dist/cities.csv"
+AREAS = "dist/areas.csv"
+HK_MO_TW = "dist/HK-MO-TW.json"
+
+# GB/T 2260 gives Taiwan, Hong Kong and Macau one code each; the dataset
+# (统计用区划代码) lists their names only.
+EXTRA_PROVINCES = [
+    ("710000", "台湾省"),
+    ("810000", "香港特别行政区"),
+    ("820000", "澳门特别行政区"),
+]
+
+# The dataset's prefecture rows that are groupings, not places: a
+# municipality's districts and counties, a province's directly
+# administered county-level cities. Their counties have no prefecture.
+NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+# Suffixes cut from a county's name to compare a former name with a
+# current one (武隆县 and 武隆区 share 武隆), longest first.
+STEM_SUFFIXES = ["自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗"]
+
+
+def git(repo, *args):
+    return subprocess.run(
+        ["git", "-C", repo, *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def read_csv(repo, commit, path):
+    try:
+        text = git(repo, "show", f"{commit}:{path}")
+    except subprocess.CalledProcessError:
+        return None
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def stem(name):
+    for suffix in STEM_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def former_names(repo, current):
+    """Former county names, from the dataset's earlier versions: a county
+    whose code is gone from the current data, in the same province as a
+    county whose code is new since that version and whose name has the
+    same stem (重庆市 武隆县 500232 → 武隆区 500156). A former name shared
+    by two current counties, or that is some current county's name, is
+    not listed."""
+    commits = git(repo, "log", "--format=%H", "--", AREAS).split()
+    current_codes = {row["code"] for row in current}
+    aliases = {}
+    for commit in commits[1:]:
+        rows = read_csv(repo, commit, AREAS)
+        if not rows:
+            continue
+        old_codes = {row["code"] for row in rows}
+        gone = [row for row in rows if row["code"] not in current_codes]
+        new = [row for row in current if row["code"] not in old_codes]
+        for old in gone:
+            matches = [
+                row
+                for row in new
+                if row["provinceCode"] == old["provinceCode"]
+                and stem(row["name"]) == stem(old["name"])
+                and row["name"] != old["name"]
+            ]
+            if len(matches) == 1:
+                aliases.setdefault(old["name"], set()).add(matches[0]["code"])
+    names = {row["name"] for row in current}
+    result = {}
+    for name, codes in aliases.items():
+        if len(codes) == 1 and name not in names:
+            result.setdefault(codes.pop(), set()).add(name)
+    return result
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: make-divisions.py PATH-TO-Administrative-divisions-of-China-CLONE")
+    repo = sys.argv[1]
+    head = git(repo, "log", "-1", "--format=%H %cs", "--", AREAS).split()
+    data_commit, data_date = head
+    subject = git(repo, "log", "-1", "--format=%s", data_commit).strip()
+    provinces = read_csv(repo, data_commit, PROVINCES)
+    cities = read_csv(repo, data_commit, CITIES)
+    areas = read_csv(repo, data_commit, AREAS)
+    hk_mo_tw = json.loads(git(repo, "show", f"{data_commit}:{HK_MO_TW}"))
+    renamed = former_names(repo, areas)
+
+    out = sys.stdout
+    out.write(
+        "# Administrative divisions of China, generated by tests/data/make-divisions.py; do not edit.\n"
+        "# Dataset: modood/Administrative-divisions-of-China (WTFPL), data commit "
+        f"{data_commit} ({data_date}): {subject}\n"
+        "# Columns: level (p province, c prefecture, a county), code, name, former names (;).\n"
+        "# 710000, 810000 and 820000 are GB/T 2260's; Taiwan's cities and counties carry 710000.\n"
+    )
+    for row in provinces:
+        out.write(f"p\t{row['code']}0000\t{row['name']}\t\n")
+    for code, name in EXTRA_PROVINCES:
+        out.write(f"p\t{code}\t{name}\t\n")
+    for row in cities:
+        if row["name"] in NOT_PLACES:
+            continue
+        out.write(f"c\t{row['code']}00\t{row['name']}\t\n")
+    for name in hk_mo_tw.get("台湾省", {}):
+        out.write(f"c\t710000\t{name}\t\n")
+    for row in areas:
+        former = ";".join(sorted(renamed.get(row["code"], ())))
+        out.write(f"a\t{row['code']}\t{row['name']}\t{former}\n")
+
+
+if __name__ == "__main__":
+    main()
