@@ -245,7 +245,7 @@ fn extract_text_then<R>(
     // The region is read once per record, from the name (and, for a name
     // that fits several divisions, the text).
     if let Some((name, written)) = library_simplified.as_deref().zip(library.as_deref()) {
-        let (region, warning) = region::locate(name, written, text);
+        let (region, warning) = region::locate(name, written, text, year);
         report.province = region.province;
         report.prefecture = region.prefecture;
         report.county = region.county;

@@ -32,9 +32,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::contract::report::Warning;
+use crate::tables::dates::MINGUO_OFFSET;
 use crate::tables::divisions::{
     DIVISIONS_TSV, ETHNIC_MARKS, LIBRARY_WORD, NAME_DESCRIPTORS, NAME_LEADS, PREFECTURE_SUFFIXES,
-    PROVINCE_SUFFIXES,
+    PROVINCE_SUFFIXES, TAIWAN_CODE,
 };
 
 /// A library's place, as the record prints it.
@@ -325,6 +326,24 @@ fn settled_by_text(index: &Index, candidates: &[usize], text: &str) -> Option<us
     named.next().is_none().then_some(first)
 }
 
+/// Whether the text dates itself by the Republic of China's years: it
+/// names the report's year as one (2023 as 112年). The word 民國 alone is
+/// not enough: a mainland report may name it for its history.
+fn dates_by_minguo(text: &str, year: Option<i32>) -> bool {
+    year.is_some_and(|year| {
+        let era = year - MINGUO_OFFSET;
+        era > 0 && text.contains(&format!("{era}年"))
+    })
+}
+
+/// Taiwan, as a province-level region.
+fn taiwan(index: &Index) -> Region {
+    index
+        .province_of
+        .get(&(TAIWAN_CODE / 10000))
+        .map_or_else(Region::default, |&d| region_of(index, d))
+}
+
 /// Reads a whole place.
 fn read_place(index: &Index, place: &str) -> Reading {
     let chars: Vec<char> = place.chars().collect();
@@ -338,7 +357,12 @@ fn read_place(index: &Index, place: &str) -> Reading {
 /// one names no division), from the name and, where it names several
 /// divisions, from `text`; a warning when the name does not settle the
 /// division.
-pub fn locate(name: &str, written: &str, text: &str) -> (Region, Option<Warning>) {
+pub fn locate(
+    name: &str,
+    written: &str,
+    text: &str,
+    year: Option<i32>,
+) -> (Region, Option<Warning>) {
     let index = index();
     let unsettled = |candidates: Vec<String>| Warning::UnsettledDivision {
         name: name.to_string(),
@@ -359,6 +383,12 @@ pub fn locate(name: &str, written: &str, text: &str) -> (Region, Option<Warning>
     }
     match reading.whole.as_slice() {
         [one] => (region_of(index, *one), None),
+        [] if written != name && dates_by_minguo(text, year) => {
+            // A name in traditional script that no division table names,
+            // in a report dated by the Republic of China's years (112年度
+            // is 2023), is Taiwan's: all of it has one code.
+            (taiwan(index), None)
+        }
         [] => {
             // Only the levels the name settles, and no code: the library's
             // own division is not known.
@@ -387,12 +417,12 @@ mod tests {
     use super::*;
 
     fn code(name: &str) -> Option<String> {
-        locate(name, name, "").0.division_code
+        locate(name, name, "", None).0.division_code
     }
 
     #[test]
     fn the_issue_examples() {
-        let (region, warning) = locate("重庆市武隆区图书馆", "重庆市武隆区图书馆", "");
+        let (region, warning) = locate("重庆市武隆区图书馆", "重庆市武隆区图书馆", "", None);
         assert_eq!(warning, None);
         assert_eq!(region.province.as_deref(), Some("重庆市"));
         assert_eq!(region.prefecture, None);
@@ -401,7 +431,7 @@ mod tests {
         assert_eq!(code("武隆区图书馆").as_deref(), Some("500156"));
         assert_eq!(code("湖南图书馆").as_deref(), Some("430000"));
         assert_eq!(code("长沙市图书馆").as_deref(), Some("430100"));
-        let (region, warning) = locate("城关区图书馆", "城关区图书馆", "");
+        let (region, warning) = locate("城关区图书馆", "城关区图书馆", "", None);
         assert_eq!(region, Region::default());
         let Some(Warning::UnsettledDivision { candidates, .. }) = warning else {
             panic!("a warning: {warning:?}");
@@ -413,7 +443,7 @@ mod tests {
     fn the_text_settles_only_by_naming_one_candidate_in_full() {
         let text = "兰州市城关区图书馆2020年工作总结";
         assert_eq!(
-            locate("城关区图书馆", "城关区图书馆", text)
+            locate("城关区图书馆", "城关区图书馆", text, None)
                 .0
                 .division_code
                 .as_deref(),
@@ -423,7 +453,9 @@ mod tests {
         assert_eq!(code("城关区图书馆"), None);
         let both = "兰州市城关区 拉萨市城关区";
         assert_eq!(
-            locate("城关区图书馆", "城关区图书馆", both).0.division_code,
+            locate("城关区图书馆", "城关区图书馆", both, None)
+                .0
+                .division_code,
             None
         );
     }
@@ -431,23 +463,44 @@ mod tests {
     #[test]
     fn a_short_name_must_be_followed_by_a_division_or_the_end() {
         // 青州 is a county-level city in 山东; 青州湾市 is not it.
-        let (region, warning) = locate("青州湾市少年儿童图书馆", "青州湾市少年儿童图书馆", "");
+        let (region, warning) =
+            locate("青州湾市少年儿童图书馆", "青州湾市少年儿童图书馆", "", None);
         assert_eq!(region, Region::default());
         assert!(warning.is_some());
     }
 
     #[test]
     fn partial_names_keep_the_levels_they_name_without_a_code() {
-        let (region, warning) = locate("云南省滇岭市图书馆", "云南省滇岭市图书馆", "");
+        let (region, warning) = locate("云南省滇岭市图书馆", "云南省滇岭市图书馆", "", None);
         assert_eq!(region.province.as_deref(), Some("云南省"));
         assert_eq!(region.division_code, None);
         assert!(warning.is_some());
     }
 
     #[test]
+    fn an_unknown_traditional_name_dated_by_minguo_is_taiwan() {
+        let text = "新港市立圖書館\n112年度服務成果報告";
+        let (region, warning) = locate("新港市立图书馆", "新港市立圖書館", text, Some(2023));
+        assert_eq!(region.province.as_deref(), Some("台湾省"));
+        assert_eq!(region.division_code.as_deref(), Some("710000"));
+        assert_eq!(warning, None);
+        // not in simplified script, not without the era
+        assert!(
+            locate("新港市立图书馆", "新港市立图书馆", text, Some(2023))
+                .1
+                .is_some()
+        );
+        assert!(
+            locate("新港市立图书馆", "新港市立圖書館", "2023年", Some(2023))
+                .1
+                .is_some()
+        );
+    }
+
+    #[test]
     fn names_without_a_place_get_nothing() {
         for name in ["少年儿童图书馆", "国家图书馆", "康乐及文化事务署"] {
-            let (region, warning) = locate(name, name, "");
+            let (region, warning) = locate(name, name, "", None);
             assert_eq!(region, Region::default(), "{name}");
             assert!(warning.is_some(), "{name}");
         }

@@ -647,7 +647,7 @@ fn regions() {
         let (name, want, text) = (&case.fields[0], &case.fields[1], &case.fields[2]);
         let text = if text == "-" { "" } else { text.as_str() };
         let folded = libreport::script::fold(name);
-        let (region, warning) = libreport::region::locate(&folded, name, text);
+        let (region, warning) = libreport::region::locate(&folded, name, text, None);
         let got = [
             &region.province,
             &region.prefecture,

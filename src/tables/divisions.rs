@@ -50,3 +50,6 @@ pub const NAME_LEADS: &[&str] = &["国立", "省立", "市立", "县立"];
 /// The word a library's name ends in; a name without it names no place
 /// this table reads.
 pub const LIBRARY_WORD: &str = "图书馆";
+
+/// Taiwan's code in GB/T 2260.
+pub const TAIWAN_CODE: u32 = 710000;
