@@ -488,3 +488,19 @@ fn the_page_shows_what_decided_the_year_and_the_library() {
     let html = render_report(&unsourced, &lines);
     assert!(!html.contains("年度依据"));
 }
+
+#[test]
+fn the_page_shows_the_library_s_division() {
+    let (report, lines) = sample();
+    let html = render_report(&report, &lines);
+    assert!(
+        html.contains(">重庆市 武隆区 · 区划代码 500156</span>"),
+        "region shown"
+    );
+    let mut unplaced = report.clone();
+    unplaced.province = None;
+    unplaced.county = None;
+    unplaced.division_code = None;
+    let html = render_report(&unplaced, &lines);
+    assert!(!html.contains("区划代码"));
+}
