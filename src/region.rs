@@ -27,16 +27,17 @@
 //! Kong's and Macau's is GB/T 2260's one code for each (710000, 810000,
 //! 820000). A municipality's or a directly administered county has no
 //! prefecture (重庆市武隆区: 重庆市 / – / 武隆区).
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//!
+//! The divisions and every name a library may use for one are two static
+//! tables generated from a maintained dataset (`tables::divisions`,
+//! sorted): nothing is built at run time, and a lookup is a binary search
+//! on a window of names that shrinks as the word grows. It runs once per
+//! record.
 
 use crate::contract::report::Warning;
 use crate::tables::dates::MINGUO_OFFSET;
-use crate::tables::divisions::{
-    DIVISIONS_TSV, ETHNIC_MARKS, LIBRARY_WORD, NAME_DESCRIPTORS, NAME_LEADS, PREFECTURE_SUFFIXES,
-    PROVINCE_SUFFIXES, TAIWAN_CODE,
-};
+use crate::tables::divisions::{DIVISION_NAMES, DIVISIONS};
+use crate::tables::places::{LIBRARY_WORD, NAME_DESCRIPTORS, NAME_LEADS, TAIWAN_CODE};
 
 /// A library's place, as the record prints it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub struct Region {
     pub division_code: Option<String>,
 }
 
-/// A division's level.
+/// A division's level, in the order of `DIVISIONS`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Level {
     Province,
@@ -60,126 +61,66 @@ enum Level {
     County,
 }
 
-/// One row of the division table.
-#[derive(Debug)]
+/// One row of the division table, by its index in `DIVISIONS`.
+#[derive(Clone, Copy, Debug)]
 struct Division {
     level: Level,
     code: u32,
     name: &'static str,
 }
 
-/// How a name was matched: short names must be followed by more of the
-/// chain or the end of the place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Form {
-    Full,
-    Short,
-}
-
-/// The division table, indexed by every name a library may use.
-struct Index {
-    divisions: Vec<Division>,
-    by_name: HashMap<String, Vec<(usize, Form)>>,
-    province_of: HashMap<u32, usize>,
-    prefecture_of: HashMap<u32, usize>,
-    longest: usize,
-}
-
-/// The index, built on first use (once per process, not per record).
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(build)
-}
-
-fn build() -> Index {
-    let mut index = Index {
-        divisions: Vec::new(),
-        by_name: HashMap::new(),
-        province_of: HashMap::new(),
-        prefecture_of: HashMap::new(),
-        longest: 0,
-    };
-    for line in DIVISIONS_TSV.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut cells = line.split('\t');
-        let (Some(level), Some(code), Some(name)) = (cells.next(), cells.next(), cells.next())
-        else {
-            continue;
-        };
-        let level = match level {
-            "p" => Level::Province,
-            "c" => Level::Prefecture,
-            "a" => Level::County,
-            _ => continue,
-        };
-        let Ok(code) = code.parse::<u32>() else {
-            continue;
-        };
-        let at = index.divisions.len();
-        index.divisions.push(Division { level, code, name });
-        let mut names = vec![(name.to_string(), Form::Full)];
-        match level {
-            Level::Province => {
-                index.province_of.insert(code / 10000, at);
-                names.extend(short(name, PROVINCE_SUFFIXES).map(|s| (s, Form::Short)));
-            }
-            Level::Prefecture => {
-                // Taiwan's cities share 710000: only coded prefectures are parents.
-                if code % 10000 != 0 {
-                    index.prefecture_of.insert(code / 100, at);
-                }
-                if name.ends_with("自治州") {
-                    if let Some(cut) = ETHNIC_MARKS.iter().filter_map(|m| name.find(m)).min() {
-                        let stem = &name[..cut];
-                        if stem.chars().count() >= 2 {
-                            names.push((stem.to_string(), Form::Short));
-                            names.push((format!("{stem}州"), Form::Full));
-                        }
-                    }
-                } else {
-                    names.extend(short(name, PREFECTURE_SUFFIXES).map(|s| (s, Form::Short)));
-                }
-            }
-            Level::County => {
-                // 秀山土家族苗族自治县 is also written 秀山县, 鄂托克前旗's
-                // neighbours 自治旗 … 旗.
-                for (suffix, level_word) in [("自治县", "县"), ("自治旗", "旗")] {
-                    if name.ends_with(suffix) {
-                        if let Some(cut) = ETHNIC_MARKS.iter().filter_map(|m| name.find(m)).min() {
-                            let stem = &name[..cut];
-                            if stem.chars().count() >= 2 {
-                                names.push((format!("{stem}{level_word}"), Form::Full));
-                            }
-                        }
-                    }
-                }
-                for former in cells.next().unwrap_or("").split(';') {
-                    if !former.is_empty() {
-                        names.push((former.to_string(), Form::Full));
-                    }
-                }
-            }
-        }
-        for (name, form) in names {
-            index.longest = index.longest.max(name.chars().count());
-            let entry = index.by_name.entry(name).or_default();
-            if !entry.iter().any(|&(d, _)| d == at) {
-                entry.push((at, form));
-            }
-        }
+fn division(d: usize) -> Division {
+    let (code, level, name) = DIVISIONS[d];
+    Division {
+        level: division_level(level),
+        code,
+        name,
     }
-    index
 }
 
-/// A name less the first of `suffixes` it ends in, when two characters or
-/// more are left.
-fn short(name: &str, suffixes: &[&str]) -> Option<String> {
-    suffixes.iter().find_map(|s| {
-        let stem = name.strip_suffix(s)?;
-        (stem.chars().count() >= 2).then(|| stem.to_string())
-    })
+/// The division with `code` at `level`: a binary search of the table,
+/// which is sorted by code, then level.
+fn find(code: u32, level: Level) -> Option<usize> {
+    let key = (code, level);
+    let at = DIVISIONS.partition_point(|&(c, l, _)| (c, division_level(l)) < key);
+    DIVISIONS
+        .get(at)
+        .filter(|&&(c, l, _)| (c, division_level(l)) == key)
+        .map(|_| at)
+}
+
+fn division_level(level: u8) -> Level {
+    match level {
+        b'p' => Level::Province,
+        b'c' => Level::Prefecture,
+        _ => Level::County,
+    }
+}
+
+/// The province a code lies in.
+fn province_of(code: u32) -> Option<usize> {
+    find(code / 10000 * 10000, Level::Province)
+}
+
+/// The prefecture a county's code lies in; none for a municipality's
+/// districts and directly administered counties (their prefecture rows
+/// are groupings the table leaves out).
+fn prefecture_of(code: u32) -> Option<usize> {
+    let prefecture = code / 100 * 100;
+    (prefecture % 10000 != 0)
+        .then(|| find(prefecture, Level::Prefecture))
+        .flatten()
+}
+
+/// The names that start with `word`, within `window` (the names that
+/// start with a shorter start of it): a binary search on a window that
+/// shrinks as the word grows.
+fn starting_with<'n>(
+    window: &'n [(&'static str, u16, bool)],
+    word: &str,
+) -> &'n [(&'static str, u16, bool)] {
+    let window = &window[window.partition_point(|&(name, _, _)| name < word)..];
+    &window[..window.partition_point(|&(name, _, _)| name.starts_with(word))]
 }
 
 /// Whether `inner` may follow `outer` in a name's chain: a lower level,
@@ -231,31 +172,35 @@ struct Reading {
     partial: Option<(usize, usize)>,
 }
 
-/// Reads `chars[at..]` as a chain after `parent`.
-fn read(index: &Index, chars: &[char], at: usize, parent: Option<usize>, out: &mut Reading) {
-    let rest = chars.len() - at;
-    for len in (1..=rest.min(index.longest)).rev() {
-        let word: String = chars[at..at + len].iter().collect();
-        let Some(found) = index.by_name.get(&word) else {
-            continue;
-        };
-        for &(d, form) in found {
-            let division = &index.divisions[d];
-            if parent.is_some_and(|p| !inside(&index.divisions[p], division)) {
+/// Reads `place[at..]` as a chain after `parent`.
+fn read(place: &str, at: usize, parent: Option<Division>, out: &mut Reading) {
+    let ends = place[at..]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| at + i)
+        .chain(std::iter::once(place.len()));
+    let mut window = DIVISION_NAMES;
+    for end in ends {
+        let word = &place[at..end];
+        window = starting_with(window, word);
+        if window.is_empty() {
+            break;
+        }
+        for &(_, d, full) in window.iter().take_while(|&&(name, _, _)| name == word) {
+            let d = usize::from(d);
+            let this = division(d);
+            if parent.is_some_and(|p| !inside(&p, &this)) {
                 continue;
             }
-            let end = at + len;
-            if end == chars.len() {
+            if end == place.len() {
                 if !out.whole.contains(&d) {
                     out.whole.push(d);
                 }
                 continue;
             }
             let before = out.whole.len();
-            read(index, chars, end, Some(d), out);
-            if form == Form::Full
-                && out.whole.len() == before
-                && out.partial.is_none_or(|(_, taken)| end > taken)
+            read(place, end, Some(this), out);
+            if full && out.whole.len() == before && out.partial.is_none_or(|(_, taken)| end > taken)
             {
                 out.partial = Some((d, end));
             }
@@ -264,35 +209,36 @@ fn read(index: &Index, chars: &[char], at: usize, parent: Option<usize>, out: &m
 }
 
 /// The region of one division.
-fn region_of(index: &Index, d: usize) -> Region {
-    let division = &index.divisions[d];
-    let name = |at: Option<&usize>| at.map(|&at| index.divisions[at].name.to_string());
-    let province = name(index.province_of.get(&(division.code / 10000)));
-    match division.level {
+fn region_of(d: usize) -> Region {
+    let this = division(d);
+    let name = |at: Option<usize>| at.map(|at| division(at).name.to_string());
+    let province = name(province_of(this.code));
+    let code = Some(format!("{:06}", this.code));
+    match this.level {
         Level::Province => Region {
             province,
-            division_code: Some(format!("{:06}", division.code)),
+            division_code: code,
             ..Region::default()
         },
         Level::Prefecture => Region {
             province,
-            prefecture: Some(division.name.to_string()),
-            division_code: Some(format!("{:06}", division.code)),
+            prefecture: Some(this.name.to_string()),
+            division_code: code,
             ..Region::default()
         },
         Level::County => Region {
             province,
-            prefecture: name(index.prefecture_of.get(&(division.code / 100))),
-            county: Some(division.name.to_string()),
-            division_code: Some(format!("{:06}", division.code)),
+            prefecture: name(prefecture_of(this.code)),
+            county: Some(this.name.to_string()),
+            division_code: code,
         },
     }
 }
 
 /// A division's full path, as a warning names a candidate
 /// (甘肃省兰州市城关区 620102).
-fn path_of(index: &Index, d: usize) -> String {
-    let region = region_of(index, d);
+fn path_of(d: usize) -> String {
+    let region = region_of(d);
     let mut path: String = [region.province, region.prefecture, region.county]
         .into_iter()
         .flatten()
@@ -304,22 +250,47 @@ fn path_of(index: &Index, d: usize) -> String {
     path
 }
 
-/// Which of `candidates` the text names in full, with the place above it
-/// (兰州市城关区, 兰州城关区, 甘肃省城关区), when exactly one.
-fn settled_by_text(index: &Index, candidates: &[usize], text: &str) -> Option<usize> {
+/// Which of `candidates` the text names in full, with a place above it
+/// (兰州市城关区, 兰州城关区, 甘肃省城关区), when exactly one: at each
+/// place the text names a candidate, the words just before it are looked
+/// up.
+fn settled_by_text(candidates: &[usize], text: &str) -> Option<usize> {
+    /// How many characters a name above may have (内蒙古自治区 has 6).
+    const ABOVE_CHARS: usize = 12;
+    /// How many bytes of the text's head are read: a report names its
+    /// place in full in its title or first lines, if anywhere.
+    const HEAD: usize = 4096;
+    /// How many of the candidate's names there are looked at.
+    const TIMES: usize = 8;
+    let mut end = HEAD.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let mut named = candidates.iter().copied().filter(|&d| {
-        let division = &index.divisions[d];
-        let mut above: Vec<usize> = Vec::new();
-        above.extend(index.province_of.get(&(division.code / 10000)));
-        if division.level == Level::County {
-            above.extend(index.prefecture_of.get(&(division.code / 100)));
-        }
-        above.iter().filter(|&&a| a != d).any(|&a| {
-            index
-                .by_name
-                .iter()
-                .filter(|(_, ds)| ds.iter().any(|&(x, _)| x == a))
-                .any(|(name, _)| text.contains(&format!("{name}{}", division.name)))
+        let this = division(d);
+        let above = [
+            province_of(this.code),
+            (this.level == Level::County)
+                .then(|| prefecture_of(this.code))
+                .flatten(),
+        ];
+        head.match_indices(this.name).take(TIMES).any(|(at, _)| {
+            let before = &head[..at];
+            before
+                .char_indices()
+                .rev()
+                .take(ABOVE_CHARS)
+                .any(|(start, _)| {
+                    let word = &before[start..];
+                    starting_with(DIVISION_NAMES, word)
+                        .iter()
+                        .take_while(|&&(name, _, _)| name == word)
+                        .any(|&(_, a, _)| {
+                            let a = usize::from(a);
+                            a != d && above.contains(&Some(a))
+                        })
+                })
         })
     });
     let first = named.next()?;
@@ -337,18 +308,14 @@ fn dates_by_minguo(text: &str, year: Option<i32>) -> bool {
 }
 
 /// Taiwan, as a province-level region.
-fn taiwan(index: &Index) -> Region {
-    index
-        .province_of
-        .get(&(TAIWAN_CODE / 10000))
-        .map_or_else(Region::default, |&d| region_of(index, d))
+fn taiwan() -> Region {
+    find(TAIWAN_CODE, Level::Province).map_or_else(Region::default, region_of)
 }
 
 /// Reads a whole place.
-fn read_place(index: &Index, place: &str) -> Reading {
-    let chars: Vec<char> = place.chars().collect();
+fn read_place(place: &str) -> Reading {
     let mut reading = Reading::default();
-    read(index, &chars, 0, None, &mut reading);
+    read(place, 0, None, &mut reading);
     reading
 }
 
@@ -363,7 +330,6 @@ pub fn locate(
     text: &str,
     year: Option<i32>,
 ) -> (Region, Option<Warning>) {
-    let index = index();
     let unsettled = |candidates: Vec<String>| Warning::UnsettledDivision {
         name: name.to_string(),
         candidates,
@@ -371,23 +337,23 @@ pub fn locate(
     let Some(place) = place_of(name).filter(|p| !p.is_empty()) else {
         return (Region::default(), Some(unsettled(Vec::new())));
     };
-    let mut reading = read_place(index, place);
+    let mut reading = read_place(place);
     // A name folded wrongly (乾县 is no 干县): the name as written.
     if reading.whole.is_empty() && written != name {
         if let Some(place) = place_of(written).filter(|p| !p.is_empty()) {
-            let other = read_place(index, place);
+            let other = read_place(place);
             if !other.whole.is_empty() {
                 reading = other;
             }
         }
     }
     match reading.whole.as_slice() {
-        [one] => (region_of(index, *one), None),
+        [one] => (region_of(*one), None),
         [] if written != name && dates_by_minguo(text, year) => {
             // A name in traditional script that no division table names,
             // in a report dated by the Republic of China's years (112年度
             // is 2023), is Taiwan's: all of it has one code.
-            (taiwan(index), None)
+            (taiwan(), None)
         }
         [] => {
             // Only the levels the name settles, and no code: the library's
@@ -396,15 +362,14 @@ pub fn locate(
                 .partial
                 .map_or_else(Region::default, |(d, _)| Region {
                     division_code: None,
-                    ..region_of(index, d)
+                    ..region_of(d)
                 });
             (region, Some(unsettled(Vec::new())))
         }
-        several => match settled_by_text(index, several, text) {
-            Some(d) => (region_of(index, d), None),
+        several => match settled_by_text(several, text) {
+            Some(d) => (region_of(d), None),
             None => {
-                let mut candidates: Vec<String> =
-                    several.iter().map(|&d| path_of(index, d)).collect();
+                let mut candidates: Vec<String> = several.iter().map(|&d| path_of(d)).collect();
                 candidates.sort();
                 (Region::default(), Some(unsettled(candidates)))
             }
@@ -418,6 +383,25 @@ mod tests {
 
     fn code(name: &str) -> Option<String> {
         locate(name, name, "", None).0.division_code
+    }
+
+    #[test]
+    fn the_tables_are_sorted_for_binary_search() {
+        assert!(
+            DIVISION_NAMES.windows(2).all(|w| w[0].0 <= w[1].0),
+            "DIVISION_NAMES by name"
+        );
+        assert!(
+            DIVISIONS
+                .windows(2)
+                .all(|w| (w[0].0, division_level(w[0].1)) <= (w[1].0, division_level(w[1].1))),
+            "DIVISIONS by code and level"
+        );
+        assert!(
+            DIVISION_NAMES
+                .iter()
+                .all(|&(_, d, _)| usize::from(d) < DIVISIONS.len())
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod grammar;
 pub mod identity;
 pub mod library;
+pub mod places;
 /// The metric keys, now part of the contract (`contract::metric_key`).
 pub use crate::contract::metric_key as metric_keys;
 pub mod metrics;

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Regenerate src/tables/divisions.tsv, the administrative division table
+"""Regenerate src/tables/divisions.rs, the administrative division table
 that `region` reads, from the dataset modood/Administrative-divisions-of-China
 (https://github.com/modood/Administrative-divisions-of-China, WTFPL; its data
 are the National Bureau of Statistics' 统计用区划代码).
 
 Usage:
     git clone https://github.com/modood/Administrative-divisions-of-China ADC
-    python3 tests/data/make-divisions.py ADC > src/tables/divisions.tsv
+    python3 tests/data/make-divisions.py ADC > src/tables/divisions.rs
+    cargo fmt   # no-op: the table is #[rustfmt::skip]
 
 The script reads the clone's git history (`git show`), so it needs a clone,
 not a download of dist/: the current names come from HEAD's dist/provinces.csv,
@@ -14,14 +15,17 @@ dist/cities.csv and dist/areas.csv, Taiwan's cities and counties from
 dist/HK-MO-TW.json, and the former names of renamed counties (县改区,
 县改市 …) from the same files in every earlier data commit.
 
-Output, one division a line, tab-separated:
-    level  code  name  aliases
-level is p (province level), c (prefecture level) or a (county level);
-code is the six-digit code (province 430000, prefecture 430100, county
-430102); aliases are former names, `;`-separated, each sourced from an
-earlier version of the dataset (see `former_names`). Lines starting with
-`#` are comments (the header names the dataset's commit and date).
-Only facts are taken from the dataset, no code.
+Output: a Rust module of two static tables, so that nothing is built at
+run time (a lookup is a binary search): DIVISIONS, every division as
+(code, level, name), level b'p' province, b'c' prefecture, b'a' county,
+sorted by code and level; and DIVISION_NAMES, every name a library may use
+for one, as (name, index in DIVISIONS, full), sorted by the name's bytes.
+The names are the dataset's, plus forms derived here by rule: a province's
+or prefecture's short name (湖南省 → 湖南, 杭州市 → 杭州, not full), an
+autonomous prefecture's (恩施土家族苗族自治州 → 恩施 short, 恩施州 full) and
+an autonomous county's (秀山土家族苗族自治县 → 秀山县), and former names of
+renamed counties, each sourced from an earlier version of the dataset (see
+`former_names`). Only facts are taken from the dataset, no code.
 """
 
 import csv
@@ -48,6 +52,26 @@ EXTRA_PROVINCES = [
 # municipality's districts and counties, a province's directly
 # administered county-level cities. Their counties have no prefecture.
 NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+# Province-level suffixes cut for the short name a library uses
+# (湖南省 → 湖南图书馆, 广西壮族自治区 → 广西), longest first.
+PROVINCE_SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"]
+
+# Prefecture-level suffixes cut for a short name (杭州市 → 杭州图书馆,
+# 大兴安岭地区 → 大兴安岭); an autonomous prefecture is cut at its
+# peoples' name (ETHNIC_MARKS).
+PREFECTURE_SUFFIXES = ["地区", "市", "盟"]
+
+# Where an autonomous prefecture's or county's name turns to its peoples
+# (恩施土家族苗族自治州 → 恩施, 海西蒙古族藏族自治州 → 海西).
+ETHNIC_MARKS = [
+    "土家族", "苗族", "侗族", "布依族", "朝鲜族", "傣族", "景颇族", "傈僳族", "藏族", "羌族",
+    "彝族", "哈尼族", "壮族", "白族", "回族", "蒙古族", "蒙古自治州", "哈萨克自治州",
+    "柯尔克孜自治州", "达斡尔族", "鄂温克族", "鄂伦春族", "满族", "畲族", "瑶族", "黎族",
+    "水族", "仡佬族", "毛南族", "仫佬族", "纳西族", "拉祜族", "佤族", "布朗族", "独龙族",
+    "怒族", "普米族", "德昂族", "阿昌族", "基诺族", "撒拉族", "土族", "保安族", "东乡族",
+    "裕固族", "锡伯族", "塔吉克族", "哈萨克族", "门巴族", "珞巴族", "各族",
+]
 
 # Suffixes cut from a county's name to compare a former name with a
 # current one (武隆县 and 武隆区 share 武隆), longest first.
@@ -110,6 +134,51 @@ def former_names(repo, current):
     return result
 
 
+def short(name, suffixes):
+    """The name less the first of `suffixes` it ends in, when two
+    characters or more are left."""
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def peoples_cut(name):
+    """An autonomous division's name before its peoples (恩施土家族苗族
+    自治州 → 恩施), when two characters or more."""
+    cuts = [name.find(mark) for mark in ETHNIC_MARKS if name.find(mark) >= 2]
+    return name[: min(cuts)] if cuts else None
+
+
+def names_of(level, name, former):
+    """Every (name, full) a library may use for a division."""
+    names = [(name, True)]
+    if level == "p":
+        stem = short(name, PROVINCE_SUFFIXES)
+        if stem:
+            names.append((stem, False))
+    elif level == "c":
+        if name.endswith("自治州"):
+            stem = peoples_cut(name)
+            if stem:
+                names += [(stem, False), (stem + "州", True)]
+        else:
+            stem = short(name, PREFECTURE_SUFFIXES)
+            if stem:
+                names.append((stem, False))
+    else:
+        for suffix, word in (("自治县", "县"), ("自治旗", "旗")):
+            if name.endswith(suffix):
+                stem = peoples_cut(name)
+                if stem:
+                    names.append((stem + word, True))
+        names += [(f, True) for f in former]
+    return names
+
+
+LEVEL_ORDER = {"p": 0, "c": 1, "a": 2}
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make-divisions.py PATH-TO-Administrative-divisions-of-China-CLONE")
@@ -123,27 +192,60 @@ def main():
     hk_mo_tw = json.loads(git(repo, "show", f"{data_commit}:{HK_MO_TW}"))
     renamed = former_names(repo, areas)
 
+    divisions = []  # (code, level, name, former)
+    for row in provinces:
+        divisions.append((int(row["code"]) * 10000, "p", row["name"], ()))
+    for code, name in EXTRA_PROVINCES:
+        divisions.append((int(code), "p", name, ()))
+    for row in cities:
+        if row["name"] not in NOT_PLACES:
+            divisions.append((int(row["code"]) * 100, "c", row["name"], ()))
+    for name in hk_mo_tw.get("台湾省", {}):
+        divisions.append((710000, "c", name, ()))
+    for row in areas:
+        former = tuple(sorted(renamed.get(row["code"], ())))
+        divisions.append((int(row["code"]), "a", row["name"], former))
+    divisions.sort(key=lambda d: (d[0], LEVEL_ORDER[d[1]], d[2]))
+    names = set()
+    for index, (code, level, name, former) in enumerate(divisions):
+        for form, full in names_of(level, name, former):
+            names.add((form.encode(), index, full))
+
     out = sys.stdout
     out.write(
-        "# Administrative divisions of China, generated by tests/data/make-divisions.py; do not edit.\n"
-        "# Dataset: modood/Administrative-divisions-of-China (WTFPL), data commit "
-        f"{data_commit} ({data_date}): {subject}\n"
-        "# Columns: level (p province, c prefecture, a county), code, name, former names (;).\n"
-        "# 710000, 810000 and 820000 are GB/T 2260's; Taiwan's cities and counties carry 710000.\n"
+        "//! The administrative divisions of China, generated by\n"
+        "//! `tests/data/make-divisions.py`; do not edit. Regenerate it from a\n"
+        "//! newer release of the dataset with that script.\n"
+        "//!\n"
+        "//! Dataset: modood/Administrative-divisions-of-China (WTFPL; the National\n"
+        "//! Bureau of Statistics' 统计用区划代码), data commit\n"
+        f"//! {data_commit} ({data_date}):\n"
+        f"//! {subject}.\n"
+        "//! 710000, 810000 and 820000 are GB/T 2260's; Taiwan's cities and\n"
+        "//! counties (dist/HK-MO-TW.json) carry 710000.\n"
+        "//!\n"
+        "//! Two static tables, so that nothing is built at run time: a lookup\n"
+        "//! is a binary search.\n\n"
+        "/// Every division: (code, level, name), level `b'p'` province, `b'c'`\n"
+        "/// prefecture, `b'a'` county; sorted by code, then level.\n"
+        "#[rustfmt::skip]\n"
+        "pub static DIVISIONS: &[(u32, u8, &str)] = &[\n"
     )
-    for row in provinces:
-        out.write(f"p\t{row['code']}0000\t{row['name']}\t\n")
-    for code, name in EXTRA_PROVINCES:
-        out.write(f"p\t{code}\t{name}\t\n")
-    for row in cities:
-        if row["name"] in NOT_PLACES:
-            continue
-        out.write(f"c\t{row['code']}00\t{row['name']}\t\n")
-    for name in hk_mo_tw.get("台湾省", {}):
-        out.write(f"c\t710000\t{name}\t\n")
-    for row in areas:
-        former = ";".join(sorted(renamed.get(row["code"], ())))
-        out.write(f"a\t{row['code']}\t{row['name']}\t{former}\n")
+    for code, level, name, _ in divisions:
+        out.write(f"    ({code}, b'{level}', \"{name}\"),\n")
+    out.write(
+        "];\n\n"
+        "/// Every name a library may use for a division: (name, index in\n"
+        "/// [`DIVISIONS`], whether it is a full name); a short name (湖南 of\n"
+        "/// 湖南省) must be followed by another division or the end of the\n"
+        "/// place. Sorted by the name's bytes; former names of renamed counties\n"
+        "/// come from the dataset's earlier data commits.\n"
+        "#[rustfmt::skip]\n"
+        "pub static DIVISION_NAMES: &[(&str, u16, bool)] = &[\n"
+    )
+    for form, index, full in sorted(names):
+        out.write(f"    (\"{form.decode()}\", {index}, {'true' if full else 'false'}),\n")
+    out.write("];\n")
 
 
 if __name__ == "__main__":

@@ -166,11 +166,11 @@ impl fmt::Display for Warning {
             }
             Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
                 f,
-                "no administrative division settled for {name}: the division table knows no place (or none below the levels given) in the name; division_code is left out"
+                "{name}: the division table knows no place (or none below the levels given) in the name; division_code left out"
             ),
             Warning::UnsettledDivision { name, candidates } => write!(
                 f,
-                "no administrative division settled for {name}: it fits {} and the text names none of them in full; division_code is left out",
+                "{name}: the name fits {} and the text names none in full; division_code left out",
                 candidates.join(", ")
             ),
         }
@@ -346,13 +346,13 @@ impl fmt::Display for Zh<'_> {
             }
             Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
                 f,
-                "无法确定“{name}”所在的行政区划：行政区划表中找不到馆名里的地名（或已填层级以下的地名），未填区划代码"
+                "馆名“{name}”中的地名（或已填层级以下的地名）不在行政区划表中，未填区划代码"
             ),
             Warning::UnsettledDivision { name, candidates } => {
                 // The codes are digits; the message has no Latin letters.
                 write!(
                     f,
-                    "无法确定“{name}”所在的行政区划：可能是{}，正文也没有写明是哪一个，未填区划代码",
+                    "馆名“{name}”可能是{}，正文未写明是哪一个，未填区划代码",
                     candidates.join("、")
                 )
             }

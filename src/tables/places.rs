@@ -1,0 +1,20 @@
+//! The words around a place in a library's name, for `region`; the
+//! divisions themselves are `divisions` (generated).
+
+/// Words between a place and 图书馆 that are no part of the place
+/// (武隆区少年儿童图书馆, 香港中央图书馆, 屏东县立总图书馆), cut from the
+/// end; 市立, 县立, 省立 and 区立 keep their 市, 县, 省 and 区 (台北市立
+/// 图书馆 → 台北市).
+#[rustfmt::skip]
+pub const NAME_DESCRIPTORS: &[&str] = &["少年儿童", "少儿", "儿童", "公共", "中心", "中央", "总"];
+
+/// Words before a place that are no part of it (国立台湾图书馆).
+#[rustfmt::skip]
+pub const NAME_LEADS: &[&str] = &["国立", "省立", "市立", "县立"];
+
+/// The word a library's name ends in; a name without it names no place
+/// this table reads.
+pub const LIBRARY_WORD: &str = "图书馆";
+
+/// Taiwan's code in GB/T 2260.
+pub const TAIWAN_CODE: u32 = 710000;
