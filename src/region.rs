@@ -107,9 +107,10 @@ fn province_of(code: u32) -> Option<usize> {
 /// are groupings the table leaves out).
 fn prefecture_of(code: u32) -> Option<usize> {
     let prefecture = code / 100 * 100;
-    (prefecture % 10000 != 0)
-        .then(|| find(prefecture, Level::Prefecture))
-        .flatten()
+    if prefecture.is_multiple_of(10000) {
+        return None;
+    }
+    find(prefecture, Level::Prefecture)
 }
 
 /// The names that start with `word`, within `window` (the names that
@@ -131,7 +132,7 @@ fn inside(outer: &Division, inner: &Division) -> bool {
             outer.code / 10000 == inner.code / 10000
         }
         (Level::Prefecture, Level::County) => {
-            outer.code % 10000 != 0 && outer.code / 100 == inner.code / 100
+            !outer.code.is_multiple_of(10000) && outer.code / 100 == inner.code / 100
         }
         _ => false,
     }
@@ -147,10 +148,10 @@ fn place_of(name: &str) -> Option<&str> {
             place = place.strip_suffix(word).unwrap_or(place);
         }
         // 市立, 县立 …: keep the level word, drop 立.
-        if let Some(stem) = place.strip_suffix('立') {
-            if stem.ends_with(['市', '县', '省', '区']) {
-                place = stem;
-            }
+        if let Some(stem) = place.strip_suffix('立')
+            && stem.ends_with(['市', '县', '省', '区'])
+        {
+            place = stem;
         }
         if place.len() == before {
             break;
@@ -339,12 +340,13 @@ pub fn locate(
     };
     let mut reading = read_place(place);
     // A name folded wrongly (乾县 is no 干县): the name as written.
-    if reading.whole.is_empty() && written != name {
-        if let Some(place) = place_of(written).filter(|p| !p.is_empty()) {
-            let other = read_place(place);
-            if !other.whole.is_empty() {
-                reading = other;
-            }
+    if reading.whole.is_empty()
+        && written != name
+        && let Some(place) = place_of(written).filter(|p| !p.is_empty())
+    {
+        let other = read_place(place);
+        if !other.whole.is_empty() {
+            reading = other;
         }
     }
     match reading.whole.as_slice() {
