@@ -36,7 +36,7 @@
 
 use crate::contract::report::Warning;
 use crate::tables::dates::MINGUO_OFFSET;
-use crate::tables::divisions::{DIVISION_NAMES, DIVISIONS};
+use crate::tables::divisions::{DIVISION_NAMES, DIVISIONS, NAME_TEXT};
 use crate::tables::places::{LIBRARY_WORD, NAME_DESCRIPTORS, NAME_LEADS, TAIWAN_CODE};
 
 /// A library's place, as the record prints it.
@@ -70,22 +70,38 @@ struct Division {
 }
 
 fn division(d: usize) -> Division {
-    let (code, level, name) = DIVISIONS[d];
+    let (code, level, start, len) = DIVISIONS[d];
     Division {
         level: division_level(level),
         code,
-        name,
+        name: text_at(start, len),
     }
+}
+
+/// A name of the tables: a byte range of `NAME_TEXT`.
+fn text_at(start: u32, len: u8) -> &'static str {
+    let start = start as usize;
+    NAME_TEXT
+        .get(start..start + usize::from(len))
+        .unwrap_or_default()
+}
+
+/// One row of `DIVISION_NAMES`: (start, length, division, full).
+type NameRow = (u32, u8, u16, bool);
+
+/// The name of a `DIVISION_NAMES` row.
+fn name_of(row: &NameRow) -> &'static str {
+    text_at(row.0, row.1)
 }
 
 /// The division with `code` at `level`: a binary search of the table,
 /// which is sorted by code, then level.
 fn find(code: u32, level: Level) -> Option<usize> {
     let key = (code, level);
-    let at = DIVISIONS.partition_point(|&(c, l, _)| (c, division_level(l)) < key);
+    let at = DIVISIONS.partition_point(|&(c, l, _, _)| (c, division_level(l)) < key);
     DIVISIONS
         .get(at)
-        .filter(|&&(c, l, _)| (c, division_level(l)) == key)
+        .filter(|&&(c, l, _, _)| (c, division_level(l)) == key)
         .map(|_| at)
 }
 
@@ -116,12 +132,9 @@ fn prefecture_of(code: u32) -> Option<usize> {
 /// The names that start with `word`, within `window` (the names that
 /// start with a shorter start of it): a binary search on a window that
 /// shrinks as the word grows.
-fn starting_with<'n>(
-    window: &'n [(&'static str, u16, bool)],
-    word: &str,
-) -> &'n [(&'static str, u16, bool)] {
-    let window = &window[window.partition_point(|&(name, _, _)| name < word)..];
-    &window[..window.partition_point(|&(name, _, _)| name.starts_with(word))]
+fn starting_with<'n>(window: &'n [NameRow], word: &str) -> &'n [NameRow] {
+    let window = &window[window.partition_point(|row| name_of(row) < word)..];
+    &window[..window.partition_point(|row| name_of(row).starts_with(word))]
 }
 
 /// Whether `inner` may follow `outer` in a name's chain: a lower level,
@@ -187,7 +200,7 @@ fn read(place: &str, at: usize, parent: Option<Division>, out: &mut Reading) {
         if window.is_empty() {
             break;
         }
-        for &(_, d, full) in window.iter().take_while(|&&(name, _, _)| name == word) {
+        for &(_, _, d, full) in window.iter().take_while(|row| name_of(row) == word) {
             let d = usize::from(d);
             let this = division(d);
             if parent.is_some_and(|p| !inside(&p, &this)) {
@@ -286,8 +299,8 @@ fn settled_by_text(candidates: &[usize], text: &str) -> Option<usize> {
                     let word = &before[start..];
                     starting_with(DIVISION_NAMES, word)
                         .iter()
-                        .take_while(|&&(name, _, _)| name == word)
-                        .any(|&(_, a, _)| {
+                        .take_while(|row| name_of(row) == word)
+                        .any(|&(_, _, a, _)| {
                             let a = usize::from(a);
                             a != d && above.contains(&Some(a))
                         })
@@ -390,9 +403,14 @@ mod tests {
     #[test]
     fn the_tables_are_sorted_for_binary_search() {
         assert!(
-            DIVISION_NAMES.windows(2).all(|w| w[0].0 <= w[1].0),
+            DIVISION_NAMES
+                .windows(2)
+                .all(|w| name_of(&w[0]) <= name_of(&w[1])),
             "DIVISION_NAMES by name"
         );
+        // every range is a name (a range off a character's edge reads as "")
+        assert!(DIVISION_NAMES.iter().all(|row| !name_of(row).is_empty()));
+        assert!((0..DIVISIONS.len()).all(|d| !division(d).name.is_empty()));
         assert!(
             DIVISIONS
                 .windows(2)
@@ -402,7 +420,7 @@ mod tests {
         assert!(
             DIVISION_NAMES
                 .iter()
-                .all(|&(_, d, _)| usize::from(d) < DIVISIONS.len())
+                .all(|&(_, _, d, _)| usize::from(d) < DIVISIONS.len())
         );
     }
 
