@@ -36,7 +36,7 @@
 
 use crate::contract::report::Warning;
 use crate::tables::dates::MINGUO_OFFSET;
-use crate::tables::divisions::{DIVISION_NAMES, DIVISIONS, NAME_TEXT};
+use crate::tables::divisions::{DIVISION_NAMES, DIVISIONS, FIRST_CHARS, NAME_TEXT};
 use crate::tables::places::{LIBRARY_WORD, NAME_DESCRIPTORS, NAME_LEADS, TAIWAN_CODE};
 
 /// A library's place, as the record prints it.
@@ -137,6 +137,26 @@ fn starting_with<'n>(window: &'n [NameRow], word: &str) -> &'n [NameRow] {
     &window[..window.partition_point(|row| name_of(row).starts_with(word))]
 }
 
+/// The names that start with the first character of `rest`, found by
+/// the character alone ([`FIRST_CHARS`]).
+fn first_window(rest: &str) -> &'static [NameRow] {
+    let Some(first) = rest.chars().next() else {
+        return &[];
+    };
+    let at = FIRST_CHARS.partition_point(|&(c, _)| c < first);
+    match FIRST_CHARS.get(at) {
+        Some(&(c, start)) if c == first => {
+            let end = FIRST_CHARS
+                .get(at + 1)
+                .map_or(DIVISION_NAMES.len(), |&(_, next)| usize::from(next));
+            DIVISION_NAMES
+                .get(usize::from(start)..end)
+                .unwrap_or_default()
+        }
+        _ => &[],
+    }
+}
+
 /// Whether `inner` may follow `outer` in a name's chain: a lower level,
 /// inside it.
 fn inside(outer: &Division, inner: &Division) -> bool {
@@ -193,7 +213,7 @@ fn read(place: &str, at: usize, parent: Option<Division>, out: &mut Reading) {
         .skip(1)
         .map(|(i, _)| at + i)
         .chain(std::iter::once(place.len()));
-    let mut window = DIVISION_NAMES;
+    let mut window = first_window(&place[at..]);
     for end in ends {
         let word = &place[at..end];
         window = starting_with(window, word);
@@ -289,15 +309,24 @@ fn settled_by_text(candidates: &[usize], text: &str) -> Option<usize> {
                 .then(|| prefecture_of(this.code))
                 .flatten(),
         ];
+        // Every name of a place above starts as its full name does (兰州,
+        // 兰州市; 恩施州, 恩施土家族苗族自治州): only words that start so
+        // are looked up.
+        let firsts: Vec<char> = above
+            .iter()
+            .flatten()
+            .filter_map(|&a| division(a).name.chars().next())
+            .collect();
         head.match_indices(this.name).take(TIMES).any(|(at, _)| {
             let before = &head[..at];
             before
                 .char_indices()
                 .rev()
                 .take(ABOVE_CHARS)
+                .filter(|&(_, c)| firsts.contains(&c))
                 .any(|(start, _)| {
                     let word = &before[start..];
-                    starting_with(DIVISION_NAMES, word)
+                    starting_with(first_window(word), word)
                         .iter()
                         .take_while(|row| name_of(row) == word)
                         .any(|&(_, _, a, _)| {
@@ -422,6 +451,14 @@ mod tests {
                 .iter()
                 .all(|&(_, _, d, _)| usize::from(d) < DIVISIONS.len())
         );
+        // every name is in the window of its first character
+        for row in DIVISION_NAMES {
+            let name = name_of(row);
+            assert!(
+                first_window(name).iter().any(|r| r == row),
+                "{name} is in its window"
+            );
+        }
     }
 
     #[test]

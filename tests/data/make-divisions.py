@@ -292,6 +292,21 @@ def main():
     for (offset, length, index, full), (form, _, _) in zip(name_rows, sorted(names)):
         full_word = "true" if full else "false"
         out.write(f"    ({offset}, {length}, {index}, {full_word}), // {form.decode()}\n")
+    out.write(
+        "];\n\n"
+        "/// Where the names of each first character start in\n"
+        "/// [`DIVISION_NAMES`]: (character, index), sorted; a name's first\n"
+        "/// window is found by its character, without comparing strings.\n"
+        "#[rustfmt::skip]\n"
+        "pub static FIRST_CHARS: &[(char, u16)] = &[\n"
+    )
+    firsts = []
+    for i, (form, _, _) in enumerate(sorted(names)):
+        first = form.decode()[0]
+        if not firsts or firsts[-1][0] != first:
+            firsts.append((first, i))
+    for first, i in firsts:
+        out.write(f"    ('{first}', {i}),\n")
     out.write("];\n")
 
 if __name__ == "__main__":
