@@ -64,6 +64,7 @@ mod pipeline;
 mod plan;
 pub mod quantity;
 pub mod read;
+pub mod region;
 pub mod schema;
 pub mod segment;
 mod stat_table;

@@ -13,8 +13,8 @@ use crate::contract::report::{
 use crate::error::Error;
 use crate::tables::library::LIBRARY_WORD;
 use crate::{
-    chronicle, clean, fold, hygiene, identity, metrics, plan, read, segment, stat_table, text,
-    title,
+    chronicle, clean, fold, hygiene, identity, metrics, plan, read, region, segment, stat_table,
+    text, title,
 };
 
 /// How to read inputs.
@@ -230,6 +230,16 @@ fn extract_text_then<R>(
     // Table and prose figures of a section were read in two passes.
     report.mentions.sort_by_key(|m| m.line);
     report.metrics = metrics::resolve(&report.mentions, &mut warnings);
+    // The region is read once per record, from the name (and, for a name
+    // that fits several divisions, the text).
+    if let Some((name, written)) = library_simplified.as_deref().zip(library.as_deref()) {
+        let (region, warning) = region::locate(name, written, text, year);
+        report.province = region.province;
+        report.prefecture = region.prefecture;
+        report.county = region.county;
+        report.division_code = region.division_code;
+        warnings.extend(warning);
+    }
     report.library_simplified = library_simplified;
     report.library = library;
     report.warnings = warnings;

@@ -526,6 +526,21 @@ fn the_workbook_reads_back_as_the_csv_says() {
             );
         }
     }
+    // the division code is text in the workbook: its digits are kept
+    let sheet = workbook.worksheet_range("指标").expect("指标");
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let column = rows[0]
+        .iter()
+        .position(|h| cell_text(h) == "区划代码")
+        .expect("a 区划代码 column");
+    let codes: Vec<&Data> = rows[1..].iter().filter_map(|row| row.get(column)).collect();
+    assert!(codes.contains(&&Data::String("500156".into())), "{codes:?}");
+    assert!(
+        codes
+            .iter()
+            .all(|c| matches!(c, Data::String(_) | Data::Empty)),
+        "{codes:?}"
+    );
     let notes = workbook.worksheet_range("说明").expect("说明");
     let keys: Vec<String> = notes
         .rows()

@@ -143,6 +143,10 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
         "library",
         "library_simplified",
         "year",
+        "province",
+        "prefecture",
+        "county",
+        "division_code",
         "sections",
     ];
     want.extend(&keys);
@@ -155,7 +159,9 @@ fn csv_has_one_row_per_report_and_one_column_per_metric_key() {
         .find(|row| row[0].ends_with("wulong-2020.txt"))
         .expect("a row for wulong-2020.txt");
     assert_eq!(&wulong[2], "重庆市武隆区图书馆");
-    assert_eq!(&wulong[5], "summary;statistics;chronicle;plan");
+    let region: Vec<&str> = (5..9).map(|i| &wulong[i]).collect();
+    assert_eq!(region, ["重庆市", "", "武隆区", "500156"]);
+    assert_eq!(&wulong[9], "summary;statistics;chronicle;plan");
 }
 
 #[test]

@@ -636,3 +636,34 @@ fn section_titles() {
     }
     finish("sections.tsv", cases.len(), &failures);
 }
+
+/// regions.tsv: each library name is located in its division, or gets no
+/// code and an `unsettled_division` warning.
+#[test]
+fn regions() {
+    let cases = read_corpus("regions.tsv", Some(3));
+    let mut failures = Vec::new();
+    for case in &cases {
+        let (name, want, text) = (&case.fields[0], &case.fields[1], &case.fields[2]);
+        let text = if text == "-" { "" } else { text.as_str() };
+        let folded = libreport::fold::fold(name);
+        let (region, warning) = libreport::region::locate(&folded, name, text, None);
+        let got = [
+            &region.province,
+            &region.prefecture,
+            &region.county,
+            &region.division_code,
+        ]
+        .map(|p| p.as_deref().unwrap_or("-"))
+        .join("/");
+        let warned = warning.is_some();
+        if got != *want || warned != region.division_code.is_none() {
+            failures.push(format!(
+                "line {}: {name} → got {got} (warning: {warned}), want {want}",
+                case.line
+            ));
+        }
+    }
+    assert!(cases.len() >= 60, "regions.tsv has {} cases", cases.len());
+    finish("regions.tsv", cases.len(), &failures);
+}

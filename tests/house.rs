@@ -204,6 +204,7 @@ const RANKS: &[(&str, u8)] = &[
     ("title", 6),
     ("phrase", 6),
     ("label", 6),
+    ("region", 6),
     ("decode", 7),
     ("error", 7),
     ("read", 7),

@@ -123,6 +123,10 @@ fn full_report() -> Value {
         year: Some(2020),
         year_source: Some(Evidence::Title),
         library_source: Some(Evidence::Front),
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections: vec![SectionInfo {
             kind: SectionKind::Chronicle,
             title: "2020 年大事记".into(),

@@ -272,6 +272,10 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections: Vec::new(),
         metrics,
         mentions,
@@ -575,6 +579,10 @@ fn wulong(text: &str) -> (LibraryReport, Vec<SourceLine<'_>>) {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections,
         metrics,
         mentions,
@@ -647,6 +655,10 @@ fn page_in_words(words: &str) -> String {
         year: Some(2020),
         year_source: None,
         library_source: None,
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         ..LibraryReport::default()
     };
     let line = words.repeat(6);
@@ -926,6 +938,65 @@ fn view_command_index_in_chromium() {
     assert_eq!(links, crate::util::fixtures().len(), "one row per report");
     assert!(dom.contains(">失败 1<"), "the header counts the failure");
     assert!(dom.contains("no such file or directory</td>"));
+}
+
+/// The fixtures' index, in a frame 1280 pixels wide (a laptop's
+/// window): neither the page nor a table's box scrolls sideways. A page
+/// beside it measures the frame once it has loaded (file pages may read
+/// each other with --allow-file-access-from-files) and writes the widths
+/// into its own DOM.
+#[test]
+#[ignore = "needs chromium; .ci/run installs it and runs this"]
+fn index_fits_a_1280_pixel_window_in_chromium() {
+    require_chromium("index_fits_a_1280_pixel_window_in_chromium");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let output = crate::util::run(&["view", "fixtures/", "-o", site.to_str().expect("UTF-8")]);
+    assert_eq!(
+        crate::util::code(&output),
+        0,
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let frame = site.join("measure.html");
+    fs::write(
+        &frame,
+        "<!doctype html><html><body style=\"margin:0\">\
+         <iframe id=\"f\" src=\"index.html\" style=\"width:1280px;height:900px;border:0\"></iframe>\
+         <pre id=\"out\"></pre><script>\
+         window.onload=function(){var d=document.getElementById('f').contentDocument;\
+         var e=d.documentElement,r=['page '+e.scrollWidth+' '+e.clientWidth];\
+         d.querySelectorAll('.wide').forEach(function(w,i){r.push('box'+i+' '+w.scrollWidth+' '+w.clientWidth);});\
+         document.getElementById('out').textContent=r.join(';');};\
+         </script></body></html>",
+    )
+    .expect("write the measuring page");
+    let dom = run_chromium(&frame, &["--allow-file-access-from-files", "--dump-dom"]);
+    let widths = dom
+        .split("<pre id=\"out\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .unwrap_or_default();
+    let measured: Vec<(&str, u32, u32)> = widths
+        .split(';')
+        .filter_map(|item| {
+            let mut words = item.split(' ');
+            let name = words.next()?;
+            let scroll = words.next()?.parse().ok()?;
+            let client = words.next()?.parse().ok()?;
+            Some((name, scroll, client))
+        })
+        .collect();
+    assert!(
+        measured.len() >= 3,
+        "the page, the key figures and all metrics are measured: {widths:?}"
+    );
+    for (name, scroll, client) in measured {
+        assert!(
+            client > 0 && scroll <= client,
+            "{name} scrolls sideways at 1280 px: {scroll} px wide in {client} px ({widths})"
+        );
+    }
 }
 
 #[test]

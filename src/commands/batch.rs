@@ -426,13 +426,39 @@ fn progress_bar(len: Option<usize>, quiet: bool) -> ProgressBar {
     let len = len.map(|len| u64::try_from(len).unwrap_or(u64::MAX));
     let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
     let template = match len {
-        Some(_) => "{bar:40} {pos}/{len} reports  {per_sec}  eta {eta}",
-        None => "{pos} reports  {per_sec}",
+        Some(_) => "{bar:40} {pos}/{len} reports  {rate}  eta {eta}",
+        None => "{pos} reports  {rate}",
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
+        // indicatif's own {per_sec} prints 3,064.9233/s
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&rate(state.per_sec()));
+            },
+        ));
     }
     bar
+}
+
+/// Reports per second as a person reads them: whole and grouped by
+/// thousands (`3,065/s`), one decimal below ten (`2.5/s`).
+fn rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() || per_sec <= 0.0 {
+        return "0/s".to_owned();
+    }
+    if per_sec < 9.95 {
+        return format!("{per_sec:.1}/s");
+    }
+    let digits = format!("{:.0}", per_sec);
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped}/s")
 }
 
 #[cfg(test)]
@@ -440,6 +466,17 @@ mod tests {
     use super::*;
     use anyhow::bail;
     use std::path::PathBuf;
+
+    #[test]
+    fn the_progress_rate_is_rounded_and_grouped() {
+        assert_eq!(rate(3064.9233), "3,065/s");
+        assert_eq!(rate(1_234_567.4), "1,234,567/s");
+        assert_eq!(rate(999.6), "1,000/s");
+        assert_eq!(rate(42.2), "42/s");
+        assert_eq!(rate(2.46), "2.5/s");
+        assert_eq!(rate(0.0), "0/s");
+        assert_eq!(rate(f64::NAN), "0/s");
+    }
 
     fn batch(n: usize, threads: u16) -> (Vec<Job>, InputArgs) {
         let jobs = (0..n)

@@ -87,6 +87,24 @@ pub struct LibraryReport {
     /// What decided the library (`title`, `front`, `heading`,
     /// `first_sentence`); `null` with the library.
     pub library_source: Option<Evidence>,
+    /// The library's province-level division (湖南省, 重庆市, 台湾省), from
+    /// its name; `null` when the name does not settle it (a
+    /// `unsettled_division` warning says why).
+    pub province: Option<String>,
+    /// The prefecture-level division (长沙市); `null` for a provincial
+    /// library, a municipality's district or county and a county a
+    /// province administers directly (仙桃市), and when unsettled.
+    pub prefecture: Option<String>,
+    /// The county-level division (武隆区, 诸城市); `null` for a provincial
+    /// or city library, and when unsettled.
+    pub county: Option<String>,
+    /// The six-digit administrative division code of the library's own
+    /// division (430000 for a provincial library, 430100 for a city's,
+    /// 500156 for 武隆区's; 710000, 810000 and 820000 for Taiwan, Hong Kong
+    /// and Macau), a string that keeps its digits; `null` whenever the
+    /// name does not settle the division, never a guess.
+    #[schemars(regex(pattern = r"^[0-9]{6}$"))]
+    pub division_code: Option<String>,
     /// The report's sections, in order.
     pub sections: Vec<SectionInfo>,
     /// One resolved value per metric key.

@@ -170,6 +170,22 @@ impl<'a> ReportPage<'a> {
         if let Some(year) = r.year {
             write!(out, "<span class=\"year\">{year} 年度</span>")?;
         }
+        // The library's division, for a reader who maps or joins by it.
+        let places: Vec<&str> = [&r.province, &r.prefecture, &r.county]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        if !places.is_empty() {
+            write!(
+                out,
+                "<span class=\"region\" title=\"province / prefecture / county · division_code\">{}",
+                Esc(&places.join(" "))
+            )?;
+            if let Some(code) = &r.division_code {
+                write!(out, " · 区划代码 {}", Esc(code))?;
+            }
+            out.push_str("</span>");
+        }
         // What decided the year and the library, so a reader can weigh them.
         let sources = [("年度", r.year_source), ("馆名", r.library_source)];
         for (what, source) in sources.iter().filter_map(|(w, s)| s.map(|s| (w, s))) {

@@ -60,6 +60,10 @@ fn sample() -> (LibraryReport, Vec<SourceLine<'static>>) {
         year: Some(2020),
         year_source: Some(crate::contract::report::Evidence::Title),
         library_source: Some(crate::contract::report::Evidence::Front),
+        province: Some("重庆市".into()),
+        prefecture: None,
+        county: Some("武隆区".into()),
+        division_code: Some("500156".into()),
         sections: vec![SectionInfo {
             kind: SectionKind::Summary,
             title: "武隆区图书馆 2020 年度工作总结".into(),
@@ -483,4 +487,20 @@ fn the_page_shows_what_decided_the_year_and_the_library() {
     unsourced.year_source = None;
     let html = render_report(&unsourced, &lines);
     assert!(!html.contains("年度依据"));
+}
+
+#[test]
+fn the_page_shows_the_library_s_division() {
+    let (report, lines) = sample();
+    let html = render_report(&report, &lines);
+    assert!(
+        html.contains(">重庆市 武隆区 · 区划代码 500156</span>"),
+        "region shown"
+    );
+    let mut unplaced = report.clone();
+    unplaced.province = None;
+    unplaced.county = None;
+    unplaced.division_code = None;
+    let html = render_report(&unplaced, &lines);
+    assert!(!html.contains("区划代码"));
 }

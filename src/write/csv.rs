@@ -1,7 +1,8 @@
 //! CSV for spreadsheets and data frames, in two shapes.
 //!
 //! - **Wide** ([`WideCsv`], `--format csv`): one row per report. Columns:
-//!   `file, encoding, library, library_simplified, year, sections`, one
+//!   `file, encoding, library, library_simplified, year, province,
+//!   prefecture, county, division_code, sections`, one
 //!   column per metric key (the resolved value in the key's base unit, empty
 //!   where unknown), `approx` (`key=word` for each value that is not
 //!   exact), `warnings` (their count), and `error` and `error_zh` for
@@ -163,6 +164,10 @@ pub fn columns() -> Vec<&'static str> {
         "library",
         "library_simplified",
         "year",
+        "province",
+        "prefecture",
+        "county",
+        "division_code",
         "sections",
     ];
     fixed
@@ -197,6 +202,14 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                 self.push_text(report.library_simplified.as_deref().unwrap_or_default());
                 self.row
                     .push(report.year.map(|y| y.to_string()).unwrap_or_default());
+                for place in [
+                    &report.province,
+                    &report.prefecture,
+                    &report.county,
+                    &report.division_code,
+                ] {
+                    self.push_text(place.as_deref().unwrap_or_default());
+                }
                 let kinds: Vec<&str> = report.sections.iter().map(|s| s.kind.as_str()).collect();
                 self.push_text(&kinds.join(";"));
                 for key in MetricKey::ALL {
@@ -216,8 +229,10 @@ impl<W: Write> RecordWriter for WideCsv<W> {
                 self.row.push(String::new());
             }
             Record::Failed(failed) => {
-                self.row
-                    .extend(std::iter::repeat_n(String::new(), 7 + MetricKey::ALL.len()));
+                self.row.extend(std::iter::repeat_n(
+                    String::new(),
+                    11 + MetricKey::ALL.len(),
+                ));
                 self.push_text(&failed.error);
                 self.push_text(&failed.error_zh);
             }

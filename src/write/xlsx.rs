@@ -153,6 +153,10 @@ impl<W: Write> XlsxWriter<W> {
             "数值均为指标的基本单位（万册已折算为册，万元为元）；每个数值的原文与行号见“明细”。"
                 .to_owned(),
         ]);
+        rows.push(vec![
+            "省、地市、区县、区划代码：图书馆所在的行政区划及其六位代码（文本），据馆名判定，数据来自 modood/Administrative-divisions-of-China（国家统计局统计用区划代码，截止 2022-10-31）；无法确定时留空，并在“提示”中说明。"
+                .to_owned(),
+        ]);
         lay_out(worksheet, &headers, &types, rows.into_iter(), &bold)?;
         workbook.save_to_buffer()
     }

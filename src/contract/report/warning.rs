@@ -108,6 +108,16 @@ pub enum Warning {
         /// Its line.
         line: u32,
     },
+    /// The library's name does not settle its administrative division:
+    /// it names no place the division table knows (or none below the
+    /// levels given), or several divisions fit and the text names none of
+    /// them in full. The division code is left out.
+    UnsettledDivision {
+        /// The library's name (simplified).
+        name: String,
+        /// The divisions that fit, as `省市县 code`; empty when none does.
+        candidates: Vec<String>,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -181,6 +191,15 @@ impl fmt::Display for Warning {
             Warning::UnreadableDate { text, line } => {
                 write!(f, "line {line}: could not read a date in \"{text}\"")
             }
+            Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
+                f,
+                "{name}: the division table knows no place (or none below the levels given) in the name; division_code left out"
+            ),
+            Warning::UnsettledDivision { name, candidates } => write!(
+                f,
+                "{name}: the name fits {} and the text names none in full; division_code left out",
+                candidates.join(", ")
+            ),
         }
     }
 }
@@ -235,6 +254,10 @@ impl Warning {
             "a multi-year statistics table has no column for the report year",
         ),
         ("unreadable_date", "a date phrase that could not be read"),
+        (
+            "unsettled_division",
+            "the library's name does not settle its administrative division; the candidates are listed and division_code is left out",
+        ),
     ];
 
     /// The stable snake_case code of the warning's kind.
@@ -253,6 +276,7 @@ impl Warning {
             Warning::DoubtfulFigure { .. } => "doubtful_figure",
             Warning::OtherYearColumn { .. } => "other_year_column",
             Warning::UnreadableDate { .. } => "unreadable_date",
+            Warning::UnsettledDivision { .. } => "unsettled_division",
         }
     }
 
@@ -265,7 +289,8 @@ impl Warning {
             | Warning::OcrText
             | Warning::NoLibrary
             | Warning::NoYear { .. }
-            | Warning::YearRange { .. } => None,
+            | Warning::YearRange { .. }
+            | Warning::UnsettledDivision { .. } => None,
             Warning::UnclassifiedSection { line, .. }
             | Warning::DoubtfulFigure { line, .. }
             | Warning::OtherYearColumn { line, .. }
@@ -368,6 +393,18 @@ impl fmt::Display for Zh<'_> {
             ),
             Warning::UnreadableDate { text, line } => {
                 write!(f, "第 {line} 行：无法读出“{text}”中的日期")
+            }
+            Warning::UnsettledDivision { name, candidates } if candidates.is_empty() => write!(
+                f,
+                "馆名“{name}”中的地名（或已填层级以下的地名）不在行政区划表中，未填区划代码"
+            ),
+            Warning::UnsettledDivision { name, candidates } => {
+                // The codes are digits; the message has no Latin letters.
+                write!(
+                    f,
+                    "馆名“{name}”可能是{}，正文未写明是哪一个，未填区划代码",
+                    candidates.join("、")
+                )
             }
         }
     }
@@ -490,6 +527,10 @@ mod tests {
             Warning::UnreadableDate {
                 text: "某月".into(),
                 line: 80,
+            },
+            Warning::UnsettledDivision {
+                name: "城关区图书馆".into(),
+                candidates: vec!["甘肃省兰州市城关区 620102".into()],
             },
         ]
     }
