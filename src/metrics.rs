@@ -34,7 +34,7 @@ use crate::tables::metrics::{
 };
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, DIGIT_GROUP_MARKS, LABEL_SPACES, PAREN_CLOSES,
-    PAREN_OPENS, TOPIC_ENDS, WIDE_SPACES,
+    PAREN_OPENS, SENTENCE_ENDS, TOPIC_ENDS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
 use crate::unit::Unit;
@@ -42,10 +42,15 @@ use crate::unit::Unit;
 mod clauses;
 mod lookup;
 mod resolution;
+mod scope;
 mod table_mentions;
-use clauses::{breakdown_start, enclosing_clause, includes_others, is_outcome, topic_start};
-use lookup::{Found, LineQualifiers};
+use clauses::{
+    breakdown_start, enclosing_clause, follows_directly, includes_others, is_outcome,
+    names_the_library, part_of_previous, topic_start,
+};
+use lookup::{Found, LineQualifiers, OTHER_BODY, has_no_subject, is_another_bodys};
 pub use resolution::resolve;
+pub use scope::is_one_month_title;
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
@@ -59,6 +64,9 @@ pub struct Context<'a> {
     /// Whether the text is a news article written the year after the
     /// report's (2024-01-16 本报讯…): its 去年 is the report's year.
     pub news_of_next_year: bool,
+    /// Whether the report is of one month (its title: 某馆7月共接待读者…):
+    /// none of its figures is the year's.
+    pub one_month: bool,
 }
 
 /// The administrative level of a library, from its name.
@@ -162,6 +170,12 @@ fn line_mentions(
     // The label of a count of titles (新增图书5256种), and where it ends:
     // the volumes right after it (，5353册) are the figure of that label.
     let mut titles: Option<(Label, usize)> = None;
+    // Where the last sentence whose figure was another body's starts
+    // (全省公共图书馆共206家…): the next sentence, when it has no subject
+    // of its own (接待读者2432.3万人次…), speaks of that body too.
+    let mut body_sentence: Option<usize> = None;
+    // A sentence found to speak of that body: all its figures are its.
+    let mut carried_sentence: Option<usize> = None;
     for (i, m) in matches.iter().enumerate() {
         if is_list_number(words, m) {
             continue;
@@ -283,6 +297,23 @@ fn line_mentions(
                 }
             }
         }
+        let label_start = if label.after {
+            m.span.start
+        } else {
+            label.span.start.min(m.span.start)
+        };
+        let carried = carried_sentence == Some(sentence)
+            || body_sentence.is_some_and(|body| {
+                body < sentence
+                    && follows_directly(words, body, sentence)
+                    && has_no_subject(&words[sentence..label_start.max(sentence)])
+            });
+        if carried {
+            warnings.push(doubt(OTHER_BODY));
+            body_sentence = Some(sentence);
+            carried_sentence = Some(sentence);
+            continue;
+        }
         // 新增图书2.36万册（其中…电子图书1.24万册）: a figure inside a
         // parenthesis is weighed with the clause the parenthesis belongs to.
         let weighed_clause =
@@ -298,6 +329,9 @@ fn line_mentions(
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
                 warnings.push(doubt(reason));
+                if is_another_bodys(reason) {
+                    body_sentence = Some(sentence);
+                }
                 if !label.after && !carried_label {
                     left_out = Some((label, m.span.end));
                 }
@@ -863,39 +897,6 @@ fn is_item_marker(text: &str) -> bool {
         && text
             .chars()
             .all(|c| crate::tables::numerals::class_of(c).is_some())
-}
-
-/// After 其中 a figure of the same key is a part of the one before.
-fn part_of_previous(
-    text: &str,
-    sentence: usize,
-    at: usize,
-    key: MetricKey,
-    found: &mut Found,
-) -> Option<usize> {
-    const QIZHONG: &str = "其中";
-    let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
-    let qizhongs = found.qizhong.get_or_insert_with(|| {
-        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
-    });
-    // The last 其中 of the sentence before `at`.
-    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
-    let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
-    if qizhong < sentence {
-        return None;
-    }
-    // The sentence's first figure of the key, if it ends before 其中.
-    let first = spans.partition_point(|span| span.start < sentence);
-    spans
-        .get(first)
-        .is_some_and(|span| span.end <= qizhong)
-        .then_some(qizhong)
-}
-
-/// Whether the words after 其中 name the library itself (其中市图书馆…,
-/// 其中本馆…).
-fn names_the_library(words: &str) -> bool {
-    OWNER_WORDS.iter().any(|word| words.contains(word))
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.

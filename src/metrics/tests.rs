@@ -21,6 +21,7 @@ fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
         }),
         year: Some(2020),
         news_of_next_year: false,
+        one_month: false,
     };
     let mut warnings = Vec::new();
     let mentions = prose_mentions(
@@ -372,6 +373,7 @@ fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
             library: Some(crate::clean::Cell::folded(CITY)),
             year: Some(2020),
             news_of_next_year: news,
+            one_month: false,
         };
         let mut warnings = Vec::new();
         prose_mentions(
@@ -406,6 +408,7 @@ fn table_keys(texts: &[&'static str]) -> (Vec<(String, String)>, Vec<String>) {
         library: Some(crate::clean::Cell::folded("某某市图书馆")),
         year: Some(2023),
         news_of_next_year: false,
+        one_month: false,
     };
     let cleaned = crate::clean::numbered_lines(texts);
     let mut warnings = Vec::new();
