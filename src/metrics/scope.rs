@@ -79,4 +79,19 @@ mod tests {
         assert!(!is_one_month_title("3月，青溪县图书馆举办了讲座。"));
         assert!(!is_one_month_title("青溪县图书馆2022年工作总结"));
     }
+
+    #[test]
+    fn a_report_of_one_month_gives_no_figure_of_the_year() {
+        let text = "青溪县图书馆8月共接待读者2.1万人次\n\n8月，青溪县图书馆共接待读者2.1万人次，新增持证读者820名，持证读者总数达到4.6万名。\n";
+        let report = crate::extract_text(text).expect("a report");
+        assert!(report.metrics.is_empty(), "{:?}", report.metrics);
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("part of the year")),
+            "{:?}",
+            report.warnings
+        );
+    }
 }
