@@ -216,6 +216,7 @@ fn extract_text_then<R>(
             .lines()
             .first()
             .is_some_and(|line| metrics::is_one_month_title(line.folded())),
+        coded_form: metrics::has_coded_form(cleaned.folded_source()),
     };
     let mut report = LibraryReport {
         year,

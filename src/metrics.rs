@@ -50,7 +50,7 @@ use clauses::{
 };
 use lookup::{Found, LineQualifiers, OTHER_BODY, has_no_subject, is_another_bodys};
 pub use resolution::resolve;
-pub use scope::is_one_month_title;
+pub use scope::{has_coded_form, is_one_month_title};
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
@@ -67,6 +67,9 @@ pub struct Context<'a> {
     /// Whether the report is of one month (its title: 某馆7月共接待读者…):
     /// none of its figures is the year's.
     pub one_month: bool,
+    /// Whether the report holds an official form with a code column, whose
+    /// codes may run into its values (一、从业人员117人).
+    pub coded_form: bool,
 }
 
 /// The administrative level of a library, from its name.
@@ -348,7 +351,27 @@ fn line_mentions(
             )));
             continue;
         }
-        if !label.after && !carried_label && shares_a_list(words, clause, &label, &matches[..i]) {
+        // 一、从业人员117人 in a flattened form: the row's code (11) runs
+        // into its value (7 people). A serial row whose figure follows its
+        // item with nothing between is read past a known code, or not at all.
+        let mut quantity = m.quantity.clone();
+        let serial_row =
+            context.coded_form && !label.after && after_serial(words, clause, label.span.start);
+        if serial_row && label.span.end == m.number.start {
+            let value = scope::after_row_code(&words[label.span.clone()], &words[m.number.clone()])
+                .flatten()
+                .and_then(crate::numeral::parse_prefix);
+            let Some((value, _)) = value else {
+                warnings.push(doubt("a form's row code may run into the value"));
+                continue;
+            };
+            quantity.value = value;
+        }
+        if !label.after
+            && !carried_label
+            && !serial_row
+            && shares_a_list(words, clause, &label, &matches[..i])
+        {
             warnings.push(doubt("one figure for a list of items"));
             continue;
         }
@@ -370,7 +393,7 @@ fn line_mentions(
                     .find(|(from, to_unit, _)| *from == label.key && *to_unit == unit)
             })
             .map_or(label.key, |&(_, _, key)| key);
-        let Some(value) = in_base_unit(key, &m.quantity, &words[label.span.clone()]) else {
+        let Some(value) = in_base_unit(key, &quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(&format!("unit {unit} does not fit the key")));
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
@@ -887,6 +910,30 @@ const MAX_ITEM_LEAD: usize = 2;
 
 /// How far a numbered paragraph is read for a second clause.
 const MAX_PARAGRAPH_PROBE: usize = 600;
+
+/// Whether the label starting at `label_start` opens a numbered row of a
+/// form (一、从业人员, 十七、本年支出合计): only a serial and 、 stand
+/// before it in its clause's item.
+fn after_serial(text: &str, clause: usize, label_start: usize) -> bool {
+    let Some(before) = text.get(..clause) else {
+        return false;
+    };
+    let Some(head) = before.strip_suffix('、') else {
+        return false;
+    };
+    let item = &head[clause_start(text, head.len())..];
+    // 盲文图书18200十七、本年支出合计: the serial runs on from the value
+    // of the row before it.
+    let serial_start = item
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::text::han_digit(*c).is_some())
+        .last()
+        .map_or(item.len(), |(i, _)| i);
+    text.get(clause..label_start)
+        .is_some_and(|between| between.trim().is_empty())
+        && (is_item_marker(item) || serial_start < item.len())
+}
 
 /// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
 /// item of a list.

@@ -2,7 +2,10 @@
 //! figures are, read once per report: a report of one month (日照图书馆7月
 //! 共接待读者…, 某馆(6月)数据统计) gives no figure of the year.
 
-use crate::tables::metrics::{MONTH_TITLE_NOT_WHOLE, MONTH_TITLE_STOPS, WHOLE_YEAR_TITLE_WORDS};
+use crate::tables::metrics::{
+    FORM_CODE_HEADER, FORM_ROW_CODES, MONTH_TITLE_NOT_WHOLE, MONTH_TITLE_STOPS,
+    WHOLE_YEAR_TITLE_WORDS,
+};
 use crate::tables::punctuation::{CLAUSE_ENDS, MONTH_RANGE_MARKS};
 
 /// Marks that open an item of a list of links.
@@ -53,6 +56,31 @@ pub fn is_one_month_title(folded: &str) -> bool {
     })
 }
 
+/// Whether the report holds an official statistics form with a code
+/// column (项目 代码 单位 指标), whose row codes may run into the values
+/// when the form is flattened (一、从业人员117人: code 11, 7 people).
+/// `folded` is the whole text folded.
+pub fn has_coded_form(folded: &str) -> bool {
+    static HEADER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FORM_CODE_HEADER.as_bytes()));
+    HEADER.find(folded.as_bytes()).is_some()
+}
+
+/// The value of a form's row whose code runs into it (从业人员118: code
+/// 11, value 8): the digits after the item's code, when `label` is an
+/// item of `FORM_ROW_CODES` and `digits` (the figure as written) open
+/// with its code and go on. None when the figure is not the code's.
+pub fn after_row_code<'a>(label: &str, digits: &'a str) -> Option<Option<&'a str>> {
+    let (_, code) = FORM_ROW_CODES
+        .iter()
+        .find(|(item, _)| label.ends_with(item))?;
+    Some(
+        digits
+            .strip_prefix(code)
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit())),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_one_month_title;
@@ -93,5 +121,34 @@ mod tests {
             "{:?}",
             report.warnings
         );
+    }
+
+    fn metrics_of(text: &str) -> Vec<(String, String)> {
+        let report = crate::extract_text(text).expect("a report");
+        report
+            .metrics
+            .values()
+            .map(|m| (m.key.as_str().to_owned(), m.value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_flattened_forms_row_code_runs_into_its_value() {
+        let form = "青溪县图书馆2020年基本情况年报\n项     目代码单位指标项     目代码单位指标\n一、从业人员119在财政补贴收入中:基建拨款54千元\n        其中:盲文图书18300十七、本年支出合计61千元2,140\n";
+        let got = metrics_of(form);
+        assert!(got.contains(&("staff_total".into(), "9".into())), "{got:?}");
+        assert!(
+            got.contains(&("expenditure_yuan".into(), "2140000".into())),
+            "{got:?}"
+        );
+        // two digits of staff after the code 11
+        let got = metrics_of(&form.replace("从业人员119", "从业人员1134"));
+        assert!(
+            got.contains(&("staff_total".into(), "34".into())),
+            "{got:?}"
+        );
+        // no code column: the glued figure is not read at all
+        let got = metrics_of(&form.replace("代码单位指标", "单位指标"));
+        assert!(!got.iter().any(|(k, _)| k == "staff_total"), "{got:?}");
     }
 }

@@ -430,6 +430,19 @@ pub static FOUNDED_AFTER: &[&str] = &[
 #[rustfmt::skip]
 pub static UNTIL_WORDS: &[&str] = &["截至", "截止", "截止到", "截至到", "迄至"];
 
+/// The header of an official statistics form's code column, its spaces
+/// dropped (项目代码单位指标): in such a form a row's code may run into its
+/// value.
+pub static FORM_CODE_HEADER: &str = "代码单位指标";
+
+/// Row codes of the national form 公共图书馆基本情况年报 (文基 03 表) that
+/// stay the same across its versions, by item: the code a flattened row
+/// glues to its value (一、从业人员117人 is 7 people).
+#[rustfmt::skip]
+pub static FORM_ROW_CODES: &[(&str, &str)] = &[
+    ("从业人员", "11"),
+];
+
 /// Words after a month in a title that make it a date or a range, not the
 /// month the report is of (5月14日, 3月起, 6月至8月).
 #[rustfmt::skip]
