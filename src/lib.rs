@@ -204,6 +204,7 @@ fn extract_text_then<R>(
         plans_by_year(&mut outline, year);
     }
     warnings.extend(outline.warnings.iter().cloned());
+    let forms = metrics::FormProbe::new(cleaned.folded_source());
     let context = metrics::Context {
         library: library
             .as_deref()
@@ -216,7 +217,7 @@ fn extract_text_then<R>(
             .lines()
             .first()
             .is_some_and(|line| metrics::is_one_month_title(line.folded())),
-        coded_form: metrics::has_coded_form(cleaned.folded_source()),
+        forms: Some(&forms),
     };
     let mut report = LibraryReport {
         year,

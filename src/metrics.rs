@@ -50,7 +50,7 @@ use clauses::{
 };
 use lookup::{Found, LineQualifiers, OTHER_BODY, has_no_subject, is_another_bodys};
 pub use resolution::resolve;
-pub use scope::{has_coded_form, is_one_month_title};
+pub use scope::is_one_month_title;
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
@@ -67,9 +67,34 @@ pub struct Context<'a> {
     /// Whether the report is of one month (its title: 某馆7月共接待读者…):
     /// none of its figures is the year's.
     pub one_month: bool,
-    /// Whether the report holds an official form with a code column, whose
-    /// codes may run into its values (一、从业人员117人).
-    pub coded_form: bool,
+    /// The report's text, to learn once and only when a form's row asks
+    /// whether it holds an official form with a code column, whose codes
+    /// may run into its values (一、从业人员117人).
+    pub forms: Option<&'a FormProbe<'a>>,
+}
+
+/// Whether a report holds an official statistics form with a code column,
+/// learnt from its text when first asked: most reports never ask.
+#[derive(Debug, Default)]
+pub struct FormProbe<'a> {
+    folded: &'a str,
+    found: std::cell::OnceCell<bool>,
+}
+
+impl<'a> FormProbe<'a> {
+    /// A probe of the report's whole text, folded.
+    pub fn new(folded: &'a str) -> FormProbe<'a> {
+        FormProbe {
+            folded,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn has_coded_form(&self) -> bool {
+        *self
+            .found
+            .get_or_init(|| scope::has_coded_form(self.folded))
+    }
 }
 
 /// The administrative level of a library, from its name.
@@ -308,8 +333,8 @@ fn line_mentions(
         let carried = carried_sentence == Some(sentence)
             || body_sentence.is_some_and(|body| {
                 body < sentence
-                    && follows_directly(words, body, sentence)
                     && has_no_subject(&words[sentence..label_start.max(sentence)])
+                    && follows_directly(words, body, sentence)
             });
         if carried {
             warnings.push(doubt(OTHER_BODY));
@@ -354,9 +379,10 @@ fn line_mentions(
         // 一、从业人员117人 in a flattened form: the row's code (11) runs
         // into its value (7 people). A serial row whose figure follows its
         // item with nothing between is read past a known code, or not at all.
-        let mut quantity = m.quantity.clone();
-        let serial_row =
-            context.coded_form && !label.after && after_serial(words, clause, label.span.start);
+        let mut quantity = m.quantity;
+        let serial_row = !label.after
+            && after_serial(words, clause, label.span.start)
+            && context.forms.is_some_and(FormProbe::has_coded_form);
         if serial_row && label.span.end == m.number.start {
             let value = scope::after_row_code(&words[label.span.clone()], &words[m.number.clone()])
                 .flatten()

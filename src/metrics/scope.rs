@@ -22,11 +22,14 @@ const MAX_TITLE_CHARS: usize = 48;
 pub fn is_one_month_title(folded: &str) -> bool {
     let title = folded.trim();
     // A list item (- 某馆九月活动预告) is a site's menu of other pages.
+    // Cheap tests first: most first lines name no month.
     if title.is_empty()
+        || title.len() > MAX_TITLE_CHARS * 4
+        || !title.contains('月')
+        || !title.contains('馆')
         || title.starts_with(LIST_MARKS)
         || title.chars().count() > MAX_TITLE_CHARS
         || title.contains(CLAUSE_ENDS)
-        || !title.contains('馆')
         || WHOLE_YEAR_TITLE_WORDS.iter().any(|w| title.contains(w))
     {
         return false;
@@ -60,7 +63,7 @@ pub fn is_one_month_title(folded: &str) -> bool {
 /// column (项目 代码 单位 指标), whose row codes may run into the values
 /// when the form is flattened (一、从业人员117人: code 11, 7 people).
 /// `folded` is the whole text folded.
-pub fn has_coded_form(folded: &str) -> bool {
+pub(super) fn has_coded_form(folded: &str) -> bool {
     static HEADER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FORM_CODE_HEADER.as_bytes()));
     HEADER.find(folded.as_bytes()).is_some()
@@ -70,7 +73,7 @@ pub fn has_coded_form(folded: &str) -> bool {
 /// 11, value 8): the digits after the item's code, when `label` is an
 /// item of `FORM_ROW_CODES` and `digits` (the figure as written) open
 /// with its code and go on. None when the figure is not the code's.
-pub fn after_row_code<'a>(label: &str, digits: &'a str) -> Option<Option<&'a str>> {
+pub(super) fn after_row_code<'a>(label: &str, digits: &'a str) -> Option<Option<&'a str>> {
     let (_, code) = FORM_ROW_CODES
         .iter()
         .find(|(item, _)| label.ends_with(item))?;

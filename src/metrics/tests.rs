@@ -22,7 +22,7 @@ fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
         year: Some(2020),
         news_of_next_year: false,
         one_month: false,
-        coded_form: false,
+        forms: None,
     };
     let mut warnings = Vec::new();
     let mentions = prose_mentions(
@@ -413,7 +413,7 @@ fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
             year: Some(2020),
             news_of_next_year: news,
             one_month: false,
-            coded_form: false,
+            forms: None,
         };
         let mut warnings = Vec::new();
         prose_mentions(
@@ -449,7 +449,7 @@ fn table_keys(texts: &[&'static str]) -> (Vec<(String, String)>, Vec<String>) {
         year: Some(2023),
         news_of_next_year: false,
         one_month: false,
-        coded_form: false,
+        forms: None,
     };
     let cleaned = crate::clean::numbered_lines(texts);
     let mut warnings = Vec::new();

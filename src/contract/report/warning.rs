@@ -360,6 +360,10 @@ const REASONS_ZH: &[(&str, &str)] = &[
         "one figure for a list of items",
         "一个数字对应好几项内容，不能算作其中一项的数",
     ),
+    (
+        "a form's row code may run into the value",
+        "统计表的行代码可能与数值连在一起，分不清哪部分是数值",
+    ),
     ("a figure broken by a space", "数字中间有空格，可能不完整"),
     (
         "a figure broken by a mark between its digits",
