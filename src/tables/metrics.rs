@@ -133,6 +133,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("持证读者数",       None, Some(RegisteredReaders)),
     ("实际持证读者数",   None, Some(RegisteredReaders)),
     ("有效读者卡",       None, Some(RegisteredReaders)),
+    // readers with a valid card (累计有效读者25.56万, 持卡读者3.6万人)
+    ("有效读者",         None, Some(RegisteredReaders)),
+    ("持卡读者",         None, Some(RegisteredReaders)),
     ("有效读者证",       None, Some(RegisteredReaders)),
     ("有效借阅证",       None, Some(RegisteredReaders)),
     // the statistics form's wording (有效借书证数)
