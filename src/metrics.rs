@@ -50,7 +50,7 @@ use clauses::{
 };
 use lookup::{Found, LineQualifiers, OTHER_BODY, has_no_subject, is_another_bodys};
 pub use resolution::resolve;
-pub use scope::is_one_month_title;
+pub use scope::{FormProbe, is_one_month_title};
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
@@ -71,30 +71,6 @@ pub struct Context<'a> {
     /// whether it holds an official form with a code column, whose codes
     /// may run into its values (一、从业人员117人).
     pub forms: Option<&'a FormProbe<'a>>,
-}
-
-/// Whether a report holds an official statistics form with a code column,
-/// learnt from its text when first asked: most reports never ask.
-#[derive(Debug, Default)]
-pub struct FormProbe<'a> {
-    folded: &'a str,
-    found: std::cell::OnceCell<bool>,
-}
-
-impl<'a> FormProbe<'a> {
-    /// A probe of the report's whole text, folded.
-    pub fn new(folded: &'a str) -> FormProbe<'a> {
-        FormProbe {
-            folded,
-            found: std::cell::OnceCell::new(),
-        }
-    }
-
-    fn has_coded_form(&self) -> bool {
-        *self
-            .found
-            .get_or_init(|| scope::has_coded_form(self.folded))
-    }
 }
 
 /// The administrative level of a library, from its name.

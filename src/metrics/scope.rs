@@ -84,6 +84,28 @@ pub(super) fn after_row_code<'a>(label: &str, digits: &'a str) -> Option<Option<
     )
 }
 
+/// Whether a report holds an official statistics form with a code column,
+/// learnt from its text when first asked: most reports never ask.
+#[derive(Debug, Default)]
+pub struct FormProbe<'a> {
+    folded: &'a str,
+    found: std::cell::OnceCell<bool>,
+}
+
+impl<'a> FormProbe<'a> {
+    /// A probe of the report's whole text, folded.
+    pub fn new(folded: &'a str) -> FormProbe<'a> {
+        FormProbe {
+            folded,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(super) fn has_coded_form(&self) -> bool {
+        *self.found.get_or_init(|| has_coded_form(self.folded))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_one_month_title;
