@@ -35,17 +35,22 @@ use crate::tables::metrics::{
 };
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, DIGIT_GROUP_MARKS, LABEL_SPACES, PAREN_CLOSES,
-    PAREN_OPENS, TOPIC_ENDS, WIDE_SPACES,
+    PAREN_OPENS, SENTENCE_ENDS, TOPIC_ENDS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
 
 mod clauses;
 mod lookup;
 mod resolution;
+mod scope;
 mod table_mentions;
-use clauses::{breakdown_start, enclosing_clause, includes_others, is_outcome, topic_start};
-use lookup::{Found, LineQualifiers};
+use clauses::{
+    breakdown_start, enclosing_clause, follows_directly, includes_others, is_outcome,
+    names_the_library, part_of_previous, topic_start,
+};
+use lookup::{Found, LineQualifiers, has_no_subject};
 pub use resolution::resolve;
+pub use scope::{FormProbe, is_one_month_title};
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.
@@ -59,6 +64,13 @@ pub struct Context<'a> {
     /// Whether the text is a news article written the year after the
     /// report's (2024-01-16 本报讯…): its 去年 is the report's year.
     pub news_of_next_year: bool,
+    /// Whether the report is of one month (its title: 某馆7月共接待读者…):
+    /// none of its figures is the year's.
+    pub one_month: bool,
+    /// The report's text, to learn once and only when a form's row asks
+    /// whether it holds an official form with a code column, whose codes
+    /// may run into its values (一、从业人员117人).
+    pub forms: Option<&'a FormProbe<'a>>,
 }
 
 /// The administrative level of a library, from its name.
@@ -162,6 +174,12 @@ fn line_mentions(
     // The label of a count of titles (新增图书5256种), and where it ends:
     // the volumes right after it (，5353册) are the figure of that label.
     let mut titles: Option<(Label, usize)> = None;
+    // Where the last sentence whose figure was another body's starts
+    // (全省公共图书馆共206家…): the next sentence, when it has no subject
+    // of its own (接待读者2432.3万人次…), speaks of that body too.
+    let mut body_sentence: Option<usize> = None;
+    // A sentence found to speak of that body: all its figures are its.
+    let mut carried_sentence: Option<usize> = None;
     for (i, m) in matches.iter().enumerate() {
         if is_list_number(words, m) {
             continue;
@@ -282,6 +300,23 @@ fn line_mentions(
                 }
             }
         }
+        let label_start = if label.after {
+            m.span.start
+        } else {
+            label.span.start.min(m.span.start)
+        };
+        let carried = carried_sentence == Some(sentence)
+            || body_sentence.is_some_and(|body| {
+                body < sentence
+                    && has_no_subject(&words[sentence..label_start.max(sentence)])
+                    && follows_directly(words, body, sentence)
+            });
+        if carried {
+            warnings.push(doubt(DoubtReason::OtherBody));
+            body_sentence = Some(sentence);
+            carried_sentence = Some(sentence);
+            continue;
+        }
         // 新增图书2.36万册（其中…电子图书1.24万册）: a figure inside a
         // parenthesis is weighed with the clause the parenthesis belongs to.
         let weighed_clause =
@@ -296,7 +331,11 @@ fn line_mentions(
         ) {
             Some(Verdict::Skip) => continue,
             Some(Verdict::Doubt(reason)) => {
+                let another_bodys = reason.is_another_bodys();
                 warnings.push(doubt(reason));
+                if another_bodys {
+                    body_sentence = Some(sentence);
+                }
                 if !label.after && !carried_label {
                     left_out = Some((label, m.span.end));
                 }
@@ -313,7 +352,28 @@ fn line_mentions(
             }));
             continue;
         }
-        if !label.after && !carried_label && shares_a_list(words, clause, &label, &matches[..i]) {
+        // 一、从业人员117人 in a flattened form: the row's code (11) runs
+        // into its value (7 people). A serial row whose figure follows its
+        // item with nothing between is read past a known code, or not at all.
+        let mut quantity = m.quantity;
+        let serial_row = !label.after
+            && after_serial(words, clause, label.span.start)
+            && context.forms.is_some_and(FormProbe::has_coded_form);
+        if serial_row && label.span.end == m.number.start {
+            let value = scope::after_row_code(&words[label.span.clone()], &words[m.number.clone()])
+                .flatten()
+                .and_then(crate::numeral::parse_prefix);
+            let Some((value, _)) = value else {
+                warnings.push(doubt(DoubtReason::RowCodeRunsIn));
+                continue;
+            };
+            quantity.value = value;
+        }
+        if !label.after
+            && !carried_label
+            && !serial_row
+            && shares_a_list(words, clause, &label, &matches[..i])
+        {
             warnings.push(doubt(DoubtReason::ListOfItems));
             continue;
         }
@@ -335,7 +395,7 @@ fn line_mentions(
                     .find(|(from, to_unit, _)| *from == label.key && *to_unit == unit)
             })
             .map_or(label.key, |&(_, _, key)| key);
-        let Some(value) = in_base_unit(key, &m.quantity, &words[label.span.clone()]) else {
+        let Some(value) = in_base_unit(key, &quantity, &words[label.span.clone()]) else {
             let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
             warnings.push(doubt(DoubtReason::UnitMisfit {
                 unit: unit.to_owned(),
@@ -854,6 +914,30 @@ const MAX_ITEM_LEAD: usize = 2;
 /// How far a numbered paragraph is read for a second clause.
 const MAX_PARAGRAPH_PROBE: usize = 600;
 
+/// Whether the label starting at `label_start` opens a numbered row of a
+/// form (一、从业人员, 十七、本年支出合计): only a serial and 、 stand
+/// before it in its clause's item.
+fn after_serial(text: &str, clause: usize, label_start: usize) -> bool {
+    let Some(before) = text.get(..clause) else {
+        return false;
+    };
+    let Some(head) = before.strip_suffix('、') else {
+        return false;
+    };
+    let item = &head[clause_start(text, head.len())..];
+    // 盲文图书18200十七、本年支出合计: the serial runs on from the value
+    // of the row before it.
+    let serial_start = item
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| crate::text::han_digit(*c).is_some())
+        .last()
+        .map_or(item.len(), |(i, _)| i);
+    text.get(clause..label_start)
+        .is_some_and(|between| between.trim().is_empty())
+        && (is_item_marker(item) || serial_start < item.len())
+}
+
 /// 二、 or 2、 opening a numbered paragraph: the number of an item, not an
 /// item of a list.
 fn is_item_marker(text: &str) -> bool {
@@ -863,39 +947,6 @@ fn is_item_marker(text: &str) -> bool {
         && text
             .chars()
             .all(|c| crate::tables::numerals::class_of(c).is_some())
-}
-
-/// After 其中 a figure of the same key is a part of the one before.
-fn part_of_previous(
-    text: &str,
-    sentence: usize,
-    at: usize,
-    key: MetricKey,
-    found: &mut Found,
-) -> Option<usize> {
-    const QIZHONG: &str = "其中";
-    let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
-    let qizhongs = found.qizhong.get_or_insert_with(|| {
-        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
-    });
-    // The last 其中 of the sentence before `at`.
-    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
-    let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
-    if qizhong < sentence {
-        return None;
-    }
-    // The sentence's first figure of the key, if it ends before 其中.
-    let first = spans.partition_point(|span| span.start < sentence);
-    spans
-        .get(first)
-        .is_some_and(|span| span.end <= qizhong)
-        .then_some(qizhong)
-}
-
-/// Whether the words after 其中 name the library itself (其中市图书馆…,
-/// 其中本馆…).
-fn names_the_library(words: &str) -> bool {
-    OWNER_WORDS.iter().any(|word| words.contains(word))
 }
 
 /// The figure's value in the key's base unit, when its unit fits the key.

@@ -176,6 +176,7 @@ fn extract_text_then<R>(
         outline.plans_by_year(year);
     }
     warnings.extend(outline.warnings.iter().cloned());
+    let forms = metrics::FormProbe::new(cleaned.folded_source());
     let context = metrics::Context {
         library: library
             .as_deref()
@@ -184,6 +185,11 @@ fn extract_text_then<R>(
         year,
         news_of_next_year: year
             .is_some_and(|year| title::news_of_next_year(cleaned.folded_source(), year)),
+        one_month: cleaned
+            .lines()
+            .first()
+            .is_some_and(|line| metrics::is_one_month_title(line.folded())),
+        forms: Some(&forms),
     };
     let mut report = LibraryReport {
         year,

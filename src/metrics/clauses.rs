@@ -104,3 +104,74 @@ pub(super) fn topic_start(text: &str, sentence: usize) -> usize {
         floor + at + window[at..].chars().next().map_or(1, char::len_utf8)
     })
 }
+
+/// Whether the sentence starting at `next` comes right after the one
+/// starting at `previous`, with no sentence between.
+pub(super) fn follows_directly(text: &str, previous: usize, next: usize) -> bool {
+    text.get(previous..next).is_some_and(|between| {
+        !between
+            .trim_end()
+            .trim_end_matches(SENTENCE_ENDS)
+            .contains(SENTENCE_ENDS)
+    })
+}
+
+/// After 其中 a figure of the same key is a part of the one before.
+pub(super) fn part_of_previous(
+    text: &str,
+    sentence: usize,
+    at: usize,
+    key: MetricKey,
+    found: &mut Found,
+) -> Option<usize> {
+    const QIZHONG: &str = "其中";
+    let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
+    let qizhongs = found.qizhong.get_or_insert_with(|| {
+        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
+    });
+    // The last 其中 before `at`, in its sentence or in the run of
+    // sentences parted by ； that it opens (其中，讲座26场；展览12场).
+    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
+    let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
+    let sentence = if qizhong < sentence {
+        if text[qizhong..at].contains(FULL_STOPS) {
+            return None;
+        }
+        full_sentence_start(text, qizhong)
+    } else {
+        sentence
+    };
+    // …共举办活动1024场。其中，讲座26场: a sentence opening with 其中 is
+    // the parts of the sentence before it.
+    let sentence = if text[sentence..qizhong].trim().is_empty() {
+        full_sentence_start(text, text[..sentence].trim_end().len().saturating_sub(1))
+    } else {
+        sentence
+    };
+    // The sentence's first figure of the key, if it ends before 其中.
+    let first = spans.partition_point(|span| span.start < sentence);
+    spans
+        .get(first)
+        .is_some_and(|span| span.end <= qizhong)
+        .then_some(qizhong)
+}
+
+/// Marks that end a sentence and any run of clauses parted by ；.
+const FULL_STOPS: &[char] = &['。', '！', '？', '!', '?'];
+
+/// Where the sentence that holds byte `at` starts, reading only full stops
+/// (not ；) as its ends; `at` may fall inside a character.
+fn full_sentence_start(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &text[..at];
+    head.rfind(FULL_STOPS).map_or(0, |i| i + char_len(head, i))
+}
+
+/// Whether the words after 其中 name the library itself (其中市图书馆…,
+/// 其中本馆…).
+pub(super) fn names_the_library(words: &str) -> bool {
+    OWNER_WORDS.iter().any(|word| words.contains(word))
+}

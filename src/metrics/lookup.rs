@@ -10,14 +10,17 @@ use super::{Context, Level, Verdict};
 use crate::contract::metric_key::MetricKey;
 use crate::contract::report::DoubtReason;
 use crate::matcher::words::{WordIndex, WordSet};
+use crate::tables::grammar::OWNER_WORDS;
 use crate::tables::metrics::{
-    CHILDREN_KEYS, COMPARISON_WORDS, FOUNDED_AFTER, FOUNDED_BEFORE, LAST_YEAR_HEADS, LINE_SCOPES,
-    NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES, QUALIFIERS, Qualifier, ROOM_KEYS,
-    SELF_OR_KIND_PREFIXES, STOCK_KEYS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS, WHOLE_YEAR_WORDS,
+    CHILDREN_KEYS, COMPARISON_WORDS, EARLY_IN_MONTH, FOUNDED_AFTER, FOUNDED_BEFORE,
+    LAST_YEAR_HEADS, LINE_SCOPES, NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES,
+    QUALIFIERS, Qualifier, ROOM_KEYS, SELF_OR_KIND_PREFIXES, SINCE_CLOSERS, SINCE_OPENERS,
+    SINCE_THIS_YEAR, STOCK_KEYS, SUBJECT_OPENERS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS,
+    WHOLE_YEAR_WORDS,
 };
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_ENDS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS, PAREN_CLOSES,
-    PAREN_OPENS,
+    PAREN_OPENS, SENTENCE_ENDS,
 };
 use crate::text;
 
@@ -35,6 +38,9 @@ pub(super) struct LineQualifiers {
     /// Where month ranges short of the whole year (1至11月) end, in line
     /// order; found when first asked.
     part_year_months: Option<Vec<usize>>,
+    /// Where the phrases of a time since which figures run (自成立图书馆
+    /// 以来) end, in line order; found when first asked.
+    since_ends: Option<Vec<usize>>,
 }
 
 /// The qualifier words, for one-pass search.
@@ -47,6 +53,7 @@ impl Default for LineQualifiers {
             words: WordIndex::new(&QUALIFIER_WORDS),
             years: None,
             part_year_months: None,
+            since_ends: None,
         }
     }
 }
@@ -65,6 +72,9 @@ impl LineQualifiers {
         key: MetricKey,
         context: &Context<'_>,
     ) -> Option<Verdict> {
+        if context.one_month {
+            return Some(Verdict::Doubt(DoubtReason::PartOfYear));
+        }
         let sentence = sentence.min(end);
         let clause = clause.min(end).max(sentence);
         let from_of = |row: usize| {
@@ -113,9 +123,16 @@ impl LineQualifiers {
                 Qualifier::Target => Verdict::Doubt(DoubtReason::Target),
                 Qualifier::Nation => Verdict::Doubt(DoubtReason::Nation),
                 Qualifier::EveryYear => Verdict::Doubt(DoubtReason::EveryYear),
-                Qualifier::Province if context.level() != Level::Province => {
-                    Verdict::Doubt(DoubtReason::Province)
+                // 全省… in the provincial library's own report is every
+                // library of the province, unless the library is the
+                // subject before it (本馆牵头组织全省基层馆员培训班12期).
+                Qualifier::Province
+                    if context.level() == Level::Province
+                        && names_the_library_before(stretch, word, context) =>
+                {
+                    continue;
                 }
+                Qualifier::Province => Verdict::Doubt(DoubtReason::Province),
                 Qualifier::City if context.level() == Level::Local => {
                     Verdict::Doubt(DoubtReason::City)
                 }
@@ -149,6 +166,31 @@ impl LineQualifiers {
                 }
                 _ => continue,
             };
+            // Asked only of a figure about to be left out: most words never
+            // come this far.
+            // 历年有效借阅卡…，2015年…书刊外借…: one year named after a
+            // word of other years dates the figures after it (another year
+            // than the report's is weighed below).
+            if matches!(
+                qualifier,
+                Qualifier::EveryYear
+                    | Qualifier::Cumulative
+                    | Qualifier::Period
+                    | Qualifier::PartOfYear
+            ) && names_a_year_later(stretch, word)
+            {
+                continue;
+            }
+            // 全省…，2019年四川省图书馆纸质文献总藏量…: the library named
+            // after a word of another body is the subject again.
+            if matches!(
+                qualifier,
+                Qualifier::OtherBody | Qualifier::Province | Qualifier::City | Qualifier::Nation
+            ) && !LINE_SCOPES.contains(&word)
+                && names_the_library_later(stretch, word, context)
+            {
+                continue;
+            }
             // 国家一级公共图书馆 is a grade, not a body; “暑假电影展播” is
             // the name of an event, not a time (but “三公”经费 is quoted
             // as a term). Asked last: most words never come this far.
@@ -165,6 +207,14 @@ impl LineQualifiers {
         let first = months.partition_point(|&at| at < sentence);
         if months.get(first).is_some_and(|&at| at <= end) {
             return Some(Verdict::Doubt(DoubtReason::PartOfYear));
+        }
+        // 自成立图书馆以来，共办理借书证3万多个: a total over the years.
+        let since = self
+            .since_ends
+            .get_or_insert_with(|| since_phrase_ends(text, context.year));
+        let first = since.partition_point(|&at| at <= sentence);
+        if since.get(first).is_some_and(|&at| at <= end) {
+            return Some(Verdict::Doubt(DoubtReason::SeveralYears));
         }
         // 临河县图书馆新馆建筑面积1.1万平方米 in another library's report.
         if opens_with_another_library(&text[sentence..end], context) {
@@ -249,8 +299,15 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
                 return false;
             };
             // 截至6月底: a count taken mid-year. A report drafted late in the
-            // year counts to October or November (截至11月底) for the year.
-            if last <= LAST_EARLY_MONTH && is_until(head) {
+            // year counts to October or November (截至11月底) for the year;
+            // 截至10月上旬 holds only the months before October.
+            let after = &text[at + "月".len()..];
+            let full = if EARLY_IN_MONTH.iter().any(|w| after.starts_with(w)) {
+                last - 1
+            } else {
+                last
+            };
+            if full <= LAST_EARLY_MONTH && is_until(head) {
                 return true;
             }
             // 6月份 alone is one month; 截止11月份 is the year so far.
@@ -278,6 +335,54 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
         .map(|at| at + "月".len())
         .collect()
 }
+
+/// The ends of the phrases of `text` that name a time since which its
+/// figures run (自成立图书馆以来, 从2016年建成第一家书房以来), in order;
+/// not those of a time in the report's year (自今年以来, 自2020年3月开馆
+/// 以来 in a 2020 report).
+fn since_phrase_ends(text: &str, year: Option<i32>) -> Vec<usize> {
+    static CLOSERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        SINCE_CLOSERS
+            .iter()
+            .map(|closer| memchr::memmem::Finder::new(closer.as_bytes()))
+            .collect()
+    });
+    let mut ends = Vec::new();
+    // Most lines name no such time: one fast search turns them away.
+    if CLOSERS
+        .iter()
+        .all(|finder| finder.find(text.as_bytes()).is_none())
+    {
+        return ends;
+    }
+    let year = year.map(|year| format!("{year}年"));
+    for (closer, finder) in SINCE_CLOSERS.iter().zip(CLOSERS.iter()) {
+        for at in finder.find_iter(text.as_bytes()) {
+            let head = text::tail(&text[..at], SINCE_REACH);
+            // The nearest opener in the same sentence.
+            let Some((open, opener)) = SINCE_OPENERS
+                .iter()
+                .filter_map(|w| head.rfind(w).map(|i| (i, w)))
+                .max_by_key(|(i, _)| *i)
+            else {
+                continue;
+            };
+            let time = &head[open + opener.len()..];
+            let this_year = SINCE_THIS_YEAR.iter().any(|w| time.contains(w))
+                || year.as_deref().is_some_and(|y| time.contains(y));
+            if time.is_empty() || this_year || time.contains(SENTENCE_ENDS) {
+                continue;
+            }
+            ends.push(at + closer.len());
+        }
+    }
+    ends.sort_unstable();
+    ends
+}
+
+/// The most bytes between 自 and 以来 (自成立图书馆以来; 自2016年仙居建成
+/// 第一家自助图书馆安洲书苑以来).
+const SINCE_REACH: usize = 96;
 
 /// The month number (1–12, in digits or Chinese) that `head` ends with,
 /// and what stands before it.
@@ -381,10 +486,62 @@ const NAME_REACH: usize = 40;
 /// as the subject its sentence opens with (电子阅览室配备计算机96台，全年
 /// 接待读者2.3万人次).
 fn names_the_room(text: &str, sentence: usize, clause: usize, end: usize, room: &str) -> bool {
-    let opening = text[sentence..end].trim_start();
+    let opening = subject_of(&text[sentence..end]);
     text[clause..end].contains(room)
         || text::head(opening, ROOM_SUBJECT_LEAD + room.len()).contains(room)
 }
+
+/// A sentence from where its subject starts: past the words that open it
+/// before any subject (据统计，2017年…; 2015年，图书馆成人馆藏…), the
+/// library that owns the subject among them.
+fn subject_of(sentence: &str) -> &str {
+    past_openers(sentence, true)
+}
+
+/// Whether the words before a figure's label in its sentence are only
+/// words that open a sentence (据统计, 2020年, 全年): the sentence has no
+/// subject of its own (…共206家。接待读者2432.3万人次…).
+pub(super) fn has_no_subject(before_label: &str) -> bool {
+    past_openers(before_label, false)
+        .trim_start_matches(NO_SUBJECT_FILLERS)
+        .trim()
+        .is_empty()
+}
+
+/// Words that may stand before a label in a sentence with no subject
+/// (共接待读者…).
+const NO_SUBJECT_FILLERS: &[char] = &['共', '另', '并', '还'];
+
+/// `sentence` past the words that open it, and past the library owning
+/// its subject when `owners`.
+fn past_openers(sentence: &str, owners: bool) -> &str {
+    let mut rest = sentence.trim_start();
+    for _ in 0..MAX_OPENING_WORDS {
+        let before = rest.len();
+        let owner_words: &[&str] = if owners { OWNER_WORDS } else { &[] };
+        if let Some(word) = SUBJECT_OPENERS
+            .iter()
+            .chain(owner_words)
+            .find(|w| rest.starts_with(*w))
+        {
+            rest = &rest[word.len()..];
+        }
+        // A year (2017年, 2017年度) or a mark between openers.
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 4 && rest[digits..].starts_with('年') {
+            rest = &rest[digits + '年'.len_utf8()..];
+            rest = rest.strip_prefix('度').unwrap_or(rest);
+        }
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || CLAUSE_ENDS.contains(&c));
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest
+}
+
+/// The most opening words stepped over before a sentence's subject.
+const MAX_OPENING_WORDS: usize = 4;
 
 /// The most bytes of a sentence a qualifier's mask or override reads
 /// before the figure: enough for a sentence, and a bound on a line of
@@ -407,6 +564,47 @@ fn overridden_later(stretch: &str, word: &str, overriding: &[&str]) -> bool {
         .map_or(window, |at| &window[at + word.len()..]);
     overriding.iter().any(|w| after.contains(w))
 }
+
+/// Whether a year phrase (2015年) stands after the last `word` of
+/// `stretch`, within the window before the figure.
+fn names_a_year_later(stretch: &str, word: &str) -> bool {
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
+    let after = window
+        .rfind(word)
+        .map_or(window, |at| &window[at + word.len()..]);
+    after.contains('年') && crate::date::scan_year_phrases(after).next().is_some()
+}
+
+/// Whether the library itself (its full name, 本馆, 我馆) is named after
+/// the last `word` of `stretch`, within the window before the figure.
+fn names_the_library_later(stretch: &str, word: &str, context: &Context<'_>) -> bool {
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
+    let Some(at) = window.rfind(word) else {
+        return false;
+    };
+    let after = &window[at + word.len()..];
+    SELF_NAMES.iter().any(|name| after.contains(name))
+        || context
+            .library
+            .is_some_and(|name| !name.folded.is_empty() && after.contains(name.folded))
+}
+
+/// Whether the library itself is named before the last `word` of
+/// `stretch`, within the window before the figure: its subject.
+fn names_the_library_before(stretch: &str, word: &str, context: &Context<'_>) -> bool {
+    let window = text::tail(stretch, QUALIFIER_WINDOW);
+    let Some(at) = window.rfind(word) else {
+        return false;
+    };
+    let before = &window[..at];
+    SELF_NAMES.iter().any(|name| before.contains(name))
+        || context
+            .library
+            .is_some_and(|name| !name.folded.is_empty() && before.contains(name.folded))
+}
+
+/// The library's words for itself, which make it the subject again.
+const SELF_NAMES: &[&str] = &["本馆", "我馆"];
 
 /// Finds 年.
 static YEAR: LazyLock<memchr::memmem::Finder<'static>> =
@@ -600,7 +798,7 @@ mod tests {
                 (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let end = bounds[cut % bounds.len()];
             let clause = clause_start(&text, end);
-            let context = Context { library: None, year: Some(2020), news_of_next_year: false };
+            let context = Context { library: None, year: Some(2020), ..Context::default() };
             let want = crate::date::scan_year_phrases(&text[..end])
                 .filter(|(_, r)| !is_comparison_term(&text, r.clone()))
                 .last()

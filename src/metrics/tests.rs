@@ -21,6 +21,8 @@ fn read(text: &'static str, library: &str) -> (Vec<Read>, Vec<String>) {
         }),
         year: Some(2020),
         news_of_next_year: false,
+        one_month: false,
+        forms: None,
     };
     let mut warnings = Vec::new();
     let mentions = prose_mentions(
@@ -294,6 +296,44 @@ fn parts_after_qizhong_are_not_the_total() {
     );
 }
 
+#[test]
+fn a_provincial_librarys_province_figures_are_the_provinces() {
+    const PROVINCIAL: &str = "澜江省图书馆";
+    let (mentions, warnings) = read("在全省读者活动方面，全年开展读者活动6120场次。", PROVINCIAL);
+    assert!(mentions.is_empty(), "{mentions:?}");
+    assert!(warnings[0].contains("whole province"), "{warnings:?}");
+    // the library as the subject before 全省: its own training
+    assert_eq!(
+        keys("本馆组织全省基层馆员培训班9期。", PROVINCIAL),
+        kv(&[("trainings", "9")])
+    );
+    // the library named after 全省 is the subject again
+    assert_eq!(
+        keys(
+            "全省阅读报告来看，2020年澜江省图书馆纸质文献总藏量达4210563册。",
+            PROVINCIAL
+        ),
+        kv(&[("collection_total", "4210563")])
+    );
+}
+
+#[test]
+fn a_sentence_with_no_subject_speaks_of_the_body_before_it() {
+    let text = "2020年全县公共图书馆共9家，纸质藏书75万册。接待读者61万人次，文献外借32万册次。本馆接待读者18万人次。";
+    assert_eq!(keys(text, COUNTY), kv(&[("visits", "180000")]));
+}
+
+#[test]
+fn parts_after_qizhong_in_the_next_sentence() {
+    assert_eq!(
+        keys(
+            "本馆共举办活动310场，参与3.2万人次。其中，讲座28场，2100人次参加；阅读推广活动190场。",
+            COUNTY
+        ),
+        kv(&[("events", "310"), ("lectures", "28")])
+    );
+}
+
 fn mention(key: MetricKey, value: i64, line: u32, section: SectionKind, origin: Origin) -> Mention {
     Mention {
         key,
@@ -372,6 +412,8 @@ fn a_news_article_of_the_year_after_calls_the_report_year_last_year() {
             library: Some(crate::clean::Cell::folded(CITY)),
             year: Some(2020),
             news_of_next_year: news,
+            one_month: false,
+            forms: None,
         };
         let mut warnings = Vec::new();
         prose_mentions(
@@ -406,6 +448,8 @@ fn table_keys(texts: &[&'static str]) -> (Vec<(String, String)>, Vec<String>) {
         library: Some(crate::clean::Cell::folded("某某市图书馆")),
         year: Some(2023),
         news_of_next_year: false,
+        one_month: false,
+        forms: None,
     };
     let cleaned = crate::clean::numbered_lines(texts);
     let mut warnings = Vec::new();

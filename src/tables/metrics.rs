@@ -133,6 +133,9 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("持证读者数",       None, Some(RegisteredReaders)),
     ("实际持证读者数",   None, Some(RegisteredReaders)),
     ("有效读者卡",       None, Some(RegisteredReaders)),
+    // readers with a valid card (累计有效读者25.56万, 持卡读者3.6万人)
+    ("有效读者",         None, Some(RegisteredReaders)),
+    ("持卡读者",         None, Some(RegisteredReaders)),
     ("有效读者证",       None, Some(RegisteredReaders)),
     ("有效借阅证",       None, Some(RegisteredReaders)),
     // the statistics form's wording (有效借书证数)
@@ -175,6 +178,8 @@ pub static METRIC_LABELS: &[(&str, Option<Subject>, Option<MetricKey>)] = &[
     ("各种活动",         None, Some(Events)),
     ("各类读者活动",     None, Some(Events)),
     ("读者活动",         None, Some(Events)),
+    // activities named for children are still the library's (CHILDREN_KEYS)
+    ("少儿活动",         None, Some(Events)),
     ("各类公共文化活动", None, Some(Events)),
     ("阅读推广活动",     None, Some(Events)),
     ("阅读推广活动场次", None, Some(Events)),
@@ -426,7 +431,62 @@ pub static FOUNDED_AFTER: &[&str] = &[
 
 /// Words before a month that make it the day a count was taken (截至6月底).
 #[rustfmt::skip]
-pub static UNTIL_WORDS: &[&str] = &["截至", "截止", "截止到", "截至到"];
+pub static UNTIL_WORDS: &[&str] = &["截至", "截止", "截止到", "截至到", "迄至"];
+
+/// The header of an official statistics form's code column, its spaces
+/// dropped (项目代码单位指标): in such a form a row's code may run into its
+/// value.
+pub static FORM_CODE_HEADER: &str = "代码单位指标";
+
+/// Row codes of the national form 公共图书馆基本情况年报 (文基 03 表) that
+/// stay the same across its versions, by item: the code a flattened row
+/// glues to its value (一、从业人员117人 is 7 people).
+#[rustfmt::skip]
+pub static FORM_ROW_CODES: &[(&str, &str)] = &[
+    ("从业人员", "11"),
+];
+
+/// Words after a month in a title that make it a date or a range, not the
+/// month the report is of (5月14日, 3月起, 6月至8月).
+#[rustfmt::skip]
+pub static MONTH_TITLE_STOPS: &[&str] = &[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "日", "号", "起", "至", "到", "-", "—", "~", "～",
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "底", "末",
+];
+
+/// Words after a month in a title that make it no month of the report
+/// (12月份工作总结 is still a month; 6月份以来 the year so far).
+#[rustfmt::skip]
+pub static MONTH_TITLE_NOT_WHOLE: &[&str] = &["以来", "份以来", "份至"];
+
+/// Words of a title that make it the whole year's, whatever month it names.
+#[rustfmt::skip]
+pub static WHOLE_YEAR_TITLE_WORDS: &[&str] = &["全年", "年度", "年报", "年终", "工作总结", "大事记"];
+
+/// Words that open a sentence before its subject (据统计，流动图书车…),
+/// stepped over when a room word is looked for as the subject.
+#[rustfmt::skip]
+pub static SUBJECT_OPENERS: &[&str] = &[
+    "据统计", "据了解", "据悉", "同时", "此外", "另外", "另", "全年", "年内", "今年", "本年",
+];
+
+/// Words after a month that put the day a count was taken early in it
+/// (截至10月上旬): the count holds the months before it only.
+#[rustfmt::skip]
+pub static EARLY_IN_MONTH: &[&str] = &["上旬", "中旬", "初"];
+
+/// The words around a time since which a figure runs (自成立图书馆以来,
+/// 从2016年建成第一家书房以来): a total over the years, unless the time is
+/// in the report's year (自今年以来, 自年初以来).
+#[rustfmt::skip]
+pub static SINCE_OPENERS: &[&str] = &["自", "从"];
+/// The word that closes a since phrase (see `SINCE_OPENERS`).
+#[rustfmt::skip]
+pub static SINCE_CLOSERS: &[&str] = &["以来"];
+
+/// Times of the report's year, whose since phrase is no total over years.
+#[rustfmt::skip]
+pub static SINCE_THIS_YEAR: &[&str] = &["今年", "本年", "年初", "年内", "本年度"];
 
 /// Words that open a share's whole after a label (购书经费占支出的16.4%).
 #[rustfmt::skip]
@@ -701,6 +761,17 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     ("三年来", Qualifier::Cumulative),
     ("五年来", Qualifier::Cumulative),
     ("十年来", Qualifier::Cumulative),
+    // the time since the library opened, to the day of writing (开馆至今,
+    // 城图开馆后共举办…, 启用迄今)
+    ("开馆至今", Qualifier::Cumulative),
+    ("建馆至今", Qualifier::Cumulative),
+    ("成立至今", Qualifier::Cumulative),
+    ("开放至今", Qualifier::Cumulative),
+    ("启用至今", Qualifier::Cumulative),
+    ("开馆迄今", Qualifier::Cumulative),
+    ("启用迄今", Qualifier::Cumulative),
+    ("开放迄今", Qualifier::Cumulative),
+    ("开馆后", Qualifier::Cumulative),
     ("阅览室", Qualifier::Room),
     ("少儿部", Qualifier::Room),
     // a department's own counts (市图书馆外借部共接待到馆读者…)
@@ -736,6 +807,11 @@ pub static QUALIFIERS: &[(&str, Qualifier)] = &[
     // one channel of the activities (线上培训活动12场次; 线上线下 is both)
     ("线上", Qualifier::Part),
     ("线下", Qualifier::Part),
+    // the library's mobile library and the adults' service, one part of
+    // its visits and loans (流动图书车服务读者6000人次, 成人馆藏书籍…流通量…)
+    ("流动图书车", Qualifier::Room),
+    ("流动书车", Qualifier::Room),
+    ("成人", Qualifier::Room),
     // the library's self-service outlets, counted apart from it
     ("城市书房", Qualifier::Room),
     ("自助图书馆", Qualifier::Room),

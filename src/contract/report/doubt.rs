@@ -50,6 +50,9 @@ pub enum DoubtReason {
     FigureOutOfRange,
     /// One figure after a list of items (图书、报刊共5万册).
     ListOfItems,
+    /// A flattened statistics form's row code may run into the value
+    /// (一、从业人员117: code 11, 7 people?).
+    RowCodeRunsIn,
     /// 180 383: a space inside the digits.
     BrokenBySpace,
     /// A mark between the digits.
@@ -128,6 +131,10 @@ impl DoubtReason {
                 "one figure for a list of items",
                 "一个数字对应好几项内容，不能算作其中一项的数",
             ),
+            RowCodeRunsIn => (
+                "a form's row code may run into the value",
+                "统计表的行代码可能与数值连在一起，分不清哪部分是数值",
+            ),
             BrokenBySpace => ("a figure broken by a space", "数字中间有空格，可能不完整"),
             BrokenByMark => (
                 "a figure broken by a mark between its digits",
@@ -139,6 +146,17 @@ impl DoubtReason {
             ),
             Includes { .. } | UnitMisfit { .. } | UnknownUnit { .. } => return None,
         })
+    }
+
+    /// Whether the reason says the figure is another body's (a network, a
+    /// place, another library): a sentence after it with no subject of its
+    /// own is that body's too.
+    pub fn is_another_bodys(&self) -> bool {
+        use DoubtReason::*;
+        matches!(
+            self,
+            OtherBody | OtherLibraries | Nation | Province | City | OtherLibrary
+        )
     }
 
     /// The reason for a Chinese reader.
