@@ -25,17 +25,21 @@ use crate::contract::report::{DoubtReason, Mention, Origin, SectionKind, StatRow
 use crate::contract::unit::Unit;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
-use crate::tables::grammar::OWNER_WORDS;
+use crate::tables::grammar::{OWNER_WORDS, POSSESSIVE};
+use crate::tables::library::{
+    CAPITAL_WORD, CHILDREN_WORD, CITY_MARK, LIBRARY_WORD, LIBRARY_WORD_TRADITIONAL, NATION_WORD,
+    PROVINCE_MARK,
+};
 use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
-    INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
-    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    INCLUDES_OTHERS, ITEM_LABELS, LABEL_JOINERS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS,
+    NETWORK_KEYS, OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
     TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, DIGIT_GROUP_MARKS, LABEL_SPACES, PAREN_CLOSES,
-    PAREN_OPENS, SENTENCE_ENDS, TOPIC_ENDS, WIDE_SPACES,
+    CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, CLOSING_STOPS, DIGIT_GROUP_MARKS, LABEL_SPACES,
+    LIST_COMMA, PAREN_CLOSES, PAREN_OPENS, SENTENCE_ENDS, TOPIC_ENDS, WIDE_DIGITS, WIDE_SPACES,
 };
 use crate::text::{self, clause_start, last_marks};
 
@@ -100,14 +104,14 @@ impl Context<'_> {
             return Level::Local;
         };
         let head = name
-            .strip_suffix("图书馆")
-            .or_else(|| name.strip_suffix("圖書館"))
+            .strip_suffix(LIBRARY_WORD)
+            .or_else(|| name.strip_suffix(LIBRARY_WORD_TRADITIONAL))
             .unwrap_or(name);
-        let head = head.strip_suffix("少年儿童").unwrap_or(head);
+        let head = head.strip_suffix(CHILDREN_WORD).unwrap_or(head);
         match head.chars().next_back() {
-            Some('省') => Level::Province,
-            Some('市') => Level::City,
-            _ if head.ends_with("首都") || head == "国家" => Level::Province,
+            Some(PROVINCE_MARK) => Level::Province,
+            Some(CITY_MARK) => Level::City,
+            _ if head.ends_with(CAPITAL_WORD) || head == NATION_WORD => Level::Province,
             _ if BRANCH_LIBRARY_ENDS.iter().any(|end| head.ends_with(end)) => Level::Branch,
             _ => Level::Local,
         }
@@ -685,7 +689,7 @@ fn strip_trailing_filler(s: &str) -> &str {
         return &s[..open];
     }
     // 购书经费占支出的16.4%: the share names what it is a share of.
-    if let Some(head) = s.strip_suffix('的')
+    if let Some(head) = s.strip_suffix(POSSESSIVE)
         && let Some(at) = SHARE_WORDS
             .iter()
             .find_map(|w| text::tail(head, MAX_SHARE).rfind(w))
@@ -760,8 +764,8 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
             break;
         }
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
+            c if PAREN_OPENS.contains(&c) => depth += 1,
+            c if PAREN_CLOSES.contains(&c) => depth = depth.saturating_sub(1),
             _ if depth == 0 => {
                 offsets.push(m.span.end + i);
                 plain.push(c);
@@ -784,7 +788,8 @@ fn after_label(text: &str, m: &QuantityMatch) -> Option<Label> {
         .filter_map(|(row, at)| {
             let (label, _, key) = &METRIC_LABELS[row];
             let gap = &plain[..at];
-            let clean_gap = !gap.contains(|c: char| c.is_ascii_digit() || "和及与或".contains(c))
+            let clean_gap = !gap
+                .contains(|c: char| c.is_ascii_digit() || LABEL_JOINERS.contains(&c))
                 || AFTER_LABEL_NAMES.contains(&gap);
             (gap.chars().count() <= NEAR && clean_gap).then_some((label, (*key)?, at))
         })
@@ -844,7 +849,7 @@ fn qualifier(
 /// mark that parts two figures: spaces and then a digit (180 383), or a
 /// group mark and exactly three digits (180'383, 180，383).
 fn figure_runs_on(text: &str, at: usize) -> Option<DoubtReason> {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let is_digit = |c: char| c.is_ascii_digit() || WIDE_DIGITS.contains(&c);
     let rest = text.get(at..).unwrap_or_default();
     let after = rest.trim_start_matches(|c| LABEL_SPACES.contains(&c) || WIDE_SPACES.contains(&c));
     if after.len() < rest.len() {
@@ -859,7 +864,7 @@ fn figure_runs_on(text: &str, at: usize) -> Option<DoubtReason> {
 /// 讲座、培训 130 余场次: the figure belongs to the whole list, not to the
 /// label just before it. A list closed by 等 (展览、讲座等活动) is a total.
 fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMatch]) -> bool {
-    if !text[..clause].ends_with('、') {
+    if !text[..clause].ends_with(LIST_COMMA) {
         return false;
     }
     // 镇（乡）、村（社区）设立服务点百余个: the list is of places, and the
@@ -876,10 +881,10 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     if closes_list {
         return false;
     }
-    let item_start = clause_start(text, clause - '、'.len_utf8());
+    let item_start = clause_start(text, clause - LIST_COMMA.len_utf8());
     // 获得国家级、省级荣誉7项: a list of levels, whose total the figure is.
     let previous_item = text
-        .get(item_start..clause - '、'.len_utf8())
+        .get(item_start..clause - LIST_COMMA.len_utf8())
         .unwrap_or_default();
     if LEVEL_WORDS
         .iter()
@@ -894,7 +899,7 @@ fn shares_a_list(text: &str, clause: usize, label: &Label, earlier: &[QuantityMa
     let numbered_paragraph = is_item_marker(previous_item) && {
         // The rest of the paragraph, read no further than a sentence.
         let rest = crate::text::head(&text[clause..], MAX_PARAGRAPH_PROBE);
-        rest.trim_end_matches(['。', '；']).contains(CELL_BREAKS)
+        rest.trim_end_matches(CLOSING_STOPS).contains(CELL_BREAKS)
     };
     if previous_item.ends_with(&text[label.span.clone()]) || numbered_paragraph {
         return false;
@@ -921,7 +926,7 @@ fn after_serial(text: &str, clause: usize, label_start: usize) -> bool {
     let Some(before) = text.get(..clause) else {
         return false;
     };
-    let Some(head) = before.strip_suffix('、') else {
+    let Some(head) = before.strip_suffix(LIST_COMMA) else {
         return false;
     };
     let item = &head[clause_start(text, head.len())..];

@@ -5,6 +5,9 @@
 //! join.
 
 use super::*;
+use crate::tables::dates::{YEAR_END_MARKS, YEAR_MARK};
+use crate::tables::metrics::AMONG_THEM;
+use crate::tables::punctuation::SEMICOLONS;
 
 /// The most bytes between a figure left out and its outcome.
 const MAX_OUTCOME_LEAD: usize = 48;
@@ -26,8 +29,8 @@ pub(super) fn is_outcome(between: &str) -> bool {
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(rest.len());
         if year_end > 0 {
-            rest = rest[year_end..].strip_prefix('年').unwrap_or(rest);
-            rest = rest.trim_start_matches(['末', '底']);
+            rest = rest[year_end..].strip_prefix(YEAR_MARK).unwrap_or(rest);
+            rest = rest.trim_start_matches(YEAR_END_MARKS);
         }
     }
     OUTCOME_WORDS.contains(&rest) || CHANGE_TO.contains(&rest)
@@ -95,7 +98,7 @@ pub(super) fn topic_start(text: &str, sentence: usize) -> usize {
     let Some(before) = text.get(..sentence) else {
         return sentence;
     };
-    if !before.ends_with(['；', ';']) {
+    if !before.ends_with(SEMICOLONS) {
         return sentence;
     }
     let window = text::tail(before, MAX_TOPIC);
@@ -124,14 +127,13 @@ pub(super) fn part_of_previous(
     key: MetricKey,
     found: &mut Found,
 ) -> Option<usize> {
-    const QIZHONG: &str = "其中";
     let (_, spans) = found.spans.iter().find(|(k, _)| *k == key)?;
     let qizhongs = found.qizhong.get_or_insert_with(|| {
-        memchr::memmem::find_iter(text.as_bytes(), QIZHONG.as_bytes()).collect()
+        memchr::memmem::find_iter(text.as_bytes(), AMONG_THEM.as_bytes()).collect()
     });
     // The last 其中 before `at`, in its sentence or in the run of
     // sentences parted by ； that it opens (其中，讲座26场；展览12场).
-    let before = qizhongs.partition_point(|&q| q + QIZHONG.len() <= at);
+    let before = qizhongs.partition_point(|&q| q + AMONG_THEM.len() <= at);
     let &qizhong = before.checked_sub(1).and_then(|last| qizhongs.get(last))?;
     let sentence = if qizhong < sentence {
         if text[qizhong..at].contains(FULL_STOPS) {
@@ -157,7 +159,7 @@ pub(super) fn part_of_previous(
 }
 
 /// Marks that end a sentence and any run of clauses parted by ；.
-const FULL_STOPS: &[char] = &['。', '！', '？', '!', '?'];
+const FULL_STOPS: &[char] = TOPIC_ENDS;
 
 /// Where the sentence that holds byte `at` starts, reading only full stops
 /// (not ；) as its ends; `at` may fall inside a character.

@@ -10,7 +10,9 @@ use super::{Context, Level, Verdict};
 use crate::contract::metric_key::MetricKey;
 use crate::contract::report::DoubtReason;
 use crate::matcher::words::{WordIndex, WordSet};
-use crate::tables::grammar::OWNER_WORDS;
+use crate::tables::dates::{MONTH_MARK, MONTH_SUFFIX, YEAR_MARK, YEAR_TERM, YEAR_TERM_MARK};
+use crate::tables::grammar::{NO_SUBJECT_FILLERS, OWNER_WORDS, POSSESSIVE};
+use crate::tables::library::{LIBRARY_WORD as LIBRARY, SELF_NAMES};
 use crate::tables::metrics::{
     CHILDREN_KEYS, COMPARISON_WORDS, EARLY_IN_MONTH, FOUNDED_AFTER, FOUNDED_BEFORE,
     LAST_YEAR_HEADS, LINE_SCOPES, NETWORK_KEYS, ONLINE_KEYS, PLACE_ENDS, QUALIFIER_TITLES,
@@ -18,9 +20,10 @@ use crate::tables::metrics::{
     SINCE_THIS_YEAR, STOCK_KEYS, SUBJECT_OPENERS, THIS_YEAR_HEADS, TOTAL_WORDS, UNTIL_WORDS,
     WHOLE_YEAR_WORDS,
 };
+use crate::tables::metrics::{LAST_YEAR_WORD, ONLINE_WORD};
 use crate::tables::punctuation::{
-    CELL_BREAKS, CLAUSE_ENDS, MONTH_RANGE_MARKS, NAME_CLOSERS, NAME_OPENERS, PAREN_CLOSES,
-    PAREN_OPENS, SENTENCE_ENDS,
+    CELL_BREAKS, CLAUSE_ENDS, CLAUSE_OPENERS, COMMAS_AND_STOPS, HAN_DIGITS, MONTH_RANGE_MARKS,
+    NAME_CLOSERS, NAME_OPENERS, PAREN_CLOSES, PAREN_OPENS, SENTENCE_ENDS,
 };
 use crate::text;
 
@@ -113,7 +116,9 @@ impl LineQualifiers {
                     continue;
                 }
                 // 去年 in a news article of the year after is the report's year.
-                Qualifier::LastYear if word == "去年" && context.news_of_next_year => continue,
+                Qualifier::LastYear if word == LAST_YEAR_WORD && context.news_of_next_year => {
+                    continue;
+                }
                 Qualifier::LastYear => Verdict::Doubt(DoubtReason::LastYear),
                 Qualifier::ThisYear if context.news_of_next_year => {
                     Verdict::Doubt(DoubtReason::NextYear)
@@ -154,7 +159,7 @@ impl LineQualifiers {
                     continue;
                 }
                 Qualifier::Children => Verdict::Doubt(DoubtReason::Children),
-                Qualifier::Part if word == "线上" && ONLINE_KEYS.contains(&key) => continue,
+                Qualifier::Part if word == ONLINE_WORD && ONLINE_KEYS.contains(&key) => continue,
                 Qualifier::Part => Verdict::Doubt(DoubtReason::Part),
                 Qualifier::Cumulative => Verdict::Doubt(DoubtReason::SeveralYears),
                 Qualifier::Room
@@ -289,8 +294,9 @@ fn only_in_titles(stretch: &str, row: usize) -> bool {
 /// The ends of the month ranges of `text` that fall short of the whole
 /// year (1至11月, 1-6月, 3月至10月), in order.
 fn part_year_month_ranges(text: &str) -> Vec<usize> {
-    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
+    static MONTH: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| {
+        memchr::memmem::Finder::new(MONTH_MARK.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+    });
     MONTH
         .find_iter(text.as_bytes())
         .filter(|&at| {
@@ -301,7 +307,7 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
             // 截至6月底: a count taken mid-year. A report drafted late in the
             // year counts to October or November (截至11月底) for the year;
             // 截至10月上旬 holds only the months before October.
-            let after = &text[at + "月".len()..];
+            let after = &text[at + MONTH_MARK.len_utf8()..];
             let full = if EARLY_IN_MONTH.iter().any(|w| after.starts_with(w)) {
                 last - 1
             } else {
@@ -311,12 +317,12 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
                 return true;
             }
             // 6月份 alone is one month; 截止11月份 is the year so far.
-            if text[at + "月".len()..].starts_with(MONTH_OF) {
+            if text[at + MONTH_MARK.len_utf8()..].starts_with(MONTH_SUFFIX) {
                 return !(last > LAST_EARLY_MONTH && is_until(head));
             }
             // 根据统计，7月，共接待读者…: a month alone opening its clause
             // is the time of the clause's figures.
-            let after = &text[at + "月".len()..];
+            let after = &text[at + MONTH_MARK.len_utf8()..];
             let opens_clause = head
                 .trim_end()
                 .chars()
@@ -329,10 +335,10 @@ fn part_year_month_ranges(text: &str) -> Vec<usize> {
                 return false;
             };
             let head = head.trim_end();
-            month_number_before(head.strip_suffix('月').unwrap_or(head).trim_end())
+            month_number_before(head.strip_suffix(MONTH_MARK).unwrap_or(head).trim_end())
                 .is_some_and(|(first, _)| first < last && (first > 1 || last < 12))
         })
-        .map(|at| at + "月".len())
+        .map(|at| at + MONTH_MARK.len_utf8())
         .collect()
 }
 
@@ -355,7 +361,7 @@ fn since_phrase_ends(text: &str, year: Option<i32>) -> Vec<usize> {
     {
         return ends;
     }
-    let year = year.map(|year| format!("{year}年"));
+    let year = year.map(|year| format!("{year}{YEAR_MARK}"));
     for (closer, finder) in SINCE_CLOSERS.iter().zip(CLOSERS.iter()) {
         for at in finder.find_iter(text.as_bytes()) {
             let head = text::tail(&text[..at], SINCE_REACH);
@@ -384,14 +390,6 @@ fn since_phrase_ends(text: &str, year: Option<i32>) -> Vec<usize> {
 /// 第一家自助图书馆安洲书苑以来).
 const SINCE_REACH: usize = 96;
 
-/// The month number (1–12, in digits or Chinese) that `head` ends with,
-/// and what stands before it.
-/// The marks around a month that opens a clause alone (，7月，).
-const CLAUSE_OPENERS: &[char] = &['，', ',', '。', '；', ';', '：', ':'];
-
-/// What makes a month one month (6月份).
-const MONTH_OF: char = '份';
-
 /// The last month whose end (截至6月底) marks a count of part of the year.
 const LAST_EARLY_MONTH: u32 = 9;
 
@@ -400,17 +398,19 @@ const LAST_EARLY_MONTH: u32 = 9;
 fn is_until(head: &str) -> bool {
     let head = head.trim_end();
     let head = head
-        .strip_suffix('年')
+        .strip_suffix(YEAR_MARK)
         .map_or(head, |h| h.trim_end_matches(|c: char| c.is_ascii_digit()));
     UNTIL_WORDS.iter().any(|word| head.ends_with(word))
 }
 
+/// The month number (1–12, in digits or Chinese) that `head` ends with,
+/// and what stands before it.
 fn month_number_before(head: &str) -> Option<(u32, &str)> {
     let start = head
         .char_indices()
         .rev()
         .take(3)
-        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .take_while(|(_, c)| c.is_ascii_digit() || HAN_DIGITS.contains(c))
         .last()
         .map(|(i, _)| i)?;
     let number = &head[start..];
@@ -425,7 +425,6 @@ fn month_number_before(head: &str) -> Option<(u32, &str)> {
 /// Whether a sentence opens with the name of a library other than the
 /// report's (临河县图书馆… in 临澜市图书馆's report): its subject.
 fn opens_with_another_library(sentence: &str, context: &Context<'_>) -> bool {
-    const LIBRARY: &str = "图书馆";
     let head = sentence.trim_start();
     // Only the sentence's opening is read, so a long sentence of figures
     // costs each of them a few bytes, not the sentence.
@@ -508,10 +507,6 @@ pub(super) fn has_no_subject(before_label: &str) -> bool {
         .is_empty()
 }
 
-/// Words that may stand before a label in a sentence with no subject
-/// (共接待读者…).
-const NO_SUBJECT_FILLERS: &[char] = &['共', '另', '并', '还'];
-
 /// `sentence` past the words that open it, and past the library owning
 /// its subject when `owners`.
 fn past_openers(sentence: &str, owners: bool) -> &str {
@@ -528,9 +523,9 @@ fn past_openers(sentence: &str, owners: bool) -> &str {
         }
         // A year (2017年, 2017年度) or a mark between openers.
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 4 && rest[digits..].starts_with('年') {
-            rest = &rest[digits + '年'.len_utf8()..];
-            rest = rest.strip_prefix('度').unwrap_or(rest);
+        if digits == 4 && rest[digits..].starts_with(YEAR_MARK) {
+            rest = &rest[digits + YEAR_MARK.len_utf8()..];
+            rest = rest.strip_prefix(YEAR_TERM_MARK).unwrap_or(rest);
         }
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || CLAUSE_ENDS.contains(&c));
         if rest.len() == before {
@@ -572,7 +567,7 @@ fn names_a_year_later(stretch: &str, word: &str) -> bool {
     let after = window
         .rfind(word)
         .map_or(window, |at| &window[at + word.len()..]);
-    after.contains('年') && crate::date::scan_year_phrases(after).next().is_some()
+    after.contains(YEAR_MARK) && crate::date::scan_year_phrases(after).next().is_some()
 }
 
 /// Whether the library itself (its full name, 本馆, 我馆) is named after
@@ -603,12 +598,10 @@ fn names_the_library_before(stretch: &str, word: &str, context: &Context<'_>) ->
             .is_some_and(|name| !name.folded.is_empty() && before.contains(name.folded))
 }
 
-/// The library's words for itself, which make it the subject again.
-const SELF_NAMES: &[&str] = &["本馆", "我馆"];
-
 /// Finds 年.
-static YEAR: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
+static YEAR: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| {
+    memchr::memmem::Finder::new(YEAR_MARK.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+});
 
 /// How many years a figure looks back over for one whose scope holds it.
 const MAX_SCOPED_YEARS: usize = 8;
@@ -625,9 +618,7 @@ fn compared_year_scope(text: &str, span: &Range<usize>) -> Option<usize> {
         return None;
     }
     let after = text::head(text.get(span.end..)?, MAX_SCOPE);
-    let clause_end = after
-        .find(['，', '；', '。', ',', ';'])
-        .unwrap_or(after.len());
+    let clause_end = after.find(COMMAS_AND_STOPS).unwrap_or(after.len());
     Some(span.end + clause_end)
 }
 
@@ -640,7 +631,7 @@ fn relative_year_at(
     context: &Context<'_>,
 ) -> Option<(i32, Range<usize>)> {
     let head = text.get(..at)?;
-    let end = at + "年".len();
+    let end = at + YEAR_MARK.len_utf8();
     if let Some(word) = THIS_YEAR_HEADS.iter().find(|w| head.ends_with(*w)) {
         let year = if context.news_of_next_year {
             year.checked_add(1)?
@@ -689,7 +680,7 @@ fn founding_scope(text: &str, span: &Range<usize>) -> Option<usize> {
 fn is_comparison_term(text: &str, span: Range<usize>) -> bool {
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
-    COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) && !after.starts_with('的')
+    COMPARISON_WORDS.iter().any(|w| before.ends_with(w)) && !after.starts_with(POSSESSIVE)
 }
 
 /// The year phrase (2019 年, 二〇一九年度) whose 年 stands at `at`, read
@@ -719,7 +710,7 @@ fn year_phrase_at(text: &str, at: usize) -> Option<(i32, Range<usize>)> {
     if start == at {
         return None;
     }
-    let mut end = (at + "年度".len()).min(text.len());
+    let mut end = (at + YEAR_TERM.len()).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }

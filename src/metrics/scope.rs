@@ -2,11 +2,13 @@
 //! figures are, read once per report: a report of one month (日照图书馆7月
 //! 共接待读者…, 某馆(6月)数据统计) gives no figure of the year.
 
+use crate::tables::dates::MONTH_MARK;
+use crate::tables::library::HALL;
 use crate::tables::metrics::{
     FORM_CODE_HEADER, FORM_ROW_CODES, MONTH_TITLE_NOT_WHOLE, MONTH_TITLE_STOPS,
     WHOLE_YEAR_TITLE_WORDS,
 };
-use crate::tables::punctuation::{CLAUSE_ENDS, MONTH_RANGE_MARKS};
+use crate::tables::punctuation::{CLAUSE_ENDS, HAN_DIGITS, MONTH_RANGE_MARKS};
 
 /// Marks that open an item of a list of links.
 const LIST_MARKS: &[char] = &['-', '•', '·', '*', '●', '▪', '◆', '>', '»'];
@@ -25,8 +27,8 @@ pub fn is_one_month_title(folded: &str) -> bool {
     // Cheap tests first: most first lines name no month.
     if title.is_empty()
         || title.len() > MAX_TITLE_CHARS * 4
-        || !title.contains('月')
-        || !title.contains('馆')
+        || !title.contains(MONTH_MARK)
+        || !title.contains(HALL)
         || title.starts_with(LIST_MARKS)
         || title.chars().count() > MAX_TITLE_CHARS
         || title.contains(CLAUSE_ENDS)
@@ -34,13 +36,13 @@ pub fn is_one_month_title(folded: &str) -> bool {
     {
         return false;
     }
-    title.match_indices('月').any(|(at, _)| {
+    title.match_indices(MONTH_MARK).any(|(at, _)| {
         let head = &title[..at];
-        let after = &title[at + '月'.len_utf8()..];
+        let after = &title[at + MONTH_MARK.len_utf8()..];
         let digits: String = head
             .chars()
             .rev()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .take_while(|c| c.is_ascii_digit() || HAN_DIGITS.contains(c))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -53,7 +55,7 @@ pub fn is_one_month_title(folded: &str) -> bool {
         let before = head[..head.len() - digits.len()].trim_end();
         month.is_some_and(|m| (1..=12).contains(&m))
             && !before.ends_with(MONTH_RANGE_MARKS)
-            && !before.ends_with('月')
+            && !before.ends_with(MONTH_MARK)
             && !MONTH_TITLE_STOPS.iter().any(|w| after.starts_with(w))
             && !MONTH_TITLE_NOT_WHOLE.iter().any(|w| after.starts_with(w))
     })

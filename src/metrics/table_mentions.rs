@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::tables::metrics::PART_LEADS;
+use crate::tables::punctuation::COLONS;
 
 /// The metric figures of statistics-table rows.
 pub fn table_mentions(
@@ -119,7 +120,7 @@ pub fn table_mentions(
 /// The part a row counts when its item opens with the whole it is part
 /// of (在支出合计中：工资福利支出, 其中：盲文图书): the words after the colon.
 fn part_after_lead(label: &str) -> &str {
-    let Some(colon) = label.find([':', '：']) else {
+    let Some(colon) = label.find(COLONS) else {
         return label;
     };
     let lead = &label[..colon];
@@ -127,10 +128,7 @@ fn part_after_lead(label: &str) -> &str {
         .iter()
         .any(|(start, end)| lead.starts_with(start) && lead.ends_with(end));
     let after = &label[colon..];
-    let after = after
-        .strip_prefix([':', '：'])
-        .unwrap_or(after)
-        .trim_start();
+    let after = after.strip_prefix(COLONS).unwrap_or(after).trim_start();
     if is_lead && !after.is_empty() {
         after
     } else {

@@ -177,6 +177,15 @@ pub const ERA_NAME_TRADITIONAL: &str = "民國";
 /// (2019-03-25, 2019/1/7, 2019.4.23).
 pub static NUMERIC_DATE_MARKS: &[char] = &['-', '/', '.', '－'];
 
+/// The mark of 年度 after a year (2021年度).
+pub const YEAR_TERM_MARK: char = '度';
+
+/// 年度 (2021年度): the year as a term.
+pub const YEAR_TERM: &str = "年度";
+
+/// The ends of a year (年末, 年底).
+pub static YEAR_END_MARKS: &[char] = &['末', '底'];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -270,3 +270,9 @@ pub static LABEL_RULES: &[LabelRule] = &[
     rule(&[Lend],            &[Reader],           OPTIONAL, &[PersonVisit],                     LoanVisits),
     rule(&[Read],            &[Document],         OPTIONAL, &[VolumeUse],                       ReadingRoomUses),
 ];
+
+/// The possessive 的 after a noun (全省的…).
+pub const POSSESSIVE: char = '的';
+
+/// Words that open a sentence without a subject of its own (共, 另, 并, 还).
+pub static NO_SUBJECT_FILLERS: &[char] = &['共', '另', '并', '还'];

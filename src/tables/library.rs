@@ -80,3 +80,28 @@ pub static PLACE_PLACEHOLDERS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ'];
 
 /// The word of 全省, 全市 before a place: the place's whole, not a name.
 pub const WHOLE_OF: char = '全';
+
+/// 图书馆 in traditional script, for a name not yet folded.
+pub const LIBRARY_WORD_TRADITIONAL: &str = "圖書館";
+
+/// The last character of 图书馆 and of every 馆 a title names.
+pub const HALL: char = '馆';
+
+/// The word of a children's library before 图书馆 (少年儿童图书馆).
+pub const CHILDREN_WORD: &str = "少年儿童";
+
+/// The mark of a province's library (湖南省图书馆).
+pub const PROVINCE_MARK: char = '省';
+
+/// The mark of a city's library (长沙市图书馆).
+pub const CITY_MARK: char = '市';
+
+/// The end of the capital's library's name (首都图书馆), which serves at a
+/// province's level.
+pub const CAPITAL_WORD: &str = "首都";
+
+/// The national library's place word (国家图书馆).
+pub const NATION_WORD: &str = "国家";
+
+/// The library's words for itself, which make it the subject again.
+pub static SELF_NAMES: &[&str] = &["本馆", "我馆"];

@@ -68,6 +68,20 @@ pub const TITLE_MARKS: (char, char) = ('《', '》');
 pub static QUOTE_PAIRS: &[(char, char)] = &[('“', '”'), ('「', '」')];
 
 /// Marks that end a clause, the colon and the list comma among them.
+/// The semicolons that part a run of clauses (…；其中…).
+pub static SEMICOLONS: &[char] = &['；', ';'];
+
+/// Marks before a word that make it open a clause, the colon among them
+/// (not the list comma).
+pub static CLAUSE_OPENERS: &[char] = &['，', ',', '。', '；', ';', '：', ':'];
+
+/// The commas and stops that end the clause a year opens.
+pub static COMMAS_AND_STOPS: &[char] = &['，', '；', '。', ',', ';'];
+
+/// The stops a cell's text may end with before its parts are looked at.
+pub static CLOSING_STOPS: &[char] = &['。', '；'];
+
+/// Marks that end a clause, the colon and the list comma among them.
 pub static CLAUSE_BREAKS: &[char] = &['，', ',', '。', '；', ';', '、', '：', ':', '！', '？'];
 
 /// The marks before a word that make it open a clause.
