@@ -25,7 +25,7 @@ use crate::contract::report::{DoubtReason, Mention, Origin, SectionKind, StatRow
 use crate::contract::unit::Unit;
 use crate::label;
 use crate::quantity::{self, Quantity, QuantityKind, QuantityMatch};
-use crate::tables::grammar::{OWNER_WORDS, POSSESSIVE};
+use crate::tables::grammar::{LABEL_JOINERS, OWNER_WORDS, POSSESSIVE};
 use crate::tables::library::{
     CAPITAL_WORD, CHILDREN_WORD, CITY_MARK, LIBRARY_WORD, LIBRARY_WORD_TRADITIONAL, NATION_WORD,
     PROVINCE_MARK,
@@ -33,8 +33,8 @@ use crate::tables::library::{
 use crate::tables::metrics::{
     AFTER_LABEL_HEADS, AFTER_LABEL_NAMES, AFTER_LABELS, BRANCH_LIBRARY_ENDS, CHANGE_FROM,
     CHANGE_TO, CHILDRENS_LIBRARIES, COUNTED_IN, EXCLUDE_WORDS, EXTRA_UNITS, FILLERS, INCLUDE_WORDS,
-    INCLUDES_OTHERS, ITEM_LABELS, LABEL_JOINERS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS,
-    NETWORK_KEYS, OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
+    INCLUDES_OTHERS, ITEM_LABELS, LEVEL_WORDS, LIST_CLOSERS, METRIC_LABELS, NETWORK_KEYS,
+    OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
     TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
 use crate::tables::punctuation::{
@@ -44,6 +44,7 @@ use crate::tables::punctuation::{
 use crate::text::{self, clause_start, last_marks};
 
 mod clauses;
+mod line_parts;
 mod lookup;
 mod resolution;
 mod scope;
@@ -51,6 +52,9 @@ mod table_mentions;
 use clauses::{
     breakdown_start, enclosing_clause, follows_directly, includes_others, is_outcome,
     names_the_library, part_of_previous, topic_start,
+};
+use line_parts::{
+    Carried, FigureLabel, FigureSpan, drop_the_larger_bodys, label_of_figure, out_of_range_figures,
 };
 use lookup::{Found, LineQualifiers, has_no_subject};
 pub use resolution::resolve;
@@ -168,16 +172,8 @@ fn line_mentions(
     let mut subjects = WordIndex::new(&SUBJECT_WORDS);
     // Mentions of this line with their spans, for the 其中 rule.
     let mut found = Found::default();
-    // The label of a figure a change starts from (由原来的1200平方米), and
-    // where that figure ends.
-    let mut changed_from: Option<(Label, usize)> = None;
-    // The label of a figure left out as a target or a change (目标20万人次,
-    // 较上年增加6场), and where that figure ends: the outcome in the next
-    // clause (，实际完成23.6万人次; ，达到21场) is the year's figure.
-    let mut left_out: Option<(Label, usize)> = None;
-    // The label of a count of titles (新增图书5256种), and where it ends:
-    // the volumes right after it (，5353册) are the figure of that label.
-    let mut titles: Option<(Label, usize)> = None;
+    // Labels carried from one figure to the next.
+    let mut carry = Carried::default();
     // Where the last sentence whose figure was another body's starts
     // (全省公共图书馆共206家…): the next sentence, when it has no subject
     // of its own (接待读者2432.3万人次…), speaks of that body too.
@@ -202,7 +198,7 @@ fn line_mentions(
         if m.kind == QuantityKind::Change {
             // A change (较上年增加6场) is no figure of the year, but its
             // label may carry to the level it reaches.
-            left_out = before_label(words, clause, sentence, m, &mut subjects)
+            carry.left_out = before_label(words, clause, sentence, m, &mut subjects)
                 .filter(|label| !label.after)
                 .map(|label| (label, m.span.end));
             continue;
@@ -210,45 +206,23 @@ fn line_mentions(
         if m.kind != QuantityKind::Figure {
             continue;
         }
-        // Years may stand between (，至2022年末增加到).
-        let outcome = left_out
-            .take()
-            .filter(|(_, from_end)| (sentence..=m.number.start).contains(from_end))
-            .filter(|(_, from_end)| is_outcome(&words[*from_end..m.number.start]));
-        // 馆舍面积由原来的1200平方米增至4500平方米: the figure a change
-        // leads to takes the label of the one it changed from.
-        let changed = changed_from
-            .take()
-            .filter(|(_, from_end)| *from_end == previous_end)
-            .filter(|_| is_change_to(&words[previous_end..m.number.start]));
-        // The words of the figure changed from (上年) are not this one's,
-        // but an outcome's own clause is weighed (实际完成…).
-        let changed_label = changed.is_some();
-        let volumes = titles
-            .take()
-            .filter(|(_, from_end)| *from_end == previous_end)
-            .filter(|_| m.quantity.unit == Some(Unit::Volume))
-            .filter(|(_, from_end)| {
-                TITLES_VOLUMES_JOINS.contains(&words[*from_end..m.number.start].trim())
-            });
-        let changed = changed.or(outcome).or(volumes).map(|(label, _)| label);
-        let phrase_start = changed.as_ref().map_or(clause, |label| label.span.start);
-        let carried_label = changed.is_some();
-        let before = match changed {
-            Some(label) => Some(label),
-            None => before_label(words, clause, sentence, m, &mut subjects)
-                .or_else(|| label_inside_span(words, clause, sentence, m, &mut subjects)),
-        };
-        let label = match before {
-            Some(label) if label.weak => after_label(words, m).or(Some(label)),
-            Some(label) => Some(label),
-            None => after_label(words, m),
-        };
-        let Some(label) = label else {
-            // The figure a change starts from is the past; its label is
-            // kept for the figure the change leads to.
-            changed_from = label_of_change_from(words, clause, sentence, m, &mut subjects)
-                .map(|label| (label, m.span.end));
+        let Some(FigureLabel {
+            label,
+            phrase_start,
+            carried_label,
+            changed_label,
+        }) = label_of_figure(
+            words,
+            m,
+            FigureSpan {
+                clause,
+                sentence,
+                previous_end,
+            },
+            &mut carry,
+            &mut subjects,
+        )
+        else {
             continue;
         };
         let phrase = if label.after {
@@ -283,26 +257,7 @@ fn line_mentions(
             if !names_the_library(&words[qizhong..m.span.start]) {
                 continue;
             }
-            // The sentence's figures of the key are this line's last ones
-            // of the key in `out`.
-            let mut to_drop = found.take_from(label.key, sentence);
-            let mut at = out.len();
-            while to_drop > 0 && at > 0 {
-                at -= 1;
-                if out[at].line != line.no() {
-                    break;
-                }
-                if out[at].key == label.key {
-                    to_drop -= 1;
-                    let mention = out.remove(at);
-                    warnings.push(Warning::DoubtfulFigure {
-                        key: mention.key,
-                        text: mention.text,
-                        line: mention.line,
-                        reason: DoubtReason::LargerBody,
-                    });
-                }
-            }
+            drop_the_larger_bodys(out, &mut found, label.key, sentence, line.no(), warnings);
         }
         let label_start = if label.after {
             m.span.start
@@ -341,7 +296,7 @@ fn line_mentions(
                     body_sentence = Some(sentence);
                 }
                 if !label.after && !carried_label {
-                    left_out = Some((label, m.span.end));
+                    carry.left_out = Some((label, m.span.end));
                 }
                 continue;
             }
@@ -406,9 +361,9 @@ fn line_mentions(
             }));
             // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
             if m.quantity.unit == Some(Unit::Percent) && !label.after {
-                left_out = Some((label, m.span.end));
+                carry.left_out = Some((label, m.span.end));
             } else if m.quantity.unit == Some(Unit::Kind) && !label.after {
-                titles = Some((label, m.span.end));
+                carry.titles = Some((label, m.span.end));
             }
             continue;
         };
@@ -425,36 +380,7 @@ fn line_mentions(
         });
     }
     // 馆藏总量99999999999999999999999亿册: no value, but not in silence.
-    let mut marks = Marks::default();
-    for span in overflows {
-        marks.advance(text, span.start);
-        let before = matches.partition_point(|m| m.span.end <= span.start);
-        let previous_end = before.checked_sub(1).map_or(0, |p| matches[p].span.end);
-        let clause = marks.clause.max(previous_end).min(span.start);
-        let figure = QuantityMatch {
-            quantity: Quantity {
-                value: Decimal::ZERO,
-                unit: None,
-                approx: None,
-            },
-            kind: QuantityKind::Figure,
-            span: span.clone(),
-            number: span.clone(),
-            high: None,
-        };
-        if let Some(label) = before_label(words, clause, marks.sentence, &figure, &mut subjects) {
-            warnings.push(Warning::DoubtfulFigure {
-                key: label.key,
-                text: text
-                    .get(clause..span.end)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned(),
-                line: line.no(),
-                reason: DoubtReason::NumberOutOfRange,
-            });
-        }
-    }
+    out_of_range_figures(line, &matches, &overflows, &mut subjects, warnings);
 }
 
 /// Where the sentence and the clause around a point of a line start, found

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::tables::dates::{YEAR_END_MARKS, YEAR_MARK};
-use crate::tables::metrics::AMONG_THEM;
+use crate::tables::grammar::AMONG_THEM;
 use crate::tables::punctuation::SEMICOLONS;
 
 /// The most bytes between a figure left out and its outcome.

@@ -276,3 +276,9 @@ pub const POSSESSIVE: char = '的';
 
 /// Words that open a sentence without a subject of its own (共, 另, 并, 还).
 pub static NO_SUBJECT_FILLERS: &[char] = &['共', '另', '并', '还'];
+
+/// The words that join two labels into one list (图书和报刊).
+pub static LABEL_JOINERS: &[char] = &['和', '及', '与', '或'];
+
+/// 其中: the part of the figure before it.
+pub const AMONG_THEM: &str = "其中";

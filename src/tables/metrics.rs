@@ -989,12 +989,6 @@ pub static LINE_SCOPES: &[&str] = &[
 #[rustfmt::skip]
 pub static TITLES_VOLUMES_JOINS: &[&str] = &["，", ",", "、", "", "共"];
 
-/// The words that join two labels into one list (图书和报刊).
-pub static LABEL_JOINERS: &[char] = &['和', '及', '与', '或'];
-
-/// 其中: the part of the figure before it.
-pub const AMONG_THEM: &str = "其中";
-
 /// 去年: last year, unless a news article of the year after says it.
 pub const LAST_YEAR_WORD: &str = "去年";
 
