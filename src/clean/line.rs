@@ -13,7 +13,7 @@
 use super::Cleaned;
 use crate::contract::report::SectionKind;
 use crate::heading::{self, Marker, MarkerStyle};
-use crate::tables::dates::MONTH_TITLE_ENDS;
+use crate::tables::dates::{MONTH_MARK, MONTH_TITLE_ENDS};
 use crate::tables::enumeration::BULLETS;
 use crate::tables::library::{LIBRARY_WORD, SIGNATURE_ENDS};
 use crate::tables::punctuation::PLAN_POINT_MARKS;
@@ -117,6 +117,11 @@ impl Record {
 /// whole line after any bullet is one month (`date::parse_month_heading`,
 /// asked of the folded text).
 fn month_heading(text: &str, folded: &str) -> Option<u8> {
+    // Every month heading writes 月: most lines are turned away by one
+    // scan before a date is read.
+    if !folded.contains(MONTH_MARK) {
+        return None;
+    }
     let after_bullet = text.trim_start_matches(BULLETS).trim_start();
     // Folding keeps offsets: the folded text is cut where `text` is.
     let folded = folded

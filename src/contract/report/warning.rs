@@ -410,12 +410,25 @@ impl fmt::Display for Zh<'_> {
     }
 }
 
-/// Serializes a value by its `Display`, straight into the output.
+/// Serializes a value by its `Display`, as one string.
 struct Displayed<T>(T);
 
 impl<T: fmt::Display> Serialize for Displayed<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        // The message is written into a buffer kept per thread, then
+        // escaped in one pass: `collect_str` escapes every piece a
+        // `Display` writes apart, at a call's cost each, and a warning's
+        // message is many pieces.
+        thread_local! {
+            static MESSAGE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        MESSAGE.with(|buffer| {
+            let mut buffer = buffer.borrow_mut();
+            buffer.clear();
+            fmt::Write::write_fmt(&mut *buffer, format_args!("{}", self.0))
+                .map_err(serde::ser::Error::custom)?;
+            serializer.serialize_str(&buffer)
+        })
     }
 }
 
