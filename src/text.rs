@@ -388,6 +388,11 @@ pub fn without_toneless_glosses(text: &str) -> Option<String> {
     if spans.len() < MIN_TONELESS_GLOSSES {
         return None;
     }
+    Some(without_spans(text, spans))
+}
+
+/// `text` without the byte ranges `spans` (in order, not overlapping).
+fn without_spans(text: &str, spans: impl IntoIterator<Item = std::ops::Range<usize>>) -> String {
     let mut kept = String::with_capacity(text.len());
     let mut copied = 0;
     for span in spans {
@@ -395,7 +400,7 @@ pub fn without_toneless_glosses(text: &str) -> Option<String> {
         copied = span.end;
     }
     kept.push_str(text.get(copied..).unwrap_or_default());
-    Some(kept)
+    kept
 }
 
 /// Whether `text` may hold a pinyin gloss: whether it has a byte that
@@ -415,14 +420,7 @@ pub fn without_glosses(text: &str) -> Option<String> {
     if spans.is_empty() {
         return None;
     }
-    let mut kept = String::with_capacity(text.len());
-    let mut copied = 0;
-    for span in spans {
-        kept.push_str(text.get(copied..span.start).unwrap_or_default());
-        copied = span.end;
-    }
-    kept.push_str(text.get(copied..).unwrap_or_default());
-    Some(kept)
+    Some(without_spans(text, spans))
 }
 
 #[cfg(test)]

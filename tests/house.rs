@@ -37,6 +37,34 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every source file of `src/` but the unit tests, sorted: its path under
+/// `src/` and its code up to the unit tests at its end (which write
+/// reports of their own).
+fn library_sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(&src)
+                .expect("under src")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let code = fs::read_to_string(path).expect("a source file");
+            let code = code
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            (name, code)
+        })
+        .filter(|(name, _)| !name.ends_with("tests.rs"))
+        .collect()
+}
+
 /// Whether a character is Chinese: a Han character, or a full-width or
 /// CJK mark.
 fn is_chinese(c: char) -> bool {
@@ -140,29 +168,14 @@ fn is_english_message(text: &str) -> bool {
 
 #[test]
 fn chinese_words_live_in_tables() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    files.sort();
     let mut offences = Vec::new();
     let mut scanned = 0;
-    for path in &files {
-        let name = path
-            .strip_prefix(&src)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if PRESENTATION.iter().any(|p| name.starts_with(p)) || name.ends_with("tests.rs") {
+    for (name, code) in library_sources() {
+        if PRESENTATION.iter().any(|p| name.starts_with(p)) {
             continue;
         }
-        let code = fs::read_to_string(path).expect("a source file");
-        // the unit tests at the end of a file write reports of their own
-        let code = code
-            .split("#[cfg(test)]\nmod tests")
-            .next()
-            .unwrap_or(&code);
         scanned += 1;
-        for (line, text) in literals(code) {
+        for (line, text) in literals(&code) {
             if text.chars().any(is_chinese) && !is_english_message(&text) {
                 offences.push(format!("src/{name}:{line}: {text:?}"));
             }
@@ -234,31 +247,15 @@ const UPWARD: &[(&str, &str)] = &[
 
 #[test]
 fn stages_ask_only_the_stages_below() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let rank = |name: &str| RANKS.iter().find(|(m, _)| *m == name).map(|&(_, r)| r);
     let mut offences = Vec::new();
-    for path in &files {
-        let name = path
-            .strip_prefix(&src)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (name, code) in library_sources() {
         let module = name
             .split('/')
             .next()
             .unwrap_or_default()
             .trim_end_matches(".rs");
         let Some(own) = rank(module) else { continue };
-        if name.ends_with("tests.rs") {
-            continue;
-        }
-        let code = fs::read_to_string(path).expect("a source file");
-        let code = code
-            .split("#[cfg(test)]\nmod tests")
-            .next()
-            .unwrap_or(&code);
         let code: String = code
             .lines()
             .map(|l| l.split("//").next().unwrap_or_default())
