@@ -1,10 +1,12 @@
-//! JSON: a pretty-printed array, or JSON Lines.
+//! JSON: a pretty-printed array, or JSON Lines. Records are serialized
+//! by [`JsonText`], serde_json's output with a faster string escape.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::RecordWriter;
+use super::json_text::JsonText;
 use crate::contract::report::Record;
 
 /// A JSON array, opened before the first record and closed by `finish`.
@@ -32,15 +34,7 @@ impl<W: Write> RecordWriter for JsonArray<W> {
             .extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
         // The record is written one level in, as an element of the array.
         self.buffer.extend_from_slice(INDENT);
-        let formatter = NestedPretty {
-            depth: 1,
-            has_value: false,
-        };
-        record.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut self.buffer,
-            formatter,
-        ))?;
-        escape_line_separators(&mut self.buffer);
+        record.serialize(&mut JsonText::pretty(&mut self.buffer, 1))?;
         self.out.write_all(&self.buffer)?;
         self.written += 1;
         Ok(())
@@ -76,8 +70,7 @@ impl<W: Write> JsonLines<W> {
 impl<W: Write> RecordWriter for JsonLines<W> {
     fn record(&mut self, record: &Record) -> io::Result<()> {
         self.buffer.clear();
-        serde_json::to_writer(&mut self.buffer, record)?;
-        escape_line_separators(&mut self.buffer);
+        record.serialize(&mut JsonText::compact(&mut self.buffer))?;
         self.buffer.push(b'\n');
         self.out.write_all(&self.buffer)
     }
@@ -91,112 +84,8 @@ impl<W: Write> RecordWriter for JsonLines<W> {
     }
 }
 
-/// U+2028 and U+2029 written as `\u2028` and `\u2029`: valid JSON
-/// either way, but some readers (JavaScript's, editors, line splitters)
-/// take them for line ends, which would cut a JSON Lines record in two.
-/// They can only stand inside strings, where the escape means the same.
-fn escape_line_separators(json: &mut Vec<u8>) {
-    const LEAD: &[u8] = b"\xe2\x80";
-    let is_separator = |json: &[u8], at: usize| matches!(json.get(at + 2), Some(0xa8 | 0xa9));
-    let finder = memchr::memmem::Finder::new(LEAD);
-    let Some(first) = finder.find_iter(json).find(|&at| is_separator(json, at)) else {
-        return;
-    };
-    let mut out = Vec::with_capacity(json.len() + 16);
-    out.extend_from_slice(&json[..first]);
-    let mut at = first;
-    while at < json.len() {
-        if json[at..].starts_with(LEAD) && is_separator(json, at) {
-            out.extend_from_slice(if json[at + 2] == 0xa8 {
-                b"\\u2028"
-            } else {
-                b"\\u2029"
-            });
-            at += 3;
-        } else {
-            out.push(json[at]);
-            at += 1;
-        }
-    }
-    *json = out;
-}
-
 /// One level of indentation.
 const INDENT: &[u8] = b"  ";
-
-/// serde_json's pretty printer (two spaces a level), starting `depth`
-/// levels in: a record is printed straight into its place in the array,
-/// with no copy to indent it.
-struct NestedPretty {
-    depth: usize,
-    has_value: bool,
-}
-
-impl NestedPretty {
-    fn open<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(mark)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            out.write_all(b"\n")?;
-            self.indent(out)?;
-        }
-        out.write_all(mark)
-    }
-
-    fn next_line<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(out)
-    }
-
-    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
-    }
-}
-
-impl serde_json::ser::Formatter for NestedPretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.next_line(out, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.next_line(out, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
 
 #[cfg(test)]
 mod tests {

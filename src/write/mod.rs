@@ -8,6 +8,8 @@
 
 pub mod csv;
 pub mod json;
+mod json_escape;
+mod json_text;
 pub mod tables;
 pub mod types;
 pub mod xlsx;

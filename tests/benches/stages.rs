@@ -72,3 +72,29 @@ fn end_to_end(bencher: Bencher, name: &str) {
         serde_json::to_vec(&record).map(|json| json.len())
     });
 }
+
+/// The JSON writer (`write::json`, strings escaped a word at a time by
+/// `write/json_escape.rs`) against serde_json's pretty printer on the same
+/// records: the escape pays if `json_writer` is the faster.
+#[divan::bench(args = NAMES)]
+fn json_writer(bencher: Bencher, name: &str) {
+    use libreport::write::RecordWriter;
+    let record = libreport::extract(name, fixture(name).as_bytes(), &Default::default());
+    let mut out = Vec::new();
+    bencher.bench_local(|| {
+        out.clear();
+        let mut writer = libreport::write::json::JsonArray::new(&mut out);
+        writer.record(black_box(&record)).map(|()| out.len())
+    });
+}
+
+/// serde_json's pretty printer on the records `json_writer` writes.
+#[divan::bench(args = NAMES)]
+fn json_serde_json(bencher: Bencher, name: &str) {
+    let record = libreport::extract(name, fixture(name).as_bytes(), &Default::default());
+    let mut out = Vec::new();
+    bencher.bench_local(|| {
+        out.clear();
+        serde_json::to_writer_pretty(&mut out, black_box(&record)).map(|()| out.len())
+    });
+}
