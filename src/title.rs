@@ -48,6 +48,25 @@ pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryN
     static WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(LIBRARY_WORD.as_bytes()));
     WORD.find(folded.as_bytes())?;
+    let word = LIBRARY_WORD;
+    let mut found = folded.match_indices(word).map(|(at, _)| at);
+    let first = found.next()?;
+    // Most names stand at the first library word, and what stands after
+    // it cannot change what is blanked before it (no year or date runs
+    // over 图书馆): only the line up to it is blanked first.
+    let first_end = first + word.len();
+    let head = blanked(line.get(..first_end)?, folded.get(..first_end)?)?;
+    if let Some(name) = name_at(&head, line, folded, first, title_line) {
+        return Some(name);
+    }
+    found.clone().next()?;
+    let text = blanked(line, folded)?;
+    found.find_map(|at| name_at(&text, line, folded, at, title_line))
+}
+
+/// `folded` with the years of `line` and its dates' digits blanked out
+/// (same offsets): neither is a place.
+fn blanked(line: &str, folded: &str) -> Option<String> {
     // Matched in simplified characters with years blanked out; both keep
     // byte offsets, so the name is then cut from the line as written.
     let mut blanked = folded.to_owned().into_bytes();
@@ -70,27 +89,37 @@ pub fn library_in(line: &str, folded: &str, title_line: bool) -> Option<LibraryN
             date.fill(b' ');
         }
     }
-    let text = String::from_utf8(blanked).ok()?;
-    let word = LIBRARY_WORD;
-    text.match_indices(word).find_map(|(at, _)| {
-        let end = at + word.len();
-        // 某省公共图书馆联盟: another body, named after the library word.
-        if OTHER_BODY_AFTER.iter().any(|w| text[end..].starts_with(w)) {
-            return None;
-        }
-        let start = name_start(&text, at, end, title_line)?;
-        let name = &text[start..end];
-        let trimmed = name.trim_start_matches(YEAR_WORD_CHARS);
-        let start = end - trimmed.len();
-        let name = line.get(start..end)?;
-        let folded_name = folded.get(start..end).unwrap_or(name);
-        let guessed_place = !ADMIN_UNITS.iter().any(|u| folded_name.contains(u))
-            && !UNITLESS_LIBRARIES.iter().any(|n| folded_name.ends_with(n));
-        (name.chars().count() >= 4).then(|| LibraryName {
-            text: name.to_owned(),
-            folded: folded_name.to_owned(),
-            guessed_place,
-        })
+    String::from_utf8(blanked).ok()
+}
+
+/// The name ending with the library word at `at` of `blanked` (the line
+/// blanked at least up to that word), cut from `line` and `folded`.
+fn name_at(
+    blanked: &str,
+    line: &str,
+    folded: &str,
+    at: usize,
+    title_line: bool,
+) -> Option<LibraryName> {
+    let end = at + LIBRARY_WORD.len();
+    // 某省公共图书馆联盟: another body, named after the library word.
+    let after = folded.get(end..)?;
+    if OTHER_BODY_AFTER.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    let text = blanked.get(..end)?;
+    let start = name_start(text, at, end, title_line)?;
+    let name = &text[start..end];
+    let trimmed = name.trim_start_matches(YEAR_WORD_CHARS);
+    let start = end - trimmed.len();
+    let name = line.get(start..end)?;
+    let folded_name = folded.get(start..end).unwrap_or(name);
+    let guessed_place = !ADMIN_UNITS.iter().any(|u| folded_name.contains(u))
+        && !UNITLESS_LIBRARIES.iter().any(|n| folded_name.ends_with(n));
+    (name.chars().count() >= 4).then(|| LibraryName {
+        text: name.to_owned(),
+        folded: folded_name.to_owned(),
+        guessed_place,
     })
 }
 
