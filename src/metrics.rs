@@ -44,6 +44,7 @@ use crate::tables::punctuation::{
 use crate::text::{self, clause_start, last_marks};
 
 mod clauses;
+mod figure;
 mod line_parts;
 mod lookup;
 mod resolution;
@@ -53,6 +54,7 @@ use clauses::{
     breakdown_start, enclosing_clause, follows_directly, includes_others, is_outcome,
     names_the_library, part_of_previous, topic_start,
 };
+use figure::{Figure, LineState, Outcome};
 use line_parts::{
     Carried, FigureLabel, FigureSpan, drop_the_larger_bodys, label_of_figure, out_of_range_figures,
 };
@@ -151,6 +153,12 @@ pub fn prose_mentions(
     mentions
 }
 
+/// The mentions of one prose line's figures, read left to right: each
+/// figure's place (`LineState::figure_span`), a change's label kept for
+/// the level it reaches, the figure's label (`label_of_figure`), whether it
+/// is a part of the figure before it (`is_part_of_larger`), then every rule
+/// that may leave it out (`LineState::weigh`); a figure left out in doubt
+/// is warned about with its phrase.
 fn line_mentions(
     line: &Line<'_>,
     section: SectionKind,
@@ -166,221 +174,60 @@ fn line_mentions(
     // what a search for the labels does, and a figure's label is looked for
     // in its own clause anyway.
     let (matches, overflows) = quantity::scan_with_overflows(words);
-    let mut marks = Marks::default();
-    // Found as the labelled figures ask, left to right.
-    let mut qualifiers = LineQualifiers::default();
-    let mut subjects = WordIndex::new(&SUBJECT_WORDS);
-    // Mentions of this line with their spans, for the 其中 rule.
-    let mut found = Found::default();
-    // Labels carried from one figure to the next.
-    let mut carry = Carried::default();
-    // Where the last sentence whose figure was another body's starts
-    // (全省公共图书馆共206家…): the next sentence, when it has no subject
-    // of its own (接待读者2432.3万人次…), speaks of that body too.
-    let mut body_sentence: Option<usize> = None;
-    // A sentence found to speak of that body: all its figures are its.
-    let mut carried_sentence: Option<usize> = None;
+    let mut state = LineState::new();
     for (i, m) in matches.iter().enumerate() {
         if is_list_number(words, m) {
             continue;
         }
         let previous_end = i.checked_sub(1).map_or(0, |p| matches[p].span.end);
-        marks.advance(text, m.span.start);
-        let whole_clause = marks.clause;
-        // The phrase starts after any figure, year or date before it in the
-        // clause; qualifiers (2019 年, 人均) are looked for in the whole clause.
-        // Figures in a parenthesis that closes before this one are its
-        // breakdown (荣誉（国家级1项、省级3项）共9项): the label stands
-        // before the parenthesis.
-        let sentence = marks.sentence;
-        let clause = breakdown_start(words, sentence, previous_end, m.span.start)
-            .unwrap_or_else(|| whole_clause.max(previous_end));
+        let span = state.figure_span(text, words, m, previous_end);
         if m.kind == QuantityKind::Change {
-            // A change (较上年增加6场) is no figure of the year, but its
-            // label may carry to the level it reaches.
-            carry.left_out = before_label(words, clause, sentence, m, &mut subjects)
-                .filter(|label| !label.after)
-                .map(|label| (label, m.span.end));
+            state.carry_change_label(words, m, span);
             continue;
         }
         if m.kind != QuantityKind::Figure {
             continue;
         }
-        let Some(FigureLabel {
-            label,
-            phrase_start,
-            carried_label,
-            changed_label,
-        }) = label_of_figure(
-            words,
-            m,
-            FigureSpan {
-                clause,
-                sentence,
-                previous_end,
-            },
-            &mut carry,
-            &mut subjects,
-        )
+        let Some(label) = label_of_figure(words, m, span, &mut state.carry, &mut state.subjects)
         else {
             continue;
         };
-        let phrase = if label.after {
-            &text[m.span.start..label.span.end]
+        let phrase = if label.label.after {
+            &text[m.span.start..label.label.span.end]
         } else {
-            &text[phrase_start..m.span.end]
+            &text[label.phrase_start..m.span.end]
         };
         let phrase = phrase.trim();
-        let doubt = |reason: DoubtReason| Warning::DoubtfulFigure {
-            key: label.key,
-            text: phrase.to_owned(),
-            line: line.no(),
-            reason,
-        };
-        // A figure read with its label after it keeps the words it was
-        // read with (新增 in 新增5个服务点) among those weighed.
-        let prefix_end = if label.after {
-            m.span.end
-        } else if changed_label {
-            // 由上年的11个增加到14个: the words of the figure changed from
-            // (上年) are not this one's.
-            label.span.end
-        } else {
-            m.number.start.max(label.span.start)
-        };
-        // A part of the figure before it (其中…) is no figure of its own,
-        // unless the part is the library's own (全市共建成城市书房41家，其中
-        // 市图书馆直接管理的9家): then the whole was a larger body's.
-        if let Some(qizhong) =
-            part_of_previous(words, sentence, m.span.start, label.key, &mut found)
-        {
-            if !names_the_library(&words[qizhong..m.span.start]) {
-                continue;
+        let key = label.label.key;
+        let figure = Figure { m, span, label };
+        if state.is_part_of_larger(words, &figure, line.no(), out, warnings) {
+            continue;
+        }
+        match state.weigh(words, figure, &matches[..i], context) {
+            Outcome::Skip => {}
+            Outcome::Doubt(reason) => warnings.push(Warning::DoubtfulFigure {
+                key,
+                text: phrase.to_owned(),
+                line: line.no(),
+                reason,
+            }),
+            Outcome::Mention(key, value) => {
+                state.found.push(key, m.span.clone());
+                out.push(Mention {
+                    key,
+                    value,
+                    unit: key.base_unit(),
+                    approx: m.quantity.approx,
+                    text: phrase.to_owned(),
+                    line: line.no(),
+                    section,
+                    origin: Origin::Prose,
+                });
             }
-            drop_the_larger_bodys(out, &mut found, label.key, sentence, line.no(), warnings);
         }
-        let label_start = if label.after {
-            m.span.start
-        } else {
-            label.span.start.min(m.span.start)
-        };
-        let carried = carried_sentence == Some(sentence)
-            || body_sentence.is_some_and(|body| {
-                body < sentence
-                    && has_no_subject(&words[sentence..label_start.max(sentence)])
-                    && follows_directly(words, body, sentence)
-            });
-        if carried {
-            warnings.push(doubt(DoubtReason::OtherBody));
-            body_sentence = Some(sentence);
-            carried_sentence = Some(sentence);
-            continue;
-        }
-        // 新增图书2.36万册（其中…电子图书1.24万册）: a figure inside a
-        // parenthesis is weighed with the clause the parenthesis belongs to.
-        let weighed_clause =
-            enclosing_clause(words, sentence, whole_clause).unwrap_or(whole_clause);
-        match qualifiers.verdict(
-            words,
-            sentence,
-            weighed_clause,
-            prefix_end,
-            label.key,
-            context,
-        ) {
-            Some(Verdict::Skip) => continue,
-            Some(Verdict::Doubt(reason)) => {
-                let another_bodys = reason.is_another_bodys();
-                warnings.push(doubt(reason));
-                if another_bodys {
-                    body_sentence = Some(sentence);
-                }
-                if !label.after && !carried_label {
-                    carry.left_out = Some((label, m.span.end));
-                }
-                continue;
-            }
-            None => {}
-        }
-        // 外借5.6万册次（含分馆）: more than the library's own.
-        if let Some(word) = includes_others(words, m.span.end, label.key)
-            .filter(|_| !NETWORK_KEYS.contains(&label.key))
-        {
-            warnings.push(doubt(DoubtReason::Includes {
-                word: word.to_owned(),
-            }));
-            continue;
-        }
-        // 一、从业人员117人 in a flattened form: the row's code (11) runs
-        // into its value (7 people). A serial row whose figure follows its
-        // item with nothing between is read past a known code, or not at all.
-        let mut quantity = m.quantity;
-        let serial_row = !label.after
-            && after_serial(words, clause, label.span.start)
-            && context.forms.is_some_and(FormProbe::has_coded_form);
-        if serial_row && label.span.end == m.number.start {
-            let value = scope::after_row_code(&words[label.span.clone()], &words[m.number.clone()])
-                .flatten()
-                .and_then(crate::numeral::parse_prefix);
-            let Some((value, _)) = value else {
-                warnings.push(doubt(DoubtReason::RowCodeRunsIn));
-                continue;
-            };
-            quantity.value = value;
-        }
-        if !label.after
-            && !carried_label
-            && !serial_row
-            && shares_a_list(words, clause, &label, &matches[..i])
-        {
-            warnings.push(doubt(DoubtReason::ListOfItems));
-            continue;
-        }
-        // 馆藏总量180 383册: the number stops at the space and would read
-        // as 180; a cut value is worse than none.
-        if m.quantity.unit.is_none()
-            && let Some(why) = figure_runs_on(words, m.number.end)
-        {
-            warnings.push(doubt(why));
-            continue;
-        }
-        // 其中本年新增12.3TB: the unit says what was added.
-        let key = m
-            .quantity
-            .unit
-            .and_then(|unit| {
-                UNIT_REDIRECTS
-                    .iter()
-                    .find(|(from, to_unit, _)| *from == label.key && *to_unit == unit)
-            })
-            .map_or(label.key, |&(_, _, key)| key);
-        let Some(value) = in_base_unit(key, &quantity, &words[label.span.clone()]) else {
-            let unit = m.quantity.unit.map_or("no unit", Unit::symbol);
-            warnings.push(doubt(DoubtReason::UnitMisfit {
-                unit: unit.to_owned(),
-            }));
-            // 购书经费占支出的16.4%，达77.4万元: a share, then the sum.
-            if m.quantity.unit == Some(Unit::Percent) && !label.after {
-                carry.left_out = Some((label, m.span.end));
-            } else if m.quantity.unit == Some(Unit::Kind) && !label.after {
-                carry.titles = Some((label, m.span.end));
-            }
-            continue;
-        };
-        found.push(key, m.span.clone());
-        out.push(Mention {
-            key,
-            value,
-            unit: key.base_unit(),
-            approx: m.quantity.approx,
-            text: phrase.to_owned(),
-            line: line.no(),
-            section,
-            origin: Origin::Prose,
-        });
     }
     // 馆藏总量99999999999999999999999亿册: no value, but not in silence.
-    out_of_range_figures(line, &matches, &overflows, &mut subjects, warnings);
+    out_of_range_figures(line, &matches, &overflows, &mut state.subjects, warnings);
 }
 
 /// Where the sentence and the clause around a point of a line start, found

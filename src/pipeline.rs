@@ -10,7 +10,7 @@ use encoding_rs::Encoding;
 use crate::contract::report::{
     DoubtReason, FailedFile, LibraryReport, Record, SectionInfo, SectionKind, Warning,
 };
-use crate::error::Error;
+use crate::error::{Error, NotAReport};
 use crate::tables::library::LIBRARY_WORD;
 use crate::{
     chronicle, clean, fold, hygiene, identity, metrics, plan, read, region, segment, stat_table,
@@ -145,7 +145,7 @@ fn extract_text_then<R>(
     let text = &*hygiene::drop_invisible(text);
     // Cleaned lines are spans with 32-bit offsets.
     if u32::try_from(text.len()).is_err() {
-        return Err(Error::NotAReport("the text is 4 GiB or more"));
+        return Err(Error::NotAReport(NotAReport::TooLong));
     }
     let cleaned = clean::clean(text);
     if let Err(err) = check_is_report(text, cleaned.folded_source()) {
@@ -323,15 +323,15 @@ fn check_is_report(text: &str, folded: &str) -> Result<(), Error> {
         // another script holds no Chinese to speak of.
         let letters = text.chars().filter(|c| c.is_alphabetic()).take(40).count();
         return Err(Error::NotAReport(if han * 2 >= letters && han > 0 {
-            "the text is too short to be a report (under 20 Chinese characters)"
+            NotAReport::TooShort
         } else {
-            "the text holds (almost) no Chinese"
+            NotAReport::NoChinese
         }));
     }
     // a glossed 圖書(shū)館 names one too (asked only when nothing else did)
     let glossed = || crate::text::without_glosses(folded).is_some_and(|t| holds_library_word(&t));
     if !names_a_library(text, folded) && !glossed() {
-        return Err(Error::NotAReport("the text never names a library (图书馆)"));
+        return Err(Error::NotAReport(NotAReport::NoLibrary));
     }
     Ok(())
 }
@@ -371,9 +371,15 @@ mod tests {
     #[test]
     fn short_chinese_is_too_short_not_foreign() {
         let short = check_is_report("某县图书馆年报。馆藏五万册。", "");
-        assert!(short.is_err_and(|e| e.to_string().contains("too short")));
+        assert!(matches!(
+            short,
+            Err(Error::NotAReport(NotAReport::TooShort))
+        ));
         let foreign = check_is_report("This is an English README about a library.", "");
-        assert!(foreign.is_err_and(|e| e.to_string().contains("no Chinese")));
+        assert!(matches!(
+            foreign,
+            Err(Error::NotAReport(NotAReport::NoChinese))
+        ));
     }
 
     #[test]

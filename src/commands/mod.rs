@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use libreport::contract::report::{FailedFile, Record};
+use libreport::contract::report::Record;
 use libreport::write::{self, OutputFormat, Table};
 
 use crate::cli::{Cli, Command, ExtractArgs, InputArgs, QuantityArgs};
@@ -154,12 +154,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         summary.add_skipped(&unread);
         if let Some(errors) = &mut errors {
             for file in unread {
-                let error = format!("skipped: {}", file.cause);
-                errors.record(&Record::Failed(FailedFile {
-                    file: file.name,
-                    error_zh: libreport::error::message_zh(&error),
-                    error,
-                }))?;
+                errors.record(&libreport::failed(
+                    &file.name,
+                    &libreport::error::Error::Skipped(file.cause),
+                ))?;
             }
         }
         writer.finish()?;

@@ -21,7 +21,7 @@ use std::io::{Cursor, Read};
 
 use super::{Reading, unreadable};
 use crate::Options;
-use crate::error::Error;
+use crate::error::{Error, Unreadable};
 use crate::tables::budget::{DOC_PIECES, DOC_TEXT_CHARS};
 
 /// The compound file's signature.
@@ -34,9 +34,7 @@ pub fn sniff(bytes: &[u8]) -> bool {
 }
 
 fn damaged(why: &str) -> Error {
-    unreadable(format!(
-        "not a readable Word 97–2003 or WPS document (.doc, .wps): {why}"
-    ))
+    unreadable(Unreadable::DocDamaged(why.to_owned()))
 }
 
 /// Reads a document's main text.
@@ -48,9 +46,7 @@ pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
     }
     if !file.exists("/WordDocument") {
         if file.exists("/CONTENTS") {
-            return Err(unreadable(
-                "a Microsoft Works document (.wps), not WPS Writer's: save it as .docx",
-            ));
+            return Err(unreadable(Unreadable::WorksDocument));
         }
         return Err(damaged("the file holds no WordDocument stream"));
     }
@@ -65,15 +61,13 @@ pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
     let row_ends = row_end_ranges(&word, &table, &fib);
     let text = main_text(&word, &pieces, fib.ccp_text, &row_ends)?;
     if text.trim().is_empty() {
-        return Err(unreadable("the Word document holds no text"));
+        return Err(unreadable(Unreadable::DocNoText));
     }
     Ok(Reading::utf8(text))
 }
 
 fn encrypted() -> Error {
-    unreadable(
-        "the Word document is password-protected (encrypted); save a copy without a password",
-    )
+    unreadable(Unreadable::DocEncrypted)
 }
 
 fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, Error> {
@@ -111,9 +105,7 @@ impl Fib {
         }
         let n_fib = u16_at(word, 2).ok_or_else(short)?;
         if n_fib < 101 {
-            return Err(unreadable(
-                "a Word 6 or Word 95 document, which is not read: save it as .docx",
-            ));
+            return Err(unreadable(Unreadable::DocTooOld));
         }
         let flags = u16_at(word, 0x0A).ok_or_else(short)?;
         let at = |off| u32_at(word, off).map(|v| v as usize).ok_or_else(short);

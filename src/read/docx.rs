@@ -20,7 +20,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::unreadable;
-use crate::error::{Error, spend};
+use crate::error::{Error, Unreadable, spend};
 use crate::tables::budget::{INFLATED_BYTES, LIST_LABEL_CHARS, Limit, MARKUP_NODES};
 use crate::tables::enumeration::{HEAVENLY_STEMS, LIST_DIGITS, LIST_TEN};
 
@@ -37,21 +37,13 @@ pub fn sniff(bytes: &[u8]) -> bool {
 /// The text of a Word document.
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
     if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
-        return Err(unreadable(
-            "not a .docx: an old Word (.doc) file or a password-protected document; \
-             save it as .docx without a password",
-        ));
+        return Err(unreadable(Unreadable::DocxIsOldDoc));
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|err| {
-        unreadable(format!(
-            "not a readable Word document (.docx): the zip is damaged or cut short ({err})"
-        ))
-    })?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|err| unreadable(Unreadable::DocxZipDamaged(err.to_string())))?;
     let mut spent = Spent::default();
     if archive.index_for_name(DOCUMENT).is_none() {
-        return Err(unreadable(
-            "not a Word document: the zip holds no word/document.xml",
-        ));
+        return Err(unreadable(Unreadable::DocxNoDocument));
     }
     let numbering = match part(&mut archive, "word/numbering.xml", &mut spent)? {
         Some(xml) => Numbering::parse(&xml, &mut spent)?,
@@ -64,7 +56,7 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
     spent.max_text = super::text_limit(bytes.len());
     let text = streamed_document(&mut archive, numbering, &styles, &mut spent)?;
     if text.trim().is_empty() {
-        return Err(unreadable("Word document holds no text"));
+        return Err(unreadable(Unreadable::DocxNoText));
     }
     Ok(text)
 }
@@ -106,9 +98,7 @@ fn part(
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(err) => {
-            return Err(unreadable(format!(
-                "not a readable Word document: {name}: {err}"
-            )));
+            return Err(xml_error(name, err));
         }
     };
     if file.size() > MAX_PART_BYTES {
@@ -118,11 +108,7 @@ fn part(
     // The declared size may lie: the limit holds for what really inflates.
     file.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| {
-            unreadable(format!(
-                "not a readable Word document: {name} is damaged ({err})"
-            ))
-        })?;
+        .map_err(|err| damaged_part(name, err))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(too_big(name));
     }
@@ -145,7 +131,7 @@ fn streamed_document(
 ) -> Result<String, Error> {
     let file = archive
         .by_name(DOCUMENT)
-        .map_err(|err| unreadable(format!("not a readable Word document: {DOCUMENT}: {err}")))?;
+        .map_err(|err| xml_error(DOCUMENT, err))?;
     if file.size() > MAX_PART_BYTES {
         return Err(too_big(DOCUMENT));
     }
@@ -192,14 +178,24 @@ impl<R: Read> Read for Counted<R> {
 }
 
 fn too_big(name: &str) -> Error {
-    unreadable(format!(
-        "Word document refused: {name} inflates past {} MiB (a zip bomb?)",
-        MAX_PART_BYTES >> 20
-    ))
+    unreadable(Unreadable::DocxRefused {
+        part: name.to_owned(),
+        limit_mib: MAX_PART_BYTES >> 20,
+    })
 }
 
 fn xml_error(part: &str, err: impl std::fmt::Display) -> Error {
-    unreadable(format!("not a readable Word document: {part}: {err}"))
+    unreadable(Unreadable::DocxPart {
+        part: part.to_owned(),
+        detail: err.to_string(),
+    })
+}
+
+fn damaged_part(part: &str, err: impl std::fmt::Display) -> Error {
+    unreadable(Unreadable::DocxPartDamaged {
+        part: part.to_owned(),
+        detail: err.to_string(),
+    })
 }
 
 /// A `w:val`-like attribute by local name.
@@ -542,9 +538,7 @@ fn document_text(
     loop {
         buf.clear();
         let event = reader.read_event_into(&mut buf).map_err(|err| match err {
-            quick_xml::Error::Io(err) => unreadable(format!(
-                "not a readable Word document: {DOCUMENT} is damaged ({err})"
-            )),
+            quick_xml::Error::Io(err) => damaged_part(DOCUMENT, err),
             err => xml_error(DOCUMENT, err),
         })?;
         if let Event::Start(_) | Event::Empty(_) = &event {

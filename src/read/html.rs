@@ -27,7 +27,7 @@ use html5gum::{DefaultEmitter, Readable, Reader, StringReader, Token, Tokenizer}
 
 use super::chrome;
 use crate::decode;
-use crate::error::{Error, spend};
+use crate::error::{Error, Unreadable, spend};
 use crate::tables::budget::{HTML_TAG_ATTRIBUTES, MARKUP_NODES};
 use crate::tables::chrome::{
     ARTICLE_ELEMENTS, ARTICLE_OWN, MENU_SEPARATORS, SKIPPED_CLASS_WORDS, SKIPPED_ELEMENTS,
@@ -74,9 +74,7 @@ pub fn read(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Page, Err
     let decoded = decode::decode(bytes, encoding)?;
     let text = chrome::drop_chrome(&page_text(&decoded.text)?);
     if text.trim().is_empty() {
-        return Err(super::unreadable(
-            "web page shows no text outside its menus, scripts and links",
-        ));
+        return Err(super::unreadable(Unreadable::WebPageNoText));
     }
     Ok(Page {
         text,

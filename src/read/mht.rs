@@ -12,7 +12,7 @@ use encoding_rs::Encoding;
 
 use super::{Reading, html, unreadable};
 use crate::Options;
-use crate::error::Error;
+use crate::error::{Error, Unreadable};
 
 /// Whether nameless bytes are a saved page: MIME headers first, and a
 /// `multipart/related` body.
@@ -38,18 +38,14 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     // without it was cut short, and its page may be missing its end.
     let mut damaged = false;
     let part = if top.media_type().starts_with("multipart/") {
-        let boundary = top.param("content-type", "boundary").ok_or_else(|| {
-            unreadable(
-                "not a readable saved web page (.mht): a multipart message without a boundary",
-            )
-        })?;
+        let boundary = top
+            .param("content-type", "boundary")
+            .ok_or_else(|| unreadable(Unreadable::MhtNoBoundary))?;
         let closing = format!("--{boundary}--");
         damaged = memchr::memmem::find(body, closing.as_bytes()).is_none();
         let parts = split_parts(body, boundary.as_bytes());
         let start = top.param("content-type", "start");
-        pick_page(&parts, start.as_deref()).ok_or_else(|| {
-            unreadable("not a readable saved web page (.mht): no part holds a web page or text")
-        })?
+        pick_page(&parts, start.as_deref()).ok_or_else(|| unreadable(Unreadable::MhtNoPage))?
     } else {
         Part { headers: top, body }
     };

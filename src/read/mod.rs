@@ -23,7 +23,7 @@ pub mod sheet;
 
 use std::path::Path;
 
-use crate::error::Error;
+use crate::error::{Error, Unreadable};
 use crate::tables::budget;
 use crate::{Options, decode};
 
@@ -134,9 +134,11 @@ fn read_pdf(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     }
     match pdf::read_checked(bytes) {
         Err(err)
-            if options.ocr == ocr::OcrMode::Auto && err.to_string().contains("no text layer") =>
+            if options.ocr == ocr::OcrMode::Auto
+                && matches!(&err, Error::Unreadable(why) if why.is_scan()) =>
         {
-            ocr::read_pdf(bytes).map_err(|ocr_err| unreadable(format!("{err} ({ocr_err})")))
+            ocr::read_pdf(bytes)
+                .map_err(|ocr_err| unreadable(Unreadable::PdfOcrFailed(Box::new(ocr_err))))
         }
         read => read.map(|(text, damage)| Reading {
             damaged: damage.is_some(),
@@ -361,10 +363,9 @@ pub(crate) fn fold_raw(text: &str) -> std::borrow::Cow<'_, str> {
     crate::fold::fold(text)
 }
 
-/// Why a Word document, PDF or web page yields no text, in words for the
-/// person who has the file.
-pub(crate) fn unreadable(cause: impl Into<String>) -> Error {
-    Error::Unreadable(cause.into())
+/// The failure of a Word document, PDF or web page that yields no text.
+pub(crate) fn unreadable(cause: Unreadable) -> Error {
+    Error::Unreadable(cause)
 }
 
 #[cfg(test)]

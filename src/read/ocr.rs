@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use super::{Reading, unreadable};
 use crate::Options;
-use crate::error::Error;
+use crate::error::{Error, Unreadable};
 use crate::tables::budget::{OCR_PAGE_SECONDS, OCR_PAGES, OCR_PIXELS, OCR_SECONDS};
 use crate::tables::ocr::{FIGURE_JOINS, HAN_DIGITS, MULTIPLIERS, RULE_CHARS, RULE_MARKS};
 use crate::tables::punctuation::WIDE_DIGITS;
@@ -72,20 +72,19 @@ pub fn sniff(bytes: &[u8]) -> bool {
 /// Reads an image by OCR.
 pub fn read(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     if options.ocr == OcrMode::Never {
-        return Err(unreadable(
-            "an image: its text needs OCR, which --ocr never turns off",
-        ));
+        return Err(unreadable(Unreadable::ImageOcrOff));
     }
     if let Some((w, h)) = image_size(bytes) {
         let pixels = u64::from(w) * u64::from(h);
         if pixels > OCR_PIXELS.max {
-            return Err(unreadable(format!(
-                "the image is {w} × {h} pixels, over the OCR limit of {} million",
-                OCR_PIXELS.max / 1_000_000
-            )));
+            return Err(unreadable(Unreadable::ImageTooLarge {
+                width: w,
+                height: h,
+                limit_millions: OCR_PIXELS.max / 1_000_000,
+            }));
         }
     } else if !sniff(bytes) {
-        return Err(unreadable("not a readable image (.png, .jpg, .tif)"));
+        return Err(unreadable(Unreadable::NotAnImage));
     }
     let dir = tempfile::tempdir()?;
     let image = dir.path().join("page");
@@ -147,7 +146,7 @@ fn scanned(tsvs: &[String]) -> Result<Reading, Error> {
         page_text(tsv, &mut text, &mut unsure);
     }
     if text.trim().is_empty() {
-        return Err(unreadable("a scan in which OCR (Tesseract) found no text"));
+        return Err(unreadable(Unreadable::OcrFoundNoText));
     }
     Ok(Reading {
         ocr: true,
@@ -410,11 +409,15 @@ fn run(mut command: Command, tool: &str, seconds: u64) -> Result<Vec<u8>, Error>
         .spawn()
         .map_err(|err| {
             if err.kind() == std::io::ErrorKind::NotFound {
-                unreadable(format!(
-                    "a scan: its text needs OCR, and {tool} is not installed ({INSTALL})"
-                ))
+                unreadable(Unreadable::OcrMissing {
+                    tool: tool.to_owned(),
+                    install: INSTALL,
+                })
             } else {
-                unreadable(format!("{tool} could not be started: {err}"))
+                unreadable(Unreadable::OcrNotStarted {
+                    tool: tool.to_owned(),
+                    detail: err.to_string(),
+                })
             }
         })?;
     let mut stdout = child.stdout.take();
@@ -441,9 +444,10 @@ fn run(mut command: Command, tool: &str, seconds: u64) -> Result<Vec<u8>, Error>
         if start.elapsed() > Duration::from_secs(seconds) {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(unreadable(format!(
-                "{tool} took more than {seconds} s on one page and was stopped"
-            )));
+            return Err(unreadable(Unreadable::OcrTimedOut {
+                tool: tool.to_owned(),
+                seconds,
+            }));
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -453,11 +457,16 @@ fn run(mut command: Command, tool: &str, seconds: u64) -> Result<Vec<u8>, Error>
         let said = String::from_utf8_lossy(&said);
         let said = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         if said.contains("chi_sim") || said.contains("chi_tra") || said.contains("language") {
-            return Err(unreadable(format!(
-                "{tool} lacks its Chinese data ({INSTALL}): {said}"
-            )));
+            return Err(unreadable(Unreadable::OcrNoChinese {
+                tool: tool.to_owned(),
+                install: INSTALL,
+                said: said.to_owned(),
+            }));
         }
-        return Err(unreadable(format!("{tool} failed: {said}")));
+        return Err(unreadable(Unreadable::OcrFailed {
+            tool: tool.to_owned(),
+            said: said.to_owned(),
+        }));
     }
     Ok(out)
 }

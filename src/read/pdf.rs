@@ -28,7 +28,7 @@ use lopdf::content::Content;
 use lopdf::{Document, Encoding, LoadOptions, Object};
 
 use super::unreadable;
-use crate::error::{Error, spend};
+use crate::error::{CutShort, Error, Unreadable, spend};
 use crate::tables::budget::{
     INFLATED_BYTES, Limit, PDF_CMAP_CODES, PDF_FORM_DRAWS, PDF_OPERATORS, PDF_STREAM_BYTES,
     PDF_STREAM_TOKENS, PDF_TOKENS,
@@ -53,11 +53,8 @@ pub fn read(bytes: &[u8]) -> Result<String, Error> {
 pub fn read_checked(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
     // lopdf is not ours to audit for every malformed file: a panic in it
     // is this file's failure, not the batch's.
-    std::panic::catch_unwind(|| read_pages(bytes)).unwrap_or_else(|_| {
-        Err(unreadable(
-            "not a readable PDF: the file is damaged (the PDF reader gave up on it)",
-        ))
-    })
+    std::panic::catch_unwind(|| read_pages(bytes))
+        .unwrap_or_else(|_| Err(unreadable(Unreadable::PdfDamaged)))
 }
 
 /// How a PDF that still gave text is broken.
@@ -75,11 +72,8 @@ fn is_truncated(bytes: &[u8]) -> bool {
 }
 
 /// The error for a file that is cut short and gave no text.
-fn cut_short(detail: &str) -> Error {
-    unreadable(format!(
-        "PDF is cut short (the file ends before its end marker; a download that did not \
-         finish?){detail}; download it again"
-    ))
+fn cut_short(left: CutShort) -> Error {
+    unreadable(Unreadable::PdfCutShort(left))
 }
 
 fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
@@ -87,8 +81,8 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
     let options = LoadOptions::with_max_decompressed_size(PDF_STREAM_BYTES.max as usize);
     let doc = Document::load_mem_with_options(bytes, options).map_err(|err| match err {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => encrypted(),
-        _ if truncated => cut_short(""),
-        err => unreadable(format!("not a readable PDF: {err}")),
+        _ if truncated => cut_short(CutShort::Unopened),
+        err => unreadable(Unreadable::PdfRefused(err.to_string())),
     })?;
     if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
         return Err(encrypted());
@@ -96,9 +90,9 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(if truncated {
-            cut_short(": no page is left")
+            cut_short(CutShort::NoPage)
         } else {
-            unreadable("not a readable PDF: it has no pages")
+            unreadable(Unreadable::PdfNoPages)
         });
     }
     let mut reading = Reading::new(&doc, bytes.len());
@@ -109,9 +103,10 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
             Ok(page) => page,
             Err(PageError::Budget(err)) => return Err(err),
             Err(PageError::Pdf(err)) => {
-                return Err(unreadable(format!(
-                    "not a readable PDF: page {number}: {err}"
-                )));
+                return Err(unreadable(Unreadable::PdfPage {
+                    number,
+                    detail: err.to_string(),
+                }));
             }
         };
         pages.push(lines);
@@ -126,13 +121,12 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
         // draw is not a scan: OCR would help, but so would a new export.
         // A file cut short has lost what it had: OCR would not help.
         if truncated {
-            return Err(cut_short(": no text is left in what there is"));
+            return Err(cut_short(CutShort::NoText));
         }
         return Err(unreadable(if undecoded > 0 {
-            "PDF's text cannot be decoded (its fonts map no glyph to a character); \
-             export it again with Unicode fonts, or run OCR"
+            Unreadable::PdfUndecodable
         } else {
-            "PDF has no text layer (a scanned image); run OCR first"
+            Unreadable::PdfNoTextLayer
         }));
     }
     drop_small_edges(&mut pages);
@@ -150,7 +144,7 @@ fn read_pages(bytes: &[u8]) -> Result<(String, Option<Damage>), Error> {
 }
 
 fn encrypted() -> Error {
-    unreadable("PDF is encrypted (it needs a password to open); save a copy without the password")
+    unreadable(Unreadable::PdfEncrypted)
 }
 
 /// How deep form XObjects may be drawn inside one another.

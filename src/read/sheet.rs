@@ -25,7 +25,7 @@ use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
 
 use super::{Reading, unreadable};
 use crate::Options;
-use crate::error::{Error, spend};
+use crate::error::{Error, Unreadable, spend};
 use crate::tables::budget::{INFLATED_BYTES, MERGE_SPAN, SHEET_CELLS};
 
 /// Whether nameless bytes are a spreadsheet: an `.xlsx` zip (its
@@ -48,9 +48,7 @@ type Grid = BTreeMap<(u32, u32), String>;
 /// Reads a workbook.
 pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
     if super::cfb_has_stream(bytes, "EncryptedPackage") {
-        return Err(unreadable(
-            "the spreadsheet is password-protected (encrypted); save a copy without a password",
-        ));
+        return Err(unreadable(Unreadable::SheetEncrypted));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         inflated_size(bytes)?;
@@ -101,9 +99,7 @@ pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
         write_rows(&grid, &mut text);
     }
     if text.trim().is_empty() {
-        return Err(unreadable(
-            "the spreadsheet has no cell with text or a figure",
-        ));
+        return Err(unreadable(Unreadable::SheetEmpty));
     }
     Ok(Reading::utf8(text))
 }
@@ -112,14 +108,9 @@ pub fn read(bytes: &[u8], _: &Options) -> Result<Reading, Error> {
 fn cause(err: impl std::fmt::Display) -> Error {
     let said = err.to_string();
     if said.contains("password") {
-        return unreadable(
-            "the spreadsheet is password-protected (encrypted); save a copy without a password",
-        );
+        return unreadable(Unreadable::SheetEncrypted);
     }
-    unreadable(format!(
-        "not a readable spreadsheet (.xlsx, .xls, .et, .ods): {}",
-        said.to_lowercase()
-    ))
+    unreadable(Unreadable::SheetRefused(said.to_lowercase()))
 }
 
 /// What a zipped workbook's entries really inflate to, all together:

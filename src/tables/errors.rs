@@ -1,58 +1,84 @@
-//! Why a file failed, in Chinese: the English messages of `error::Error`
-//! and the readers (`read::*`), by the words they start with. The
-//! longest matching start wins; what follows it (a part name, a library's
-//! own error) is kept as written, since it is detail for whoever fixes the
-//! file.
+//! Why a file failed, in Chinese: one row for each failure of
+//! `error::Error` and each cause of `error::Unreadable` that has its
+//! Chinese, named for the variant it belongs to (the English is the
+//! variant's `Display`). What follows a row in a message (a part name, a
+//! library's own error) is kept as written, since it is detail for
+//! whoever fixes the file. A cause without a row here says
+//! [`UNTRANSLATED`] and its English.
 
-/// (the English message or its start, the Chinese).
+/// The start of a cause that has no Chinese of its own: its English
+/// follows.
+pub const UNTRANSLATED: &str = "无法读取：";
+
+// decode
+/// `DecodeError::Empty`.
+pub const EMPTY: &str = "空文件";
+/// `DecodeError::Blank`.
+pub const BLANK: &str = "文件只有空白";
+/// `DecodeError::Binary`: what it looks like ([`LOOKS_LIKE`]) follows.
+pub const BINARY: &str = "不是文本，看来是";
+/// `DecodeError::UnknownEncoding`, `{label}` the label as given, quoted.
+pub const UNKNOWN_ENCODING: &str =
+    "不认识或不支持的编码 {label}（可试 utf-8、gb18030、gbk、big5、utf-16le 或 utf-16be）";
+
+// not a report (`error::NotAReport`)
+/// `NotAReport::TooShort`.
+pub const NOT_A_REPORT_TOO_SHORT: &str = "不是图书馆年报：文本太短（不足 20 个汉字）";
+/// `NotAReport::NoChinese`.
+pub const NOT_A_REPORT_NO_CHINESE: &str = "不是图书馆年报：文本（几乎）没有中文";
+/// `NotAReport::NoLibrary`.
+pub const NOT_A_REPORT_NO_LIBRARY: &str = "不是图书馆年报：文中没有出现“图书馆”";
+/// `NotAReport::TooLong`.
+pub const NOT_A_REPORT_TOO_LONG: &str = "不是图书馆年报：文本达 4 GiB 或以上";
+
+// input
+/// The operating system's words for an I/O error (`Error::Io`), by the
+/// words they start with: the one failure whose text comes from outside.
 #[rustfmt::skip]
-pub static ERROR_PHRASES: &[(&str, &str)] = &[
-    // decode
-    ("empty file",                          "空文件"),
-    ("file holds only white space",         "文件只有空白"),
-    ("not text: looks like ",               "不是文本，看来是"),
-    ("unknown or unsupported encoding ",    "不认识或不支持的编码 "),
-    // not a report
-    ("not a library report: the text is too short to be a report (under 20 Chinese characters)",
-                                            "不是图书馆年报：文本太短（不足 20 个汉字）"),
-    ("not a library report: the text holds (almost) no Chinese",
-                                            "不是图书馆年报：文本（几乎）没有中文"),
-    ("not a library report: the text never names a library (图书馆)",
-                                            "不是图书馆年报：文中没有出现“图书馆”"),
-    ("not a library report: the text is 4 GiB or more",
-                                            "不是图书馆年报：文本达 4 GiB 或以上"),
-    ("not a library report: ",              "不是图书馆年报："),
-    // input and output
+pub static IO_CAUSES: &[(&str, &str)] = &[
     ("no such file or directory",           "没有这个文件或目录"),
     ("permission denied",                   "没有读取权限"),
     ("is a directory",                      "是一个目录"),
-    ("file is ",                            "文件过大（可用 --max-bytes 放宽上限）："),
-    ("skipped: ",                           "已跳过（没有读取这类文件的程序）："),
-    // Word
-    ("not a .docx: an old Word (.doc) file or a password-protected document; save it as .docx without a password",
-                                            "不是 .docx：旧版 Word（.doc）文件或有密码保护的文档；请另存为无密码的 .docx"),
-    ("not a readable Word document (.docx): the zip is damaged or cut short",
-                                            "无法读取的 Word 文档（.docx）：压缩包损坏或不完整"),
-    ("not a Word document: the zip holds no word/document.xml",
-                                            "不是 Word 文档：压缩包里没有 word/document.xml"),
-    ("Word document holds no text",         "Word 文档没有文字"),
-    ("not a readable Word document: ",      "无法读取的 Word 文档："),
-    ("Word document refused: ",             "拒绝读取的 Word 文档（疑似压缩炸弹）："),
-    // web pages
-    ("web page shows no text outside its menus, scripts and links",
-                                            "网页除菜单、脚本和链接外没有正文"),
-    // PDF
-    ("not a readable PDF: the file is damaged (the PDF reader gave up on it)",
-                                            "无法读取的 PDF：文件已损坏"),
-    ("not a readable PDF: it has no pages", "无法读取的 PDF：没有页面"),
-    ("not a readable PDF: ",                "无法读取的 PDF："),
-    ("PDF has no text layer (a scanned image); run OCR first",
-                                            "PDF 没有文字层（是扫描图片），请先做 OCR"),
-    ("PDF's text cannot be decoded (its fonts map no glyph to a character); export it again with Unicode fonts, or run OCR",
-                                            "PDF 的文字无法解码（字体没有字符映射）；请用 Unicode 字体重新导出，或做 OCR"),
-    ("PDF is encrypted (it needs a password to open); save a copy without the password",
-                                            "PDF 已加密（需要密码才能打开）；请另存一份无密码的副本"),
 ];
+/// `Error::TooLarge`, `{size}` and `{max}` in bytes.
+pub const TOO_LARGE: &str = "文件有 {size} 字节，超过 {max} 字节的上限（可用 --max-bytes 放宽）";
+/// `Error::Skipped`: why (`no reader for .json files …`) follows.
+pub const SKIPPED: &str = "已跳过（没有读取这类文件的程序）：";
+
+// Word (`Unreadable::Docx…`)
+/// `DocxIsOldDoc`.
+pub const DOCX_IS_OLD_DOC: &str =
+    "不是 .docx：旧版 Word（.doc）文件或有密码保护的文档；请另存为无密码的 .docx";
+/// `DocxZipDamaged`: zip's message follows, in brackets.
+pub const DOCX_ZIP_DAMAGED: &str = "无法读取的 Word 文档（.docx）：压缩包损坏或不完整";
+/// `DocxNoDocument`.
+pub const DOCX_NO_DOCUMENT: &str = "不是 Word 文档：压缩包里没有 word/document.xml";
+/// `DocxNoText`.
+pub const DOCX_NO_TEXT: &str = "Word 文档没有文字";
+/// `DocxPart`, `DocxPartDamaged`: the part and the message follow.
+pub const DOCX_REFUSED_PART: &str = "无法读取的 Word 文档：";
+/// `DocxRefused`: the part and its size follow.
+pub const DOCX_BOMB: &str = "拒绝读取的 Word 文档（疑似压缩炸弹）：";
+
+// web pages
+/// `WebPageNoText`.
+pub const WEB_PAGE_NO_TEXT: &str = "网页除菜单、脚本和链接外没有正文";
+
+// PDF (`Unreadable::Pdf…`)
+/// `PdfDamaged`.
+pub const PDF_DAMAGED: &str = "无法读取的 PDF：文件已损坏";
+/// `PdfNoPages`.
+pub const PDF_NO_PAGES: &str = "无法读取的 PDF：没有页面";
+/// `PdfRefused`, `PdfPage`: lopdf's message follows.
+pub const PDF_REFUSED: &str = "无法读取的 PDF：";
+/// `PdfNoTextLayer`; for `PdfOcrFailed` why OCR failed follows, in
+/// brackets.
+pub const PDF_NO_TEXT_LAYER: &str = "PDF 没有文字层（是扫描图片），请先做 OCR";
+/// `PdfUndecodable`.
+pub const PDF_UNDECODABLE: &str =
+    "PDF 的文字无法解码（字体没有字符映射）；请用 Unicode 字体重新导出，或做 OCR";
+/// `PdfEncrypted`.
+pub const PDF_ENCRYPTED: &str = "PDF 已加密（需要密码才能打开）；请另存一份无密码的副本";
 
 /// What a binary file looks like (`not text: looks like …`), in Chinese.
 #[rustfmt::skip]
