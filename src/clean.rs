@@ -502,6 +502,8 @@ fn rejoin(cleaned: &mut Cleaned<'_>) {
             }
             line.len = to_u32(joined.len()).saturating_sub(line.start);
             line.last = piece.no;
+            // The pieces' widths add up to the joined line's.
+            line.width = line.width.saturating_add(piece.width);
         } else {
             records[lines] = piece;
             lines += 1;
@@ -514,12 +516,18 @@ fn rejoin(cleaned: &mut Cleaned<'_>) {
     let mut records = std::mem::take(&mut cleaned.records);
     let texts = cleaned.texts();
     for record in &mut records {
-        // Joined lines are measured whole: joined pieces are no table
-        // rows, but their text as a whole might be (a pipe in each).
+        // Joined pieces are no table rows (`continues`), but their text as
+        // a whole might be: a pipe in each, or cells between full-width
+        // spaces that span pieces. Trimmed, no two pieces make a tab or
+        // two spaces where they meet. The width was summed as they were
+        // joined.
         if record.buffer == Buffer::Joined {
-            let Measure { width, table } = measure(texts.text(record));
+            let text = texts.text(record);
+            let table = memchr::memchr_iter(b'|', text.as_bytes()).nth(1).is_some()
+                || (text.contains(crate::tables::punctuation::FULL_WIDTH_SPACE)
+                    && measure(text).table);
             *record = Record {
-                width: to_u32(width),
+                width: record.width,
                 flags: if table { ROW } else { 0 },
                 ..Record {
                     start: record.start,

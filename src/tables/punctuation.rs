@@ -18,6 +18,9 @@ pub static SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 /// Spaces stepped over between a label and its figure (馆藏量 180383).
 pub static LABEL_SPACES: &[char] = &[' ', '\u{3000}'];
 
+/// The full-width space (U+3000), which may part a table's cells.
+pub const FULL_WIDTH_SPACE: char = '\u{3000}';
+
 /// Spaces wider than a digit group's (en and em quads and spaces, three-
 /// to six-per-em, punctuation space): between the digits of a figure they
 /// may part two figures, so a figure that stops at one is left out with a
