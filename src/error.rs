@@ -118,11 +118,17 @@ impl fmt::Display for Error {
 
 /// A row's Chinese followed by the detail that comes after its English
 /// (a part name, a library's own message), kept as written: the detail
-/// loses an opening `(` or space and its closing `)`s, and is put in
+/// loses leading spaces and brackets around the whole of it, and is put in
 /// Chinese brackets when `bracket` (the English row ends in a word, not a
 /// space or colon).
 pub(crate) fn with_detail_zh(head: &str, rest: &str, bracket: bool) -> String {
-    let rest = rest.trim_start_matches(['(', ' ']).trim_end_matches(')');
+    // Only brackets around the whole detail go: one inside it (`… (a zip
+    // bomb?)`) is the detail's own and keeps both ends.
+    let rest = rest.trim_start_matches(' ');
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .unwrap_or(rest);
     if rest.is_empty() || !bracket {
         format!("{head}{rest}")
     } else {
@@ -173,7 +179,9 @@ impl Error {
             Error::Decode(err) => decode_zh(err),
             Error::NotAReport(why) => why.zh().to_owned(),
             Error::Unreadable(why) => why.zh(),
-            Error::TooComplex(_) => format!("{}{self}", zh::UNTRANSLATED),
+            Error::TooComplex(limit) => zh::TOO_COMPLEX
+                .replace("{max}", &limit.max.to_string())
+                .replace("{what}", limit.what),
             Error::Skipped(cause) => with_detail_zh(zh::SKIPPED, cause, false),
         }
     }
@@ -258,14 +266,12 @@ mod tests {
             zh(Error::Skipped(
                 "no reader for .json files (read: .txt)".into()
             )),
-            "已跳过（没有读取这类文件的程序）：no reader for .json files (read: .txt"
+            "已跳过（没有读取这类文件的程序）：no reader for .json files (read: .txt)"
         );
+        let limit = crate::tables::budget::PDF_TOKENS;
         assert_eq!(
-            zh(Error::TooComplex(crate::tables::budget::PDF_TOKENS)),
-            format!(
-                "无法读取：{}",
-                Error::TooComplex(crate::tables::budget::PDF_TOKENS)
-            )
+            zh(Error::TooComplex(limit)),
+            format!("文件过于复杂：超过 {} {}", limit.max, limit.what)
         );
     }
 
@@ -287,11 +293,26 @@ mod tests {
             zh(Unreadable::PdfOcrFailed(Box::new(Error::Unreadable(
                 Unreadable::OcrFoundNoText
             )))),
-            "PDF 没有文字层（是扫描图片），请先做 OCR（a scan in which OCR (Tesseract) found no text）"
+            "PDF 没有文字层（是扫描图片），请先做 OCR（扫描件，OCR（Tesseract）没有识别出文字）"
         );
         assert_eq!(
             zh(Unreadable::DocTooOld),
-            "无法读取：a Word 6 or Word 95 document, which is not read: save it as .docx"
+            "是 Word 6 或 Word 95 文档，不能读取：请另存为 .docx"
+        );
+        // a bracket inside the detail keeps both its ends
+        assert_eq!(
+            zh(Unreadable::DocxRefused {
+                part: "word/document.xml".into(),
+                limit_mib: 64
+            }),
+            "拒绝读取的 Word 文档（疑似压缩炸弹）：word/document.xml inflates past 64 MiB (a zip bomb?)"
+        );
+        assert_eq!(
+            zh(Unreadable::OcrMissing {
+                tool: "tesseract".into(),
+                install: "apt install tesseract-ocr"
+            }),
+            "扫描件：其中的文字需要 OCR，但没有安装 tesseract（apt install tesseract-ocr）"
         );
     }
 
@@ -402,9 +423,57 @@ mod tests {
         use crate::tables::errors as zh;
         // format and tool names, units and flags a Chinese reader types
         let allowed = [
-            "docx", "doc", "Word", "word", "document", "xml", "PDF", "OCR", "Unicode", "GiB",
-            "utf", "gb", "gbk", "big", "le", "be", "max", "bytes", "label", "size", "gzip", "bzip",
-            "xz", "zstd", "z", "WebP", "SQLite",
+            "docx",
+            "doc",
+            "Word",
+            "word",
+            "document",
+            "xml",
+            "PDF",
+            "OCR",
+            "Unicode",
+            "GiB",
+            "utf",
+            "gb",
+            "gbk",
+            "big",
+            "le",
+            "be",
+            "max",
+            "bytes",
+            "label",
+            "size",
+            "gzip",
+            "bzip",
+            "xz",
+            "zstd",
+            "z",
+            "WebP",
+            "SQLite",
+            "Microsoft",
+            "Works",
+            "mht",
+            "xlsx",
+            "xls",
+            "et",
+            "ods",
+            "png",
+            "jpg",
+            "tif",
+            "Tesseract",
+            "ocr",
+            "never",
+            "tool",
+            "install",
+            "detail",
+            "seconds",
+            "said",
+            "width",
+            "height",
+            "limit",
+            "left",
+            "what",
+            "wps",
         ];
         let rows = [
             zh::UNTRANSLATED,
@@ -431,6 +500,28 @@ mod tests {
             zh::PDF_NO_TEXT_LAYER,
             zh::PDF_UNDECODABLE,
             zh::PDF_ENCRYPTED,
+            zh::PDF_CUT_SHORT,
+            zh::PDF_CUT_SHORT_NO_PAGE,
+            zh::PDF_CUT_SHORT_NO_TEXT,
+            zh::DOC_DAMAGED,
+            zh::WORKS_DOCUMENT,
+            zh::DOC_TOO_OLD,
+            zh::DOC_ENCRYPTED,
+            zh::MHT_NO_BOUNDARY,
+            zh::MHT_NO_PAGE,
+            zh::SHEET_ENCRYPTED,
+            zh::SHEET_EMPTY,
+            zh::SHEET_REFUSED,
+            zh::IMAGE_OCR_OFF,
+            zh::IMAGE_TOO_LARGE,
+            zh::NOT_AN_IMAGE,
+            zh::OCR_FOUND_NO_TEXT,
+            zh::OCR_MISSING,
+            zh::OCR_NOT_STARTED,
+            zh::OCR_TIMED_OUT,
+            zh::OCR_NO_CHINESE,
+            zh::OCR_FAILED,
+            zh::TOO_COMPLEX,
         ]
         .into_iter()
         .chain(zh::IO_CAUSES.iter().map(|(_, zh)| *zh))

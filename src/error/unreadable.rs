@@ -279,9 +279,8 @@ impl fmt::Display for Unreadable {
 }
 
 impl Unreadable {
-    /// The cause in Chinese. A cause with no row in `tables::errors` yet
-    /// (the .doc, .mht, spreadsheet and OCR ones, and a PDF cut short)
-    /// is `无法读取：` and the English, as it always was.
+    /// The cause in Chinese, from its row in `tables::errors`; a tool's
+    /// or a library's own words in it stay as written.
     pub fn zh(&self) -> String {
         use Unreadable::*;
         match self {
@@ -293,7 +292,7 @@ impl Unreadable {
             PdfNoPages => zh::PDF_NO_PAGES.to_owned(),
             PdfUndecodable => zh::PDF_UNDECODABLE.to_owned(),
             PdfNoTextLayer => zh::PDF_NO_TEXT_LAYER.to_owned(),
-            PdfOcrFailed(ocr) => with_detail_zh(zh::PDF_NO_TEXT_LAYER, &format!(" ({ocr})"), true),
+            PdfOcrFailed(ocr) => with_detail_zh(zh::PDF_NO_TEXT_LAYER, &ocr.zh(), true),
             PdfEncrypted => zh::PDF_ENCRYPTED.to_owned(),
             DocxIsOldDoc => zh::DOCX_IS_OLD_DOC.to_owned(),
             DocxZipDamaged(detail) => {
@@ -315,26 +314,55 @@ impl Unreadable {
                 false,
             ),
             WebPageNoText => zh::WEB_PAGE_NO_TEXT.to_owned(),
-            PdfCutShort(_)
-            | DocDamaged(_)
-            | WorksDocument
-            | DocTooOld
-            | DocEncrypted
-            | DocNoText
-            | MhtNoBoundary
-            | MhtNoPage
-            | SheetEncrypted
-            | SheetEmpty
-            | SheetRefused(_)
-            | ImageOcrOff
-            | ImageTooLarge { .. }
-            | NotAnImage
-            | OcrFoundNoText
-            | OcrMissing { .. }
-            | OcrNotStarted { .. }
-            | OcrTimedOut { .. }
-            | OcrNoChinese { .. }
-            | OcrFailed { .. } => format!("{}{self}", zh::UNTRANSLATED),
+            PdfCutShort(left) => zh::PDF_CUT_SHORT.replace(
+                "{left}",
+                match left {
+                    CutShort::Unopened => zh::PDF_CUT_SHORT_UNOPENED,
+                    CutShort::NoPage => zh::PDF_CUT_SHORT_NO_PAGE,
+                    CutShort::NoText => zh::PDF_CUT_SHORT_NO_TEXT,
+                },
+            ),
+            DocDamaged(why) => format!("{}{why}", zh::DOC_DAMAGED),
+            WorksDocument => zh::WORKS_DOCUMENT.to_owned(),
+            DocTooOld => zh::DOC_TOO_OLD.to_owned(),
+            DocEncrypted => zh::DOC_ENCRYPTED.to_owned(),
+            DocNoText => zh::DOCX_NO_TEXT.to_owned(),
+            MhtNoBoundary => zh::MHT_NO_BOUNDARY.to_owned(),
+            MhtNoPage => zh::MHT_NO_PAGE.to_owned(),
+            SheetEncrypted => zh::SHEET_ENCRYPTED.to_owned(),
+            SheetEmpty => zh::SHEET_EMPTY.to_owned(),
+            SheetRefused(detail) => format!("{}{detail}", zh::SHEET_REFUSED),
+            ImageOcrOff => zh::IMAGE_OCR_OFF.to_owned(),
+            ImageTooLarge {
+                width,
+                height,
+                limit_millions,
+            } => zh::IMAGE_TOO_LARGE
+                .replace("{width}", &width.to_string())
+                .replace("{height}", &height.to_string())
+                .replace("{limit}", &limit_millions.to_string()),
+            NotAnImage => zh::NOT_AN_IMAGE.to_owned(),
+            OcrFoundNoText => zh::OCR_FOUND_NO_TEXT.to_owned(),
+            OcrMissing { tool, install } => zh::OCR_MISSING
+                .replace("{tool}", tool)
+                .replace("{install}", install),
+            OcrNotStarted { tool, detail } => zh::OCR_NOT_STARTED
+                .replace("{tool}", tool)
+                .replace("{detail}", detail),
+            OcrTimedOut { tool, seconds } => zh::OCR_TIMED_OUT
+                .replace("{tool}", tool)
+                .replace("{seconds}", &seconds.to_string()),
+            OcrNoChinese {
+                tool,
+                install,
+                said,
+            } => zh::OCR_NO_CHINESE
+                .replace("{tool}", tool)
+                .replace("{install}", install)
+                .replace("{said}", said),
+            OcrFailed { tool, said } => zh::OCR_FAILED
+                .replace("{tool}", tool)
+                .replace("{said}", said),
         }
     }
 

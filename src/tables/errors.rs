@@ -80,6 +80,68 @@ pub const PDF_UNDECODABLE: &str =
 /// `PdfEncrypted`.
 pub const PDF_ENCRYPTED: &str = "PDF 已加密（需要密码才能打开）；请另存一份无密码的副本";
 
+// PDF cut short (`PdfCutShort`): the row, with `{left}` what is left.
+/// `PdfCutShort`, `{left}` one of the three below.
+pub const PDF_CUT_SHORT: &str =
+    "PDF 不完整（文件在结束标记之前就断了，可能没有下载完）{left}；请重新下载";
+/// `CutShort::Unopened`.
+pub const PDF_CUT_SHORT_UNOPENED: &str = "";
+/// `CutShort::NoPage`.
+pub const PDF_CUT_SHORT_NO_PAGE: &str = "：一页也没有剩下";
+/// `CutShort::NoText`.
+pub const PDF_CUT_SHORT_NO_TEXT: &str = "：剩下的部分没有文字";
+
+// Word 97–2003 and WPS (`Unreadable::Doc…`)
+/// `DocDamaged`: why follows.
+pub const DOC_DAMAGED: &str = "无法读取的 Word 97–2003 或 WPS 文档（.doc、.wps）：";
+/// `WorksDocument`.
+pub const WORKS_DOCUMENT: &str =
+    "是 Microsoft Works 文档（.wps），不是 WPS 文字的文档：请另存为 .docx";
+/// `DocTooOld`.
+pub const DOC_TOO_OLD: &str = "是 Word 6 或 Word 95 文档，不能读取：请另存为 .docx";
+/// `DocEncrypted`.
+pub const DOC_ENCRYPTED: &str = "Word 文档有密码保护（已加密）；请另存一份无密码的副本";
+
+// saved web pages
+/// `MhtNoBoundary`.
+pub const MHT_NO_BOUNDARY: &str = "无法读取的网页存档（.mht）：多部分格式却没有分隔符";
+/// `MhtNoPage`.
+pub const MHT_NO_PAGE: &str = "无法读取的网页存档（.mht）：没有一部分是网页或文本";
+
+// spreadsheets
+/// `SheetEncrypted`.
+pub const SHEET_ENCRYPTED: &str = "电子表格有密码保护（已加密）；请另存一份无密码的副本";
+/// `SheetEmpty`.
+pub const SHEET_EMPTY: &str = "电子表格里没有含文字或数字的单元格";
+/// `SheetRefused`: the reader's message follows.
+pub const SHEET_REFUSED: &str = "无法读取的电子表格（.xlsx、.xls、.et、.ods）：";
+
+// images and OCR; `{tool}`, `{install}`, `{detail}`, `{said}` as the
+// variant has them (a tool's own words stay as written)
+/// `ImageOcrOff`.
+pub const IMAGE_OCR_OFF: &str = "是图片：其中的文字需要 OCR，而 --ocr never 关掉了 OCR";
+/// `ImageTooLarge`.
+pub const IMAGE_TOO_LARGE: &str =
+    "图片有 {width} × {height} 像素，超过 OCR 的上限（{limit} 百万像素）";
+/// `NotAnImage`.
+pub const NOT_AN_IMAGE: &str = "无法读取的图片（.png、.jpg、.tif）";
+/// `OcrFoundNoText`.
+pub const OCR_FOUND_NO_TEXT: &str = "扫描件，OCR（Tesseract）没有识别出文字";
+/// `OcrMissing`.
+pub const OCR_MISSING: &str = "扫描件：其中的文字需要 OCR，但没有安装 {tool}（{install}）";
+/// `OcrNotStarted`.
+pub const OCR_NOT_STARTED: &str = "无法启动 OCR 程序 {tool}：{detail}";
+/// `OcrTimedOut`.
+pub const OCR_TIMED_OUT: &str = "OCR 程序 {tool} 处理一页超过 {seconds} 秒，已停止";
+/// `OcrNoChinese`.
+pub const OCR_NO_CHINESE: &str = "OCR 程序 {tool} 缺少中文数据（{install}）：{said}";
+/// `OcrFailed`.
+pub const OCR_FAILED: &str = "OCR 程序 {tool} 出错：{said}";
+
+// budgets
+/// `Error::TooComplex`, `{max}` and `{what}` as the limit has them.
+pub const TOO_COMPLEX: &str = "文件过于复杂：超过 {max} {what}";
+
 /// What a binary file looks like (`not text: looks like …`), in Chinese.
 #[rustfmt::skip]
 pub static LOOKS_LIKE: &[(&str, &str)] = &[
