@@ -35,8 +35,7 @@ use crate::date;
 use crate::matcher::words::WordSet;
 use crate::segment::{Outline, Section};
 use crate::tables::dates::{
-    ERA_NAME_TRADITIONAL, ERA_NAMES, MINGUO_OFFSET, MONTH_MARK, MONTH_SUFFIX, NUMERIC_DATE_MARKS,
-    YEAR_MARK,
+    ERA_NAME_TRADITIONAL, ERA_NAMES, MINGUO_OFFSET, MONTH_MARK, NUMERIC_DATE_MARKS, YEAR_MARK,
 };
 use crate::tables::identity::{
     COMPARED_BEFORE, FOUNDING_AFTER, HOST_AFTER, HOST_BEFORE, LAST_YEAR_WORD, NAME_LEADS,
@@ -44,7 +43,7 @@ use crate::tables::identity::{
     THIS_YEAR_WORD, TITLE_LINE_WORDS, YEAR_RANGE_JOINS,
 };
 use crate::tables::punctuation::{
-    CLAUSE_BREAKS, COLONS, PAREN_CLOSES, PAREN_OPENS, QUOTE_PAIRS, SENTENCE_ENDS, TITLE_MARKS,
+    CLAUSE_BREAKS, COLONS, PAREN_CLOSES, QUOTE_PAIRS, SENTENCE_ENDS, TITLE_MARKS,
 };
 use crate::title::{self, LibraryName};
 
@@ -64,6 +63,9 @@ pub struct Identity {
     /// The part of the year the title names (（6月）, 上半年, 1-6月), as
     /// written: the report's figures are not the year's.
     pub part_of_year: Option<String>,
+    /// The first line is a title or headline of one month
+    /// ([`is_one_month_title`]): its figures are the month's.
+    pub one_month_title: bool,
 }
 
 /// How many lines from the top are read for title lines and first
@@ -127,50 +129,12 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
             l.folded.contains(crate::tables::library::LIBRARY_WORD)
                 || date::scan_year_phrases(l.text).next().is_some()
         })
-        .find_map(|l| part_of_year(l.text, l.folded));
+        .find_map(|l| period::part_of_year(l.text, l.folded));
+    identity.one_month_title = cleaned
+        .lines()
+        .first()
+        .is_some_and(|line| is_one_month_title(line.folded()));
     identity
-}
-
-/// The part of the year a title line names, as written: a half or a
-/// quarter (上半年, 第三季度), a month alone ((6月), 6月份) or a run of
-/// months that stops before the year's last quarter (1-6月). A run to
-/// November or December is the year's (截止11月份 counts as the year).
-fn part_of_year(text: &str, folded: &str) -> Option<String> {
-    use crate::tables::identity::{LAST_PART_MONTH, MONTH_RUN_JOINS, PART_OF_YEAR_WORDS};
-    if let Some(word) = PART_OF_YEAR_WORDS.iter().find(|w| folded.contains(**w)) {
-        return Some((*word).to_owned());
-    }
-    let month = |s: &str| -> Option<(u32, usize)> {
-        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-        let n: u32 = s.get(..digits)?.parse().ok()?;
-        (1..=12).contains(&n).then_some((n, digits))
-    };
-    for (at, _) in text.match_indices(MONTH_MARK) {
-        let before = &text[..at];
-        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let Some((to, _)) = month(&before[at - digits..]) else {
-            continue;
-        };
-        let start = at - digits;
-        let after = &text[at + MONTH_MARK.len_utf8()..];
-        let lead = before[..start].trim_end_matches(MONTH_MARK);
-        let run_from = MONTH_RUN_JOINS.iter().find_map(|j| {
-            let rest = lead.strip_suffix(j)?;
-            let d = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
-            month(&rest[rest.len() - d..]).map(|(from, _)| (from, rest.len() - d))
-        });
-        if let Some((from, from_at)) = run_from {
-            if from < to && to <= LAST_PART_MONTH {
-                return Some(text[from_at..at + MONTH_MARK.len_utf8()].to_owned());
-            }
-            continue;
-        }
-        let bracketed = lead.ends_with(PAREN_OPENS) && after.starts_with(PAREN_CLOSES);
-        if bracketed || after.starts_with(MONTH_SUFFIX) {
-            return Some(text[start..at + MONTH_MARK.len_utf8()].to_owned());
-        }
-    }
-    None
 }
 
 /// Whether a line greets a site's visitors or frames its pages: a short
@@ -902,6 +866,9 @@ fn named_years(text: &str) -> Vec<i32> {
 }
 
 mod calendar;
+mod period;
+
+pub use period::is_one_month_title;
 
 #[cfg(test)]
 mod tests;

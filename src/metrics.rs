@@ -60,7 +60,7 @@ use line_parts::{
 };
 use lookup::{Found, LineQualifiers, has_no_subject};
 pub use resolution::resolve;
-pub use scope::{FormProbe, is_one_month_title};
+pub use scope::FormProbe;
 pub use table_mentions::table_mentions;
 
 /// What the extractor knows of the report while reading figures.

@@ -185,10 +185,7 @@ fn extract_text_then<R>(
         year,
         news_of_next_year: year
             .is_some_and(|year| title::news_of_next_year(cleaned.folded_source(), year)),
-        one_month: cleaned
-            .lines()
-            .first()
-            .is_some_and(|line| metrics::is_one_month_title(line.folded())),
+        one_month: identity.one_month_title,
         forms: Some(&forms),
     };
     let mut report = LibraryReport {
