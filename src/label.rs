@@ -7,7 +7,7 @@ use crate::contract::metric_key::MetricKey;
 use crate::contract::unit::Unit;
 use crate::matcher::words::WordSet;
 use crate::tables::grammar::{
-    Action, LABEL_PARTS, LABEL_RULES, NOT_OWNERS, Noun, OWNER_WORDS, Part, TIME_ENDS,
+    Action, LABEL_PARTS, LABEL_RULES, LabelRule, NOT_OWNERS, Noun, OWNER_WORDS, Part, TIME_ENDS,
 };
 
 /// A label read from parts: its key and where it starts.
@@ -41,6 +41,22 @@ static PART_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
 static PARTS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(LABEL_PARTS.iter().map(|(word, _)| word)));
 
+/// How a figure is written, for choosing among the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// In a unit (册次, 人次): the rules that take the unit.
+    In(Unit),
+    /// With no unit but a 万 or 亿 (持证读者增至2.4万, 馆藏达到52万): a
+    /// count whose unit the label's words fix, taken only when every rule
+    /// the words fit names one key (外借 alone may be volumes or people).
+    /// A label with no noun (馆藏) names the figure only when the figure
+    /// ends its clause: 共有2685.9万读者 counts the readers after it.
+    BareMyriad {
+        /// Whether a clause mark or the line's end follows the figure.
+        ends_clause: bool,
+    },
+}
+
 /// The label made only of parts that ends at `end` of `text`, starting no
 /// earlier than `floor`, for a figure written in `unit`. A label needs an
 /// action and a unit that one rule takes; it has no key otherwise.
@@ -50,7 +66,16 @@ pub fn composed_label(
     end: usize,
     unit: Option<Unit>,
 ) -> Option<Composed> {
-    let unit = unit?;
+    composed_label_written(text, floor, end, Written::In(unit?))
+}
+
+/// [`composed_label`] for a figure written as `written`.
+pub fn composed_label_written(
+    text: &str,
+    floor: usize,
+    end: usize,
+    written: Written,
+) -> Option<Composed> {
     // Most figures follow no part at all: one look at the last character
     // turns them away before any search.
     let last = text.get(..end)?.chars().next_back()?;
@@ -68,6 +93,8 @@ pub fn composed_label(
         .collect();
     let mut actions: Vec<Action> = Vec::new();
     let mut nouns: Vec<Noun> = Vec::new();
+    // The unit the label's words name, the one nearest the figure.
+    let mut counted: Option<Unit> = None;
     let mut at = end;
     for _ in 0..MAX_PARTS {
         // The longest part ending here.
@@ -82,20 +109,46 @@ pub fn composed_label(
             Part::Action(action) => actions.push(action),
             Part::Noun(noun) => nouns.push(noun),
             Part::Modifier => {}
+            Part::Counted(unit) => {
+                counted.get_or_insert(unit);
+            }
         }
         at = start;
     }
     if actions.is_empty() || !stands_alone(&text[..at]) {
         return None;
     }
-    let rule = LABEL_RULES.iter().find(|rule| {
-        rule.units.contains(&unit)
-            && rule.actions.iter().any(|a| actions.contains(a))
+    let fits = |rule: &&LabelRule| {
+        rule.actions.iter().any(|a| actions.contains(a))
             && nouns.iter().all(|n| rule.nouns.contains(n))
             && (!rule.needs_noun || !nouns.is_empty())
-    })?;
+    };
+    let written = match (written, counted) {
+        (Written::BareMyriad { .. }, Some(unit)) => Written::In(unit),
+        (written, _) => written,
+    };
+    let key = match written {
+        Written::In(unit) => {
+            LABEL_RULES
+                .iter()
+                .filter(fits)
+                .find(|rule| rule.units.contains(&unit))?
+                .key
+        }
+        Written::BareMyriad { ends_clause } => {
+            if nouns.is_empty() && !ends_clause {
+                return None;
+            }
+            let mut keys = LABEL_RULES.iter().filter(fits).map(|rule| rule.key);
+            let key = keys.next()?;
+            if keys.any(|other| other != key) {
+                return None;
+            }
+            key
+        }
+    };
     Some(Composed {
-        key: rule.key,
+        key,
         start: at,
         has_noun: !nouns.is_empty(),
     })
@@ -140,6 +193,25 @@ mod tests {
         assert_eq!(key("办理借书证", Sheet), Some("new_registrations"));
         assert_eq!(key("新增读者证数", Sheet), Some("new_registrations"));
         assert_eq!(key("累计有效持证读者", Person), Some("registered_readers"));
+    }
+
+    fn bare(label: &str, ends_clause: bool) -> Option<&'static str> {
+        let written = Written::BareMyriad { ends_clause };
+        composed_label_written(label, 0, label.len(), written).map(|c| c.key.as_str())
+    }
+
+    #[test]
+    fn a_bare_myriad_takes_the_one_key_the_words_fix() {
+        assert_eq!(bare("年末持卡读者", true), Some("registered_readers"));
+        assert_eq!(bare("全年接待各类读者", false), Some("visits"));
+        assert_eq!(bare("馆藏", true), Some("collection_total"));
+        assert_eq!(bare("外借", true), None, "volumes or borrowers");
+        assert_eq!(bare("共有", false), None, "a noun after the figure");
+        // A word of the label names the unit: 外借人次 counts borrowers.
+        assert_eq!(bare("外借人次", true), Some("loan_visits"));
+        assert_eq!(bare("书刊外借人次", true), None, "documents are not people");
+        assert_eq!(bare("文献借阅册次", true), Some("loans"));
+        assert_eq!(bare("中文图书", true), None, "no action");
     }
 
     #[test]

@@ -37,6 +37,7 @@ use crate::tables::metrics::{
     OUTCOME_TIMES, OUTCOME_WORDS, SHARE_WORDS, SUBJECT_JOINERS, SUBJECTS, Subject,
     TITLES_VOLUMES_JOINS, UNIT_REDIRECTS, YEAR_ROUND_WORDS,
 };
+use crate::tables::numerals::{MULTIPLIERS, SECTION_POWER};
 use crate::tables::punctuation::{
     CELL_BREAKS, CLAUSE_COMMAS, CLAUSE_ENDS, CLOSING_STOPS, DIGIT_GROUP_MARKS, LABEL_SPACES,
     LIST_COMMA, PAREN_CLOSES, PAREN_OPENS, SENTENCE_ENDS, TOPIC_ENDS, WIDE_DIGITS, WIDE_SPACES,
@@ -303,7 +304,8 @@ fn before_label(
         let before = text[clause..end].trim_end();
         end = clause + before.len();
         let listed = label_ending_at(text, sentence, end, &found, subjects);
-        let composed = label::composed_label(text, clause, end, m.quantity.unit);
+        let composed = written(text, m)
+            .and_then(|written| label::composed_label_written(text, clause, end, written));
         match (listed, composed) {
             // A label composed of parts wins when it is longer than the
             // listed wording (新增馆藏图书 over 馆藏图书).
@@ -329,6 +331,27 @@ fn before_label(
         end = clause + stripped.len();
     }
     None
+}
+
+/// How figure `m` is written, for a label composed of parts: in its unit,
+/// or with no unit but a closing 万 or 亿 (持证读者增至2.4万), which says
+/// it is a count as plainly as a unit would; a bare plain number (接待读者
+/// 12) may be anything.
+fn written(text: &str, m: &QuantityMatch) -> Option<label::Written> {
+    if let Some(unit) = m.quantity.unit {
+        return Some(label::Written::In(unit));
+    }
+    let last = text.get(m.number.clone())?.trim_end().chars().next_back()?;
+    let ends_clause = text
+        .get(m.span.end..)?
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|next| CLAUSE_ENDS.contains(&next));
+    MULTIPLIERS
+        .iter()
+        .any(|&(c, power)| c == last && power >= SECTION_POWER)
+        .then_some(label::Written::BareMyriad { ends_clause })
 }
 
 /// The label of a figure a change starts from: 馆舍面积 in 馆舍面积由原来

@@ -63,6 +63,9 @@ pub enum Part {
     Noun(Noun),
     /// A word that may stand inside a label without changing its key.
     Modifier,
+    /// A word naming the unit counted (外借人次, 借阅册次): a figure
+    /// written with no unit (外借人次198.5万) counts in it.
+    Counted(Unit),
 }
 
 use Action::*;
@@ -109,6 +112,7 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("发放",     Part::Action(IssueCard)),
     ("新发放",   Part::Action(IssueCard)),
     ("持证",     Part::Action(Certified)),
+    ("持卡",     Part::Action(Certified)),
     ("有效",     Part::Action(Certified)),
     ("注册",     Part::Action(Certified)),
     ("在编",     Part::Action(Employed)),
@@ -177,15 +181,15 @@ pub static LABEL_PARTS: &[(&str, Part)] = &[
     ("纸质",     Part::Modifier),
     ("中外文",   Part::Modifier),
     ("普通",     Part::Modifier),
-    ("人数",     Part::Modifier),
+    ("人数",     Part::Counted(Person)),
     ("访问量",   Part::Modifier),
     ("阅览室",   Part::Modifier),
     ("总数",     Part::Modifier),
     ("数量",     Part::Modifier),
     ("总量",     Part::Modifier),
-    ("册数",     Part::Modifier),
-    ("人次",     Part::Modifier),
-    ("册次",     Part::Modifier),
+    ("册数",     Part::Counted(Volume)),
+    ("人次",     Part::Counted(PersonVisit)),
+    ("册次",     Part::Counted(VolumeUse)),
     ("次数",     Part::Modifier),
     ("数",       Part::Modifier),
     ("量",       Part::Modifier),
