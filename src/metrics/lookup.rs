@@ -773,7 +773,8 @@ mod tests {
 
     proptest::proptest! {
         /// The year a line's index weighs is the last a scan of the sentence
-        /// finds before the figure, a comparison's term aside.
+        /// finds before the figure, a comparison's term aside and a compared
+        /// year past its clause.
         #[test]
         fn the_last_year_of_the_sentence_decides(
             tokens in proptest::collection::vec(
@@ -790,8 +791,10 @@ mod tests {
             let end = bounds[cut % bounds.len()];
             let clause = clause_start(&text, end);
             let context = Context { library: None, year: Some(2020), ..Context::default() };
+            // A year compared with (较二〇一九年的…) is its clause's only.
             let want = crate::date::scan_year_phrases(&text[..end])
                 .filter(|(_, r)| !is_comparison_term(&text, r.clone()))
+                .filter(|(_, r)| compared_year_scope(&text, r).is_none_or(|scope| end <= scope))
                 .last()
                 .is_some_and(|(y, _)| y != 2020);
             let got = matches!(
