@@ -45,6 +45,9 @@ use crate::tables::numerals::{
 };
 use crate::tables::punctuation::COLONS;
 
+mod stamp;
+pub use stamp::publication_stamp;
+
 /// What a date phrase without a year or month takes them from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateContext {

@@ -14,7 +14,11 @@
 //! 5. `dateline`: a news item's date with 去年 or 今年 (dated 2024-04-23,
 //!    about 去年: 2023);
 //! 6. `era`: the report's own Republic-of-China year (112年度 is 2023);
-//! 7. `calendar`: the one year the text names that the weekdays of its
+//! 7. `published`: a news item's publication stamp (发布时间：2016-10-19)
+//!    when the text agrees: the year before for an item of January to
+//!    April naming only that year, else its own year if it names no other
+//!    (`identity/stamp.rs`);
+//! 8. `calendar`: the one year the text names that the weekdays of its
 //!    chronicle's entries fit (1月30日星期六 in 2016, not in 2015 or 2017).
 //!
 //! Not evidence: a site's greeting or menu (欢迎访问某市图书馆官网), a
@@ -98,7 +102,15 @@ const MAX_CHAR_BYTES: usize = 4;
 
 /// Decides the report's library and year from its cleaned lines and
 /// outline; `text` is the decoded text.
-pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Identity {
+///
+/// `published` is the page's publication stamp as its reader saw it,
+/// before a site's lines were blanked (`read::publication_stamp`).
+pub fn decide(
+    cleaned: &Cleaned<'_>,
+    outline: &Outline<'_>,
+    text: &str,
+    published: Option<(i32, u32)>,
+) -> Identity {
     let titles = title_lines(text, cleaned.folded_source());
     let mut identity = Identity::default();
     match library(&titles, outline) {
@@ -109,7 +121,7 @@ pub fn decide(cleaned: &Cleaned<'_>, outline: &Outline<'_>, text: &str) -> Ident
         None => identity.warnings.push(Warning::NoLibrary),
     }
     let folded_name = identity.library.as_ref().map(|n| n.folded.as_str());
-    match year(&titles, cleaned, outline, text, folded_name) {
+    match year(&titles, cleaned, outline, text, folded_name, published) {
         Ok((found, source)) => {
             if let Some(from) = found.from {
                 identity.warnings.push(Warning::YearRange {
@@ -415,6 +427,7 @@ fn year(
     outline: &Outline<'_>,
     text: &str,
     library: Option<&str>,
+    published: Option<(i32, u32)>,
 ) -> Result<(FoundYear, Evidence), Vec<i32>> {
     let folded_source = cleaned.folded_source();
     let title = titles
@@ -473,7 +486,11 @@ fn year(
     if let Some(year) = era_year(outline, text) {
         return Ok((FoundYear::single(year), Evidence::Era));
     }
-    let candidates = named_years(crate::text::head(text, CANDIDATE_BYTES));
+    let head = crate::text::head(text, CANDIDATE_BYTES);
+    if let Some(year) = published.and_then(|stamp| stamp::year_by_stamp(stamp, head, &named)) {
+        return Ok((FoundYear::single(year), Evidence::Published));
+    }
+    let candidates = named_years(head);
     let weekdays = outline
         .sections
         .iter()
@@ -867,6 +884,7 @@ fn named_years(text: &str) -> Vec<i32> {
 
 mod calendar;
 mod period;
+mod stamp;
 
 pub use period::is_one_month_title;
 

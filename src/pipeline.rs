@@ -102,7 +102,7 @@ fn extract_report_then<R>(
     keep: impl FnOnce(&clean::Cleaned<'_>) -> R,
 ) -> Result<(LibraryReport, R), Error> {
     let read = read::read(file, bytes, options)?;
-    let (mut report, kept) = extract_text_then(&read.text, keep)?;
+    let (mut report, kept) = extract_text_then(&read.text, read.published, keep)?;
     report.file = file.to_owned();
     report.encoding = read.encoding.to_owned();
     report.format = read.format;
@@ -132,12 +132,14 @@ fn extract_report_then<R>(
 
 /// Runs the stages after decoding; `file` and `encoding` are left empty.
 pub fn extract_text(text: &str) -> Result<LibraryReport, Error> {
-    extract_text_then(text, |_| ()).map(|(report, ())| report)
+    extract_text_then(text, read::publication_stamp(text), |_| ()).map(|(report, ())| report)
 }
 
 /// [`extract_text`], handing the cleaned lines to `keep` on the way.
+/// `published` is the page's publication stamp as its reader saw it.
 fn extract_text_then<R>(
     text: &str,
+    published: Option<(i32, u32)>,
     keep: impl FnOnce(&clean::Cleaned<'_>) -> R,
 ) -> Result<(LibraryReport, R), Error> {
     // Invisible characters inside figures are dropped before anything is
@@ -154,7 +156,7 @@ fn extract_text_then<R>(
         // gloss lies inside a line, so line numbers stay).
         return match text::without_toneless_glosses(text) {
             Some(unglossed) if holds_library_word(&fold::fold(&unglossed)) => {
-                extract_text_then(&unglossed, keep)
+                extract_text_then(&unglossed, published, keep)
             }
             _ => Err(err),
         };
@@ -163,7 +165,7 @@ fn extract_text_then<R>(
     let mut outline = segment::segment(&cleaned);
     let mut warnings = Vec::new();
     // The report's identity, decided once: the stages read it from here.
-    let identity = identity::decide(&cleaned, &outline, text);
+    let identity = identity::decide(&cleaned, &outline, text, published);
     warnings.extend(identity.warnings.iter().cloned());
     let year = identity.year;
     // The name folded comes with it, cut from the folded line: the record

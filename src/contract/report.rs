@@ -82,7 +82,7 @@ pub struct LibraryReport {
     /// The year the report covers.
     pub year: Option<i32>,
     /// What decided the year (`title`, `front`, `heading`,
-    /// `first_sentence`, `dateline`, `era`, `calendar`); `null` with the year.
+    /// `first_sentence`, `dateline`, `era`, `published`, `calendar`); `null` with the year.
     pub year_source: Option<Evidence>,
     /// What decided the library (`title`, `front`, `heading`,
     /// `first_sentence`); `null` with the library.
@@ -160,6 +160,9 @@ pub enum Evidence {
     Dateline,
     /// The report's own Republic-of-China year (112年度).
     Era,
+    /// A news item's publication stamp (发布时间：2016-10-19), when the
+    /// years the text names agree with it.
+    Published,
     /// The one year the text names that every weekday of a chronicle's
     /// entries fits (1月30日星期六).
     Calendar,
@@ -175,6 +178,7 @@ impl Evidence {
             Evidence::FirstSentence => "首句",
             Evidence::Dateline => "发布日期",
             Evidence::Era => "民国纪年",
+            Evidence::Published => "发布时间",
             Evidence::Calendar => "星期",
         }
     }
@@ -188,6 +192,7 @@ impl Evidence {
             Evidence::FirstSentence => "first_sentence",
             Evidence::Dateline => "dateline",
             Evidence::Era => "era",
+            Evidence::Published => "published",
             Evidence::Calendar => "calendar",
         }
     }

@@ -6,7 +6,7 @@ use crate::segment::segment;
 fn identity(text: &str) -> Identity {
     let cleaned = clean(text);
     let outline = segment(&cleaned);
-    decide(&cleaned, &outline, text)
+    decide(&cleaned, &outline, text, None)
 }
 
 fn name_and_year(text: &str) -> (Option<String>, Option<i32>) {

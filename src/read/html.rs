@@ -50,6 +50,8 @@ pub struct Page {
     pub encoding: &'static str,
     /// How many byte sequences did not decode.
     pub replaced: usize,
+    /// The page's publication stamp, read before its chrome is dropped.
+    pub published: Option<(i32, u32)>,
 }
 
 /// Whether nameless bytes are a web page: `<!doctype html` or `<html`
@@ -72,7 +74,9 @@ pub fn read(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Page, Err
         || bytes.starts_with(b"\xfe\xff");
     let encoding = forced.or_else(|| if has_bom { None } else { meta_charset(bytes) });
     let decoded = decode::decode(bytes, encoding)?;
-    let text = chrome::drop_chrome(&page_text(&decoded.text)?);
+    let page_text = page_text(&decoded.text)?;
+    let published = super::publication_stamp(&page_text);
+    let text = chrome::drop_chrome(&page_text);
     if text.trim().is_empty() {
         return Err(super::unreadable(Unreadable::WebPageNoText));
     }
@@ -80,6 +84,7 @@ pub fn read(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Page, Err
         text,
         encoding: decoded.encoding_name(),
         replaced: decoded.replaced,
+        published,
     })
 }
 

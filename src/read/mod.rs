@@ -46,6 +46,10 @@ pub struct Reading {
     pub damaged: bool,
     /// Figures OCR was unsure of, left out of the text (a warning each).
     pub unsure: Vec<ocr::Unsure>,
+    /// The page's publication stamp (year, month), read before a site's
+    /// lines are blanked (发布时间：2016-10-19 is a site's line, and the
+    /// report's identity weighs it).
+    pub published: Option<(i32, u32)>,
 }
 
 impl Reading {
@@ -58,6 +62,7 @@ impl Reading {
             ocr: false,
             damaged: false,
             unsure: Vec::new(),
+            published: None,
         }
     }
 }
@@ -101,6 +106,7 @@ fn never(_: &[u8]) -> bool {
 fn read_text(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
     let decoded = decode::decode(bytes, options.encoding)?;
     let encoding = decoded.encoding_name();
+    let published = publication_stamp(&decoded.text);
     let text = match chrome::blank_chrome(&decoded.text) {
         std::borrow::Cow::Borrowed(_) => decoded.text,
         std::borrow::Cow::Owned(text) => text,
@@ -109,6 +115,7 @@ fn read_text(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text,
         encoding,
         replaced: decoded.replaced,
+        published,
         ..Reading::default()
     })
 }
@@ -119,6 +126,7 @@ fn read_html(bytes: &[u8], options: &Options) -> Result<Reading, Error> {
         text: page.text,
         encoding: page.encoding,
         replaced: page.replaced,
+        published: page.published,
         ..Reading::default()
     })
 }
@@ -307,6 +315,9 @@ pub struct Text {
     pub damaged: bool,
     /// Figures OCR was unsure of, left out of the text.
     pub unsure: Vec<ocr::Unsure>,
+    /// The page's publication stamp (year, month), read before a site's
+    /// lines were blanked.
+    pub published: Option<(i32, u32)>,
 }
 
 /// Reads one file's bytes with the reader its name (or, for standard
@@ -337,6 +348,7 @@ pub fn read_as(format: Format, bytes: &[u8], options: &Options) -> Result<Text, 
         format: if reading.ocr { Format::Ocr } else { format },
         damaged: reading.damaged,
         unsure: reading.unsure,
+        published: reading.published,
     })
 }
 
@@ -361,6 +373,15 @@ pub(crate) fn text_limit(input_bytes: usize) -> budget::Limit {
 /// folded the document.
 pub(crate) fn fold_raw(text: &str) -> std::borrow::Cow<'_, str> {
     crate::fold::fold(text)
+}
+
+/// How far into a page its publication stamp stands, in bytes.
+const STAMP_HEAD: usize = 1200;
+
+/// The publication stamp in the head of a page's text
+/// (`date::publication_stamp`), read before a site's lines are blanked.
+pub fn publication_stamp(text: &str) -> Option<(i32, u32)> {
+    crate::date::publication_stamp(crate::text::head(text, STAMP_HEAD))
 }
 
 /// The failure of a Word document, PDF or web page that yields no text.

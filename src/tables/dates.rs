@@ -186,6 +186,12 @@ pub const YEAR_TERM: &str = "年度";
 /// The ends of a year (年末, 年底).
 pub static YEAR_END_MARKS: &[char] = &['末', '底'];
 
+/// The words a page's publication date follows (发布时间：2020-10-28,
+/// 發佈時間, 发布日期, 更新时间), as written in either script: every
+/// publishing word ends with one, and a date after one is the page's, not
+/// an event's.
+pub static PUBLISHED_WORDS: &[&str] = &["时间", "時間", "日期"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,3 +137,8 @@ pub static MONTH_RUN_JOINS: &[&str] = &["-", "—", "–", "－", "~", "～", "�
 /// The last month a run of months in a title may end with and still be a
 /// part of the year: a run to November or December is the year's.
 pub const LAST_PART_MONTH: u32 = 10;
+
+/// The last month of a year's first third: a news item published by then
+/// (发布时间：2021-04-22) reports on the year before when that is the
+/// only year it names; one published later, on its own year.
+pub const EARLY_MONTHS_END: u32 = 4;
