@@ -7,6 +7,8 @@
 //! last. The covered year is the title's, not the signing date's (a 2020
 //! report is signed in 2021).
 
+use std::sync::LazyLock;
+
 use crate::date;
 use crate::tables::dates::{ERA_NAMES, MONTH_DAY_MARKS, YEAR_MARK, YEAR_WORD_CHARS};
 use crate::tables::enumeration::ORDINAL_PREFIX;
@@ -114,8 +116,10 @@ fn name_at(
     let start = end - trimmed.len();
     let name = line.get(start..end)?;
     let folded_name = folded.get(start..end).unwrap_or(name);
-    let guessed_place = !ADMIN_UNITS.iter().any(|u| folded_name.contains(u))
-        && !UNITLESS_LIBRARIES.iter().any(|n| folded_name.ends_with(n));
+    let guessed_place = !holds_unit(folded_name)
+        && !UNITLESS_LIBRARIES
+            .iter()
+            .any(|n| ends_with_word(folded_name, n));
     (name.chars().count() >= 4).then(|| LibraryName {
         text: name.to_owned(),
         folded: folded_name.to_owned(),
@@ -131,9 +135,46 @@ fn is_han(c: char) -> bool {
 fn longest_suffix<'w>(head: &str, words: &[&'w str]) -> Option<&'w str> {
     words
         .iter()
-        .filter(|w| head.ends_with(*w))
+        .filter(|w| ends_with_word(head, w))
         .max_by_key(|w| w.len())
         .copied()
+}
+
+/// `head.ends_with(word)`, most words turned away by a byte or two before
+/// the compare: a table's words seldom share their last byte with the
+/// text (places and units), and names that all end in 图书馆 seldom share
+/// their first two (大连图书馆, 湖南图书馆).
+fn ends_with_word(head: &str, word: &str) -> bool {
+    let (head, word) = (head.as_bytes(), word.as_bytes());
+    let Some(start) = head.len().checked_sub(word.len()) else {
+        return false;
+    };
+    word.is_empty()
+        || head.last() == word.last()
+            && head.get(start) == word.first()
+            && head.get(start + 1) == word.get(1)
+            && head[start..] == *word
+}
+
+/// Whether a name holds an administrative unit (省, 市, 自治县 …): a
+/// unit of one character is looked for as a character, and only a longer
+/// unit that holds none of them (街道) as a word.
+fn holds_unit(name: &str) -> bool {
+    static UNITS: LazyLock<(Vec<char>, Vec<&'static str>)> = LazyLock::new(|| {
+        let single: Vec<char> = ADMIN_UNITS
+            .iter()
+            .filter(|u| u.chars().count() == 1)
+            .filter_map(|u| u.chars().next())
+            .collect();
+        let longer = ADMIN_UNITS
+            .iter()
+            .filter(|u| u.chars().count() > 1 && !u.contains(single.as_slice()))
+            .copied()
+            .collect();
+        (single, longer)
+    });
+    let (single, longer) = &*UNITS;
+    name.contains(single.as_slice()) || longer.iter().any(|u| name.contains(u))
 }
 
 /// How many bytes of Han characters `place` ends with, running back at
@@ -161,7 +202,7 @@ const LINE_PLACE_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 fn name_start(text: &str, at: usize, end: usize, title_line: bool) -> Option<usize> {
     if let Some(named) = UNITLESS_LIBRARIES
         .iter()
-        .filter(|n| text[..end].ends_with(*n))
+        .filter(|n| ends_with_word(&text[..end], n))
         .max_by_key(|n| n.len())
     {
         return Some(end - named.len());
@@ -366,6 +407,41 @@ pub fn news_of_next_year(folded: &str, year: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_suffix_and_unit_tests_agree_with_the_plain_ones() {
+        let heads = [
+            "重庆市武隆区",
+            "大连图书馆",
+            "区",
+            "",
+            "某某街道",
+            "甲乙",
+            "ab市",
+        ];
+        for head in heads {
+            for word in ADMIN_UNITS
+                .iter()
+                .chain(UNITLESS_LIBRARIES)
+                .chain(LIBRARY_KINDS)
+            {
+                assert_eq!(
+                    ends_with_word(head, word),
+                    head.ends_with(word),
+                    "{head} {word}"
+                );
+            }
+            let plain = ADMIN_UNITS.iter().any(|u| head.contains(u));
+            assert_eq!(holds_unit(head), plain, "{head}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ends_with_word_is_ends_with(head in "[市区县图书馆大连a ]{0,8}", word in "[市区县图书馆大连a]{0,4}") {
+            proptest::prop_assert_eq!(ends_with_word(&head, &word), head.ends_with(&word));
+        }
+    }
 
     #[test]
     fn a_news_article_dated_the_year_after() {
