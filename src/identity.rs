@@ -184,9 +184,16 @@ fn title_lines<'t>(text: &'t str, folded: &'t str) -> Vec<TitleLine<'t>> {
     let mut lines = Vec::new();
     let mut at = 0;
     let mut after_prose = false;
-    for raw in text.split_inclusive('\n').take(HEAD_PHYSICAL_LINES) {
+    // Lines found with memchr: a head's lines can be whole paragraphs.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|newline| newline + 1)
+        .chain((!text.ends_with('\n')).then_some(text.len()));
+    for end in ends.take(HEAD_PHYSICAL_LINES) {
         let start = at;
-        at += raw.len();
+        let Some(raw) = text.get(start..end) else {
+            break;
+        };
+        at = end;
         let line = raw.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim();
         if trimmed.is_empty() {
