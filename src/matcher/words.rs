@@ -87,31 +87,66 @@ impl WordSet {
     pub fn find_all(&self, text: &str) -> std::vec::IntoIter<WordMatch> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
-        for (start, c) in text.char_indices() {
-            let k = bucket(c);
-            if self.filter[k / 64] & (1 << (k % 64)) == 0 {
-                continue;
-            }
-            let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
-            for &(first, word, row) in self.entries.get(from..to).unwrap_or_default() {
-                // The word's last byte first: most candidates differ there,
-                // and are turned away without a call to compare the rest.
-                let last = word.len() - 1;
-                if first == c
-                    && bytes.get(start + last) == word.as_bytes().get(last)
-                    && bytes[start..].starts_with(word.as_bytes())
-                {
-                    found.push(WordMatch {
-                        start,
-                        end: start + word.len(),
-                        row,
-                    });
+        // Characters are walked by their lead bytes, and a character's
+        // bucket is read from its last two bytes (see `bucket_at`): no
+        // character is decoded, and the kind of lead picks no branch.
+        let mut start = 0;
+        while let Some(&lead) = bytes.get(start) {
+            let width = usize::from(UTF8_WIDTH[usize::from(lead)]);
+            let k = bucket_at(bytes, start, width);
+            if self.filter[k / 64] & (1 << (k % 64)) != 0 {
+                let (from, to) = (self.starts[k] as usize, self.starts[k + 1] as usize);
+                for &(_, word, row) in self.entries.get(from..to).unwrap_or_default() {
+                    // The word's first and last bytes first: most candidates
+                    // differ there, and are turned away without a call to
+                    // compare the rest.
+                    let last = word.len() - 1;
+                    if word.as_bytes().first() == Some(&lead)
+                        && bytes.get(start + last) == word.as_bytes().get(last)
+                        && bytes[start..].starts_with(word.as_bytes())
+                    {
+                        found.push(WordMatch {
+                            start,
+                            end: start + word.len(),
+                            row,
+                        });
+                    }
                 }
             }
+            start += width;
         }
         found.sort_unstable_by_key(|m| (m.end, Reverse(m.len()), m.row));
         found.into_iter()
     }
+}
+
+/// A UTF-8 character's length in bytes by its lead byte (1 for a byte no
+/// character starts with, which a `str` never holds there).
+static UTF8_WIDTH: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut byte = 0xC0;
+    while byte < 0x100 {
+        table[byte] = match byte {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// [`bucket`] of the character of `width` bytes at `start`, from its
+/// bytes: the low ten bits of a code point are the low four of its
+/// second-to-last byte and the low six of its last (a lead byte's low
+/// four for a two-byte character), and an ASCII character is its byte.
+fn bucket_at(bytes: &[u8], start: usize, width: usize) -> usize {
+    let byte = |at: usize| usize::from(bytes.get(at).copied().unwrap_or_default());
+    if width == 1 {
+        return byte(start);
+    }
+    let end = start + width;
+    ((byte(end - 2) & 0x0F) << 6) | (byte(end - 1) & 0x3F)
 }
 
 /// The words of a [`WordSet`] found in a text, read as far as asked and no
@@ -237,7 +272,21 @@ mod tests {
         "ab",
         "b",
         "图书",
+        "é书",
+        "𠀀馆",
+        "ß",
     ];
+
+    #[test]
+    fn a_characters_bucket_read_from_its_bytes_is_its_code_points() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            let width = usize::from(UTF8_WIDTH[usize::from(encoded[0])]);
+            assert_eq!(width, encoded.len(), "{c:?}");
+            assert_eq!(bucket_at(encoded, 0, width), bucket(c), "{c:?}");
+        }
+    }
 
     proptest! {
         /// The same matches, in the same order, as an overlapping search by
@@ -245,7 +294,7 @@ mod tests {
         #[test]
         fn finds_what_aho_corasick_finds(
             text in proptest::collection::vec(
-                prop::sample::select(vec!["馆", "藏", "量", "图", "书", "a", "b", "，", "x"]),
+                prop::sample::select(vec!["馆", "藏", "量", "图", "书", "a", "b", "，", "x", "é", "𠀀", "ß", "Ā"]),
                 0..24,
             )
         ) {
