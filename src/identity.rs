@@ -241,10 +241,12 @@ fn names_a_report(folded: &str) -> bool {
 /// the longest name in the head that ends with it (重庆市武隆区图书馆 for
 /// 武隆区图书馆 in the title), since the record gives the full name.
 fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryName, Evidence)> {
+    // Each name with the title line it was read from.
     let title_names = || {
         titles
             .iter()
-            .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+            .enumerate()
+            .filter_map(|(i, l)| Some((i, title_line_name(l.text, l.folded, l.after_prose)?)))
     };
     let read = |lines: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<LibraryName> {
         lines
@@ -290,23 +292,34 @@ fn library(titles: &[TitleLine<'_>], outline: &Outline<'_>) -> Option<(LibraryNa
     // Strongest first, each read only when the ones before name none; a
     // place guessed from a title line's start (丰都图书馆) gives way to a
     // name with its unit anywhere (丰都县图书馆), so it comes last.
+    let mut read_from = None;
     let chosen = title_names()
-        .find(|n| !n.guessed_place)
-        .map(|n| (n, Evidence::Title))
+        .find(|(_, n)| !n.guessed_place)
+        .map(|(i, n)| {
+            read_from = Some(i);
+            (n, Evidence::Title)
+        })
         .or_else(|| first_longest(front().iter()).map(|n| (n.clone(), Evidence::Front)))
         .or_else(|| first_longest(headings(true).iter()).map(|n| (n.clone(), Evidence::Heading)))
         .or_else(|| first_longest(body().iter()).map(|n| (n.clone(), Evidence::FirstSentence)))
         .or_else(|| first_longest(headings(false).iter()).map(|n| (n.clone(), Evidence::Heading)))
-        .or_else(|| title_names().next().map(|n| (n, Evidence::Title)));
+        .or_else(|| {
+            title_names().next().map(|(i, n)| {
+                read_from = Some(i);
+                (n, Evidence::Title)
+            })
+        });
     let (chosen, source) = chosen?;
     // The full name where the head writes it (重庆市武隆区图书馆 for the
     // title's 武隆区图书馆): only lines that hold the name are read again.
     let holds =
         |folded: &str| folded.len() > chosen.folded.len() && folded.contains(&chosen.folded);
+    // The line the chosen name was read from gives it again: not read.
     let fuller = titles
         .iter()
-        .filter(|l| holds(l.folded))
-        .filter_map(|l| title_line_name(l.text, l.folded, l.after_prose))
+        .enumerate()
+        .filter(|&(i, l)| read_from != Some(i) && holds(l.folded))
+        .filter_map(|(_, l)| title_line_name(l.text, l.folded, l.after_prose))
         .chain(
             outline
                 .front
