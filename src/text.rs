@@ -40,7 +40,34 @@ pub fn han_digit_class() -> String {
 /// Trims ASCII and Unicode white space (full-width space, NBSP), the BOM
 /// and NUL from both ends: what is left of a physical line.
 pub fn trim(s: &str) -> &str {
+    // Most lines begin and end with a character that is no space, told by
+    // its bytes (a CJK character's lead is 0xE4–0xE9) before any is
+    // decoded; the others are trimmed character by character.
+    if !may_trim_start(s.as_bytes()) && !may_trim_end(s.as_bytes()) {
+        return s;
+    }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+}
+
+/// Whether the first character may be trimmed: an ASCII control or space,
+/// or a character whose lead byte some white space or the BOM shares
+/// (C2: NBSP; E1: U+1680; E2: U+2000–U+205F; E3: U+3000; EF: U+FEFF).
+fn may_trim_start(bytes: &[u8]) -> bool {
+    bytes
+        .first()
+        .is_some_and(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF))
+}
+
+/// Whether the last character may be trimmed: as [`may_trim_start`], by
+/// the last character's lead byte, and any character not ending in a
+/// plain ASCII byte or a three-byte CJK ideograph is asked in full.
+fn may_trim_end(bytes: &[u8]) -> bool {
+    match bytes {
+        [] => false,
+        [.., last] if last.is_ascii() => *last <= b' ',
+        [.., lead, _, _] if (0xE4..=0xE9).contains(lead) => false,
+        _ => true,
+    }
 }
 
 /// The display width of a text: CJK and full-width characters count 2.
@@ -431,6 +458,25 @@ mod tests {
 
     fn pieces(words: &'static [&'static str]) -> impl Strategy<Value = String> {
         proptest::collection::vec(prop::sample::select(words), 0..16).prop_map(|w| w.concat())
+    }
+
+    #[test]
+    fn the_quick_trim_agrees_with_the_plain_one() {
+        fn plain(s: &str) -> &str {
+            s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+        }
+        let edges = [
+            "", " ", "\t", "\0", "\u{feff}", "\u{3000}", "\u{a0}", "\u{2003}", "\u{1680}",
+            "\u{205f}", "\u{85}", "x", "图", "，", "é", "𠀀", "\u{7f}", "\u{1c}",
+        ];
+        for a in edges {
+            for b in edges {
+                let line = format!("{a}{b}青禾{a}{b}");
+                assert_eq!(trim(&line), plain(&line), "{line:?}");
+                let bare = format!("{a}{b}");
+                assert_eq!(trim(&bare), plain(&bare), "{bare:?}");
+            }
+        }
     }
 
     proptest! {
