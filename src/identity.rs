@@ -507,10 +507,12 @@ fn year(
         return Ok((FoundYear::single(year), Evidence::Era));
     }
     let head = crate::text::head(text, CANDIDATE_BYTES);
-    if let Some(year) = published.and_then(|stamp| stamp::year_by_stamp(stamp, head, &named)) {
+    let candidates = named_years(head);
+    if let Some(year) =
+        published.and_then(|stamp| stamp::year_by_stamp(stamp, head, &candidates, &named))
+    {
         return Ok((FoundYear::single(year), Evidence::Published));
     }
-    let candidates = named_years(head);
     let weekdays = outline
         .sections
         .iter()

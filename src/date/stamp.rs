@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use crate::tables::dates::{PUBLISHED_WORDS, YEAR_MARK};
+use super::DateContext;
+use crate::contract::report::PartialDate;
+use crate::tables::dates::{PUBLISHED_WORDS, YMD_SEPARATORS};
 use crate::tables::punctuation::{COLONS, FULL_WIDTH_SPACE};
 
 /// The year and month of a page's publication stamp in `head`, as
@@ -34,7 +36,8 @@ fn after_published_word(head: &str) -> Option<(i32, u32)> {
             let rest = head.get(end..)?.trim_start_matches(|c: char| {
                 c == ' ' || c == FULL_WIDTH_SPACE || COLONS.contains(&c)
             });
-            year_and_month(rest).map(|(year, month, _)| (end, year, month))
+            let (date, _) = dated(rest)?;
+            Some((end, date.year, u32::from(date.month)))
         })
         .min_by_key(|&(end, ..)| end)
         .map(|(_, year, month)| (year, month))
@@ -48,62 +51,36 @@ fn before_time_of_day(head: &str) -> Option<(i32, u32)> {
         let hours = before.bytes().rev().take_while(u8::is_ascii_digit).count();
         let before = before[..before.len() - hours].strip_suffix(' ')?;
         let before = before.trim_end_matches(' ');
-        let date_len = before
+        let token_len = before
             .bytes()
             .rev()
-            .take_while(|b| b.is_ascii_digit() || DATE_SEPARATORS.contains(&char::from(*b)))
+            .take_while(|&b| b.is_ascii_digit() || YMD_SEPARATORS.contains(&char::from(b)))
             .count();
-        let date = &before[before.len() - date_len..];
-        let (year, month, len) = year_and_month(date)?;
-        let day = day_after(&date[len..])?;
-        let whole = len + day == date.len();
-        (whole && (1..=2).contains(&hours) && has_time_of_day(&head[colon - hours..]))
-            .then_some((year, month))
+        let token = &before[before.len() - token_len..];
+        // the whole run of digits and separators is one date with its day
+        let (date, len) = dated(token)?;
+        (len == token.len()
+            && date.day.is_some()
+            && (1..=2).contains(&hours)
+            && has_time_of_day(&head[colon - hours..]))
+        .then_some((date.year, u32::from(date.month)))
     })
 }
 
-/// A four-digit year, a separator (- / . 年) and a month at the start of
-/// `text`: (year, month, bytes read).
-fn year_and_month(text: &str) -> Option<(i32, u32, usize)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits != 4 {
+/// The date `date::parse_prefix` reads at the start of `text` when its
+/// year is written out in four digits (a stamp's date never leaves it to
+/// the context), and the bytes it takes.
+fn dated(text: &str) -> Option<(PartialDate, usize)> {
+    if text.bytes().take_while(u8::is_ascii_digit).count() != 4 {
         return None;
     }
-    let year: i32 = text[..digits].parse().ok()?;
-    if !(1949..=2100).contains(&year) {
-        return None;
-    }
-    let rest = &text[digits..];
-    let separator = rest
-        .chars()
-        .next()
-        .filter(|&c| DATE_SEPARATORS.contains(&c) || c == YEAR_MARK)?;
-    let rest = &rest[separator.len_utf8()..];
-    let month_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&month_digits) {
-        return None;
-    }
-    let month: u32 = rest[..month_digits].parse().ok()?;
-    (1..=12)
-        .contains(&month)
-        .then_some((year, month, digits + separator.len_utf8() + month_digits))
-}
-
-/// The separators of a stamp's numbers (2016-10-19, 2020/12/13,
-/// 2021.4.22); its year and month may also be parted by 年.
-const DATE_SEPARATORS: &[char] = &['-', '/', '.'];
-
-/// After a year and month: a separator and a day, and the bytes read.
-fn day_after(text: &str) -> Option<usize> {
-    let separator = text
-        .chars()
-        .next()
-        .filter(|c| DATE_SEPARATORS.contains(c))?;
-    let rest = &text[separator.len_utf8()..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2)
-        .contains(&digits)
-        .then_some(separator.len_utf8() + digits)
+    // No context year is needed: the date writes its own.
+    let context = DateContext {
+        year: 0,
+        month: None,
+    };
+    let (span, len) = super::parse_prefix(text, &context)?;
+    Some((span.start, len))
 }
 
 /// A time of day at the start of `text` (05:30, 14:20:24).

@@ -10,24 +10,27 @@
 //! own year when it names no other. A page that names another year, or a
 //! Republic-of-China year, is left to the other evidence or to `None`.
 
-use super::{NamedYear, era_year_phrases, is_compared};
-use crate::date;
+use super::{NamedYear, era_year_phrases};
 use crate::tables::identity::EARLY_MONTHS_END;
 
 /// The year a text covers by its publication stamp `(year, month)` (see
-/// the module), given the years its first sentences name (`named`);
-/// `head` is the text's first bytes as written.
+/// the module), given the years its head names (`candidates`, as
+/// `named_years` counts them, comparisons aside) and those its first
+/// sentences name (`named`); `head` is the text's head as written.
 pub(super) fn year_by_stamp(
     (year, month): (i32, u32),
     head: &str,
+    candidates: &[i32],
     named: &[NamedYear],
 ) -> Option<i32> {
     if !era_year_phrases(head).is_empty() {
         return None;
     }
-    let mut years: Vec<i32> = date::scan_year_phrases(head)
-        .filter(|(_, range)| !is_compared(head, range.start))
-        .map(|(year, _)| year)
+    // The rules below ask for one year named at most: the three most
+    // named (`candidates`) hold two or more whenever the head does.
+    let mut years: Vec<i32> = candidates
+        .iter()
+        .copied()
         .chain(named.iter().map(|n| n.year))
         .collect();
     years.sort_unstable();
@@ -43,10 +46,12 @@ pub(super) fn year_by_stamp(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date;
+    use crate::identity::named_years;
 
     fn year_of(text: &str) -> Option<i32> {
         let stamp = date::publication_stamp(&crate::fold::fold(text))?;
-        year_by_stamp(stamp, text, &[])
+        year_by_stamp(stamp, text, &named_years(text), &[])
     }
 
     #[test]
