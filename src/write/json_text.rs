@@ -43,6 +43,25 @@ impl From<Error> for std::io::Error {
 
 type Result<T> = std::result::Result<T, Error>;
 
+/// The ten `serialize_{integer}` methods of a `Serializer`, each the same
+/// body (`|serializer, value| …`) for its own type.
+macro_rules! integers {
+    (|$this:ident, $value:ident| $body:expr) => {
+        integers!(@each |$this, $value| $body;
+            serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+            serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+            serialize_u64: u64, serialize_u128: u128);
+    };
+    (@each |$this:ident, $value:ident| $body:expr; $($name:ident: $ty:ty),*) => {
+        $(
+            fn $name(self, $value: $ty) -> Result<()> {
+                let $this = self;
+                $body
+            }
+        )*
+    };
+}
+
 /// JSON text written into `out`.
 pub(crate) struct JsonText<'o> {
     out: &'o mut Vec<u8>,
@@ -186,55 +205,10 @@ impl<'a, 'o> ser::Serializer for &'a mut JsonText<'o> {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<()> {
-        self.integer(value);
+    integers!(|text, value| {
+        text.integer(value);
         Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<()> {
-        self.integer(value);
-        Ok(())
-    }
+    });
 
     fn serialize_f32(self, value: f32) -> Result<()> {
         if value.is_finite() {
@@ -576,45 +550,7 @@ impl ser::Serializer for KeyText<'_, '_> {
         self.quoted(if value { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, value: i8) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<()> {
-        self.quoted(itoa::Buffer::new().format(value))
-    }
+    integers!(|key, value| key.quoted(itoa::Buffer::new().format(value)));
 
     fn serialize_f32(self, value: f32) -> Result<()> {
         if !value.is_finite() {
